@@ -1,0 +1,31 @@
+namespace Workflow.Engine.Persistence;
+
+/// <summary>Which version of a definition to pick, as Elsa's <c>versionOptions</c>.</summary>
+public enum VersionSelector
+{
+    Latest,
+    Published,
+    LatestOrPublished,
+    AllVersions,
+    Specific,
+}
+
+/// <summary>
+/// Definitions and their versions. Saving while the latest version is published creates version v+1 as a
+/// draft; saving a draft updates it; publishing publishes the latest version and unpublishes the one before
+/// (CONTRACTS.md §9). Instances pin a version id, so publishing never touches them.
+/// </summary>
+public interface IWorkflowDefinitionStore
+{
+    Task<StoredDefinition?> FindAsync(string definitionId, VersionSelector selector, int? version = null, CancellationToken cancellationToken = default);
+    Task<StoredDefinition?> FindByIdAsync(string id, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<StoredDefinition>> ListVersionsAsync(string definitionId, CancellationToken cancellationToken = default);
+    /// <summary>Latest version of every definition (filter by a search term on name or definition id).</summary>
+    Task<(IReadOnlyList<StoredDefinition> Items, int TotalCount)> ListLatestAsync(string? searchTerm, int skip, int take, CancellationToken cancellationToken = default);
+    /// <summary>Saves <paramref name="json"/> as the draft per the versioning rules, optionally publishing it; returns the stored version.</summary>
+    Task<StoredDefinition> SaveAsync(string definitionId, string name, string? description, string json, bool publish, CancellationToken cancellationToken = default);
+    /// <summary>Unpublishes the published version; returns it, or null when none was published.</summary>
+    Task<StoredDefinition?> RetractAsync(string definitionId, CancellationToken cancellationToken = default);
+    /// <summary>Deletes every version; false when there was none.</summary>
+    Task<bool> DeleteAsync(string definitionId, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,45 @@
+using System.Text.Json.Nodes;
+using NodaTime;
+
+namespace Workflow.Engine.Runtime;
+
+/// <summary>
+/// The durable state of one run of one definition version. The definition version is pinned for the
+/// instance's whole life: publishing a new version never changes a running instance.
+/// </summary>
+public sealed class WorkflowInstance
+{
+    public required string Id { get; init; }
+    public required string DefinitionId { get; init; }
+    public required int DefinitionVersion { get; init; }
+    /// <summary>The id of the stored definition version (Elsa's <c>id</c>, as opposed to <c>definitionId</c>).</summary>
+    public required string DefinitionVersionId { get; init; }
+    public string? CorrelationId { get; set; }
+    public string? Name { get; set; }
+    public WorkflowStatus Status { get; set; } = WorkflowStatus.Running;
+    public WorkflowSubStatus SubStatus { get; set; } = WorkflowSubStatus.Pending;
+    /// <summary>Workflow input, as given at start.</summary>
+    public JsonObject Input { get; set; } = new();
+    /// <summary>Workflow variables by name.</summary>
+    public JsonObject Variables { get; set; } = new();
+    /// <summary>Open bookmarks; empty when nothing waits.</summary>
+    public List<Bookmark> Bookmarks { get; set; } = [];
+    /// <summary>
+    /// The runtime's own scheduling state (flowchart tokens or counters, activity state per node).
+    /// Opaque to storage: stored and loaded as JSON.
+    /// </summary>
+    public JsonObject ExecutionState { get; set; } = new();
+    /// <summary>Set when the instance faulted: which activity and why.</summary>
+    public WorkflowFault? Fault { get; set; }
+    public Instant CreatedAt { get; init; }
+    public Instant UpdatedAt { get; set; }
+    public Instant? FinishedAt { get; set; }
+    /// <summary>
+    /// Optimistic-concurrency version: the store increments it on every update and refuses an update whose
+    /// expected version is stale (<see cref="Persistence.ConcurrencyConflictException"/>).
+    /// </summary>
+    public long Version { get; set; }
+}
+
+/// <summary>Why an instance faulted.</summary>
+public sealed record WorkflowFault(string ActivityId, string Message, string? Code = null);

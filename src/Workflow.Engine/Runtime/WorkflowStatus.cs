@@ -1,0 +1,8 @@
+namespace Workflow.Engine.Runtime;
+
+/// <summary>An instance's coarse status, as in Elsa (CONTRACTS.md §1): it is running (possibly waiting) or it is over.</summary>
+public enum WorkflowStatus
+{
+    Running,
+    Finished,
+}

@@ -1,0 +1,3 @@
+using Workflow.Host.Cli;
+
+return await CliApp.RunAsync(args, Console.Out, Console.Error);
