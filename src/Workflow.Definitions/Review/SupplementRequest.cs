@@ -13,6 +13,6 @@ namespace Workflow.Definitions.Review;
 /// <param name="ResubmittedAt">When the applicant resubmitted; the clocks run again from here. Null while waiting.</param>
 public sealed record SupplementRequest(
     IReadOnlyList<MaterialDefect> Items,
-    IReadOnlySet<string> PresentAtRequest,
+    IReadOnlyList<string> PresentAtRequest,
     Instant RequestedAt,
     Instant? ResubmittedAt = null);

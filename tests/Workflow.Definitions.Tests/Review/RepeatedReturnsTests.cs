@@ -17,7 +17,7 @@ public class RepeatedReturnsTests
     [Fact]
     public void Asking_later_for_a_material_present_at_the_first_request_is_a_repeated_return()
     {
-        var first = new SupplementRequest([new MaterialDefect("B", "缺少")], new HashSet<string> { "A", "C" }, T, T + Duration.FromDays(2));
+        var first = new SupplementRequest([new MaterialDefect("B", "缺少")], new List<string> { "A", "C" }, T, T + Duration.FromDays(2));
 
         var repeated = RepeatedReturns.Find([first], [new MaterialDefect("A", "盖章不清"), new MaterialDefect("D", "新要求的材料")]);
 
@@ -27,7 +27,7 @@ public class RepeatedReturnsTests
     [Fact]
     public void Asking_again_for_the_material_first_requested_is_not_a_repeated_return()
     {
-        var first = new SupplementRequest([new MaterialDefect("B", "缺少")], new HashSet<string> { "A" }, T, T + Duration.FromDays(2));
+        var first = new SupplementRequest([new MaterialDefect("B", "缺少")], new List<string> { "A" }, T, T + Duration.FromDays(2));
 
         RepeatedReturns.Find([first], [new MaterialDefect("B", "补交的材料仍不合格")]).Should().BeEmpty();
     }
