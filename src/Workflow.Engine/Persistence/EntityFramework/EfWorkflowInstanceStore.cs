@@ -145,16 +145,9 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<WorkflowDbContext>
                 db.Idempotency.Add(InstanceRowMapper.ToRow(idempotency));
             }
 
-            var context = new WorkflowSaveContext(kind, instance, newVersion, journal, idempotency, db);
-            foreach (var participant in _participants)
-            {
-                await participant.OnSavingAsync(context, cancellationToken);
-            }
-
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
-                await tx.CommitAsync(cancellationToken);
             }
             catch (DbUpdateException failure)
             {
@@ -167,6 +160,22 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<WorkflowDbContext>
 
                 throw new InvalidOperationException($"Saving workflow instance '{instance.Id}' failed: {failure.InnerException?.Message ?? failure.Message}", failure);
             }
+
+            // The engine's rows are written and the version check passed; participants add theirs in the same
+            // transaction. Their rows may reference wf_instances without EF knowing the relationship, because
+            // the instance row exists by now. Any failure from here on leaves the transaction uncommitted.
+            if (_participants.Count > 0)
+            {
+                var context = new WorkflowSaveContext(kind, instance, newVersion, journal, idempotency, db);
+                foreach (var participant in _participants)
+                {
+                    await participant.OnSavingAsync(context, cancellationToken);
+                }
+
+                await db.SaveChangesAsync(cancellationToken);
+            }
+
+            await tx.CommitAsync(cancellationToken);
         }
 
         instance.Version = newVersion;
