@@ -217,6 +217,12 @@ public sealed class EfWorkflowDefinitionStore(IDbContextFactory<WorkflowDbContex
         {
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
             await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
+            if (db.Provider == WorkflowDatabaseProvider.PostgreSql)
+            {
+                // Serializes writers of one definition (SQLite's BEGIN IMMEDIATE already serializes all writers).
+                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtext({definitionId}))", cancellationToken);
+            }
+
             var versions = await db.Definitions.Where(d => d.DefinitionId == definitionId).ToListAsync(cancellationToken);
             var result = change(db, versions);
             try
