@@ -43,7 +43,8 @@ public sealed class WorkingCalendar
         IEnumerable<MakeUpWorkingDay> makeUpDays,
         DateRange officialRange,
         DateRange? provisionalRange = null,
-        string? name = null)
+        string? name = null,
+        string? provisionalRules = null)
     {
         if (string.IsNullOrWhiteSpace(id))
             throw new CalendarDataException("A calendar needs an id.");
@@ -56,6 +57,7 @@ public sealed class WorkingCalendar
         if (provisionalRange is not null && provisionalRange.Start != officialRange.End.PlusDays(1))
             throw new CalendarDataException($"Calendar '{id}': the provisional range {provisionalRange} must start the day after the official range {officialRange} ends.");
         ProvisionalRange = provisionalRange;
+        ProvisionalRules = provisionalRange is null ? null : provisionalRules;
         Covered = new DateRange(officialRange.Start, provisionalRange?.End ?? officialRange.End);
         MakeUpDayHours = makeUpDayHours;
 
@@ -136,6 +138,10 @@ public sealed class WorkingCalendar
 
     /// <summary>Days computed from the statutory rules, right after <see cref="OfficialRange"/>; null when none.</summary>
     public DateRange? ProvisionalRange { get; }
+
+    /// <summary>Name of the rule set that generated the provisional days (e.g. <c>cn-statutory-2024</c>), kept so
+    /// that a saved calendar regenerates them; null when there is no provisional range or it was given by hand.</summary>
+    public string? ProvisionalRules { get; }
 
     /// <summary>All days the calendar answers for: official then provisional.</summary>
     public DateRange Covered { get; }
@@ -292,7 +298,7 @@ public sealed class WorkingCalendar
             Id, version, Zone, RestDays, Enumerable.Range(1, 7).Select(i => (IsoDayOfWeek)i).ToDictionary(d => d, WeekdayHours), MakeUpDayHours,
             Holidays.Where(h => !years.Contains(h.Date)).Concat(newHolidays),
             MakeUpDays.Where(m => !years.Contains(m.Date)).Concat(newMakeUps),
-            official, provisional, Name);
+            official, provisional, Name, ProvisionalRules);
     }
 
     private bool ComputeIsWorkingDay(LocalDate date) =>

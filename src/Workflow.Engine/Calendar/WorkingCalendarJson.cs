@@ -154,7 +154,8 @@ public static class WorkingCalendarJson
 
         try
         {
-            return new WorkingCalendar(id, version, zone, restDays, weekly, makeUp, holidays, makeUps, official, provisional, name);
+            return new WorkingCalendar(id, version, zone, restDays, weekly, makeUp, holidays, makeUps, official, provisional, name,
+                provisional is null ? null : (obj["provisional"]?["rules"]?.GetValue<string>()));
         }
         catch (CalendarDataException e)
         {
@@ -164,11 +165,12 @@ public static class WorkingCalendarJson
 
     /// <summary>
     /// Writes a calendar as JSON. Holidays and make-up days of the official range are written (consecutive days
-    /// of one holiday as one from/to entry); provisional days are not written but described by
-    /// <paramref name="provisionalRules"/> so that they are regenerated on load.
+    /// of one holiday as one from/to entry); provisional days are not written but described by the calendar's
+    /// <see cref="WorkingCalendar.ProvisionalRules"/> so that they are regenerated on load.
     /// </summary>
-    public static string Write(WorkingCalendar calendar, string? provisionalRules = null)
+    public static string Write(WorkingCalendar calendar)
     {
+        var provisionalRules = calendar.ProvisionalRules;
         var obj = new JsonObject
         {
             ["id"] = calendar.Id,
