@@ -68,8 +68,6 @@ public sealed class WorkingCalendar
             if (!RestDays.Contains(d) && _hoursByIsoDay[(int)d].Total == Duration.Zero)
                 throw new CalendarDataException($"Calendar '{id}': {d} is a working weekday but has no office hours.");
         }
-        if ((makeUpDayHours ?? _hoursByIsoDay[(int)IsoDayOfWeek.Monday]).Total == Duration.Zero)
-            throw new CalendarDataException($"Calendar '{id}': make-up working days would have no office hours (declare makeUpDay hours or Monday's).");
 
         _holidays = new Dictionary<LocalDate, Holiday>();
         foreach (var h in holidays)
@@ -91,6 +89,8 @@ public sealed class WorkingCalendar
                 throw new CalendarDataException($"Calendar '{id}': make-up working day {m.Date:yyyy-MM-dd} is a {m.Date.DayOfWeek}, which is already a working weekday.");
             _makeUpDays[m.Date] = m;
         }
+        if (_makeUpDays.Count > 0 && (makeUpDayHours ?? _hoursByIsoDay[(int)IsoDayOfWeek.Monday]).Total == Duration.Zero)
+            throw new CalendarDataException($"Calendar '{id}': make-up working days (first {_makeUpDays.Keys.Min():yyyy-MM-dd}) would have no office hours; declare makeUpDay hours or Monday's.");
         Holidays = _holidays.Values.OrderBy(h => h.Date).ToArray();
         MakeUpDays = _makeUpDays.Values.OrderBy(m => m.Date).ToArray();
 
