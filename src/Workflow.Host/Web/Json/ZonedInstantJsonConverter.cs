@@ -14,7 +14,7 @@ public sealed class ZonedInstantJsonConverter(DateTimeZone zone) : JsonConverter
     // Written with the offset always as +HH:mm (ExtendedIso would write "+08"); read with ExtendedIso, which takes Z,
     // +HH and +HH:mm and optional fractions of a second.
     private static readonly OffsetDateTimePattern WritePattern =
-        OffsetDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm':'ss;FFFFFFFFFo<+HH:mm>", default);
+        OffsetDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm':'ss;FFFFFFFFFo<+HH:mm>");
     private static readonly OffsetDateTimePattern ReadPattern = OffsetDateTimePattern.ExtendedIso;
 
     public override Instant Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
