@@ -2,6 +2,9 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.WebEncoders;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using NodaTime;
 using Workflow.Host.Web.Access;
 using Workflow.Host.Web.Demo;
@@ -32,17 +35,18 @@ public static class WebApp
 
         var services = builder.Services;
         services.AddOptions<DemoOptions>().Bind(builder.Configuration.GetSection(DemoOptions.Section));
-        var demo = builder.Configuration.GetSection(DemoOptions.Section).Get<DemoOptions>() ?? new DemoOptions();
 
         services.TryAddSingleton<IClock>(SystemClock.Instance);
         services.TryAddSingleton<TimeProvider>(sp => new ClockTimeProvider(sp.GetRequiredService<IClock>()));
         services.TryAddSingleton<IDepartmentCatalogue, SampleDepartments>();
         services.AddWorkflowProblems();
         services.AddWorkflowJson(builder.Configuration);
-        services.AddWorkflowAccess(builder.Configuration, demo.Enabled);
+        services.AddWorkflowAccess(builder.Configuration);
         services.AddOptions<StudioOptions>().Bind(builder.Configuration.GetSection(StudioOptions.Section));
         services.AddSingleton<StudioBundle>();
         services.AddRequestLocalization(Ui.Configure);
+        // Razor would write every Chinese character as an HTML entity; the pages are UTF-8, so write them as they are.
+        services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddRazorPages(o =>
         {
             o.Conventions.AuthorizeFolder("/Studio", AccessPolicies.ReadWorkflows);

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 using NodaTime;
+using Workflow.Host.Web.Demo;
 using Workflow.Host.Web.Departments;
 
 namespace Workflow.Host.Web.Access;
@@ -25,16 +26,16 @@ public static class AccessSetup
         || path.StartsWithSegments("/elsa/api", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
-    /// Registers authentication and authorization. Users come from <see cref="IUserDirectory"/>: the demo users
-    /// when <paramref name="demoUsers"/> is true, none otherwise, unless an <see cref="IUserDirectory"/> is already registered.
+    /// Registers authentication and authorization. Users come from <see cref="IUserDirectory"/>: unless one is already
+    /// registered, the demo users while <see cref="DemoOptions.Enabled"/>, none otherwise.
     /// </summary>
-    public static IServiceCollection AddWorkflowAccess(this IServiceCollection services, IConfiguration configuration, bool demoUsers)
+    public static IServiceCollection AddWorkflowAccess(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<AuthOptions>().Bind(configuration.GetSection(AuthOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<AuthOptions>, AuthOptionsValidator>();
         services.AddSingleton<AccessTokenIssuer>();
         services.TryAddSingleton<IUserDirectory>(sp => new InMemoryUserDirectory(
-            demoUsers ? DemoUsers.Accounts(SampleDepartments.All) : []));
+            sp.GetRequiredService<IOptions<DemoOptions>>().Value.Enabled ? DemoUsers.Accounts(SampleDepartments.All) : []));
 
         services.AddAuthentication(ByPathScheme)
             .AddPolicyScheme(ByPathScheme, "Bearer for the API, cookie for pages", o =>
