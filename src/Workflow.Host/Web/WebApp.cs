@@ -1,21 +1,102 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.WebEncoders;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using NodaTime;
+using Workflow.Host.Web.Access;
+using Workflow.Host.Web.Demo;
+using Workflow.Host.Web.Departments;
+using Workflow.Host.Web.ElsaApi;
+using Workflow.Host.Web.Json;
+using Workflow.Host.Web.Localization;
+using Workflow.Host.Web.Problems;
+using Workflow.Host.Web.Studio;
+using Workflow.Host.Web.Time;
+
 namespace Workflow.Host;
 
-/// <summary>The web app: REST API, Elsa-compatible API, Studio and pages.</summary>
+/// <summary>
+/// The web app: REST API, Elsa-compatible API, Studio and pages. Serves on <c>http://localhost:5080</c> unless
+/// <c>--urls</c> (or <c>ASPNETCORE_URLS</c>) says otherwise. <c>--no-demo</c> starts without demo data.
+/// </summary>
 public static class WebApp
 {
+    /// <summary>The address used when none is configured.</summary>
+    public const string DefaultUrl = "http://localhost:5080";
+
     public static WebApplication Build(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        var builder = WebApplication.CreateBuilder(DemoOptions.RewriteArguments(args));
         if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
-            builder.WebHost.UseUrls("http://localhost:5080");
+            builder.WebHost.UseUrls(DefaultUrl);
+
+        var services = builder.Services;
+        services.AddOptions<DemoOptions>().Bind(builder.Configuration.GetSection(DemoOptions.Section));
+
+        services.TryAddSingleton<IClock>(SystemClock.Instance);
+        services.TryAddSingleton<TimeProvider>(sp => new ClockTimeProvider(sp.GetRequiredService<IClock>()));
+        services.TryAddSingleton<IDepartmentCatalogue, SampleDepartments>();
+        services.AddWorkflowProblems();
+        services.AddWorkflowJson(builder.Configuration);
+        services.AddWorkflowAccess(builder.Configuration);
+        services.AddOptions<StudioOptions>().Bind(builder.Configuration.GetSection(StudioOptions.Section));
+        services.AddSingleton<StudioBundle>();
+        services.AddRequestLocalization(Ui.Configure);
+        // Razor would write every Chinese character as an HTML entity; the pages are UTF-8, so write them as they are.
+        services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        services.AddRazorPages(o =>
+        {
+            o.Conventions.AuthorizeFolder("/Studio", AccessPolicies.ReadWorkflows);
+        });
+
         var app = builder.Build();
-        app.MapGet("/health", () => Results.Ok(new { status = "Healthy" }));
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseRequestLocalization();
+        app.UseStudioBundle(app.Services.GetRequiredService<StudioBundle>());
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapGet("/health", () => TypedResults.Ok(new HealthStatus("Healthy")))
+            .AllowAnonymous().WithTags("Health").WithName("Health").WithSummary("Answers 200 while the app serves.");
+        app.MapOpenApi().AllowAnonymous();
+        app.MapAuthEndpoints();
+        app.MapDepartmentEndpoints();
+        app.MapElsaApi();
+        app.MapStudioRoutes();
+        app.MapRazorPages();
         return app;
     }
 
+    /// <summary>Builds and runs the app until stopped; a configuration error prints one line and exits 1.</summary>
     public static async Task<int> RunAsync(string[] args)
     {
-        await Build(args).RunAsync();
-        return 0;
+        try
+        {
+            var app = Build(args);
+            app.Lifetime.ApplicationStarted.Register(() => PrintBanner(app));
+            await app.RunAsync();
+            return 0;
+        }
+        catch (OptionsValidationException e)
+        {
+            await Console.Error.WriteLineAsync("error: the configuration is not valid: " + string.Join(" ", e.Failures));
+            return 1;
+        }
+    }
+
+    private static void PrintBanner(WebApplication app)
+    {
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        Console.WriteLine($"Workflow is serving: open {string.Join(" or ", addresses)} (Elsa Studio at /studio, API document at /openapi/v1.json).");
+        var users = app.Services.GetRequiredService<IUserDirectory>().ListAsync().AsTask().GetAwaiter().GetResult();
+        Console.WriteLine(users.Count == 0
+            ? "No demo users (--no-demo)."
+            : $"Demo users (password '{DemoUsers.Password}'): {string.Join(", ", users.Select(u => u.UserName))}.");
     }
 }

@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using NodaTime;
+
+namespace Workflow.Host.Web.Access;
+
+/// <summary><c>POST /api/auth/token</c>: user name and password for a bearer token (CONTRACTS.md §8).</summary>
+public static class AuthEndpoints
+{
+    /// <summary>The request body.</summary>
+    public sealed record TokenRequest(string? Username, string? Password);
+
+    /// <summary>The answer: the token to send as <c>Authorization: Bearer</c>, and when it expires.</summary>
+    public sealed record TokenResponse(string Token, Instant ExpiresAt);
+
+    public static IEndpointRouteBuilder MapAuthEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/auth").WithTags("Sign-in").AllowAnonymous();
+        group.MapPost("/token", IssueTokenAsync)
+            .WithName("IssueToken")
+            .WithSummary("Exchanges a user name and password for a bearer token.")
+            .WithDescription("Wrong user name or password → 401 problem details (which of the two is not said). Missing fields → 400 with `errors` keyed by field.");
+        return app;
+    }
+
+    private static async Task<Results<Ok<TokenResponse>, ValidationProblem, ProblemHttpResult>> IssueTokenAsync(
+        [FromBody] TokenRequest? request, IUserDirectory users, AccessTokenIssuer issuer, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(request?.Username))
+            errors["username"] = ["The user name is required."];
+        if (string.IsNullOrEmpty(request?.Password))
+            errors["password"] = ["The password is required."];
+        if (errors.Count > 0)
+            return TypedResults.ValidationProblem(errors, title: "The sign-in request is incomplete.");
+
+        var user = await users.VerifyPasswordAsync(request!.Username!.Trim(), request.Password!, ct);
+        if (user is null)
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status401Unauthorized,
+                title: "Wrong user name or password.",
+                detail: "No user has this name and password.");
+
+        var token = issuer.ForApi(user);
+        return TypedResults.Ok(new TokenResponse(token.Token, token.ExpiresAt));
+    }
+}

@@ -1,0 +1,14 @@
+namespace Workflow.Host.Web.Departments;
+
+/// <summary>
+/// The approving departments of the jurisdiction. The Host ships <see cref="SampleDepartments"/> (CONTRACTS.md §8);
+/// the permit domain's catalogue replaces it by registering another implementation.
+/// </summary>
+public interface IDepartmentCatalogue
+{
+    /// <summary>Every department, in the catalogue's order.</summary>
+    ValueTask<IReadOnlyList<Department>> ListAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>The department with this code (exact, lower case), or null.</summary>
+    ValueTask<Department?> FindAsync(string code, CancellationToken cancellationToken = default);
+}

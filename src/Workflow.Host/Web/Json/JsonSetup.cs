@@ -1,0 +1,38 @@
+using System.Text.Json.Serialization;
+using Microsoft.Extensions.Options;
+using Microsoft.OpenApi;
+using NodaTime;
+
+namespace Workflow.Host.Web.Json;
+
+/// <summary>
+/// The API's JSON (CONTRACTS.md §8): camelCase (the web default), enums as strings, instants ISO 8601 with the
+/// jurisdiction's offset; and the OpenAPI document describing instants as <c>string</c>/<c>date-time</c>.
+/// </summary>
+public static class JsonSetup
+{
+    public static IServiceCollection AddWorkflowJson(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<JurisdictionOptions>().Bind(configuration.GetSection(JurisdictionOptions.Section))
+            .Validate(o => DateTimeZoneProviders.Tzdb.GetZoneOrNull(o.TimeZone) is not null,
+                "Jurisdiction:TimeZone is not a tzdb time zone id (e.g. Asia/Shanghai).")
+            .ValidateOnStart();
+        services.AddOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>().Configure<IOptions<JurisdictionOptions>>((o, jurisdiction) =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            var zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(jurisdiction.Value.TimeZone) ?? DateTimeZone.Utc;
+            o.SerializerOptions.Converters.Add(new ZonedInstantJsonConverter(zone));
+        });
+        services.AddOpenApi(o => o.AddSchemaTransformer((schema, context, _) =>
+        {
+            if (context.JsonTypeInfo.Type == typeof(Instant))
+            {
+                schema.Type = JsonSchemaType.String;
+                schema.Format = "date-time";
+                schema.Properties?.Clear();
+            }
+            return Task.CompletedTask;
+        }));
+        return services;
+    }
+}

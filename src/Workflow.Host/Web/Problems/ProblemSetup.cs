@@ -1,0 +1,30 @@
+namespace Workflow.Host.Web.Problems;
+
+/// <summary>
+/// RFC 7807 problem details for every error: thrown exceptions (<see cref="BadRequestExceptionHandler"/>), and
+/// empty 4xx/5xx answers such as the 401 of a missing token or the 404 of an unknown route (status code pages).
+/// </summary>
+public static class ProblemSetup
+{
+    public static IServiceCollection AddWorkflowProblems(this IServiceCollection services)
+    {
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
+        {
+            context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
+            context.ProblemDetails.Detail ??= DefaultDetail(context.ProblemDetails.Status);
+        });
+        services.AddExceptionHandler<BadRequestExceptionHandler>();
+        // Minimal APIs then throw on unreadable input instead of answering an empty 400, so the handler names the field.
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        return services;
+    }
+
+    private static string? DefaultDetail(int? status) => status switch
+    {
+        401 => "Sign-in required: send Authorization: Bearer <token> (POST /api/auth/token).",
+        403 => "Your role may not do this.",
+        404 => "Not found.",
+        405 => "Method not allowed.",
+        _ => null,
+    };
+}

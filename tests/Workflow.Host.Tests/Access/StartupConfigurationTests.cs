@@ -1,0 +1,84 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.Extensions.Options;
+using Workflow.Host.Web.Access;
+
+namespace Workflow.Host.Tests.Access;
+
+public sealed class StartupConfigurationTests
+{
+    private sealed class ConfiguredHost(string environment, params (string Key, string? Value)[] settings) : HostFactory
+    {
+        protected override string Environment => environment;
+        protected override IReadOnlyDictionary<string, string?> Settings => settings.ToDictionary(s => s.Key, s => s.Value);
+    }
+
+    /// <summary>Builds and starts the real app on a free port with these arguments; the exception start-up throws, or null.</summary>
+    private static async Task<Exception?> StartFailureAsync(params string[] args)
+    {
+        await using var app = WebApp.Build(["--urls", "http://127.0.0.1:0", .. args]);
+        try
+        {
+            await app.StartAsync();
+            await app.StopAsync();
+            return null;
+        }
+        catch (Exception e)
+        {
+            return e;
+        }
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData(AuthOptions.DevelopmentSigningKey)]
+    public async Task Production_refuses_to_start_with_the_development_signing_key(string? key)
+    {
+        var failure = await StartFailureAsync(["--environment", "Production", .. key is null ? Array.Empty<string>() : [$"--Auth:SigningKey={key}"]]);
+        failure.Should().BeOfType<OptionsValidationException>().Which.Message.Should().Contain("Auth:SigningKey").And.Contain("Production");
+    }
+
+    [Fact]
+    public async Task Production_starts_with_its_own_key()
+    {
+        var failure = await StartFailureAsync("--environment", "Production", "--Auth:SigningKey=a-production-secret-that-is-long-enough-1234");
+        failure.Should().BeNull();
+    }
+
+    [Fact]
+    public async Task The_command_line_says_why_in_one_line_and_exits_1()
+    {
+        var exit = await Workflow.Host.Cli.CliApp.RunAsync(["--environment", "Production", "--urls", "http://127.0.0.1:0"], TextWriter.Null, TextWriter.Null);
+        exit.Should().Be(1);
+    }
+
+    [Fact]
+    public async Task A_short_key_is_refused_in_any_environment()
+    {
+        var failure = await StartFailureAsync("--environment", "Development", "--Auth:SigningKey=short");
+        failure.Should().BeOfType<OptionsValidationException>().Which.Message.Should().Contain("at least 32 characters");
+    }
+
+    [Fact]
+    public async Task A_studio_page_token_shorter_than_eight_hours_is_refused()
+    {
+        var failure = await StartFailureAsync("--environment", "Development", "--Auth:PageTokenLifetime=01:00:00");
+        failure.Should().BeOfType<OptionsValidationException>().Which.Message.Should().Contain("PageTokenLifetime");
+    }
+
+    [Fact]
+    public async Task Without_demo_data_the_demo_users_do_not_exist()
+    {
+        await using var host = new ConfiguredHost("Development", ("Demo:Enabled", "false"));
+        using var client = host.Anonymous();
+        var response = await client.PostAsJsonAsync("/api/auth/token", new { username = "admin", password = "demo" });
+        await response.ShouldBeProblemAsync(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public void The_no_demo_switch_becomes_a_configuration_value()
+    {
+        Workflow.Host.Web.Demo.DemoOptions.RewriteArguments(["--urls", "http://x", "--no-demo"])
+            .Should().Equal("--urls", "http://x", "--Demo:Enabled=false");
+    }
+}

@@ -1,0 +1,79 @@
+using System.Net;
+using System.Net.Http.Json;
+
+namespace Workflow.Host.Tests.Api;
+
+/// <summary>CONTRACTS.md §9: designer and admin full Elsa API, supervisor GET only, everyone else 403, no credentials 401.</summary>
+public sealed class ElsaApiAccessTests(HostFactory host) : IClassFixture<HostFactory>
+{
+    private const string Read = "/elsa/api/descriptors/expression-descriptors";
+    private const string Write = "/elsa/api/scripting/javascript/type-definitions/wf1";
+    private const string Unknown = "/elsa/api/workflow-definitions/not-yet";
+
+    public static TheoryData<string, HttpStatusCode, HttpStatusCode> Matrix() => new()
+    {
+        { Roles.Designer, HttpStatusCode.OK, HttpStatusCode.OK },
+        { Roles.Admin, HttpStatusCode.OK, HttpStatusCode.OK },
+        { Roles.Supervisor, HttpStatusCode.OK, HttpStatusCode.Forbidden },
+        { Roles.Agent, HttpStatusCode.Forbidden, HttpStatusCode.Forbidden },
+        { Roles.FrontDesk, HttpStatusCode.Forbidden, HttpStatusCode.Forbidden },
+        { Roles.Reviewer, HttpStatusCode.Forbidden, HttpStatusCode.Forbidden },
+    };
+
+    [Theory]
+    [MemberData(nameof(Matrix))]
+    public async Task Reads_and_writes_per_role(string user, HttpStatusCode read, HttpStatusCode write)
+    {
+        using var client = await host.AsUserAsync(user);
+
+        var get = await client.GetAsync(Read);
+        var post = await client.PostAsJsonAsync(Write, new { workflowDefinitionId = "wf1", activityTypeName = "Elsa.WriteLine", propertyName = "Text" });
+
+        get.StatusCode.Should().Be(read);
+        post.StatusCode.Should().Be(write);
+        if (read == HttpStatusCode.Forbidden)
+            await get.ShouldBeProblemAsync(HttpStatusCode.Forbidden);
+    }
+
+    [Theory]
+    [InlineData("GET", Read)]
+    [InlineData("POST", Write)]
+    [InlineData("GET", Unknown)]
+    [InlineData("DELETE", Unknown)]
+    public async Task Without_credentials_every_elsa_route_is_401_problem_details_never_a_redirect(string method, string path)
+    {
+        using var client = host.Anonymous();
+        var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), path));
+        await response.ShouldBeProblemAsync(HttpStatusCode.Unauthorized);
+        response.Headers.Location.Should().BeNull();
+    }
+
+    [Theory]
+    [InlineData("POST")]
+    [InlineData("PUT")]
+    [InlineData("DELETE")]
+    public async Task The_supervisor_may_not_change_anything_even_on_routes_not_implemented(string method)
+    {
+        using var client = await host.AsUserAsync(Roles.Supervisor);
+        var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), "/elsa/api/workflow-definitions")
+        {
+            Content = JsonContent.Create(new { model = new { }, publish = true }),
+        });
+        await response.ShouldBeProblemAsync(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task A_route_this_host_does_not_implement_is_404_problem_details_for_a_designer()
+    {
+        using var client = await host.AsUserAsync(Roles.Designer);
+        var problem = await (await client.GetAsync(Unknown)).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+        problem.GetProperty("detail").GetString().Should().Contain("workflow-definitions/not-yet");
+    }
+
+    [Fact]
+    public async Task An_agent_is_403_even_on_routes_not_implemented()
+    {
+        using var client = await host.AsUserAsync(Roles.Agent);
+        await (await client.GetAsync(Unknown)).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
+    }
+}

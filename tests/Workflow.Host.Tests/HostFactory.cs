@@ -1,0 +1,57 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+using Workflow.Testing;
+
+namespace Workflow.Host.Tests;
+
+/// <summary>
+/// The real app in memory (TestServer), Development environment, with a <see cref="FakeClock"/> standing at
+/// <see cref="Start"/> so that token expiry is decided by the test, and extra settings per test class.
+/// </summary>
+public class HostFactory : WebApplicationFactory<Program>
+{
+    /// <summary>Where the fake clock starts: Friday 2025-09-26 10:00 in Shanghai.</summary>
+    public static readonly Instant Start = Instant.FromUtc(2025, 9, 26, 2, 0);
+
+    public FakeClock Clock { get; } = new(Start);
+
+    /// <summary>Configuration keys and values the app starts with.</summary>
+    protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
+
+    /// <summary>The hosting environment.</summary>
+    protected virtual string Environment => "Development";
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(Environment);
+        foreach (var (key, value) in Settings)
+            builder.UseSetting(key, value);
+        builder.ConfigureServices(services => services.AddSingleton<IClock>(Clock));
+    }
+
+    /// <summary>A client without credentials that does not follow redirects.</summary>
+    public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    /// <summary>A client sending a bearer token for <paramref name="userName"/> (password <c>demo</c>).</summary>
+    public async Task<HttpClient> AsUserAsync(string userName)
+    {
+        var client = Anonymous();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(userName));
+        return client;
+    }
+
+    /// <summary>A token from <c>POST /api/auth/token</c>; fails the test when sign-in fails.</summary>
+    public async Task<string> TokenAsync(string userName, string password = "demo")
+    {
+        using var client = Anonymous();
+        var response = await client.PostAsJsonAsync("/api/auth/token", new { username = userName, password });
+        response.StatusCode.Should().Be(System.Net.HttpStatusCode.OK, $"{userName} signs in");
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return json.RootElement.GetProperty("token").GetString()!;
+    }
+}

@@ -1,0 +1,14 @@
+namespace Workflow.Host.Tests;
+
+/// <summary>One demo user per role (CONTRACTS.md §8), for tests that go through every role.</summary>
+public static class Roles
+{
+    public const string Agent = "agent1";
+    public const string FrontDesk = "frontdesk";
+    public const string Reviewer = "reviewer-zjj";
+    public const string Supervisor = "supervisor";
+    public const string Designer = "designer";
+    public const string Admin = "admin";
+
+    public static readonly string[] All = [Agent, FrontDesk, Reviewer, Supervisor, Designer, Admin];
+}
