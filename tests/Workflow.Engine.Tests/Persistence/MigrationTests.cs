@@ -18,11 +18,13 @@ public sealed class MigrationTests
         var second = await database.MigrateAsync();
         var third = await (await db.OpenAsync(migrate: false)).GetRequiredService<WorkflowDatabase>().MigrateAsync();
 
-        first.Should().ContainSingle().Which.Should().Be(new AppliedSchemaMigration("workflow", 1, "definitions, instances, bookmarks, journal, idempotency"));
+        first.Should().Equal(
+            new AppliedSchemaMigration("workflow", 1, "definitions, instances, bookmarks, journal, idempotency"),
+            new AppliedSchemaMigration("workflow", 2, "timer leases on bookmarks"));
         second.Should().BeEmpty();
         third.Should().BeEmpty();
-        db.Scalar("SELECT COUNT(*) FROM wf_schema_history;").Should().Be(1L);
-        db.Scalar("SELECT applied_at FROM wf_schema_history;").Should().Be(
+        db.Scalar("SELECT COUNT(*) FROM wf_schema_history;").Should().Be(2L);
+        db.Scalar("SELECT MAX(applied_at) FROM wf_schema_history;").Should().Be(
             InstantToUnixNanosecondsConverter.ToUnixNanoseconds(db.Clock.GetCurrentInstant()));
     }
 
@@ -36,8 +38,9 @@ public sealed class MigrationTests
 
         var results = await Task.WhenAll(Task.Run(() => a.MigrateAsync()), Task.Run(() => b.MigrateAsync()));
 
-        results.Sum(r => r.Count).Should().Be(1);
-        db.Scalar("SELECT COUNT(*) FROM wf_schema_history;").Should().Be(1L);
+        results.Sum(r => r.Count).Should().Be(2, "one of them applies both steps, the other nothing");
+        results.Should().Contain(r => r.Count == 0);
+        db.Scalar("SELECT COUNT(*) FROM wf_schema_history;").Should().Be(2L);
     }
 
     [Theory]
@@ -72,15 +75,45 @@ public sealed class MigrationTests
 
     [Theory]
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task A_database_at_version_1_with_data_is_upgraded_in_place(string provider)
+    {
+        await using var db = TestDatabases.Create(provider);
+        var v1 = new WorkflowEngineModule().Migrations.Single(m => m.Version == 1).ScriptFor(TestDatabases.Kind(provider));
+        await (await db.OpenAsync(migrate: false)).GetRequiredService<WorkflowDatabase>().MigrateAsync();
+        // Rebuild the database as an earlier build left it: only step 1, with an instance and its bookmarks in it.
+        db.Scalar("DROP TABLE wf_idempotency; DROP TABLE wf_journal; DROP TABLE wf_bookmarks; DROP TABLE wf_instances; DROP TABLE wf_definitions; DELETE FROM wf_schema_history;");
+        db.Scalar(v1 + "INSERT INTO wf_schema_history (module, version, name, applied_at) VALUES ('workflow', 1, 'v1', 0);");
+        db.Scalar("""
+            INSERT INTO wf_instances (id, definition_id, definition_version, definition_version_id, status, sub_status, input, variables, execution_state, created_at, updated_at, version)
+            VALUES ('old', 'd', 1, 'd1', 'Running', 'Suspended', '{}', '{"x":1}', '{}', 0, 0, 4);
+            INSERT INTO wf_bookmarks (id, instance_id, ordinal, activity_id, activity_type, node_id, kind, created_at, resume_at)
+            VALUES ('bm', 'old', 0, 'delay', 'Elsa.Delay', 'n', 'Delay', 0, 5);
+            """);
+
+        var services = await db.OpenAsync(migrate: false);
+        var applied = await services.GetRequiredService<WorkflowDatabase>().MigrateAsync();
+
+        applied.Should().Equal(new AppliedSchemaMigration("workflow", 2, "timer leases on bookmarks"));
+        var store = TestDatabases.Instances(services);
+        var old = (await store.FindAsync("old"))!;
+        old.Version.Should().Be(4);
+        old.Variables["x"]!.GetValue<int>().Should().Be(1);
+        old.Bookmarks.Should().ContainSingle().Which.ResumeAt.Should().Be(NodaTime.Instant.FromUnixTimeTicks(0).PlusNanoseconds(5));
+        (await services.GetRequiredService<Workflow.Engine.Persistence.IDueBookmarkClaimer>()
+            .ClaimDueAsync("w", NodaTime.Instant.FromUnixTimeTicks(0).PlusNanoseconds(5), NodaTime.Duration.FromMinutes(1), 10)).Should().ContainSingle();
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task A_database_newer_than_the_build_is_refused(string provider)
     {
         await using var db = TestDatabases.Create(provider);
         await db.OpenAsync();
-        db.Scalar("INSERT INTO wf_schema_history (module, version, name, applied_at) VALUES ('workflow', 2, 'future', 0);");
+        db.Scalar("INSERT INTO wf_schema_history (module, version, name, applied_at) VALUES ('workflow', 3, 'future', 0);");
 
         var act = () => db.OpenAsync();
 
-        (await act.Should().ThrowAsync<InvalidOperationException>()).WithMessage("*version 2 of module 'workflow'*up to 1*newer build*");
+        (await act.Should().ThrowAsync<InvalidOperationException>()).WithMessage("*version 3 of module 'workflow'*up to 2*newer build*");
     }
 
     [Fact]
