@@ -47,14 +47,20 @@ public static class LocalPostgreSql
         Run(Path.Combine(bin, "pg_ctl"), ["-D", data, "-o", $"-p 5432 -k {folder} -c listen_addresses='' -c fsync=off -c max_connections=200", "-l", Path.Combine(folder, "log"), "-w", "start"], asRoot);
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>
         {
+            // The test host may be ended soon after this handler starts, so the stop and the removal run in a shell
+            // of their own that outlives it.
+            var stop = $"{(asRoot ? "runuser -u postgres -- " : "")}'{Path.Combine(bin, "pg_ctl")}' -D '{data}' -m immediate stop >/dev/null 2>&1; rm -rf '{folder}'";
+            var cleanup = new ProcessStartInfo("sh") { UseShellExecute = false };
+            cleanup.ArgumentList.Add("-c");
+            cleanup.ArgumentList.Add(stop);
             try
             {
-                Run(Path.Combine(bin, "pg_ctl"), ["-D", data, "-m", "immediate", "stop"], asRoot);
-                Directory.Delete(folder, recursive: true);
+                using var process = Process.Start(cleanup);
+                process?.WaitForExit(TimeSpan.FromSeconds(5));
             }
-            catch (Exception)
+            catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception)
             {
-                // The process is ending; a left-over temp folder is all that can remain.
+                // Nothing more can be done at exit; the next run removes a stopped server's folder.
             }
         };
         return new NpgsqlConnectionStringBuilder { Host = folder, Port = 5432, Username = "postgres", Database = "postgres" }.ToString();
