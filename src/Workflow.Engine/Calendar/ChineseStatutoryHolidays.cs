@@ -15,8 +15,8 @@ namespace Workflow.Engine.Calendar;
 /// <remarks>
 /// Lunar dates come from .NET's <see cref="ChineseLunisolarCalendar"/> (valid to 2100). 清明 uses the
 /// well-known 寿星 formula for the 21st century, day = ⌊Y × 0.2422 + 4.81⌋ − ⌊Y / 4⌋ in April (Y = year − 2000),
-/// which matches the astronomical solar term for 2001–2099 except 2000-era edge years not used here; it is
-/// checked against the announced 清明 dates of 2020–2026.
+/// which is checked against the announced 清明 dates of 2020–2026 and the published solar-term dates of
+/// 2027–2030 (the years a calendar extends provisionally); it is not guaranteed for every year of the century.
 /// </remarks>
 public static class ChineseStatutoryHolidays
 {
