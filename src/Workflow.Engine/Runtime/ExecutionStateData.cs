@@ -30,6 +30,8 @@ internal sealed class ScopeState
     public string? ParentScopeId { get; set; }
     /// <summary>Counter mode: completions (and skips) per activity.</summary>
     public Dictionary<string, long> Visits { get; set; } = new(StringComparer.Ordinal);
+    /// <summary>Counter mode: activities whose last visit was a skip (dead path) rather than an execution.</summary>
+    public List<string> Skipped { get; set; } = [];
     /// <summary>Counter mode: visits per connection key.</summary>
     public Dictionary<string, long> ConnectionVisits { get; set; } = new(StringComparer.Ordinal);
     /// <summary>Counter mode: whether the last visit of a connection followed it.</summary>

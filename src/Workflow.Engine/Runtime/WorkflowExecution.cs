@@ -275,11 +275,13 @@ internal sealed class WorkflowExecution
 
     // ---- counter mode ---------------------------------------------------------------------------------------
 
-    private void CounterCompleted(string scopeId, string activityId, IReadOnlyList<string> outcomes, bool backward)
+    private void CounterCompleted(string scopeId, string activityId, IReadOnlyList<string> outcomes, bool backward, bool skipped = false)
     {
         var scope = _state.Scopes[scopeId];
         var graph = Graph(scopeId);
         if (!backward) Increment(scope.Visits, activityId);
+        scope.Skipped.Remove(activityId);
+        if (skipped) scope.Skipped.Add(activityId);
         foreach (var c in graph.Outbound(activityId))
         {
             var followed = outcomes.Contains(c.SourcePort);
@@ -309,7 +311,13 @@ internal sealed class WorkflowExecution
 
         switch (mode)
         {
-            case FlowJoinMode.WaitAll or FlowJoinMode.WaitAllActive:
+            case FlowJoinMode.WaitAll:
+                // Elsa's counter-based WaitAll: every inbound source activity has executed (whichever port it took).
+                if (!allVisited) return;
+                if (inbound.All(c => !scope.Skipped.Contains(c.SourceActivityId))) Schedule(scopeId, target);
+                else CounterSkip(scopeId, target);
+                return;
+            case FlowJoinMode.WaitAllActive:
                 if (!allVisited) return;
                 if (inbound.Any(Followed)) Schedule(scopeId, target);
                 else CounterSkip(scopeId, target);
@@ -334,7 +342,7 @@ internal sealed class WorkflowExecution
     }
 
     /// <summary>Dead-path propagation: the target will not run this round; its outbound connections are visited as not followed.</summary>
-    private void CounterSkip(string scopeId, string activityId) => CounterCompleted(scopeId, activityId, [], backward: false);
+    private void CounterSkip(string scopeId, string activityId) => CounterCompleted(scopeId, activityId, [], backward: false, skipped: true);
 
     // ---- token mode -----------------------------------------------------------------------------------------
 
