@@ -6,7 +6,7 @@ namespace Workflow.Engine.Runtime;
 /// <summary>The runtime's scheduling state, stored as <see cref="WorkflowInstance.ExecutionState"/> JSON between runs.</summary>
 internal sealed class ExecutionStateData
 {
-    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
 
     public FlowchartMode Mode { get; set; }
     public long JournalSequence { get; set; }
