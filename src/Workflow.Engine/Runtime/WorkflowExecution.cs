@@ -176,13 +176,14 @@ internal sealed class WorkflowExecution
         if (resume is null || !_state.Nodes.TryGetValue(node.NodeId, out state!))
             _state.Nodes[node.NodeId] = state = new JsonObject();
         var context = new ActivityExecutionContext(this, node, state, resume?.Bookmark, resume?.Input);
+        // Any failure of an activity (a plug-in's bug included) faults the instance instead of crashing the run.
         try
         {
             var activity = type.Create(Services, node);
             if (resume is null) await activity.ExecuteAsync(context);
             else await activity.ResumeAsync(context);
         }
-        catch (Exception e) when (e is ExpressionException or InvalidOperationException or ArgumentException or FormatException or WorkflowRuntimeException or System.Text.Json.JsonException)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
             FaultActivity(node, $"{node.Type} {node.Id} failed: {e.Message}");
             return;
