@@ -499,12 +499,9 @@ internal sealed class WorkflowExecution
 
     private void CancelScopeContents(string scopeId, string reason)
     {
-        var graph = Graph(scopeId);
-        var scope = _state.Scopes[scopeId];
         foreach (var id in Pending(scopeId).ToList())
             CancelActivity(scopeId, id, reason, propagate: false);
-        scope.WaitingJoins.Clear();
-        _ = graph;
+        _state.Scopes[scopeId].WaitingJoins.Clear();
     }
 
     private void CancelEverything(string reason)
