@@ -84,6 +84,20 @@ internal sealed class WorkflowExecution
         return Finish();
     }
 
+    /// <summary>Cancels the whole instance: every bookmark is removed and journalled, the instance becomes Finished/Cancelled.</summary>
+    public WorkflowRunResult Cancel(string reason)
+    {
+        if (Instance.Status == WorkflowStatus.Finished)
+            throw new WorkflowRuntimeException($"Workflow instance '{Instance.Id}' is {Instance.SubStatus}; it cannot be cancelled.");
+        CancelEverything(reason);
+        _state.Scopes.Clear();
+        var result = Finish();
+        Instance.Status = WorkflowStatus.Finished;
+        Instance.SubStatus = WorkflowSubStatus.Cancelled;
+        Instance.FinishedAt = Clock.GetCurrentInstant();
+        return result;
+    }
+
     // ---- activity side --------------------------------------------------------------------------------------
 
     public void WriteLine(string text)
