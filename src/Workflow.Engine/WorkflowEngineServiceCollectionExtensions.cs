@@ -27,8 +27,8 @@ public static class WorkflowEngineServiceCollectionExtensions
         services.TryAddSingleton<IClock>(SystemClock.Instance);
         services.TryAddSingleton<IWorkflowInstanceStore, InMemoryWorkflowInstanceStore>();
         services.TryAddSingleton<IWorkflowDefinitionStore>(sp => new InMemoryWorkflowDefinitionStore(sp.GetRequiredService<IClock>()));
-        // A factory: the validator has two constructors the container could both satisfy.
-        services.AddSingleton(sp => new WorkflowValidator(sp.GetRequiredService<ActivityRegistry>(), sp.GetRequiredService<WorkflowEngineOptions>(), sp));
+        services.AddSingleton(sp => new WorkflowValidator(sp.GetRequiredService<ActivityRegistry>(),
+            options.ValidationRuleTypes.Select(t => (IWorkflowValidationRule)sp.GetRequiredService(t)).ToList()));
         services.AddSingleton<ActivityDescriptorGenerator>();
         services.AddSingleton<WorkflowRuntime>();
         foreach (var rule in options.ValidationRuleTypes) services.AddSingleton(rule);
