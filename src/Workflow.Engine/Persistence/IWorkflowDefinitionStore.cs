@@ -24,6 +24,22 @@ public interface IWorkflowDefinitionStore
     Task<(IReadOnlyList<StoredDefinition> Items, int TotalCount)> ListLatestAsync(string? searchTerm, int skip, int take, CancellationToken cancellationToken = default);
     /// <summary>Saves <paramref name="json"/> as the draft per the versioning rules, optionally publishing it; returns the stored version.</summary>
     Task<StoredDefinition> SaveAsync(string definitionId, string name, string? description, string json, bool publish, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Publishes the latest version under its own number and unpublishes the previously published one; returns
+    /// the published version (unchanged when it was published already), or null when the definition does not exist.
+    /// </summary>
+    async Task<StoredDefinition?> PublishAsync(string definitionId, CancellationToken cancellationToken = default)
+    {
+        var latest = await FindAsync(definitionId, VersionSelector.Latest, null, cancellationToken);
+        if (latest is null || latest.IsPublished)
+        {
+            return latest;
+        }
+
+        // Saving a draft updates it in place, so this publishes the latest draft without creating a version.
+        return await SaveAsync(definitionId, latest.Name, latest.Description, latest.Json, publish: true, cancellationToken);
+    }
+
     /// <summary>Unpublishes the published version; returns it, or null when none was published.</summary>
     Task<StoredDefinition?> RetractAsync(string definitionId, CancellationToken cancellationToken = default);
     /// <summary>Deletes every version; false when there was none.</summary>

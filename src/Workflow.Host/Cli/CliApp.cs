@@ -10,6 +10,7 @@ public static class CliApp
     /// <summary>Every verb besides <c>serve</c>; each lives in its own file in this folder.</summary>
     public static IReadOnlyList<ICliVerb> Verbs { get; } =
     [
+        new CalendarVerb(),
     ];
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)

@@ -1,0 +1,50 @@
+using NodaTime;
+using Workflow.Engine.Calendar;
+
+namespace Workflow.Definitions.Cases;
+
+/// <summary>
+/// The statutory (法定) and promised (承诺) clocks of a case and of its steps, per CONTRACTS.md §6: a case counts
+/// from acceptance, a step from its creation; each stops while a suspension holds it.
+/// </summary>
+public static class CaseClocks
+{
+    /// <summary>The case's clocks; null before acceptance (nothing counts yet).</summary>
+    public static DeadlineClocks? ForCase(CaseFile file, WorkingCalendar calendar) =>
+        file.AcceptedAt is { } start && file.StatutoryLimit > 0
+            ? Build(calendar, start, file.StatutoryLimit, file.PromisedLimit, file.Suspensions)
+            : null;
+
+    /// <summary>The step's clocks; null for steps without limits (intake).</summary>
+    public static DeadlineClocks? ForStep(StepRecord step, WorkingCalendar calendar) =>
+        step.StatutoryLimit > 0 ? Build(calendar, step.CreatedAt, step.StatutoryLimit, step.PromisedLimit, step.Suspensions) : null;
+
+    /// <summary>
+    /// Recomputes the stored due instants of the case and its open steps. While a clock stands still its due
+    /// instant is the one it would have if it ran again at <paramref name="now"/>.
+    /// </summary>
+    public static void Refresh(CaseFile file, WorkingCalendar calendar, Instant now)
+    {
+        if (ForCase(file, calendar) is { } caseClocks)
+        {
+            file.StatutoryDue = DueOf(caseClocks.Statutory, now);
+            file.PromisedDue = caseClocks.Promised is { } p ? DueOf(p, now) : null;
+        }
+        foreach (var step in file.Steps.Where(s => s.IsOpen))
+        {
+            if (ForStep(step, calendar) is not { } clocks) continue;
+            step.StatutoryDue = DueOf(clocks.Statutory, now);
+            step.PromisedDue = clocks.Promised is { } p ? DueOf(p, now) : null;
+        }
+    }
+
+    private static Instant DueOf(DeadlineClock clock, Instant now) => clock.Due ?? clock.DueIfResumedAt(now);
+
+    private static DeadlineClocks Build(WorkingCalendar calendar, Instant start, int statutory, int promised, IEnumerable<ClockSuspension> suspensions)
+    {
+        var list = suspensions.Select(s => new Suspension(s.Start, s.End, s.Reason)).ToList();
+        return new DeadlineClocks(
+            new DeadlineClock(calendar, start, statutory, list),
+            promised > 0 ? new DeadlineClock(calendar, start, promised, list) : null);
+    }
+}

@@ -1,0 +1,98 @@
+using Workflow.Definitions.Cases;
+using Workflow.Definitions.Catalogue;
+using Workflow.Engine.Activities;
+using Workflow.Engine.Calendar;
+
+namespace Workflow.Definitions.Intake;
+
+/// <summary>
+/// 一窗受理: a step in the front desk's queue. The clerk's decision is checked against the matter catalogue
+/// (<see cref="IntakeCheck"/>); acceptance starts the case's clocks, acceptance with waiver creates one commitment
+/// per waived material, a supplement request issues the one-time notice.
+/// </summary>
+[Activity("Permits", "Permits", "一窗受理：综合窗口核验材料，受理、容缺受理、一次性告知补正或不予受理。One-window intake: the front desk checks the materials and accepts, accepts with waiver, asks for a supplement, or refuses.",
+    TypeName = "Intake", DisplayName = "一窗受理 Intake", Kind = "Task")]
+[FlowOutcomes(nameof(IntakeOutcome.Accepted), nameof(IntakeOutcome.AcceptedWithWaiver), nameof(IntakeOutcome.SupplementRequired), nameof(IntakeOutcome.Refused))]
+public sealed class IntakeActivity : PermitActivity
+{
+    [Input(DisplayName = "允许容缺受理 Allow waiver", Description = "Whether the window may accept with waivable materials missing under a signed commitment (容缺受理).", UIHint = "checkbox", DefaultValue = false)]
+    public Input<bool>? AllowWaiver { get; set; }
+
+    public override ValueTask ExecuteAsync(ActivityExecutionContext context)
+    {
+        var file = LoadCase(context);
+        var round = file.Steps.Count(s => s.Kind == StepKind.Intake) + 1;
+        OpenStep(context, file, StepKind.Intake, FrontDesk, round == 1 ? "一窗受理" : $"一窗受理（第{round}次）");
+        SaveCase(context, file);
+        return ValueTask.CompletedTask;
+    }
+
+    public override ValueTask ResumeAsync(ActivityExecutionContext context)
+    {
+        var file = LoadCase(context);
+        var step = ResumedStep(context, file) ?? throw new InvalidOperationException($"Intake {context.ActivityId} was resumed without its step.");
+        var action = ActionOf(context);
+        if (action.Event != StepAction.ActionEvent)
+        {
+            // Materials arriving do not decide anything at the window: the clerk still acts on the step.
+            Bookmark(context, file, step);
+            SaveCase(context, file);
+            return ValueTask.CompletedTask;
+        }
+
+        var outcome = action.Outcome is null ? IntakeOutcome.Accepted : Enum.Parse<IntakeOutcome>(action.Outcome);
+        var catalogue = CatalogueOf(context);
+        var calendar = CalendarOf(context, file);
+        if (action.Outcome is not null)
+        {
+            var result = IntakeCheck.Check(file.Matters.Select(catalogue.FindMatter).OfType<Matter>().ToList(), file.PresentMaterials, outcome,
+                action.MissingMaterials, context.Get(AllowWaiver), action.CommitmentSigned);
+            Apply(context, file, outcome, result, calendar, action);
+        }
+        else
+        {
+            Apply(context, file, outcome, new IntakeCheck.Result([], []), calendar, action);
+        }
+        CloseStep(file, step, outcome.ToString(), action, context.Now);
+        SaveCase(context, file);
+        context.Complete(outcome.ToString());
+        return ValueTask.CompletedTask;
+    }
+
+    private void Apply(ActivityExecutionContext context, CaseFile file, IntakeOutcome outcome, IntakeCheck.Result result, WorkingCalendar calendar, StepAction action)
+    {
+        var now = context.Now;
+        switch (outcome)
+        {
+            case IntakeOutcome.Accepted or IntakeOutcome.AcceptedWithWaiver:
+                file.AcceptedAt = now;
+                (file.StatutoryLimit, file.PromisedLimit) = Limits(CatalogueOf(context), file);
+                foreach (var waived in result.Waived)
+                {
+                    var due = new DeadlineClock(calendar, now, waived.CommitmentWorkingDays).Due!.Value;
+                    file.Commitments.Add(new Commitment(waived.MatterCode, waived.MaterialCode, waived.MaterialName, waived.CommitmentWorkingDays, due));
+                }
+                file.State = CaseState.InReview;
+                break;
+            case IntakeOutcome.SupplementRequired:
+                file.Notices.Add(new OneTimeNotice(result.NoticeItems, now, action.Actor));
+                file.State = CaseState.WaitingForSupplement;
+                break;
+            case IntakeOutcome.Refused:
+                file.State = CaseState.Refused;
+                break;
+        }
+    }
+
+    /// <summary>A stage application counts on the stage's limits; a single-matter application on the matter's.</summary>
+    private static (int Statutory, int Promised) Limits(MatterCatalogue catalogue, CaseFile file)
+    {
+        if (file.Stage is { } stage)
+        {
+            var s = catalogue.GetStage(stage);
+            return (s.StatutoryLimit, s.PromisedLimitFor(file.GreenChannel));
+        }
+        var matters = file.Matters.Select(catalogue.FindMatter).OfType<Matter>().ToList();
+        return matters.Count == 0 ? (0, 0) : (matters.Max(m => m.StatutoryLimit), matters.Max(m => m.PromisedLimitFor(file.GreenChannel)));
+    }
+}

@@ -1,0 +1,30 @@
+using NodaTime;
+
+namespace Workflow.Definitions.Persistence;
+
+/// <summary>The queryable projection of a case (办件); the truth is the case file inside its workflow instance.</summary>
+public sealed class CaseRow
+{
+    public required string Id { get; set; }
+    public required string InstanceId { get; set; }
+    public required string ProjectId { get; set; }
+    public string? Stage { get; set; }
+    /// <summary>Matter codes, comma-separated.</summary>
+    public required string Matters { get; set; }
+    public required string State { get; set; }
+    public required string Agent { get; set; }
+    public bool GreenChannel { get; set; }
+    public Instant SubmittedAt { get; set; }
+    public Instant? AcceptedAt { get; set; }
+    public Instant? StatutoryDue { get; set; }
+    public Instant? PromisedDue { get; set; }
+    /// <summary>Whether the case's clocks stand still now.</summary>
+    public bool Suspended { get; set; }
+    public int RepeatedReturns { get; set; }
+    public int OpenCommitments { get; set; }
+    /// <summary>The earliest due instant of an open commitment (for supervision of overdue commitments).</summary>
+    public Instant? CommitmentDue { get; set; }
+    public string? Decision { get; set; }
+    public string? CertificateNumber { get; set; }
+    public Instant UpdatedAt { get; set; }
+}

@@ -1,0 +1,159 @@
+using Microsoft.EntityFrameworkCore;
+using Workflow.Engine.Persistence.EntityFramework;
+
+namespace Workflow.Definitions.Persistence;
+
+/// <summary>
+/// The permit domain's tables in the workflow database: <c>permit_projects</c>, and the projections
+/// <c>permit_cases</c> and <c>permit_steps</c> that <see cref="PermitProjection"/> writes in the same
+/// transaction as every instance save.
+/// </summary>
+public sealed class PermitPersistenceModule : IWorkflowPersistenceModule
+{
+    public string Name => "permits";
+
+    public IReadOnlyList<SchemaMigration> Migrations { get; } =
+    [
+        new(1, "projects, cases, steps", Script("INTEGER"), Script("bigint")),
+    ];
+
+    public void ConfigureModel(ModelBuilder modelBuilder)
+    {
+        var instant = new InstantToUnixNanosecondsConverter();
+        modelBuilder.Entity<ProjectRow>(e =>
+        {
+            e.ToTable("permit_projects");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).HasColumnName("id");
+            e.Property(x => x.Code).HasColumnName("code");
+            e.Property(x => x.Name).HasColumnName("name");
+            e.Property(x => x.Enterprise).HasColumnName("enterprise");
+            e.Property(x => x.Agent).HasColumnName("agent");
+            e.Property(x => x.Kind).HasColumnName("kind");
+            e.Property(x => x.GreenChannel).HasColumnName("green_channel");
+            e.Property(x => x.CreatedAt).HasColumnName("created_at").HasConversion(instant);
+        });
+        modelBuilder.Entity<CaseRow>(e =>
+        {
+            e.ToTable("permit_cases");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).HasColumnName("id");
+            e.Property(x => x.InstanceId).HasColumnName("instance_id");
+            e.Property(x => x.ProjectId).HasColumnName("project_id");
+            e.Property(x => x.Stage).HasColumnName("stage");
+            e.Property(x => x.Matters).HasColumnName("matters");
+            e.Property(x => x.State).HasColumnName("state");
+            e.Property(x => x.Agent).HasColumnName("agent");
+            e.Property(x => x.GreenChannel).HasColumnName("green_channel");
+            e.Property(x => x.SubmittedAt).HasColumnName("submitted_at").HasConversion(instant);
+            e.Property(x => x.AcceptedAt).HasColumnName("accepted_at").HasConversion(instant);
+            e.Property(x => x.StatutoryDue).HasColumnName("statutory_due").HasConversion(instant);
+            e.Property(x => x.PromisedDue).HasColumnName("promised_due").HasConversion(instant);
+            e.Property(x => x.Suspended).HasColumnName("suspended");
+            e.Property(x => x.RepeatedReturns).HasColumnName("repeated_returns");
+            e.Property(x => x.OpenCommitments).HasColumnName("open_commitments");
+            e.Property(x => x.CommitmentDue).HasColumnName("commitment_due").HasConversion(instant);
+            e.Property(x => x.Decision).HasColumnName("decision");
+            e.Property(x => x.CertificateNumber).HasColumnName("certificate_number");
+            e.Property(x => x.UpdatedAt).HasColumnName("updated_at").HasConversion(instant);
+        });
+        modelBuilder.Entity<StepRow>(e =>
+        {
+            e.ToTable("permit_steps");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).HasColumnName("id");
+            e.Property(x => x.CaseId).HasColumnName("case_id");
+            e.Property(x => x.InstanceId).HasColumnName("instance_id");
+            e.Property(x => x.ProjectId).HasColumnName("project_id");
+            e.Property(x => x.ActivityId).HasColumnName("activity_id");
+            e.Property(x => x.Kind).HasColumnName("kind");
+            e.Property(x => x.Department).HasColumnName("department");
+            e.Property(x => x.Matter).HasColumnName("matter");
+            e.Property(x => x.Title).HasColumnName("title");
+            e.Property(x => x.Post).HasColumnName("post");
+            e.Property(x => x.Assignee).HasColumnName("assignee");
+            e.Property(x => x.State).HasColumnName("state");
+            e.Property(x => x.GreenChannel).HasColumnName("green_channel");
+            e.Property(x => x.CreatedAt).HasColumnName("created_at").HasConversion(instant);
+            e.Property(x => x.StatutoryDue).HasColumnName("statutory_due").HasConversion(instant);
+            e.Property(x => x.PromisedDue).HasColumnName("promised_due").HasConversion(instant);
+            e.Property(x => x.CompletedAt).HasColumnName("completed_at").HasConversion(instant);
+            e.Property(x => x.Outcome).HasColumnName("outcome");
+            e.Property(x => x.Actor).HasColumnName("actor");
+            e.Property(x => x.BookmarkId).HasColumnName("bookmark_id");
+            e.Property(x => x.Version).HasColumnName("version");
+            e.Property(x => x.SupplementRequests).HasColumnName("supplement_requests");
+            e.Property(x => x.RepeatedReturns).HasColumnName("repeated_returns");
+        });
+    }
+
+    // The same DDL on both providers but for the 64-bit integer type that holds instants (nanoseconds since the epoch).
+    private static string Script(string int64) => $"""
+        CREATE TABLE permit_projects (
+            id TEXT NOT NULL PRIMARY KEY,
+            code TEXT NOT NULL,
+            name TEXT NOT NULL,
+            enterprise TEXT NOT NULL,
+            agent TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            green_channel BOOLEAN NOT NULL,
+            created_at {int64} NOT NULL
+        );
+        CREATE UNIQUE INDEX ux_permit_projects_code ON permit_projects (code);
+        CREATE INDEX ix_permit_projects_agent ON permit_projects (agent);
+
+        CREATE TABLE permit_cases (
+            id TEXT NOT NULL PRIMARY KEY,
+            instance_id TEXT NOT NULL,
+            project_id TEXT NOT NULL,
+            stage TEXT NULL,
+            matters TEXT NOT NULL,
+            state TEXT NOT NULL,
+            agent TEXT NOT NULL,
+            green_channel BOOLEAN NOT NULL,
+            submitted_at {int64} NOT NULL,
+            accepted_at {int64} NULL,
+            statutory_due {int64} NULL,
+            promised_due {int64} NULL,
+            suspended BOOLEAN NOT NULL,
+            repeated_returns INTEGER NOT NULL,
+            open_commitments INTEGER NOT NULL,
+            commitment_due {int64} NULL,
+            decision TEXT NULL,
+            certificate_number TEXT NULL,
+            updated_at {int64} NOT NULL
+        );
+        CREATE UNIQUE INDEX ux_permit_cases_instance ON permit_cases (instance_id);
+        CREATE INDEX ix_permit_cases_project ON permit_cases (project_id);
+        CREATE INDEX ix_permit_cases_state ON permit_cases (state);
+
+        CREATE TABLE permit_steps (
+            id TEXT NOT NULL PRIMARY KEY,
+            case_id TEXT NOT NULL,
+            instance_id TEXT NOT NULL,
+            project_id TEXT NOT NULL,
+            activity_id TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            department TEXT NOT NULL,
+            matter TEXT NULL,
+            title TEXT NOT NULL,
+            post TEXT NULL,
+            assignee TEXT NULL,
+            state TEXT NOT NULL,
+            green_channel BOOLEAN NOT NULL,
+            created_at {int64} NOT NULL,
+            statutory_due {int64} NULL,
+            promised_due {int64} NULL,
+            completed_at {int64} NULL,
+            outcome TEXT NULL,
+            actor TEXT NULL,
+            bookmark_id TEXT NULL,
+            version INTEGER NOT NULL,
+            supplement_requests INTEGER NOT NULL,
+            repeated_returns INTEGER NOT NULL
+        );
+        CREATE INDEX ix_permit_steps_inbox ON permit_steps (department, state, green_channel, promised_due);
+        CREATE INDEX ix_permit_steps_case ON permit_steps (case_id);
+        CREATE INDEX ix_permit_steps_due ON permit_steps (state, statutory_due);
+        """;
+}

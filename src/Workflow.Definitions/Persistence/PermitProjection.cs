@@ -1,0 +1,72 @@
+using Microsoft.EntityFrameworkCore;
+using Workflow.Definitions.Cases;
+using Workflow.Engine.Persistence.EntityFramework;
+
+namespace Workflow.Definitions.Persistence;
+
+/// <summary>
+/// Projects the case file of every saved instance into <c>permit_cases</c> and <c>permit_steps</c>, inside the
+/// save's transaction, so the tables never disagree with the workflow. Instances without a case file are not cases.
+/// </summary>
+public sealed class PermitProjection : IWorkflowSaveParticipant
+{
+    public async Task OnSavingAsync(WorkflowSaveContext context, CancellationToken cancellationToken)
+    {
+        var file = CaseFileJson.FromNode(context.Instance.Variables[CaseFile.VariableName]);
+        if (file is null) return;
+        var db = context.DbContext;
+
+        var row = await db.Set<CaseRow>().FindAsync([file.CaseId], cancellationToken);
+        if (row is null)
+        {
+            row = new CaseRow { Id = file.CaseId, InstanceId = context.Instance.Id, ProjectId = file.ProjectId, Matters = "", State = "", Agent = file.Agent };
+            db.Add(row);
+        }
+        row.Stage = file.Stage?.ToString();
+        row.Matters = string.Join(",", file.Matters);
+        row.State = file.State.ToString();
+        row.Agent = file.Agent;
+        row.GreenChannel = file.GreenChannel;
+        row.SubmittedAt = file.SubmittedAt;
+        row.AcceptedAt = file.AcceptedAt;
+        row.StatutoryDue = file.StatutoryDue;
+        row.PromisedDue = file.PromisedDue;
+        row.Suspended = file.Suspensions.Any(s => s.End is null);
+        row.RepeatedReturns = file.RepeatedReturns.Count;
+        row.OpenCommitments = file.Commitments.Count(c => c.IsOpen);
+        row.CommitmentDue = file.Commitments.Where(c => c.IsOpen).Select(c => (NodaTime.Instant?)c.Due).Min();
+        row.Decision = file.Result?.Decision;
+        row.CertificateNumber = file.Result?.CertificateNumber;
+        row.UpdatedAt = context.Instance.UpdatedAt;
+
+        var existing = await db.Set<StepRow>().Where(s => s.CaseId == file.CaseId).ToDictionaryAsync(s => s.Id, cancellationToken);
+        foreach (var step in file.Steps)
+        {
+            if (!existing.TryGetValue(step.Id, out var s))
+            {
+                s = new StepRow
+                {
+                    Id = step.Id, CaseId = file.CaseId, InstanceId = context.Instance.Id, ProjectId = file.ProjectId, ActivityId = step.ActivityId,
+                    Kind = step.Kind.ToString(), Department = step.Department, Title = step.Title, State = "",
+                };
+                db.Add(s);
+            }
+            s.Matter = step.MatterCode;
+            s.Title = step.Title;
+            s.Post = step.Post;
+            s.Assignee = step.Assignee;
+            s.State = step.State.ToString();
+            s.GreenChannel = file.GreenChannel;
+            s.CreatedAt = step.CreatedAt;
+            s.StatutoryDue = step.StatutoryDue;
+            s.PromisedDue = step.PromisedDue;
+            s.CompletedAt = step.CompletedAt;
+            s.Outcome = step.Outcome;
+            s.Actor = step.Actor;
+            s.BookmarkId = step.BookmarkId;
+            s.Version = step.Version;
+            s.SupplementRequests = step.SupplementRequests.Count;
+            s.RepeatedReturns = file.RepeatedReturns.Count(r => r.StepId == step.Id);
+        }
+    }
+}

@@ -1,0 +1,21 @@
+using NodaTime;
+
+namespace Workflow.Definitions.Persistence;
+
+/// <summary>A construction project (工程建设项目) as stored: it groups the cases of all four stages.</summary>
+public sealed class ProjectRow
+{
+    public required string Id { get; set; }
+    /// <summary>项目代码, unique.</summary>
+    public required string Code { get; set; }
+    public required string Name { get; set; }
+    /// <summary>The applicant enterprise.</summary>
+    public required string Enterprise { get; set; }
+    /// <summary>The project agent's user name (代办员); agents see only their own projects.</summary>
+    public required string Agent { get; set; }
+    /// <summary>GovernmentInvested, EnterpriseInvested, SmallLowRisk ...</summary>
+    public required string Kind { get; set; }
+    /// <summary>Key project (绿色通道): shorter promised limits, inbox priority.</summary>
+    public bool GreenChannel { get; set; }
+    public Instant CreatedAt { get; set; }
+}

@@ -1,0 +1,65 @@
+using Workflow.Definitions.Cases;
+using Workflow.Definitions.Catalogue;
+using Workflow.Engine.Activities;
+
+namespace Workflow.Definitions.Review;
+
+/// <summary>
+/// 并联审批: one activity that fans out to the departments of several matters at once, each a review step with its
+/// own deadline, and joins by All, Any or Quorum(k) (<see cref="ParallelJoin"/>). When the review is decided, the
+/// steps still open are closed as cancelled and their bookmarks removed.
+/// </summary>
+[Activity("Permits", "Permits", "并联审批：同时分送多个部门审查，按全部、任一或法定人数（k/n）汇合；可设一票否决即终止其余审查。Parallel review: fans out to several departments at once and joins by all, any or a quorum; a rejection can cancel the others.",
+    TypeName = "ParallelReview", DisplayName = "并联审批 Parallel review", Kind = "Task")]
+[FlowOutcomes(nameof(ParallelVerdict.Approved), nameof(ParallelVerdict.ApprovedWithConditions), nameof(ParallelVerdict.Rejected))]
+public sealed class ParallelReviewActivity : PermitActivity
+{
+    [Input(DisplayName = "事项 Matters", Description = "The matters reviewed in parallel; each goes to its department.", UIHint = "checklist", OptionsProvider = typeof(CatalogueOptions), TypeName = "String[]", Order = 1)]
+    public Input<string[]>? Matters { get; set; }
+
+    [Input(DisplayName = "汇合方式 Join", UIHint = "dropdown", Options = ["All", "Any", "Quorum"], DefaultValue = "All", Order = 2)]
+    public Input<string>? JoinMode { get; set; }
+
+    [Input(DisplayName = "法定人数 Quorum", Description = "For Quorum: how many approvals decide (k of n).", DefaultValue = 0, Order = 3)]
+    public Input<int>? Quorum { get; set; }
+
+    [Input(DisplayName = "一票否决 Rejection cancels the others", UIHint = "checkbox", DefaultValue = false, Order = 4)]
+    public Input<bool>? RejectionCancelsOthers { get; set; }
+
+    public override ValueTask ExecuteAsync(ActivityExecutionContext context)
+    {
+        var file = LoadCase(context);
+        var catalogue = CatalogueOf(context);
+        var matters = Strings(context, Matters).Select(code => catalogue.FindMatter(code)
+            ?? throw new InvalidOperationException($"Parallel review {context.ActivityId}: matter '{code}' is not in the catalogue.")).ToList();
+        if (matters.Count == 0)
+        {
+            context.Fault($"Parallel review {context.ActivityId} has no matters to review.");
+            return ValueTask.CompletedTask;
+        }
+        foreach (var matter in matters)
+            OpenStep(context, file, StepKind.Review, matter.Department, DepartmentReviewActivity.TitleOf(catalogue, matter, matter.Department), matter.Code,
+                matter.StatutoryLimit, matter.PromisedLimitFor(file.GreenChannel));
+        SaveCase(context, file);
+        return ValueTask.CompletedTask;
+    }
+
+    public override ValueTask ResumeAsync(ActivityExecutionContext context)
+    {
+        var file = LoadCase(context);
+        var step = ResumedStep(context, file) ?? throw new InvalidOperationException($"Parallel review {context.ActivityId} was resumed without a step.");
+        var decided = ReviewFlow.Apply(context, file, step, ActionOf(context), supplementLeavesStep: false);
+        var verdict = ParallelVerdict.Pending;
+        if (decided is not null)
+        {
+            var branches = file.Steps.Where(s => s.ActivityId == context.ActivityId && s.Kind == StepKind.Review).ToList();
+            var outcomes = branches.Where(s => s.State == StepState.Completed).OrderBy(s => s.CompletedAt)
+                .Select(s => Enum.Parse<ReviewOutcome>(s.Outcome!)).ToList();
+            verdict = ParallelJoin.Evaluate(Enum.Parse<ParallelJoinMode>(context.Get(JoinMode) ?? "All"), context.Get(Quorum), branches.Count, outcomes, context.Get(RejectionCancelsOthers));
+            if (verdict != ParallelVerdict.Pending) CancelOpenSteps(file, context.ActivityId, context.Now);
+        }
+        SaveCase(context, file);
+        if (verdict != ParallelVerdict.Pending) context.Complete(verdict.ToString());
+        return ValueTask.CompletedTask;
+    }
+}

@@ -1,0 +1,80 @@
+using System.Text.Json.Nodes;
+using NodaTime;
+using Workflow.Definitions.Cases;
+using Workflow.Engine.Activities;
+using Workflow.Engine.Calendar;
+
+namespace Workflow.Definitions.SpecialProcedures;
+
+/// <summary>
+/// 特别程序 (expert review, hearing, public notice): the case's clocks stand still while it lasts. Its length is
+/// in working days unless its input says calendar days, or it lasts until the lead department completes it.
+/// </summary>
+[Activity("Permits", "Permits", "特别程序（专家评审、听证、公示）：期间不计入办理时限。Special procedure (expert review, hearing, public notice): the case's clocks stop while it lasts.",
+    TypeName = "SpecialProcedure", DisplayName = "特别程序 Special procedure", Kind = "Task")]
+public sealed class SpecialProcedureActivity : PermitActivity
+{
+    [Input(DisplayName = "程序 Procedure", UIHint = "dropdown", Options = ["ExpertReview", "Hearing", "PublicNotice"], DefaultValue = "PublicNotice", Order = 1)]
+    public Input<string>? Procedure { get; set; }
+
+    [Input(DisplayName = "时长 Duration", DefaultValue = 7, Order = 2)]
+    public Input<int>? Duration { get; set; }
+
+    [Input(DisplayName = "计时单位 Unit", UIHint = "dropdown", Options = ["WorkingDays", "CalendarDays", "UntilCompleted"], DefaultValue = "WorkingDays", Order = 3)]
+    public Input<string>? DurationUnit { get; set; }
+
+    [Input(DisplayName = "负责部门 Department", Description = "For UntilCompleted: whose inbox gets the completion step.", UIHint = "dropdown", OptionsProvider = typeof(Catalogue.CatalogueOptions), Order = 4)]
+    public Input<string>? Department { get; set; }
+
+    private static string Name(SpecialProcedureKind kind) => kind switch
+    {
+        SpecialProcedureKind.ExpertReview => "专家评审",
+        SpecialProcedureKind.Hearing => "听证",
+        _ => "公示",
+    };
+
+    public override ValueTask ExecuteAsync(ActivityExecutionContext context)
+    {
+        var file = LoadCase(context);
+        var now = context.Now;
+        var kind = Enum.Parse<SpecialProcedureKind>(context.Get(Procedure) ?? nameof(SpecialProcedureKind.PublicNotice));
+        var unit = Enum.Parse<DurationUnit>(context.Get(DurationUnit) ?? nameof(SpecialProcedures.DurationUnit.WorkingDays));
+        var days = Math.Max(0, context.Get(Duration));
+        file.Suspensions.Add(new ClockSuspension(now, null, $"特别程序：{Name(kind)}", context.ActivityId));
+        if (unit == SpecialProcedures.DurationUnit.UntilCompleted)
+        {
+            var department = context.Get(Department) is { Length: > 0 } d ? d : CatalogueOf(context).Stages.FirstOrDefault(s => s.Stage == file.Stage)?.LeadDepartment ?? "";
+            OpenStep(context, file, StepKind.SpecialProcedure, department, $"特别程序：{Name(kind)}");
+        }
+        else
+        {
+            var calendar = CalendarOf(context, file);
+            var end = unit == SpecialProcedures.DurationUnit.WorkingDays
+                ? new DeadlineClock(calendar, now, days).Due!.Value
+                : now.InZone(calendar.Zone).LocalDateTime.PlusDays(days).InZoneLeniently(calendar.Zone).ToInstant();
+            context.CreateBookmark(TimerKind, new JsonObject { ["caseId"] = file.CaseId, ["purpose"] = "SpecialProcedureEnd", ["procedure"] = kind.ToString() }, end);
+        }
+        SaveCase(context, file);
+        return ValueTask.CompletedTask;
+    }
+
+    public override ValueTask ResumeAsync(ActivityExecutionContext context)
+    {
+        var file = LoadCase(context);
+        var action = ActionOf(context);
+        if (ResumedStep(context, file) is { } step)
+        {
+            if (action.Event != StepAction.ActionEvent)
+            {
+                Bookmark(context, file, step);
+                SaveCase(context, file);
+                return ValueTask.CompletedTask;
+            }
+            CloseStep(file, step, "Done", action, context.Now);
+        }
+        Close(file.Suspensions, s => s.StepId == context.ActivityId, context.Now);
+        SaveCase(context, file);
+        context.Complete();
+        return ValueTask.CompletedTask;
+    }
+}

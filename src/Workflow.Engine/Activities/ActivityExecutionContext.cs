@@ -1,0 +1,109 @@
+using System.Text.Json.Nodes;
+using NodaTime;
+using Workflow.Engine.Expressions;
+using Workflow.Engine.Model;
+using Workflow.Engine.Runtime;
+
+namespace Workflow.Engine.Activities;
+
+/// <summary>
+/// What an executing activity sees and can do: its node and inputs, the workflow's variables and input, its own
+/// JSON state, the services and the clock; it completes with outcomes, creates bookmarks, faults, or ends the
+/// flowchart or workflow.
+/// </summary>
+public sealed class ActivityExecutionContext
+{
+    private readonly WorkflowExecution _execution;
+
+    internal ActivityExecutionContext(WorkflowExecution execution, ActivityNode node, JsonObject state, Bookmark? resumedBookmark, JsonObject? resumeInput)
+    {
+        _execution = execution;
+        Node = node;
+        State = state;
+        ResumedBookmark = resumedBookmark;
+        ResumeInput = resumeInput;
+    }
+
+    public ActivityNode Node { get; }
+    public string ActivityId => Node.Id;
+    public string NodeId => Node.NodeId;
+    public string ActivityType => Node.Type;
+    public string InstanceId => _execution.Instance.Id;
+    public WorkflowInstance Instance => _execution.Instance;
+    public IServiceProvider Services => _execution.Services;
+    public IClock Clock => _execution.Clock;
+    public Instant Now => _execution.Clock.GetCurrentInstant();
+    /// <summary>The workflow input given at start.</summary>
+    public JsonObject WorkflowInput => _execution.Instance.Input;
+
+    /// <summary>This activity's own JSON state (per node, kept across resumes, reset when the activity executes anew).</summary>
+    public JsonObject State { get; }
+
+    /// <summary>When resuming: the bookmark resumed (already removed from the instance).</summary>
+    public Bookmark? ResumedBookmark { get; }
+    /// <summary>When resuming: the input given with the resume, or null.</summary>
+    public JsonObject? ResumeInput { get; }
+    public bool IsResuming => ResumedBookmark is not null;
+
+    /// <summary>This activity's open bookmarks (those created before and during this call, minus any resumed).</summary>
+    public IReadOnlyList<Bookmark> Bookmarks => _execution.Instance.Bookmarks.Where(b => b.NodeId == NodeId).ToList();
+
+    internal IReadOnlyList<string>? CompletedOutcomes { get; private set; }
+    internal bool Faulted { get; private set; }
+    internal TerminalKind Terminal { get; private set; }
+
+    /// <summary>The input's evaluated value, converted to <typeparamref name="T"/>; its default when absent.</summary>
+    /// <exception cref="ExpressionException">The expression fails or its value does not convert.</exception>
+    public T? Get<T>(Input<T>? input)
+    {
+        if (input?.Expression is null) return input is null ? default : input.DefaultValue;
+        return ValueConverter.Convert<T>(Evaluate(input.Expression));
+    }
+
+    /// <summary>Evaluates an expression against this workflow's variables and input.</summary>
+    public JsonNode? Evaluate(ExpressionInput expression) => ExpressionEvaluator.Evaluate(expression, _execution.ExpressionScope);
+
+    /// <summary>A variable's value by name (null when unset).</summary>
+    public JsonNode? GetVariable(string name) => _execution.Instance.Variables[name]?.DeepClone();
+
+    public void SetVariable(string name, JsonNode? value) => _execution.Instance.Variables[name] = value?.DeepClone();
+
+    /// <summary>Writes a line to the run's output (captured per run, and to the configured text writer).</summary>
+    public void WriteLine(string text) => _execution.WriteLine(text);
+
+    /// <summary>
+    /// Creates a bookmark for this activity: the path waits here until it is resumed. An activity may create several
+    /// (e.g. one per department); they are all removed, and journalled as cancelled, when it completes.
+    /// </summary>
+    /// <param name="kind">What is awaited (<c>Delay</c>, <c>Event</c>, <c>HumanTask</c> ...).</param>
+    /// <param name="payload">Data for whoever resumes it; the runtime never interprets it.</param>
+    /// <param name="resumeAt">For timers, when it is due.</param>
+    public Bookmark CreateBookmark(string kind, JsonObject? payload = null, Instant? resumeAt = null) =>
+        _execution.CreateBookmark(Node, kind, payload, resumeAt);
+
+    /// <summary>Removes one of this activity's bookmarks (journalled as cancelled) without completing.</summary>
+    public void RemoveBookmark(string bookmarkId) => _execution.CancelBookmark(bookmarkId, "removed by the activity");
+
+    /// <summary>Completes the activity with the given outcomes (<c>Done</c> when none); the flowchart follows the matching connections.</summary>
+    public void Complete(params string[] outcomes) => CompletedOutcomes = outcomes.Length == 0 ? ["Done"] : outcomes;
+
+    /// <summary>Faults the instance (Finished/Faulted): no further activities are scheduled.</summary>
+    public void Fault(string message, string? code = null)
+    {
+        Faulted = true;
+        _execution.FaultInstance(Node, message, code);
+    }
+
+    /// <summary>Completes the enclosing flowchart at once (Elsa.End): its other waiting paths are cancelled.</summary>
+    public void EndFlowchart() => Terminal = TerminalKind.EndFlowchart;
+
+    /// <summary>Finishes the whole workflow at once (Elsa.Finish): every other waiting path is cancelled.</summary>
+    public void FinishWorkflow() => Terminal = TerminalKind.FinishWorkflow;
+}
+
+internal enum TerminalKind
+{
+    None,
+    EndFlowchart,
+    FinishWorkflow,
+}

@@ -1,0 +1,51 @@
+using System.Reflection;
+using Microsoft.Extensions.DependencyInjection;
+using Workflow.Engine.Model;
+
+namespace Workflow.Engine.Activities;
+
+/// <summary>A registered activity class: its Elsa type name, attributes and typed inputs.</summary>
+public sealed class ActivityType
+{
+    internal ActivityType(Type clrType)
+    {
+        var attribute = clrType.GetCustomAttribute<ActivityAttribute>()
+            ?? throw new ArgumentException($"{clrType.FullName} has no [Activity] attribute; every activity class needs one to get a type name.");
+        if (!typeof(Activity).IsAssignableFrom(clrType) || clrType.IsAbstract)
+            throw new ArgumentException($"{clrType.FullName} must be a concrete subclass of {typeof(Activity).FullName}.");
+        ClrType = clrType;
+        Attribute = attribute;
+        Name = attribute.TypeName ?? clrType.Name;
+        TypeName = $"{attribute.Namespace}.{Name}";
+        Inputs = clrType.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => p.PropertyType.IsGenericType && p.PropertyType.GetGenericTypeDefinition() == typeof(Input<>) && p.CanWrite)
+            .ToList();
+    }
+
+    /// <summary>The full type name, e.g. <c>Elsa.WriteLine</c>.</summary>
+    public string TypeName { get; }
+    /// <summary>The part after the namespace, e.g. <c>WriteLine</c>.</summary>
+    public string Name { get; }
+    public Type ClrType { get; }
+    public ActivityAttribute Attribute { get; }
+    /// <summary>The <see cref="Input{T}"/> properties.</summary>
+    public IReadOnlyList<PropertyInfo> Inputs { get; }
+
+    /// <summary>
+    /// Creates an instance through <paramref name="services"/> and binds every <see cref="Input{T}"/> property from
+    /// <paramref name="node"/> (matched by camelCase name, case-insensitively); absent inputs keep their defaults.
+    /// </summary>
+    public Activity Create(IServiceProvider services, ActivityNode node)
+    {
+        var activity = (Activity)ActivatorUtilities.CreateInstance(services, ClrType);
+        foreach (var property in Inputs)
+        {
+            var expression = node.GetInput(property.Name);
+            if (expression is null) continue;
+            var input = property.GetValue(activity) ?? Activator.CreateInstance(property.PropertyType)!;
+            property.PropertyType.GetProperty(nameof(Input<int>.Expression))!.SetValue(input, expression);
+            property.SetValue(activity, input);
+        }
+        return activity;
+    }
+}

@@ -1,0 +1,22 @@
+using NodaTime;
+
+namespace Workflow.Engine.Activities.Core;
+
+/// <summary>
+/// Elsa.Delay: waits on a bookmark of kind <c>Delay</c> whose ResumeAt is now + <c>timeSpan</c> (from the injected
+/// clock); a timer service (or a test harness) resumes it. <c>strategy</c> and <c>autoBlockingThreshold</c> are
+/// accepted and kept, but every delay waits on a bookmark.
+/// </summary>
+[Activity("Elsa", "Scheduling", "Waits for a while.")]
+public sealed class Delay : Activity
+{
+    [Input(TypeName = "TimeSpan", DefaultValue = "00:01:00", Description = "How long to wait, as hh:mm:ss or d.hh:mm:ss.")]
+    public Input<TimeSpan> TimeSpan { get; set; } = new(System.TimeSpan.FromMinutes(1));
+
+    public override ValueTask ExecuteAsync(ActivityExecutionContext context)
+    {
+        var wait = context.Get(TimeSpan);
+        context.CreateBookmark("Delay", new() { ["timeSpan"] = wait.ToString("c") }, context.Now + Duration.FromTimeSpan(wait));
+        return ValueTask.CompletedTask;
+    }
+}

@@ -1,0 +1,15 @@
+namespace Workflow.Engine.Activities.Core;
+
+/// <summary>Elsa.Event: waits on a bookmark of kind <c>Event</c> carrying <c>{eventName}</c> until someone resumes it (an external event).</summary>
+[Activity("Elsa", "Primitives", "Waits for an external event.")]
+public sealed class Event : Activity
+{
+    [Input(Description = "The name of the event to wait for.")]
+    public Input<string> EventName { get; set; } = new();
+
+    public override ValueTask ExecuteAsync(ActivityExecutionContext context)
+    {
+        context.CreateBookmark("Event", new() { ["eventName"] = context.Get(EventName) });
+        return ValueTask.CompletedTask;
+    }
+}

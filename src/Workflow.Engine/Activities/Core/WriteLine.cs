@@ -1,0 +1,16 @@
+namespace Workflow.Engine.Activities.Core;
+
+/// <summary>Elsa.WriteLine: writes its text (empty when null) as one line to the run's output.</summary>
+[Activity("Elsa", "Console", "Writes a line of text to the output.")]
+public sealed class WriteLine : Activity
+{
+    [Input(Description = "The text to write.")]
+    public Input<string> Text { get; set; } = new();
+
+    public override ValueTask ExecuteAsync(ActivityExecutionContext context)
+    {
+        context.WriteLine(context.Get(Text) ?? "");
+        context.Complete();
+        return ValueTask.CompletedTask;
+    }
+}

@@ -1,0 +1,49 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Workflow.Engine.Model;
+
+namespace Workflow.Engine.Expressions;
+
+/// <summary>
+/// Evaluates an input's expression to a JSON value. <c>Literal</c>: the value as written (a string stays a string;
+/// conversion to the input's type happens in <see cref="ValueConverter"/>). <c>Object</c>: the value is JSON text,
+/// parsed (a non-string value is taken as is). <c>Variable</c>: the named variable (value is the name or a
+/// <c>{id, name}</c> reference). <c>JavaScript</c>: see <see cref="JavaScriptEvaluator"/>. Any other type throws
+/// <see cref="ExpressionException"/>.
+/// </summary>
+public static class ExpressionEvaluator
+{
+    /// <summary>The expression types this engine evaluates.</summary>
+    public static IReadOnlyList<string> SupportedTypes { get; } = ["Literal", "Object", "Variable", "JavaScript"];
+
+    public static JsonNode? Evaluate(ExpressionInput input, ExpressionScope scope)
+    {
+        switch (input.ExpressionType)
+        {
+            case "Literal":
+                return input.Value?.DeepClone();
+            case "Object":
+                if (input.Value is JsonValue v && v.TryGetValue<string>(out var text))
+                {
+                    if (string.IsNullOrWhiteSpace(text)) return null;
+                    try { return JsonNode.Parse(text); }
+                    catch (JsonException e) { throw new ExpressionException($"The Object expression is not valid JSON: {e.Message} Value: {text}", e); }
+                }
+                return input.Value?.DeepClone();
+            case "Variable":
+                var name = input.Value switch
+                {
+                    JsonValue s when s.TryGetValue<string>(out var n) => n,
+                    JsonObject o => (o["name"] ?? o["id"])?.GetValue<string>(),
+                    _ => null,
+                };
+                if (name is null) return null;
+                var declared = scope.Declarations.FirstOrDefault(d => d.Name == name || d.Id == name);
+                return scope.Variables[declared?.Name ?? name]?.DeepClone();
+            case "JavaScript":
+                return JavaScriptEvaluator.Evaluate(input.ValueText ?? "", scope);
+            default:
+                throw new ExpressionException($"Unsupported expression type \"{input.ExpressionType}\"; supported: {string.Join(", ", SupportedTypes)}.");
+        }
+    }
+}

@@ -1,0 +1,64 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using NodaTime;
+
+namespace Workflow.Engine.Expressions;
+
+/// <summary>
+/// Converts an evaluated JSON value to the CLR type an input declares, accepting what Elsa files contain: strings for
+/// booleans (<c>"True"</c>) and numbers (<c>"3"</c>), JSON booleans, <c>"00:00:05"</c> for TimeSpan/Duration,
+/// enum names, JSON text for arrays and objects. Throws <see cref="ExpressionException"/> when the value does not fit.
+/// </summary>
+public static class ValueConverter
+{
+    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
+
+    public static T? Convert<T>(JsonNode? value) => (T?)Convert(value, typeof(T));
+
+    public static object? Convert(JsonNode? value, Type type)
+    {
+        var target = Nullable.GetUnderlyingType(type) ?? type;
+        if (value is null)
+            return target.IsValueType && Nullable.GetUnderlyingType(type) is null ? Activator.CreateInstance(target) : null;
+        if (target == typeof(JsonNode)) return value.DeepClone();
+        var text = value is JsonValue jv && jv.TryGetValue<string>(out var s) ? s : null;
+        try
+        {
+            if (target == typeof(string)) return text ?? value.ToJsonString();
+            if (target == typeof(bool))
+            {
+                if (value is JsonValue b && b.TryGetValue<bool>(out var bv)) return bv;
+                if (text is not null && bool.TryParse(text.Trim(), out var parsed)) return parsed;
+                if (value is JsonValue n && n.TryGetValue<double>(out var d)) return d != 0;
+                throw new ExpressionException($"Expected a boolean (true/false or \"True\"/\"False\"), found {value.ToJsonString()}.");
+            }
+            if (target == typeof(TimeSpan))
+            {
+                if (text is not null && TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var ts)) return ts;
+                throw new ExpressionException($"Expected a time span such as \"00:00:05\", found {value.ToJsonString()}.");
+            }
+            if (target == typeof(Duration))
+                return Duration.FromTimeSpan((TimeSpan)Convert(value, typeof(TimeSpan))!);
+            if (target.IsEnum)
+            {
+                if (text is not null && Enum.TryParse(target, text.Trim(), true, out var e)) return e;
+                throw new ExpressionException($"Expected one of {string.Join(", ", Enum.GetNames(target))}, found {value.ToJsonString()}.");
+            }
+            if (text is not null && (target.IsPrimitive || target == typeof(decimal)))
+                return System.Convert.ChangeType(text.Trim(), target, CultureInfo.InvariantCulture);
+            if (text is not null && (target.IsArray || target.IsClass) && target != typeof(object))
+            {
+                var trimmed = text.TrimStart();
+                if (trimmed.StartsWith('[') || trimmed.StartsWith('{'))
+                    return JsonSerializer.Deserialize(text, target, Options);
+            }
+            if (target == typeof(object)) return text ?? (object)value.DeepClone();
+            return value.Deserialize(target, Options);
+        }
+        catch (Exception e) when (e is not ExpressionException)
+        {
+            throw new ExpressionException($"Cannot convert {value.ToJsonString()} to {target.Name}: {e.Message}", e);
+        }
+    }
+}

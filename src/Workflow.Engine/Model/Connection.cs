@@ -1,0 +1,49 @@
+using System.Text.Json.Nodes;
+
+namespace Workflow.Engine.Model;
+
+/// <summary>
+/// A connection of a flowchart: from an outcome port of one activity to an inbound port of another. Read from
+/// either Elsa shape (nested <c>{source:{activity,port},target:{activity,port}}</c> or the older flat
+/// <c>source/target/sourcePort/targetPort</c>); <see cref="Raw"/> keeps the original object (vertices and anything
+/// else) so that writing it back loses nothing.
+/// </summary>
+public sealed class Connection
+{
+    internal Connection(JsonObject raw, string source, string sourcePort, string target, string targetPort, bool flatShape)
+    {
+        Raw = raw;
+        SourceActivityId = source;
+        SourcePort = sourcePort;
+        TargetActivityId = target;
+        TargetPort = targetPort;
+        IsFlatShape = flatShape;
+    }
+
+    public string SourceActivityId { get; }
+    /// <summary>The outcome of the source activity that activates this connection (<c>Done</c> when absent).</summary>
+    public string SourcePort { get; }
+    public string TargetActivityId { get; }
+    public string TargetPort { get; }
+    /// <summary>True when read from the older flat shape; it is written back in the shape it was read in.</summary>
+    public bool IsFlatShape { get; }
+    /// <summary>The JSON object as read.</summary>
+    public JsonObject Raw { get; }
+
+    /// <summary>A stable key for counters and tokens: <c>source:port->target:port</c>.</summary>
+    public string Key => $"{SourceActivityId}:{SourcePort}->{TargetActivityId}:{TargetPort}";
+
+    /// <summary>Creates a connection in the current nested shape.</summary>
+    public static Connection Create(string source, string sourcePort, string target, string targetPort = "In")
+    {
+        var raw = new JsonObject
+        {
+            ["source"] = new JsonObject { ["activity"] = source, ["port"] = sourcePort },
+            ["target"] = new JsonObject { ["activity"] = target, ["port"] = targetPort },
+            ["vertices"] = new JsonArray(),
+        };
+        return new Connection(raw, source, sourcePort, target, targetPort, false);
+    }
+
+    public override string ToString() => Key;
+}

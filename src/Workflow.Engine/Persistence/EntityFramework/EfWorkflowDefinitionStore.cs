@@ -1,0 +1,240 @@
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+
+namespace Workflow.Engine.Persistence.EntityFramework;
+
+/// <summary>
+/// <see cref="IWorkflowDefinitionStore"/> on EF Core, with the versioning rules of CONTRACTS.md §9:
+/// <list type="bullet">
+/// <item>the first save creates version 1 as the latest draft (published at once when asked);</item>
+/// <item>saving while the latest version is a draft updates that draft in place (same id, same number);</item>
+/// <item>saving while the latest version is published creates version v+1 as the latest draft (or published, when asked);</item>
+/// <item>publishing publishes the latest version and unpublishes the one published before;</item>
+/// <item>retracting unpublishes the published version; deleting removes every version.</item>
+/// </list>
+/// Instances pin a version id, so none of this touches running instances. Each operation is one transaction;
+/// a concurrent writer on the same definition (another process) makes the operation retry from a fresh read.
+/// </summary>
+public sealed class EfWorkflowDefinitionStore(IDbContextFactory<WorkflowDbContext> contexts, IClock clock) : IWorkflowDefinitionStore
+{
+    private const int Attempts = 5;
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// <see cref="VersionSelector.LatestOrPublished"/> and <see cref="VersionSelector.AllVersions"/> return the highest
+    /// matching version; <see cref="VersionSelector.Specific"/> needs <paramref name="version"/>.
+    /// </remarks>
+    /// <exception cref="ArgumentException"><see cref="VersionSelector.Specific"/> without a version.</exception>
+    public async Task<StoredDefinition?> FindAsync(string definitionId, VersionSelector selector, int? version = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(definitionId);
+        if (selector == VersionSelector.Specific && version is null)
+        {
+            throw new ArgumentException($"Finding a specific version of definition '{definitionId}' needs the version number.", nameof(version));
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var query = db.Definitions.AsNoTracking().Where(d => d.DefinitionId == definitionId);
+        query = selector switch
+        {
+            VersionSelector.Latest => query.Where(d => d.IsLatest),
+            VersionSelector.Published => query.Where(d => d.IsPublished),
+            VersionSelector.LatestOrPublished => query.Where(d => d.IsLatest || d.IsPublished),
+            VersionSelector.AllVersions => query,
+            VersionSelector.Specific => query.Where(d => d.Version == version),
+            _ => throw new ArgumentOutOfRangeException(nameof(selector), selector, "Unknown version selector."),
+        };
+        var row = await query.OrderByDescending(d => d.Version).FirstOrDefaultAsync(cancellationToken);
+        return row?.ToStored();
+    }
+
+    public async Task<StoredDefinition?> FindByIdAsync(string id, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var row = await db.Definitions.AsNoTracking().SingleOrDefaultAsync(d => d.Id == id, cancellationToken);
+        return row?.ToStored();
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Ordered by version, oldest first; empty when the definition does not exist.</remarks>
+    public async Task<IReadOnlyList<StoredDefinition>> ListVersionsAsync(string definitionId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(definitionId);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var rows = await db.Definitions.AsNoTracking().Where(d => d.DefinitionId == definitionId).OrderBy(d => d.Version).ToListAsync(cancellationToken);
+        return [.. rows.Select(r => r.ToStored())];
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// The search term matches name or definition id, case-insensitively, anywhere in the text; null or blank
+    /// matches everything. Ordered by name, then definition id. <see cref="ValueTuple{T1,T2}.Item2"/> counts all matches.
+    /// </remarks>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="skip"/> is negative or <paramref name="take"/> is below 1.</exception>
+    public async Task<(IReadOnlyList<StoredDefinition> Items, int TotalCount)> ListLatestAsync(string? searchTerm, int skip, int take, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(skip);
+        ArgumentOutOfRangeException.ThrowIfLessThan(take, 1);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var query = db.Definitions.AsNoTracking().Where(d => d.IsLatest);
+        if (!string.IsNullOrWhiteSpace(searchTerm))
+        {
+            var term = searchTerm.Trim().ToLowerInvariant();
+            query = query.Where(d => d.Name.ToLower().Contains(term) || d.DefinitionId.ToLower().Contains(term));
+        }
+
+        var total = await query.CountAsync(cancellationToken);
+        var rows = await query.OrderBy(d => d.Name).ThenBy(d => d.DefinitionId).Skip(skip).Take(take).ToListAsync(cancellationToken);
+        return ([.. rows.Select(r => r.ToStored())], total);
+    }
+
+    /// <inheritdoc />
+    /// <exception cref="ArgumentException">The definition id or the JSON is empty.</exception>
+    public Task<StoredDefinition> SaveAsync(string definitionId, string name, string? description, string json, bool publish, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(definitionId))
+        {
+            throw new ArgumentException("A definition needs a definition id.", nameof(definitionId));
+        }
+
+        ArgumentNullException.ThrowIfNull(name);
+        if (string.IsNullOrWhiteSpace(json))
+        {
+            throw new ArgumentException($"Definition '{definitionId}' has no JSON to save.", nameof(json));
+        }
+
+        return WriteSavedAsync(definitionId, cancellationToken, (db, versions) =>
+        {
+            var latest = versions.SingleOrDefault(v => v.IsLatest);
+            DefinitionRow target;
+            if (latest is null || latest.IsPublished)
+            {
+                if (latest is not null)
+                {
+                    latest.IsLatest = false;
+                    latest.RowVersion++;
+                }
+
+                target = new DefinitionRow
+                {
+                    Id = Guid.NewGuid().ToString("N"),
+                    DefinitionId = definitionId,
+                    Version = versions.Count == 0 ? 1 : versions.Max(v => v.Version) + 1,
+                    Name = name,
+                    Description = description,
+                    IsLatest = true,
+                    IsPublished = false,
+                    Json = json,
+                    CreatedAt = clock.GetCurrentInstant(),
+                    RowVersion = 1,
+                };
+                db.Definitions.Add(target);
+            }
+            else
+            {
+                target = latest;
+                target.Name = name;
+                target.Description = description;
+                target.Json = json;
+                target.RowVersion++;
+            }
+
+            if (publish)
+            {
+                Publish(versions, target);
+            }
+
+            return target;
+        });
+    }
+
+    /// <inheritdoc />
+    public async Task<StoredDefinition?> PublishAsync(string definitionId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(definitionId);
+        return await WriteAsync(definitionId, cancellationToken, (_, versions) =>
+        {
+            var latest = versions.SingleOrDefault(v => v.IsLatest);
+            if (latest is not null && !latest.IsPublished)
+            {
+                Publish(versions, latest);
+            }
+
+            return latest;
+        });
+    }
+
+    public async Task<StoredDefinition?> RetractAsync(string definitionId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(definitionId);
+        return await WriteAsync(definitionId, cancellationToken, (_, versions) =>
+        {
+            var published = versions.SingleOrDefault(v => v.IsPublished);
+            if (published is not null)
+            {
+                published.IsPublished = false;
+                published.RowVersion++;
+            }
+
+            return published;
+        });
+    }
+
+    public async Task<bool> DeleteAsync(string definitionId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(definitionId);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Definitions.Where(d => d.DefinitionId == definitionId).ExecuteDeleteAsync(cancellationToken) > 0;
+    }
+
+    private static void Publish(List<DefinitionRow> versions, DefinitionRow target)
+    {
+        foreach (var other in versions.Where(v => v.IsPublished && !ReferenceEquals(v, target)))
+        {
+            other.IsPublished = false;
+            other.RowVersion++;
+        }
+
+        target.IsPublished = true;
+        if (versions.Contains(target))
+        {
+            target.RowVersion++;
+        }
+    }
+
+    private async Task<StoredDefinition> WriteSavedAsync(string definitionId, CancellationToken cancellationToken, Func<WorkflowDbContext, List<DefinitionRow>, DefinitionRow?> change) =>
+        (await WriteAsync(definitionId, cancellationToken, change))!;
+
+    /// <summary>
+    /// Loads every version of one definition (tracked), lets <paramref name="change"/> edit them, and commits.
+    /// A concurrent writer shows as a row-version or unique-index conflict; the whole step is then redone on
+    /// fresh rows, because each of these operations is defined relative to the current state.
+    /// </summary>
+    private async Task<StoredDefinition?> WriteAsync(string definitionId, CancellationToken cancellationToken, Func<WorkflowDbContext, List<DefinitionRow>, DefinitionRow?> change)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
+            if (db.Provider == WorkflowDatabaseProvider.PostgreSql)
+            {
+                // Serializes writers of one definition (SQLite's BEGIN IMMEDIATE already serializes all writers).
+                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtext({definitionId}))", cancellationToken);
+            }
+
+            var versions = await db.Definitions.Where(d => d.DefinitionId == definitionId).ToListAsync(cancellationToken);
+            var result = change(db, versions);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                await tx.CommitAsync(cancellationToken);
+                return result?.ToStored();
+            }
+            catch (DbUpdateException) when (attempt < Attempts)
+            {
+                await tx.RollbackAsync(CancellationToken.None);
+            }
+        }
+    }
+}

@@ -1,0 +1,222 @@
+using Microsoft.EntityFrameworkCore;
+using Workflow.Engine.Runtime;
+
+namespace Workflow.Engine.Persistence.EntityFramework;
+
+/// <summary>
+/// <see cref="IWorkflowInstanceStore"/> on EF Core. Each call uses its own short-lived context, so one store
+/// serves many threads, and several processes may share one database: the <c>version</c> column decides
+/// which update wins. Every save is one transaction holding the instance row, the full bookmark set, the
+/// new journal lines, the idempotency record and whatever <see cref="IWorkflowSaveParticipant"/>s add.
+/// </summary>
+/// <remarks>
+/// On success the store sets <see cref="WorkflowInstance.Version"/> of the object passed in to the stored
+/// version (1 after insert, old + 1 after update); on any failure the object is left as it was.
+/// On SQLite a save begins with <c>BEGIN IMMEDIATE</c> (Microsoft.Data.Sqlite's default), so concurrent
+/// writers queue on the busy timeout instead of failing on a lock upgrade.
+/// </remarks>
+public sealed class EfWorkflowInstanceStore(IDbContextFactory<WorkflowDbContext> contexts, IEnumerable<IWorkflowSaveParticipant> participants)
+    : IWorkflowInstanceStore
+{
+    private readonly IReadOnlyList<IWorkflowSaveParticipant> _participants = participants.ToList();
+
+    public async Task<WorkflowInstance?> FindAsync(string instanceId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(instanceId);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        // Row and bookmarks are two reads; a save committing between them would mix versions. Re-reading the
+        // version detects that without holding a write lock (SQLite transactions begin IMMEDIATE).
+        while (true)
+        {
+            var row = await db.Instances.AsNoTracking().SingleOrDefaultAsync(i => i.Id == instanceId, cancellationToken);
+            if (row is null)
+            {
+                return null;
+            }
+
+            var bookmarks = await db.Bookmarks.AsNoTracking().Where(b => b.InstanceId == instanceId).ToListAsync(cancellationToken);
+            var versionNow = await db.Instances.Where(i => i.Id == instanceId).Select(i => (long?)i.Version).SingleOrDefaultAsync(cancellationToken);
+            if (versionNow == row.Version)
+            {
+                return InstanceRowMapper.ToInstance(row, bookmarks);
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    /// <exception cref="ConcurrencyConflictException">An instance with this id exists already (expected version 0).</exception>
+    /// <exception cref="DuplicateIdempotencyKeyException">The idempotency key was used already in its scope.</exception>
+    /// <exception cref="ArgumentException">A journal line belongs to another instance, or two bookmarks share an id.</exception>
+    public Task InsertAsync(WorkflowInstance instance, IReadOnlyList<JournalEntry> journal, IdempotencyRecord? idempotency = null, CancellationToken cancellationToken = default) =>
+        SaveAsync(WorkflowSaveKind.Insert, instance, journal, idempotency, cancellationToken);
+
+    /// <inheritdoc />
+    /// <exception cref="ConcurrencyConflictException">The stored version differs from <see cref="WorkflowInstance.Version"/>.</exception>
+    /// <exception cref="DuplicateIdempotencyKeyException">The idempotency key was used already in its scope (reported even when the version is stale too).</exception>
+    /// <exception cref="InvalidOperationException">No instance with this id is stored.</exception>
+    /// <exception cref="ArgumentException">A journal line belongs to another instance, or two bookmarks share an id.</exception>
+    public Task UpdateAsync(WorkflowInstance instance, IReadOnlyList<JournalEntry> journal, IdempotencyRecord? idempotency = null, CancellationToken cancellationToken = default) =>
+        SaveAsync(WorkflowSaveKind.Update, instance, journal, idempotency, cancellationToken);
+
+    public async Task<IdempotencyRecord?> FindIdempotencyRecordAsync(string scope, string key, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(key);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var row = await db.Idempotency.AsNoTracking().SingleOrDefaultAsync(r => r.Scope == scope && r.Key == key, cancellationToken);
+        return row is null ? null : InstanceRowMapper.ToRecord(row);
+    }
+
+    public async Task<IReadOnlyList<JournalEntry>> GetJournalAsync(string instanceId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(instanceId);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var rows = await db.Journal.AsNoTracking().Where(j => j.InstanceId == instanceId).OrderBy(j => j.Sequence).ToListAsync(cancellationToken);
+        return [.. rows.Select(InstanceRowMapper.ToEntry)];
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// Reads only <c>wf_bookmarks</c> (indexed by instance, activity type + kind, kind + resume_at), never instance JSON.
+    /// <see cref="BookmarkFilter.DueBy"/> matches bookmarks with a <see cref="Bookmark.ResumeAt"/> at or before it.
+    /// Ordered by resume time (timers first, earliest first), then instance and position.
+    /// </remarks>
+    public async Task<IReadOnlyList<(string InstanceId, Bookmark Bookmark)>> FindBookmarksAsync(BookmarkFilter filter, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        IQueryable<BookmarkRow> query = db.Bookmarks.AsNoTracking();
+        if (filter.InstanceId is not null)
+        {
+            query = query.Where(b => b.InstanceId == filter.InstanceId);
+        }
+
+        if (filter.ActivityType is not null)
+        {
+            query = query.Where(b => b.ActivityType == filter.ActivityType);
+        }
+
+        if (filter.Kind is not null)
+        {
+            query = query.Where(b => b.Kind == filter.Kind);
+        }
+
+        if (filter.DueBy is { } dueBy)
+        {
+            query = query.Where(b => b.ResumeAt != null && b.ResumeAt <= dueBy);
+        }
+
+        var rows = await query.OrderBy(b => b.ResumeAt == null).ThenBy(b => b.ResumeAt).ThenBy(b => b.InstanceId).ThenBy(b => b.Ordinal)
+            .ToListAsync(cancellationToken);
+        return [.. rows.Select(r => (r.InstanceId, InstanceRowMapper.ToBookmark(r)))];
+    }
+
+    private async Task SaveAsync(WorkflowSaveKind kind, WorkflowInstance instance, IReadOnlyList<JournalEntry> journal, IdempotencyRecord? idempotency, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(instance);
+        ArgumentNullException.ThrowIfNull(journal);
+        Validate(instance, journal);
+
+        var expected = kind == WorkflowSaveKind.Insert ? 0 : instance.Version;
+        var newVersion = expected + 1;
+
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
+            var row = InstanceRowMapper.ToRow(instance, newVersion);
+            if (kind == WorkflowSaveKind.Insert)
+            {
+                db.Instances.Add(row);
+            }
+            else
+            {
+                var entry = db.Instances.Attach(row);
+                entry.State = EntityState.Modified;
+                // The version column is the concurrency token: EF updates WHERE id = @id AND version = @expected
+                // and reports 0 rows as DbUpdateConcurrencyException.
+                entry.Property(r => r.Version).OriginalValue = expected;
+                await db.Bookmarks.Where(b => b.InstanceId == instance.Id).ExecuteDeleteAsync(cancellationToken);
+            }
+
+            db.Bookmarks.AddRange(instance.Bookmarks.Select((b, i) => InstanceRowMapper.ToRow(instance.Id, b, i)));
+            db.Journal.AddRange(journal.Select(InstanceRowMapper.ToRow));
+            if (idempotency is not null)
+            {
+                db.Idempotency.Add(InstanceRowMapper.ToRow(idempotency));
+            }
+
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException failure)
+            {
+                await tx.RollbackAsync(CancellationToken.None);
+                var explained = await ExplainAsync(kind, instance.Id, expected, idempotency, CancellationToken.None);
+                if (explained is not null)
+                {
+                    throw explained;
+                }
+
+                throw new InvalidOperationException($"Saving workflow instance '{instance.Id}' failed: {failure.InnerException?.Message ?? failure.Message}", failure);
+            }
+
+            // The engine's rows are written and the version check passed; participants add theirs in the same
+            // transaction. Their rows may reference wf_instances without EF knowing the relationship, because
+            // the instance row exists by now. Any failure from here on leaves the transaction uncommitted.
+            if (_participants.Count > 0)
+            {
+                var context = new WorkflowSaveContext(kind, instance, newVersion, journal, idempotency, db);
+                foreach (var participant in _participants)
+                {
+                    await participant.OnSavingAsync(context, cancellationToken);
+                }
+
+                await db.SaveChangesAsync(cancellationToken);
+            }
+
+            await tx.CommitAsync(cancellationToken);
+        }
+
+        instance.Version = newVersion;
+    }
+
+    /// <summary>
+    /// Tells why a save was refused, by looking at the committed state after the rollback. This works the
+    /// same on every provider, without parsing provider error codes.
+    /// </summary>
+    private async Task<Exception?> ExplainAsync(WorkflowSaveKind kind, string instanceId, long expected, IdempotencyRecord? idempotency, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (idempotency is not null &&
+            await db.Idempotency.AnyAsync(r => r.Scope == idempotency.Scope && r.Key == idempotency.Key, cancellationToken))
+        {
+            return new DuplicateIdempotencyKeyException(idempotency.Scope, idempotency.Key);
+        }
+
+        var stored = await db.Instances.Where(i => i.Id == instanceId).Select(i => (long?)i.Version).SingleOrDefaultAsync(cancellationToken);
+        return kind switch
+        {
+            WorkflowSaveKind.Insert when stored is { } actual => new ConcurrencyConflictException(instanceId, 0, actual),
+            WorkflowSaveKind.Update when stored is null => new InvalidOperationException($"Workflow instance '{instanceId}' cannot be updated: it is not stored (insert it first)."),
+            WorkflowSaveKind.Update when stored != expected => new ConcurrencyConflictException(instanceId, expected, stored.Value),
+            _ => null,
+        };
+    }
+
+    private static void Validate(WorkflowInstance instance, IReadOnlyList<JournalEntry> journal)
+    {
+        var foreign = journal.FirstOrDefault(j => j.InstanceId != instance.Id);
+        if (foreign is not null)
+        {
+            throw new ArgumentException(
+                $"Journal line {foreign.Sequence} belongs to instance '{foreign.InstanceId}', not to the instance being saved ('{instance.Id}').", nameof(journal));
+        }
+
+        var repeated = instance.Bookmarks.GroupBy(b => b.Id).FirstOrDefault(g => g.Count() > 1);
+        if (repeated is not null)
+        {
+            throw new ArgumentException($"Workflow instance '{instance.Id}' holds bookmark id '{repeated.Key}' twice; bookmark ids must be unique.", nameof(instance));
+        }
+    }
+}

@@ -1,0 +1,21 @@
+namespace Workflow.Engine.Persistence.EntityFramework;
+
+/// <summary>
+/// Lets another module write its own rows in the same transaction as an instance save, e.g. the permit
+/// domain projecting human steps from the instance's bookmarks into its step table. Called by
+/// <see cref="IWorkflowInstanceStore.InsertAsync"/> and <see cref="IWorkflowInstanceStore.UpdateAsync"/>
+/// after the engine's rows (instance, bookmarks, journal, idempotency record) are written and the version and
+/// idempotency checks have passed, before the transaction commits. A refused save never reaches a participant.
+/// </summary>
+/// <remarks>
+/// A participant either stages entities on <see cref="WorkflowSaveContext.DbContext"/> (its entity types must be
+/// in the model through an <see cref="IWorkflowPersistenceModule"/>) or runs SQL through
+/// <c>DbContext.Database</c>, which is already inside the transaction. Everything commits with the instance or
+/// not at all: an exception thrown by a participant (or by saving what it staged) rolls back every row, the
+/// engine's included, and reaches the caller of the store unchanged. Rows may reference <c>wf_instances.id</c>
+/// by a foreign key: the instance row exists when the participant's rows are saved. A participant must not commit, roll back or open its own connection.
+/// </remarks>
+public interface IWorkflowSaveParticipant
+{
+    Task OnSavingAsync(WorkflowSaveContext context, CancellationToken cancellationToken);
+}

@@ -1,0 +1,80 @@
+using NodaTime;
+
+namespace Workflow.Engine.Persistence.EntityFramework;
+
+// The tables' rows. They are separate from the runtime's types on purpose: the runtime's types may grow
+// without a schema change, and every column is named and converted in one place (WorkflowEngineModule).
+
+internal sealed class DefinitionRow
+{
+    public required string Id { get; set; }
+    public required string DefinitionId { get; set; }
+    public int Version { get; set; }
+    public required string Name { get; set; }
+    public string? Description { get; set; }
+    public bool IsLatest { get; set; }
+    public bool IsPublished { get; set; }
+    public required string Json { get; set; }
+    public Instant CreatedAt { get; set; }
+    public long RowVersion { get; set; }
+
+    public StoredDefinition ToStored() =>
+        new(Id, DefinitionId, Version, Name, Description, IsLatest, IsPublished, Json, CreatedAt, RowVersion);
+}
+
+internal sealed class InstanceRow
+{
+    public required string Id { get; set; }
+    public required string DefinitionId { get; set; }
+    public int DefinitionVersion { get; set; }
+    public required string DefinitionVersionId { get; set; }
+    public string? CorrelationId { get; set; }
+    public string? Name { get; set; }
+    public required string Status { get; set; }
+    public required string SubStatus { get; set; }
+    public required string Input { get; set; }
+    public required string Variables { get; set; }
+    public required string ExecutionState { get; set; }
+    public string? Fault { get; set; }
+    public Instant CreatedAt { get; set; }
+    public Instant UpdatedAt { get; set; }
+    public Instant? FinishedAt { get; set; }
+    public long Version { get; set; }
+}
+
+internal sealed class BookmarkRow
+{
+    public required string Id { get; set; }
+    public required string InstanceId { get; set; }
+    /// <summary>Position in the instance's bookmark list, so the list loads in the order it was saved.</summary>
+    public int Ordinal { get; set; }
+    public required string ActivityId { get; set; }
+    public required string ActivityType { get; set; }
+    public required string NodeId { get; set; }
+    public required string Kind { get; set; }
+    public string? Payload { get; set; }
+    public Instant CreatedAt { get; set; }
+    public Instant? ResumeAt { get; set; }
+}
+
+internal sealed class JournalRow
+{
+    public required string InstanceId { get; set; }
+    public long Sequence { get; set; }
+    public required string ActivityId { get; set; }
+    public required string ActivityType { get; set; }
+    public required string NodeId { get; set; }
+    public required string EventKind { get; set; }
+    public string? Outcome { get; set; }
+    public Instant OccurredAt { get; set; }
+    public string? Data { get; set; }
+}
+
+internal sealed class IdempotencyRow
+{
+    public required string Scope { get; set; }
+    public required string Key { get; set; }
+    public required string RequestHash { get; set; }
+    public required string ResponseJson { get; set; }
+    public Instant CreatedAt { get; set; }
+}

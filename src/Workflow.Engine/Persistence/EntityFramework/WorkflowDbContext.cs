@@ -1,0 +1,42 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Workflow.Engine.Persistence.EntityFramework;
+
+/// <summary>
+/// The one EF Core context over the workflow database: the engine's tables plus whatever registered
+/// <see cref="IWorkflowPersistenceModule"/>s add. Create it with the registered
+/// <see cref="IDbContextFactory{TContext}"/>; it is short-lived (one unit of work), never shared between threads.
+/// The schema comes from <see cref="WorkflowDatabase.MigrateAsync"/>, never from <c>EnsureCreated</c>.
+/// </summary>
+public sealed class WorkflowDbContext : DbContext
+{
+    private readonly IReadOnlyList<IWorkflowPersistenceModule> _modules;
+
+    public WorkflowDbContext(DbContextOptions<WorkflowDbContext> options, IEnumerable<IWorkflowPersistenceModule> modules)
+        : base(options)
+    {
+        _modules = WorkflowModules.Order(modules);
+        ModelKey = string.Join("|", _modules.Select(m => m.Name));
+    }
+
+    /// <summary>Which provider this context talks to.</summary>
+    public WorkflowDatabaseProvider Provider =>
+        Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite" ? WorkflowDatabaseProvider.Sqlite : WorkflowDatabaseProvider.PostgreSql;
+
+    /// <summary>Identifies the set of modules, because the model differs per set (see WorkflowModelCacheKeyFactory).</summary>
+    internal string ModelKey { get; }
+
+    internal DbSet<DefinitionRow> Definitions => Set<DefinitionRow>();
+    internal DbSet<InstanceRow> Instances => Set<InstanceRow>();
+    internal DbSet<BookmarkRow> Bookmarks => Set<BookmarkRow>();
+    internal DbSet<JournalRow> Journal => Set<JournalRow>();
+    internal DbSet<IdempotencyRow> Idempotency => Set<IdempotencyRow>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        foreach (var module in _modules)
+        {
+            module.ConfigureModel(modelBuilder);
+        }
+    }
+}

@@ -1,0 +1,278 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Workflow.Engine.Persistence.EntityFramework;
+
+/// <summary>
+/// The engine's own tables: <c>wf_definitions</c>, <c>wf_instances</c>, <c>wf_bookmarks</c>, <c>wf_journal</c>
+/// and <c>wf_idempotency</c>. Always registered, always migrated first. Every table and column is named
+/// explicitly (snake_case) so that the hand-written scripts and the model cannot drift apart silently.
+/// </summary>
+internal sealed class WorkflowEngineModule : IWorkflowPersistenceModule
+{
+    public const string ModuleName = "workflow";
+
+    public string Name => ModuleName;
+
+    public IReadOnlyList<SchemaMigration> Migrations { get; } =
+    [
+        new(1, "definitions, instances, bookmarks, journal, idempotency", SqliteV1, PostgreSqlV1),
+    ];
+
+    public void ConfigureModel(ModelBuilder modelBuilder)
+    {
+        var instant = new InstantToUnixNanosecondsConverter();
+
+        modelBuilder.Entity<DefinitionRow>(e =>
+        {
+            e.ToTable("wf_definitions");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).HasColumnName("id");
+            e.Property(x => x.DefinitionId).HasColumnName("definition_id");
+            e.Property(x => x.Version).HasColumnName("version");
+            e.Property(x => x.Name).HasColumnName("name");
+            e.Property(x => x.Description).HasColumnName("description");
+            e.Property(x => x.IsLatest).HasColumnName("is_latest");
+            e.Property(x => x.IsPublished).HasColumnName("is_published");
+            e.Property(x => x.Json).HasColumnName("definition_json");
+            e.Property(x => x.CreatedAt).HasColumnName("created_at").HasConversion(instant);
+            e.Property(x => x.RowVersion).HasColumnName("row_version").IsConcurrencyToken();
+            e.HasIndex(x => new { x.DefinitionId, x.Version }).IsUnique().HasDatabaseName("ux_wf_definitions_definition_version");
+            e.HasIndex(x => new { x.IsLatest, x.Name }).HasDatabaseName("ix_wf_definitions_latest_name");
+        });
+
+        modelBuilder.Entity<InstanceRow>(e =>
+        {
+            e.ToTable("wf_instances");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).HasColumnName("id");
+            e.Property(x => x.DefinitionId).HasColumnName("definition_id");
+            e.Property(x => x.DefinitionVersion).HasColumnName("definition_version");
+            e.Property(x => x.DefinitionVersionId).HasColumnName("definition_version_id");
+            e.Property(x => x.CorrelationId).HasColumnName("correlation_id");
+            e.Property(x => x.Name).HasColumnName("name");
+            e.Property(x => x.Status).HasColumnName("status");
+            e.Property(x => x.SubStatus).HasColumnName("sub_status");
+            e.Property(x => x.Input).HasColumnName("input");
+            e.Property(x => x.Variables).HasColumnName("variables");
+            e.Property(x => x.ExecutionState).HasColumnName("execution_state");
+            e.Property(x => x.Fault).HasColumnName("fault");
+            e.Property(x => x.CreatedAt).HasColumnName("created_at").HasConversion(instant);
+            e.Property(x => x.UpdatedAt).HasColumnName("updated_at").HasConversion(instant);
+            e.Property(x => x.FinishedAt).HasColumnName("finished_at").HasConversion(instant);
+            e.Property(x => x.Version).HasColumnName("version").IsConcurrencyToken();
+            e.HasIndex(x => new { x.DefinitionId, x.DefinitionVersion }).HasDatabaseName("ix_wf_instances_definition");
+            e.HasIndex(x => x.CorrelationId).HasDatabaseName("ix_wf_instances_correlation_id");
+            e.HasIndex(x => new { x.Status, x.SubStatus }).HasDatabaseName("ix_wf_instances_status");
+        });
+
+        modelBuilder.Entity<BookmarkRow>(e =>
+        {
+            e.ToTable("wf_bookmarks");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).HasColumnName("id");
+            e.Property(x => x.InstanceId).HasColumnName("instance_id");
+            e.Property(x => x.Ordinal).HasColumnName("ordinal");
+            e.Property(x => x.ActivityId).HasColumnName("activity_id");
+            e.Property(x => x.ActivityType).HasColumnName("activity_type");
+            e.Property(x => x.NodeId).HasColumnName("node_id");
+            e.Property(x => x.Kind).HasColumnName("kind");
+            e.Property(x => x.Payload).HasColumnName("payload");
+            e.Property(x => x.CreatedAt).HasColumnName("created_at").HasConversion(instant);
+            e.Property(x => x.ResumeAt).HasColumnName("resume_at").HasConversion(instant);
+            e.HasOne<InstanceRow>().WithMany().HasForeignKey(x => x.InstanceId).OnDelete(DeleteBehavior.Cascade)
+                .HasConstraintName("fk_wf_bookmarks_instance");
+            e.HasIndex(x => x.InstanceId).HasDatabaseName("ix_wf_bookmarks_instance_id");
+            e.HasIndex(x => new { x.ActivityType, x.Kind }).HasDatabaseName("ix_wf_bookmarks_activity_type_kind");
+            e.HasIndex(x => new { x.Kind, x.ResumeAt }).HasDatabaseName("ix_wf_bookmarks_kind_resume_at");
+            e.HasIndex(x => x.ResumeAt).HasDatabaseName("ix_wf_bookmarks_resume_at");
+        });
+
+        modelBuilder.Entity<JournalRow>(e =>
+        {
+            e.ToTable("wf_journal");
+            e.HasKey(x => new { x.InstanceId, x.Sequence });
+            e.Property(x => x.InstanceId).HasColumnName("instance_id");
+            e.Property(x => x.Sequence).HasColumnName("sequence").ValueGeneratedNever();
+            e.Property(x => x.ActivityId).HasColumnName("activity_id");
+            e.Property(x => x.ActivityType).HasColumnName("activity_type");
+            e.Property(x => x.NodeId).HasColumnName("node_id");
+            e.Property(x => x.EventKind).HasColumnName("event_kind");
+            e.Property(x => x.Outcome).HasColumnName("outcome");
+            e.Property(x => x.OccurredAt).HasColumnName("occurred_at").HasConversion(instant);
+            e.Property(x => x.Data).HasColumnName("data");
+            e.HasOne<InstanceRow>().WithMany().HasForeignKey(x => x.InstanceId).OnDelete(DeleteBehavior.Cascade)
+                .HasConstraintName("fk_wf_journal_instance");
+        });
+
+        modelBuilder.Entity<IdempotencyRow>(e =>
+        {
+            e.ToTable("wf_idempotency");
+            e.HasKey(x => new { x.Scope, x.Key });
+            e.Property(x => x.Scope).HasColumnName("scope");
+            e.Property(x => x.Key).HasColumnName("idempotency_key");
+            e.Property(x => x.RequestHash).HasColumnName("request_hash");
+            e.Property(x => x.ResponseJson).HasColumnName("response_json");
+            e.Property(x => x.CreatedAt).HasColumnName("created_at").HasConversion(instant);
+        });
+    }
+
+    private const string SqliteV1 = """
+        CREATE TABLE wf_definitions (
+            id TEXT NOT NULL PRIMARY KEY,
+            definition_id TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            name TEXT NOT NULL,
+            description TEXT NULL,
+            is_latest INTEGER NOT NULL,
+            is_published INTEGER NOT NULL,
+            definition_json TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
+            row_version INTEGER NOT NULL
+        );
+        CREATE UNIQUE INDEX ux_wf_definitions_definition_version ON wf_definitions (definition_id, version);
+        CREATE INDEX ix_wf_definitions_latest_name ON wf_definitions (is_latest, name);
+
+        CREATE TABLE wf_instances (
+            id TEXT NOT NULL PRIMARY KEY,
+            definition_id TEXT NOT NULL,
+            definition_version INTEGER NOT NULL,
+            definition_version_id TEXT NOT NULL,
+            correlation_id TEXT NULL,
+            name TEXT NULL,
+            status TEXT NOT NULL,
+            sub_status TEXT NOT NULL,
+            input TEXT NOT NULL,
+            variables TEXT NOT NULL,
+            execution_state TEXT NOT NULL,
+            fault TEXT NULL,
+            created_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL,
+            finished_at INTEGER NULL,
+            version INTEGER NOT NULL
+        );
+        CREATE INDEX ix_wf_instances_definition ON wf_instances (definition_id, definition_version);
+        CREATE INDEX ix_wf_instances_correlation_id ON wf_instances (correlation_id);
+        CREATE INDEX ix_wf_instances_status ON wf_instances (status, sub_status);
+
+        CREATE TABLE wf_bookmarks (
+            id TEXT NOT NULL PRIMARY KEY,
+            instance_id TEXT NOT NULL,
+            ordinal INTEGER NOT NULL,
+            activity_id TEXT NOT NULL,
+            activity_type TEXT NOT NULL,
+            node_id TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            payload TEXT NULL,
+            created_at INTEGER NOT NULL,
+            resume_at INTEGER NULL,
+            CONSTRAINT fk_wf_bookmarks_instance FOREIGN KEY (instance_id) REFERENCES wf_instances (id) ON DELETE CASCADE
+        );
+        CREATE INDEX ix_wf_bookmarks_instance_id ON wf_bookmarks (instance_id);
+        CREATE INDEX ix_wf_bookmarks_activity_type_kind ON wf_bookmarks (activity_type, kind);
+        CREATE INDEX ix_wf_bookmarks_kind_resume_at ON wf_bookmarks (kind, resume_at);
+        CREATE INDEX ix_wf_bookmarks_resume_at ON wf_bookmarks (resume_at);
+
+        CREATE TABLE wf_journal (
+            instance_id TEXT NOT NULL,
+            sequence INTEGER NOT NULL,
+            activity_id TEXT NOT NULL,
+            activity_type TEXT NOT NULL,
+            node_id TEXT NOT NULL,
+            event_kind TEXT NOT NULL,
+            outcome TEXT NULL,
+            occurred_at INTEGER NOT NULL,
+            data TEXT NULL,
+            CONSTRAINT pk_wf_journal PRIMARY KEY (instance_id, sequence),
+            CONSTRAINT fk_wf_journal_instance FOREIGN KEY (instance_id) REFERENCES wf_instances (id) ON DELETE CASCADE
+        );
+
+        CREATE TABLE wf_idempotency (
+            scope TEXT NOT NULL,
+            idempotency_key TEXT NOT NULL,
+            request_hash TEXT NOT NULL,
+            response_json TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
+            CONSTRAINT pk_wf_idempotency PRIMARY KEY (scope, idempotency_key)
+        );
+        """;
+
+    private const string PostgreSqlV1 = """
+        CREATE TABLE wf_definitions (
+            id text NOT NULL PRIMARY KEY,
+            definition_id text NOT NULL,
+            version integer NOT NULL,
+            name text NOT NULL,
+            description text NULL,
+            is_latest boolean NOT NULL,
+            is_published boolean NOT NULL,
+            definition_json text NOT NULL,
+            created_at bigint NOT NULL,
+            row_version bigint NOT NULL
+        );
+        CREATE UNIQUE INDEX ux_wf_definitions_definition_version ON wf_definitions (definition_id, version);
+        CREATE INDEX ix_wf_definitions_latest_name ON wf_definitions (is_latest, name);
+
+        CREATE TABLE wf_instances (
+            id text NOT NULL PRIMARY KEY,
+            definition_id text NOT NULL,
+            definition_version integer NOT NULL,
+            definition_version_id text NOT NULL,
+            correlation_id text NULL,
+            name text NULL,
+            status text NOT NULL,
+            sub_status text NOT NULL,
+            input text NOT NULL,
+            variables text NOT NULL,
+            execution_state text NOT NULL,
+            fault text NULL,
+            created_at bigint NOT NULL,
+            updated_at bigint NOT NULL,
+            finished_at bigint NULL,
+            version bigint NOT NULL
+        );
+        CREATE INDEX ix_wf_instances_definition ON wf_instances (definition_id, definition_version);
+        CREATE INDEX ix_wf_instances_correlation_id ON wf_instances (correlation_id);
+        CREATE INDEX ix_wf_instances_status ON wf_instances (status, sub_status);
+
+        CREATE TABLE wf_bookmarks (
+            id text NOT NULL PRIMARY KEY,
+            instance_id text NOT NULL,
+            ordinal integer NOT NULL,
+            activity_id text NOT NULL,
+            activity_type text NOT NULL,
+            node_id text NOT NULL,
+            kind text NOT NULL,
+            payload text NULL,
+            created_at bigint NOT NULL,
+            resume_at bigint NULL,
+            CONSTRAINT fk_wf_bookmarks_instance FOREIGN KEY (instance_id) REFERENCES wf_instances (id) ON DELETE CASCADE
+        );
+        CREATE INDEX ix_wf_bookmarks_instance_id ON wf_bookmarks (instance_id);
+        CREATE INDEX ix_wf_bookmarks_activity_type_kind ON wf_bookmarks (activity_type, kind);
+        CREATE INDEX ix_wf_bookmarks_kind_resume_at ON wf_bookmarks (kind, resume_at);
+        CREATE INDEX ix_wf_bookmarks_resume_at ON wf_bookmarks (resume_at);
+
+        CREATE TABLE wf_journal (
+            instance_id text NOT NULL,
+            sequence bigint NOT NULL,
+            activity_id text NOT NULL,
+            activity_type text NOT NULL,
+            node_id text NOT NULL,
+            event_kind text NOT NULL,
+            outcome text NULL,
+            occurred_at bigint NOT NULL,
+            data text NULL,
+            CONSTRAINT pk_wf_journal PRIMARY KEY (instance_id, sequence),
+            CONSTRAINT fk_wf_journal_instance FOREIGN KEY (instance_id) REFERENCES wf_instances (id) ON DELETE CASCADE
+        );
+
+        CREATE TABLE wf_idempotency (
+            scope text NOT NULL,
+            idempotency_key text NOT NULL,
+            request_hash text NOT NULL,
+            response_json text NOT NULL,
+            created_at bigint NOT NULL,
+            CONSTRAINT pk_wf_idempotency PRIMARY KEY (scope, idempotency_key)
+        );
+        """;
+}

@@ -1,0 +1,11 @@
+namespace Workflow.Engine.Persistence.EntityFramework;
+
+/// <summary>Where the workflow database is; set by <c>AddWorkflowSqlite</c> / <c>AddWorkflowPostgreSql</c>.</summary>
+public sealed class WorkflowPersistenceOptions
+{
+    public required WorkflowDatabaseProvider Provider { get; init; }
+    public required string ConnectionString { get; init; }
+
+    /// <summary>SQLite only: how long a writer waits for another writer's lock before failing (default 30 s).</summary>
+    public TimeSpan BusyTimeout { get; init; } = TimeSpan.FromSeconds(30);
+}

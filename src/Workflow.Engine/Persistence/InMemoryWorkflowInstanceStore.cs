@@ -1,0 +1,116 @@
+using System.Text.Json.Nodes;
+using Workflow.Engine.Runtime;
+
+namespace Workflow.Engine.Persistence;
+
+/// <summary>
+/// Instances in memory (the CLI's <c>run</c>, tests): the same rules as the durable stores—row-version check on update,
+/// idempotency keys unique per scope, each write all or nothing—with copies in and out, so callers never share state
+/// with the store.
+/// </summary>
+public sealed class InMemoryWorkflowInstanceStore : IWorkflowInstanceStore
+{
+    private readonly object _lock = new();
+    private readonly Dictionary<string, WorkflowInstance> _instances = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<JournalEntry>> _journals = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string, string), IdempotencyRecord> _idempotency = new();
+
+    public Task<WorkflowInstance?> FindAsync(string instanceId, CancellationToken cancellationToken = default)
+    {
+        lock (_lock)
+            return Task.FromResult(_instances.TryGetValue(instanceId, out var i) ? Clone(i) : null);
+    }
+
+    public Task InsertAsync(WorkflowInstance instance, IReadOnlyList<JournalEntry> journal, IdempotencyRecord? idempotency = null, CancellationToken cancellationToken = default)
+    {
+        lock (_lock)
+        {
+            if (_instances.ContainsKey(instance.Id))
+                throw new InvalidOperationException($"Workflow instance '{instance.Id}' exists already.");
+            CheckIdempotency(idempotency);
+            instance.Version = 1;
+            _instances[instance.Id] = Clone(instance);
+            _journals[instance.Id] = [.. journal];
+            Remember(idempotency);
+        }
+        return Task.CompletedTask;
+    }
+
+    public Task UpdateAsync(WorkflowInstance instance, IReadOnlyList<JournalEntry> journal, IdempotencyRecord? idempotency = null, CancellationToken cancellationToken = default)
+    {
+        lock (_lock)
+        {
+            if (!_instances.TryGetValue(instance.Id, out var stored))
+                throw new InvalidOperationException($"Workflow instance '{instance.Id}' does not exist.");
+            if (stored.Version != instance.Version)
+                throw new ConcurrencyConflictException(instance.Id, instance.Version, stored.Version);
+            CheckIdempotency(idempotency);
+            instance.Version++;
+            _instances[instance.Id] = Clone(instance);
+            _journals[instance.Id].AddRange(journal);
+            Remember(idempotency);
+        }
+        return Task.CompletedTask;
+    }
+
+    public Task<IdempotencyRecord?> FindIdempotencyRecordAsync(string scope, string key, CancellationToken cancellationToken = default)
+    {
+        lock (_lock)
+            return Task.FromResult(_idempotency.GetValueOrDefault((scope, key)));
+    }
+
+    public Task<IReadOnlyList<JournalEntry>> GetJournalAsync(string instanceId, CancellationToken cancellationToken = default)
+    {
+        lock (_lock)
+            return Task.FromResult<IReadOnlyList<JournalEntry>>(_journals.TryGetValue(instanceId, out var j) ? [.. j] : []);
+    }
+
+    public Task<IReadOnlyList<(string InstanceId, Bookmark Bookmark)>> FindBookmarksAsync(BookmarkFilter filter, CancellationToken cancellationToken = default)
+    {
+        lock (_lock)
+        {
+            var found = _instances.Values
+                .Where(i => filter.InstanceId is null || i.Id == filter.InstanceId)
+                .SelectMany(i => i.Bookmarks.Select(b => (i.Id, b)))
+                .Where(x => (filter.ActivityType is null || x.b.ActivityType == filter.ActivityType)
+                            && (filter.Kind is null || x.b.Kind == filter.Kind)
+                            && (filter.DueBy is null || (x.b.ResumeAt is { } at && at <= filter.DueBy)))
+                .Select(x => (x.Id, BookmarkJson.Clone(x.b)))
+                .ToList();
+            return Task.FromResult<IReadOnlyList<(string, Bookmark)>>(found);
+        }
+    }
+
+    private void CheckIdempotency(IdempotencyRecord? record)
+    {
+        if (record is not null && _idempotency.ContainsKey((record.Scope, record.Key)))
+            throw new DuplicateIdempotencyKeyException(record.Scope, record.Key);
+    }
+
+    private void Remember(IdempotencyRecord? record)
+    {
+        if (record is not null) _idempotency[(record.Scope, record.Key)] = record;
+    }
+
+    /// <summary>A deep copy of an instance (JSON members and bookmark payloads included).</summary>
+    public static WorkflowInstance Clone(WorkflowInstance i) => new()
+    {
+        Id = i.Id,
+        DefinitionId = i.DefinitionId,
+        DefinitionVersion = i.DefinitionVersion,
+        DefinitionVersionId = i.DefinitionVersionId,
+        CorrelationId = i.CorrelationId,
+        Name = i.Name,
+        Status = i.Status,
+        SubStatus = i.SubStatus,
+        Input = (JsonObject)i.Input.DeepClone(),
+        Variables = (JsonObject)i.Variables.DeepClone(),
+        Bookmarks = i.Bookmarks.Select(BookmarkJson.Clone).ToList(),
+        ExecutionState = (JsonObject)i.ExecutionState.DeepClone(),
+        Fault = i.Fault,
+        CreatedAt = i.CreatedAt,
+        UpdatedAt = i.UpdatedAt,
+        FinishedAt = i.FinishedAt,
+        Version = i.Version,
+    };
+}

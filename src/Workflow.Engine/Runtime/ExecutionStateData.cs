@@ -1,0 +1,45 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Workflow.Engine.Runtime;
+
+/// <summary>The runtime's scheduling state, stored as <see cref="WorkflowInstance.ExecutionState"/> JSON between runs.</summary>
+internal sealed class ExecutionStateData
+{
+    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
+
+    public FlowchartMode Mode { get; set; }
+    public long JournalSequence { get; set; }
+    public bool Faulted { get; set; }
+    public Dictionary<string, ScopeState> Scopes { get; set; } = new(StringComparer.Ordinal);
+    /// <summary>Per-activity JSON state by node id.</summary>
+    public Dictionary<string, JsonObject> Nodes { get; set; } = new(StringComparer.Ordinal);
+
+    public JsonObject ToJson() => (JsonObject)JsonSerializer.SerializeToNode(this, Options)!;
+
+    public static ExecutionStateData FromJson(JsonObject json) =>
+        json.Count == 0 ? new ExecutionStateData() : json.Deserialize<ExecutionStateData>(Options) ?? new ExecutionStateData();
+}
+
+/// <summary>The state of one running flowchart (the root or a FlowNode body).</summary>
+internal sealed class ScopeState
+{
+    /// <summary>The node id of the FlowNode that owns this body; null for the root.</summary>
+    public string? OwnerNodeId { get; set; }
+    /// <summary>The scope holding the owner; null for the root.</summary>
+    public string? ParentScopeId { get; set; }
+    /// <summary>Counter mode: completions (and skips) per activity.</summary>
+    public Dictionary<string, long> Visits { get; set; } = new(StringComparer.Ordinal);
+    /// <summary>Counter mode: visits per connection key.</summary>
+    public Dictionary<string, long> ConnectionVisits { get; set; } = new(StringComparer.Ordinal);
+    /// <summary>Counter mode: whether the last visit of a connection followed it.</summary>
+    public Dictionary<string, bool> LastFollowed { get; set; } = new(StringComparer.Ordinal);
+    /// <summary>Token mode: tokens delivered per connection key.</summary>
+    public Dictionary<string, long> Arrivals { get; set; } = new(StringComparer.Ordinal);
+    /// <summary>Token mode: how often each join target fired.</summary>
+    public Dictionary<string, long> Fired { get; set; } = new(StringComparer.Ordinal);
+    /// <summary>Targets holding arrivals but not allowed to run yet; the flowchart is not complete while any waits.</summary>
+    public List<string> WaitingJoins { get; set; } = [];
+    /// <summary>Activities currently running because a backward (loop) connection scheduled them.</summary>
+    public List<string> BackwardRuns { get; set; } = [];
+}

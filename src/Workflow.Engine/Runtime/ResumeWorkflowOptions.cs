@@ -1,0 +1,14 @@
+namespace Workflow.Engine.Runtime;
+
+/// <summary>
+/// An idempotency key for a resume: the same (scope, key) again returns the first result without applying twice;
+/// the same key with another <see cref="RequestHash"/> is refused (<see cref="IdempotencyKeyReusedException"/>).
+/// </summary>
+public sealed record ResumeWorkflowOptions
+{
+    public string? IdempotencyScope { get; init; }
+    public string? IdempotencyKey { get; init; }
+    /// <summary>A hash of the caller's request; defaults to instance id + bookmark id + input JSON.</summary>
+    public string? RequestHash { get; init; }
+    public TextWriter? Output { get; init; }
+}

@@ -1,0 +1,571 @@
+using System.Text.Json.Nodes;
+using NodaTime;
+using Workflow.Engine.Activities;
+using Workflow.Engine.Activities.Core;
+using Workflow.Engine.Expressions;
+using Workflow.Engine.Model;
+
+namespace Workflow.Engine.Runtime;
+
+/// <summary>
+/// One burst of execution of one instance: a start or a resume, run until every path waits or ends. Work items run
+/// first in, first out (as Elsa's queue-based scheduler). Flowchart semantics in both modes are documented in
+/// docs/definition-format.md. Not thread-safe: one execution per instance at a time (the store's row version
+/// guarantees that across processes).
+/// </summary>
+internal sealed class WorkflowExecution
+{
+    private readonly WorkflowDefinition _definition;
+    private readonly ActivityRegistry _registry;
+    private readonly TextWriter? _output;
+    private readonly ExecutionStateData _state;
+    private readonly LinkedList<WorkItem> _queue = new();
+    private readonly Dictionary<string, FlowchartGraph> _graphs = new(StringComparer.Ordinal);
+    /// <summary>Activity node id → the node id of the flowchart holding it.</summary>
+    private readonly Dictionary<string, (ActivityNode Node, ActivityNode Flowchart)> _nodes = new(StringComparer.Ordinal);
+    private readonly List<JournalEntry> _journal = [];
+    private readonly List<Bookmark> _created = [];
+    private readonly List<Bookmark> _removed = [];
+    private readonly List<string> _lines = [];
+    private bool _finished;
+
+    public WorkflowExecution(WorkflowInstance instance, WorkflowDefinition definition, ActivityRegistry registry, IServiceProvider services, IClock clock, TextWriter? output)
+    {
+        Instance = instance;
+        _definition = definition;
+        _registry = registry;
+        Services = services;
+        Clock = clock;
+        _output = output;
+        _state = ExecutionStateData.FromJson(instance.ExecutionState);
+        ExpressionScope = new ExpressionScope(instance.Variables, definition.Variables, instance.Input);
+        Index(definition.Root);
+    }
+
+    public WorkflowInstance Instance { get; }
+    public IServiceProvider Services { get; }
+    public IClock Clock { get; }
+    public ExpressionScope ExpressionScope { get; }
+    private FlowchartMode Mode => _state.Mode;
+
+    private sealed record WorkItem(string ScopeId, string ActivityId);
+
+    /// <summary>Starts a new instance: variables from the definition, the root flowchart from its start activity.</summary>
+    public async Task<WorkflowRunResult> StartAsync(FlowchartMode mode)
+    {
+        _state.Mode = mode;
+        foreach (var v in _definition.Variables)
+            if (!Instance.Variables.ContainsKey(v.Name))
+                Instance.Variables[v.Name] = VariableValues.Coerce(v.Value, v.TypeName);
+        Instance.Status = WorkflowStatus.Running;
+        Instance.SubStatus = WorkflowSubStatus.Executing;
+        StartScope(_definition.Root, null, null);
+        await DrainAsync();
+        return Finish();
+    }
+
+    /// <summary>Resumes one bookmark with input and runs until every path waits or ends.</summary>
+    /// <exception cref="WorkflowRuntimeException">The bookmark is not open on this instance, or the instance is finished.</exception>
+    public async Task<WorkflowRunResult> ResumeAsync(string bookmarkId, JsonObject? input)
+    {
+        if (Instance.Status == WorkflowStatus.Finished)
+            throw new WorkflowRuntimeException($"Workflow instance '{Instance.Id}' is {Instance.SubStatus}; it cannot be resumed.");
+        var bookmark = Instance.Bookmarks.FirstOrDefault(b => b.Id == bookmarkId)
+            ?? throw new WorkflowRuntimeException($"Bookmark '{bookmarkId}' is not open on workflow instance '{Instance.Id}'.");
+        if (!_nodes.TryGetValue(bookmark.NodeId, out var entry))
+            throw new WorkflowRuntimeException($"Bookmark '{bookmarkId}' names node '{bookmark.NodeId}', which the definition does not have.");
+        Instance.SubStatus = WorkflowSubStatus.Executing;
+        Instance.Bookmarks.Remove(bookmark);
+        _removed.Add(bookmark);
+        Append(entry.Node, JournalEventKind.Resumed, null, new JsonObject { ["bookmarkId"] = bookmark.Id, ["kind"] = bookmark.Kind });
+        var scopeId = entry.Flowchart.NodeId;
+        await InvokeAsync(scopeId, entry.Node, resume: (bookmark, input));
+        await DrainAsync();
+        return Finish();
+    }
+
+    // ---- activity side --------------------------------------------------------------------------------------
+
+    public void WriteLine(string text)
+    {
+        _lines.Add(text);
+        _output?.WriteLine(text);
+    }
+
+    public Bookmark CreateBookmark(ActivityNode node, string kind, JsonObject? payload, Instant? resumeAt)
+    {
+        var bookmark = new Bookmark(Guid.NewGuid().ToString("N"), node.Id, node.Type, node.NodeId, kind, payload, Clock.GetCurrentInstant(), resumeAt);
+        Instance.Bookmarks.Add(bookmark);
+        _created.Add(bookmark);
+        var data = new JsonObject { ["bookmarkId"] = bookmark.Id, ["kind"] = kind };
+        if (resumeAt is { } at) data["resumeAt"] = at.ToString();
+        Append(node, JournalEventKind.BookmarkCreated, null, data);
+        return bookmark;
+    }
+
+    public void CancelBookmark(string bookmarkId, string reason)
+    {
+        var bookmark = Instance.Bookmarks.FirstOrDefault(b => b.Id == bookmarkId);
+        if (bookmark is null) return;
+        Instance.Bookmarks.Remove(bookmark);
+        _removed.Add(bookmark);
+        if (_nodes.TryGetValue(bookmark.NodeId, out var e))
+            Append(e.Node, JournalEventKind.Cancelled, null, new JsonObject { ["bookmarkId"] = bookmark.Id, ["kind"] = bookmark.Kind, ["reason"] = reason });
+    }
+
+    public void FaultInstance(ActivityNode node, string message, string? code)
+    {
+        if (_state.Faulted) return;
+        _state.Faulted = true;
+        Instance.Fault = new WorkflowFault(node.Id, message, code);
+    }
+
+    // ---- scheduling -----------------------------------------------------------------------------------------
+
+    private async Task DrainAsync()
+    {
+        while (_queue.First is { } first && !_finished)
+        {
+            _queue.RemoveFirst();
+            var item = first.Value;
+            if (!_state.Scopes.ContainsKey(item.ScopeId)) continue;
+            var graph = Graph(item.ScopeId);
+            if (!graph.ById.TryGetValue(item.ActivityId, out var node)) continue;
+            await InvokeAsync(item.ScopeId, node, resume: null);
+        }
+    }
+
+    private void Schedule(string scopeId, string activityId, bool backward = false)
+    {
+        if (_state.Faulted || _finished) return;
+        var scope = _state.Scopes[scopeId];
+        if (backward && !scope.BackwardRuns.Contains(activityId)) scope.BackwardRuns.Add(activityId);
+        _queue.AddLast(new WorkItem(scopeId, activityId));
+    }
+
+    private bool IsQueued(string scopeId, string activityId) => _queue.Any(i => i.ScopeId == scopeId && i.ActivityId == activityId);
+
+    private void StartScope(ActivityNode flowchart, string? ownerNodeId, string? parentScopeId)
+    {
+        _state.Scopes[flowchart.NodeId] = new ScopeState { OwnerNodeId = ownerNodeId, ParentScopeId = parentScopeId };
+        var start = Graph(flowchart.NodeId).Start;
+        if (start is null)
+            CompleteScope(flowchart.NodeId);
+        else
+            Schedule(flowchart.NodeId, start.Id);
+    }
+
+    private async Task InvokeAsync(string scopeId, ActivityNode node, (Bookmark Bookmark, JsonObject? Input)? resume)
+    {
+        if (resume is null)
+        {
+            Append(node, JournalEventKind.Started, null);
+            if (node.Body is not null || node.IsFlowchart)
+            {
+                StartScope(node.Body ?? node, node.NodeId, scopeId);
+                return;
+            }
+        }
+        var type = _registry.Find(node.Type);
+        if (type is null)
+        {
+            FaultActivity(node, $"Unknown activity type \"{node.Type}\"; register it with AddWorkflowEngine(o => o.AddActivity<T>()).");
+            return;
+        }
+        JsonObject state;
+        if (resume is null || !_state.Nodes.TryGetValue(node.NodeId, out state!))
+            _state.Nodes[node.NodeId] = state = new JsonObject();
+        var context = new ActivityExecutionContext(this, node, state, resume?.Bookmark, resume?.Input);
+        try
+        {
+            var activity = type.Create(Services, node);
+            if (resume is null) await activity.ExecuteAsync(context);
+            else await activity.ResumeAsync(context);
+        }
+        catch (Exception e) when (e is ExpressionException or InvalidOperationException or ArgumentException or FormatException or WorkflowRuntimeException or System.Text.Json.JsonException)
+        {
+            FaultActivity(node, $"{node.Type} {node.Id} failed: {e.Message}");
+            return;
+        }
+
+        if (context.Faulted)
+        {
+            Append(node, JournalEventKind.Faulted, null, new JsonObject { ["message"] = Instance.Fault?.Message, ["code"] = Instance.Fault?.Code });
+            return;
+        }
+        switch (context.Terminal)
+        {
+            case TerminalKind.EndFlowchart:
+                RemoveBookmarksOf(node, "the activity completed");
+                Append(node, JournalEventKind.Completed, null);
+                CompleteScope(scopeId);
+                return;
+            case TerminalKind.FinishWorkflow:
+                RemoveBookmarksOf(node, "the activity completed");
+                Append(node, JournalEventKind.Completed, null);
+                CancelEverything("the workflow finished");
+                _finished = true;
+                return;
+        }
+        if (context.CompletedOutcomes is { } outcomes)
+            CompleteActivity(scopeId, node, outcomes);
+        else if (!Instance.Bookmarks.Any(b => b.NodeId == node.NodeId))
+            CompleteActivity(scopeId, node, ["Done"]);
+        else
+            AfterChange(scopeId);
+    }
+
+    private void FaultActivity(ActivityNode node, string message)
+    {
+        FaultInstance(node, message, null);
+        Append(node, JournalEventKind.Faulted, null, new JsonObject { ["message"] = message });
+    }
+
+    private void CompleteActivity(string scopeId, ActivityNode node, IReadOnlyList<string> outcomes)
+    {
+        RemoveBookmarksOf(node, "the activity completed");
+        Append(node, JournalEventKind.Completed, string.Join(",", outcomes));
+        if (_state.Faulted || _finished) return;
+        var scope = _state.Scopes[scopeId];
+        var backward = scope.BackwardRuns.Remove(node.Id);
+        if (Mode == FlowchartMode.Counter)
+            CounterCompleted(scopeId, node.Id, outcomes, backward);
+        else
+            TokenCompleted(scopeId, node.Id, outcomes);
+        AfterChange(scopeId);
+    }
+
+    private void AfterChange(string scopeId)
+    {
+        if (_state.Faulted || _finished || !_state.Scopes.TryGetValue(scopeId, out var scope)) return;
+        if (Mode == FlowchartMode.Token)
+            foreach (var target in scope.WaitingJoins.ToList())
+                TokenEvaluate(scopeId, target, null);
+        if (scope.WaitingJoins.Count == 0 && Pending(scopeId).Count == 0)
+            CompleteScope(scopeId);
+    }
+
+    /// <summary>Activities of the scope that still have work: queued, waiting on a bookmark, or running a nested flowchart.</summary>
+    private HashSet<string> Pending(string scopeId)
+    {
+        var graph = Graph(scopeId);
+        var pending = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var item in _queue)
+            if (item.ScopeId == scopeId) pending.Add(item.ActivityId);
+        foreach (var b in Instance.Bookmarks)
+            if (graph.ById.TryGetValue(b.ActivityId, out var n) && n.NodeId == b.NodeId) pending.Add(b.ActivityId);
+        foreach (var s in _state.Scopes.Values)
+            if (s.ParentScopeId == scopeId && s.OwnerNodeId is { } owner && _nodes.TryGetValue(owner, out var o)) pending.Add(o.Node.Id);
+        return pending;
+    }
+
+    private void CompleteScope(string scopeId)
+    {
+        var scope = _state.Scopes[scopeId];
+        CancelScopeContents(scopeId, "the flowchart completed");
+        if (scope.ParentScopeId is null)
+        {
+            _finished = true;
+            return;
+        }
+        _state.Scopes.Remove(scopeId);
+        var owner = _nodes[scope.OwnerNodeId!].Node;
+        CompleteActivity(scope.ParentScopeId, owner, ["Done"]);
+    }
+
+    // ---- counter mode ---------------------------------------------------------------------------------------
+
+    private void CounterCompleted(string scopeId, string activityId, IReadOnlyList<string> outcomes, bool backward)
+    {
+        var scope = _state.Scopes[scopeId];
+        var graph = Graph(scopeId);
+        if (!backward) Increment(scope.Visits, activityId);
+        foreach (var c in graph.Outbound(activityId))
+        {
+            var followed = outcomes.Contains(c.SourcePort);
+            Increment(scope.ConnectionVisits, c.Key);
+            scope.LastFollowed[c.Key] = followed;
+            if (!graph.IsForward(c))
+            {
+                if (followed) Schedule(scopeId, c.TargetActivityId, backward: true);
+                continue;
+            }
+            CounterVisitTarget(scopeId, c);
+        }
+    }
+
+    private void CounterVisitTarget(string scopeId, Connection arriving)
+    {
+        var scope = _state.Scopes[scopeId];
+        var graph = Graph(scopeId);
+        var target = arriving.TargetActivityId;
+        var node = graph.ById[target];
+        var inbound = graph.ForwardInbound(target);
+        var seen = scope.Visits.GetValueOrDefault(target);
+        bool Fresh(Connection c) => scope.ConnectionVisits.GetValueOrDefault(c.Key) > seen;
+        bool Followed(Connection c) => Fresh(c) && scope.LastFollowed.GetValueOrDefault(c.Key);
+        var allVisited = inbound.All(Fresh);
+        var (mode, quorum) = JoinModeOf(node);
+
+        switch (mode)
+        {
+            case FlowJoinMode.WaitAll or FlowJoinMode.WaitAllActive:
+                if (!allVisited) return;
+                if (inbound.Any(Followed)) Schedule(scopeId, target);
+                else CounterSkip(scopeId, target);
+                return;
+            case FlowJoinMode.WaitAllInbound:
+                if (!allVisited) return;
+                if (inbound.All(Followed)) Schedule(scopeId, target);
+                else if (!scope.WaitingJoins.Contains(target)) scope.WaitingJoins.Add(target);
+                return;
+            default:
+                if (!Fresh(arriving) || IsQueued(scopeId, target)) return;
+                var needed = mode == FlowJoinMode.Quorum ? Math.Max(1, quorum) : 1;
+                if (inbound.Count(Followed) >= needed)
+                {
+                    Schedule(scopeId, target);
+                    CancelPendingAncestors(scopeId, target);
+                }
+                else if (allVisited)
+                    CounterSkip(scopeId, target);
+                return;
+        }
+    }
+
+    /// <summary>Dead-path propagation: the target will not run this round; its outbound connections are visited as not followed.</summary>
+    private void CounterSkip(string scopeId, string activityId) => CounterCompleted(scopeId, activityId, [], backward: false);
+
+    // ---- token mode -----------------------------------------------------------------------------------------
+
+    private enum TokenJoin { Each, Any, Quorum, AllForward, AllInbound, Active }
+
+    private void TokenCompleted(string scopeId, string activityId, IReadOnlyList<string> outcomes)
+    {
+        var scope = _state.Scopes[scopeId];
+        var graph = Graph(scopeId);
+        foreach (var c in graph.Outbound(activityId))
+        {
+            if (!outcomes.Contains(c.SourcePort)) continue;
+            Increment(scope.Arrivals, c.Key);
+            var kind = TokenJoinOf(graph.ById[c.TargetActivityId]).Kind;
+            if (!graph.IsForward(c) && kind != TokenJoin.AllInbound)
+            {
+                Schedule(scopeId, c.TargetActivityId, backward: true);
+                continue;
+            }
+            TokenEvaluate(scopeId, c.TargetActivityId, c);
+        }
+    }
+
+    private void TokenEvaluate(string scopeId, string target, Connection? arriving)
+    {
+        var scope = _state.Scopes[scopeId];
+        var graph = Graph(scopeId);
+        var (kind, quorum) = TokenJoinOf(graph.ById[target]);
+        var inbound = kind == TokenJoin.AllInbound ? graph.AllInbound(target) : graph.ForwardInbound(target);
+        var fired = scope.Fired.GetValueOrDefault(target);
+        bool Fresh(Connection c) => scope.Arrivals.GetValueOrDefault(c.Key) > fired;
+
+        var fire = false;
+        var cancelOthers = false;
+        if (kind == TokenJoin.Each || (inbound.Count <= 1 && kind != TokenJoin.Quorum))
+            fire = arriving is not null;
+        else
+        {
+            switch (kind)
+            {
+                case TokenJoin.Any:
+                    fire = arriving is not null && Fresh(arriving);
+                    cancelOthers = true;
+                    break;
+                case TokenJoin.Quorum:
+                    fire = inbound.Count(Fresh) >= Math.Max(1, quorum);
+                    cancelOthers = true;
+                    break;
+                case TokenJoin.AllForward or TokenJoin.AllInbound:
+                    fire = inbound.All(Fresh);
+                    break;
+                case TokenJoin.Active:
+                    fire = inbound.Any(Fresh) && !graph.Ancestors(target).Overlaps(Pending(scopeId));
+                    break;
+            }
+        }
+
+        if (fire)
+        {
+            scope.Fired[target] = fired + 1;
+            scope.WaitingJoins.Remove(target);
+            Schedule(scopeId, target);
+            if (cancelOthers) CancelPendingAncestors(scopeId, target);
+        }
+        else if (inbound.Any(Fresh))
+        {
+            if (!scope.WaitingJoins.Contains(target)) scope.WaitingJoins.Add(target);
+        }
+        else
+            scope.WaitingJoins.Remove(target);
+    }
+
+    private (TokenJoin Kind, int Quorum) TokenJoinOf(ActivityNode node)
+    {
+        if (_registry.Find(node.Type)?.ClrType is { } t && typeof(IJoinActivity).IsAssignableFrom(t))
+        {
+            var (mode, quorum) = JoinModeOf(node);
+            return mode switch
+            {
+                FlowJoinMode.WaitAny => (TokenJoin.Any, 1),
+                FlowJoinMode.Quorum => (TokenJoin.Quorum, quorum),
+                FlowJoinMode.WaitAllActive => (TokenJoin.Active, 0),
+                _ => (TokenJoin.AllForward, 0),
+            };
+        }
+        return node.MergeMode switch
+        {
+            "Merge" => (TokenJoin.AllForward, 0),
+            "Converge" => (TokenJoin.AllInbound, 0),
+            "Cascade" => (TokenJoin.Each, 0),
+            "Race" => (TokenJoin.Any, 1),
+            _ => (TokenJoin.Active, 0),
+        };
+    }
+
+    // ---- joins and cancellation -----------------------------------------------------------------------------
+
+    /// <summary>FlowJoin's mode and quorum; a plain activity (implicit join) counts as WaitAllActive in counter mode.</summary>
+    private (FlowJoinMode Mode, int Quorum) JoinModeOf(ActivityNode node)
+    {
+        if (_registry.Find(node.Type)?.ClrType is not { } t || !typeof(IJoinActivity).IsAssignableFrom(t))
+            return (FlowJoinMode.WaitAllActive, 0);
+        var mode = FlowJoinMode.WaitAny;
+        var quorum = 0;
+        try
+        {
+            if (node.GetInput("mode") is { } m)
+                mode = ValueConverter.Convert<FlowJoinMode>(ExpressionEvaluator.Evaluate(m, ExpressionScope));
+            if (node.GetInput("quorum") is { } q)
+                quorum = ValueConverter.Convert<int>(ExpressionEvaluator.Evaluate(q, ExpressionScope));
+        }
+        catch (ExpressionException)
+        {
+            // Validation reports a bad mode; at run time the join falls back to Elsa's default, WaitAny.
+        }
+        return (mode, quorum);
+    }
+
+    /// <summary>When a join continues without some branches, the ancestors still pending behind it are cancelled.</summary>
+    private void CancelPendingAncestors(string scopeId, string target)
+    {
+        var graph = Graph(scopeId);
+        var pending = Pending(scopeId);
+        pending.IntersectWith(graph.Ancestors(target));
+        foreach (var activityId in graph.Flowchart.Activities.Select(a => a.Id).Where(pending.Contains).ToList())
+            CancelActivity(scopeId, activityId, $"join {target} completed without it", propagate: Mode == FlowchartMode.Counter);
+    }
+
+    private void CancelActivity(string scopeId, string activityId, string reason, bool propagate)
+    {
+        var graph = Graph(scopeId);
+        var node = graph.ById[activityId];
+        for (var item = _queue.First; item is not null;)
+        {
+            var next = item.Next;
+            if (item.Value.ScopeId == scopeId && item.Value.ActivityId == activityId)
+            {
+                _queue.Remove(item);
+                Append(node, JournalEventKind.Cancelled, null, new JsonObject { ["reason"] = reason });
+            }
+            item = next;
+        }
+        RemoveBookmarksOf(node, reason);
+        foreach (var (childId, child) in _state.Scopes.Where(s => s.Value.OwnerNodeId == node.NodeId && s.Value.ParentScopeId == scopeId).ToList())
+        {
+            CancelScopeContents(childId, reason);
+            _state.Scopes.Remove(childId);
+            Append(node, JournalEventKind.Cancelled, null, new JsonObject { ["reason"] = reason });
+        }
+        _state.Scopes[scopeId].BackwardRuns.Remove(activityId);
+        if (propagate) CounterSkip(scopeId, activityId);
+    }
+
+    private void CancelScopeContents(string scopeId, string reason)
+    {
+        var graph = Graph(scopeId);
+        var scope = _state.Scopes[scopeId];
+        foreach (var id in Pending(scopeId).ToList())
+            CancelActivity(scopeId, id, reason, propagate: false);
+        scope.WaitingJoins.Clear();
+        _ = graph;
+    }
+
+    private void CancelEverything(string reason)
+    {
+        for (var item = _queue.First; item is not null; item = item.Next)
+            if (Graph(item.Value.ScopeId).ById.TryGetValue(item.Value.ActivityId, out var n))
+                Append(n, JournalEventKind.Cancelled, null, new JsonObject { ["reason"] = reason });
+        _queue.Clear();
+        foreach (var b in Instance.Bookmarks.ToList())
+            CancelBookmark(b.Id, reason);
+    }
+
+    private void RemoveBookmarksOf(ActivityNode node, string reason)
+    {
+        foreach (var b in Instance.Bookmarks.Where(b => b.NodeId == node.NodeId).ToList())
+            CancelBookmark(b.Id, reason);
+    }
+
+    // ---- bookkeeping ----------------------------------------------------------------------------------------
+
+    private WorkflowRunResult Finish()
+    {
+        var now = Clock.GetCurrentInstant();
+        if (_state.Faulted)
+        {
+            CancelEverything("the workflow faulted");
+            Instance.Status = WorkflowStatus.Finished;
+            Instance.SubStatus = WorkflowSubStatus.Faulted;
+            Instance.FinishedAt ??= now;
+        }
+        else if (_finished)
+        {
+            Instance.Status = WorkflowStatus.Finished;
+            Instance.SubStatus = WorkflowSubStatus.Finished;
+            Instance.FinishedAt ??= now;
+            _state.Scopes.Clear();
+        }
+        else
+        {
+            Instance.Status = WorkflowStatus.Running;
+            Instance.SubStatus = WorkflowSubStatus.Suspended;
+        }
+        Instance.UpdatedAt = now;
+        Instance.ExecutionState = _state.ToJson();
+        return new WorkflowRunResult(Instance, _journal, _created, _removed, _lines);
+    }
+
+    private void Append(ActivityNode node, JournalEventKind kind, string? outcome, JsonObject? data = null)
+    {
+        _state.JournalSequence++;
+        _journal.Add(new JournalEntry(Instance.Id, _state.JournalSequence, node.Id, node.Type, node.NodeId, kind, outcome, Clock.GetCurrentInstant(), data));
+    }
+
+    private FlowchartGraph Graph(string scopeId)
+    {
+        if (_graphs.TryGetValue(scopeId, out var graph)) return graph;
+        var flowchart = _definition.Root.NodeId == scopeId ? _definition.Root : _definition.FindByNodeId(scopeId)
+            ?? throw new WorkflowRuntimeException($"The definition has no flowchart with node id '{scopeId}'.");
+        return _graphs[scopeId] = new FlowchartGraph(flowchart, _registry);
+    }
+
+    private void Index(ActivityNode flowchart)
+    {
+        foreach (var a in flowchart.Activities)
+        {
+            _nodes.TryAdd(a.NodeId, (a, flowchart));
+            if (a.Body is not null) Index(a.Body);
+            if (a.IsFlowchart) Index(a);
+        }
+    }
+
+    private static void Increment(Dictionary<string, long> map, string key) => map[key] = map.GetValueOrDefault(key) + 1;
+}

@@ -1,0 +1,176 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Workflow.Engine.Model;
+using Workflow.Engine.Validation;
+
+namespace Workflow.Engine.Serialization;
+
+/// <summary>
+/// Reads Elsa 3 workflow definition JSON (every shape listed in the conformance README: both connection shapes,
+/// inputs with or without <c>memoryReference</c>, null inputs, nested FlowNode bodies, old and new envelopes).
+/// Never throws for bad input: truncated JSON or a wrong shape becomes an error finding that names the place.
+/// </summary>
+public static class WorkflowDefinitionReader
+{
+    private static readonly JsonDocumentOptions DocumentOptions = new() { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip };
+
+    /// <summary>Reads definition JSON text.</summary>
+    public static DefinitionReadResult Read(string json)
+    {
+        JsonNode? node;
+        try
+        {
+            node = JsonNode.Parse(json, documentOptions: DocumentOptions);
+        }
+        catch (JsonException e)
+        {
+            return new(null, [ValidationFinding.Error(null, null, $"The file is not valid JSON: {e.Message} A workflow definition is one JSON object with a \"root\" flowchart.", "json")]);
+        }
+        if (node is not JsonObject obj)
+            return new(null, [ValidationFinding.Error(null, null, $"Expected a JSON object (a workflow definition), found {Describe(node)}.", "shape")]);
+        return Read(obj);
+    }
+
+    /// <summary>Reads an already parsed definition object; the model keeps <paramref name="envelope"/> as its raw JSON.</summary>
+    public static DefinitionReadResult Read(JsonObject envelope)
+    {
+        var findings = new List<ValidationFinding>();
+        // Studio's save body wraps the definition in {model, publish}.
+        if (envelope["root"] is null && envelope["model"] is JsonObject model && model["root"] is not null)
+            envelope = model;
+        if (envelope["root"] is not JsonObject rootJson)
+        {
+            findings.Add(ValidationFinding.Error(null, "root", envelope["root"] is null
+                ? "The definition has no \"root\". Expected \"root\": {\"type\": \"Elsa.Flowchart\", \"activities\": [...], \"connections\": [...]}."
+                : $"\"root\" must be an object (an Elsa.Flowchart), found {Describe(envelope["root"])}.", "shape"));
+            return new(null, findings);
+        }
+
+        var rootId = Text(rootJson["id"]) ?? "root";
+        var rootNodeId = Text(rootJson["nodeId"]) ?? rootId;
+        var root = new ActivityNode(rootJson, rootId, Text(rootJson["type"]) ?? "", rootNodeId, null);
+        if (root.Type != "Elsa.Flowchart")
+            findings.Add(ValidationFinding.Error(rootId, "type", $"The root must be of type \"Elsa.Flowchart\", found \"{root.Type}\".", "root-type"));
+        ReadFlowchart(root, findings);
+
+        var definition = new WorkflowDefinition(envelope, root);
+        ReadVariables(envelope["variables"], definition.Variables, null, findings);
+        definition.Variables.AddRange(root.Variables);
+        return new(definition, findings);
+    }
+
+    private static void ReadFlowchart(ActivityNode flowchart, List<ValidationFinding> findings)
+    {
+        var raw = flowchart.Raw;
+        ReadVariables(raw["variables"], flowchart.Variables, flowchart.Id, findings);
+        var activities = raw["activities"];
+        if (activities is JsonArray list)
+        {
+            var index = 0;
+            foreach (var item in list)
+            {
+                if (item is not JsonObject a)
+                {
+                    findings.Add(ValidationFinding.Error(flowchart.Id, $"activities[{index}]", $"Each activity must be a JSON object, found {Describe(item)}.", "shape"));
+                    index++;
+                    continue;
+                }
+                var id = Text(a["id"]);
+                var type = Text(a["type"]);
+                if (string.IsNullOrEmpty(id))
+                {
+                    findings.Add(ValidationFinding.Error(null, $"activities[{index}].id", $"Activity {index} of flowchart {flowchart.Id} has no \"id\"; every activity needs a unique string id.", "shape"));
+                    index++;
+                    continue;
+                }
+                if (string.IsNullOrEmpty(type))
+                    findings.Add(ValidationFinding.Error(id, "type", "The activity has no \"type\"; expected a type name such as \"Elsa.WriteLine\".", "shape"));
+                if (flowchart.Activities.Any(x => x.Id == id))
+                    findings.Add(ValidationFinding.Error(id, "id", $"Two activities of flowchart {flowchart.Id} have the id \"{id}\"; ids must be unique.", "duplicate-id"));
+                var nodeId = Text(a["nodeId"]) ?? $"{flowchart.NodeId}:{id}";
+                var node = new ActivityNode(a, id, type ?? "", nodeId, flowchart);
+                flowchart.Activities.Add(node);
+                if (node.IsFlowchart)
+                    ReadFlowchart(node, findings);
+                if (a["body"] is JsonObject body)
+                {
+                    var bodyId = Text(body["id"]) ?? id + "-body";
+                    var bodyNode = new ActivityNode(body, bodyId, Text(body["type"]) ?? "Elsa.Flowchart", Text(body["nodeId"]) ?? $"{nodeId}:{bodyId}", node);
+                    node.Body = bodyNode;
+                    if (bodyNode.IsFlowchart) ReadFlowchart(bodyNode, findings);
+                    else findings.Add(ValidationFinding.Error(id, "body", $"The body of {type} must be an \"Elsa.Flowchart\", found \"{bodyNode.Type}\".", "shape"));
+                }
+                index++;
+            }
+        }
+        else if (activities is not null)
+            findings.Add(ValidationFinding.Error(flowchart.Id, "activities", $"\"activities\" must be an array, found {Describe(activities)}.", "shape"));
+
+        var connections = raw["connections"];
+        if (connections is JsonArray conns)
+        {
+            var index = 0;
+            foreach (var item in conns)
+            {
+                var connection = item is JsonObject c ? ReadConnection(c) : null;
+                if (connection is null)
+                    findings.Add(ValidationFinding.Error(flowchart.Id, $"connections[{index}]",
+                        $"Connection {index} of flowchart {flowchart.Id} has an unknown shape ({Describe(item)}). Expected {{\"source\":{{\"activity\":ID,\"port\":PORT}},\"target\":{{\"activity\":ID,\"port\":\"In\"}}}}.", "shape"));
+                else
+                    flowchart.Connections.Add(connection);
+                index++;
+            }
+        }
+        else if (connections is not null)
+            findings.Add(ValidationFinding.Error(flowchart.Id, "connections", $"\"connections\" must be an array, found {Describe(connections)}.", "shape"));
+    }
+
+    private static Connection? ReadConnection(JsonObject c)
+    {
+        if (c["source"] is JsonObject s && c["target"] is JsonObject t)
+        {
+            var source = Text(s["activity"]);
+            var target = Text(t["activity"]);
+            if (source is null || target is null) return null;
+            return new Connection(c, source, Text(s["port"]) ?? "Done", target, Text(t["port"]) ?? "In", false);
+        }
+        if (c["source"] is JsonValue && c["target"] is JsonValue)
+        {
+            var source = Text(c["source"]);
+            var target = Text(c["target"]);
+            if (source is null || target is null) return null;
+            return new Connection(c, source, Text(c["sourcePort"]) ?? "Done", target, Text(c["targetPort"]) ?? "In", true);
+        }
+        return null;
+    }
+
+    private static void ReadVariables(JsonNode? node, List<VariableDefinition> into, string? owner, List<ValidationFinding> findings)
+    {
+        if (node is null) return;
+        if (node is not JsonArray array)
+        {
+            findings.Add(ValidationFinding.Error(owner, "variables", $"\"variables\" must be an array, found {Describe(node)}.", "shape"));
+            return;
+        }
+        foreach (var item in array)
+        {
+            if (item is not JsonObject v || Text(v["name"]) is not { } name)
+            {
+                findings.Add(ValidationFinding.Error(owner, "variables", $"Each variable must be an object with a \"name\", found {Describe(item)}.", "shape"));
+                continue;
+            }
+            into.Add(new VariableDefinition(Text(v["id"]) ?? name, name, Text(v["typeName"]), v["value"]));
+        }
+    }
+
+    internal static string? Text(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+
+    internal static string Describe(JsonNode? node) => node switch
+    {
+        null => "null",
+        JsonArray => "an array",
+        JsonObject => "an object",
+        JsonValue v when v.TryGetValue<string>(out var s) => $"the string \"{(s.Length > 40 ? s[..40] + "…" : s)}\"",
+        _ => node.ToJsonString(),
+    };
+}

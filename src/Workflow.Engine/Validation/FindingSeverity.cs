@@ -1,0 +1,10 @@
+namespace Workflow.Engine.Validation;
+
+/// <summary>How bad a finding is (CONTRACTS.md §3).</summary>
+public enum FindingSeverity
+{
+    /// <summary>It runs, but a designer should look (unreachable activity, a join that can never complete on some path ...).</summary>
+    Warning,
+    /// <summary>The definition cannot run or be published.</summary>
+    Error,
+}

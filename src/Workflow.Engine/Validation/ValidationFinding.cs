@@ -1,0 +1,19 @@
+namespace Workflow.Engine.Validation;
+
+/// <summary>
+/// One problem found in a definition. The message says what is wrong and what would be right; <see cref="ActivityId"/>
+/// and <see cref="Property"/> point at the place (null when the problem is the document as a whole).
+/// </summary>
+public sealed record ValidationFinding(FindingSeverity Severity, string? ActivityId, string? Property, string Message, string Code = "")
+{
+    public static ValidationFinding Error(string? activityId, string? property, string message, string code = "") => new(FindingSeverity.Error, activityId, property, message, code);
+    public static ValidationFinding Warning(string? activityId, string? property, string message, string code = "") => new(FindingSeverity.Warning, activityId, property, message, code);
+
+    /// <summary>The CLI's line format without the file name: <c>error|warning: activity ID: message</c>.</summary>
+    public override string ToString()
+    {
+        var where = ActivityId is null ? "workflow" : $"activity {ActivityId}";
+        var prop = Property is null ? "" : $" ({Property})";
+        return $"{(Severity == FindingSeverity.Error ? "error" : "warning")}: {where}{prop}: {Message}";
+    }
+}

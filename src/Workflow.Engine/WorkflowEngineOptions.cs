@@ -1,0 +1,54 @@
+using System.Reflection;
+using Workflow.Engine.Activities;
+using Workflow.Engine.Runtime;
+using Workflow.Engine.Validation;
+
+namespace Workflow.Engine;
+
+/// <summary>Configuration for <see cref="WorkflowEngineServiceCollectionExtensions.AddWorkflowEngine"/>.</summary>
+public sealed class WorkflowEngineOptions
+{
+    private readonly Dictionary<(string, string), Type> _optionsProviders = new();
+
+    /// <summary>Activity classes besides the core ones (which are always registered).</summary>
+    public List<Type> ActivityTypes { get; } = [];
+    /// <summary>Extra validation rules (types implementing <see cref="IWorkflowValidationRule"/>, resolved through the services).</summary>
+    public List<Type> ValidationRuleTypes { get; } = [];
+    /// <summary>The flowchart mode of runs that do not choose one. Token, as CONTRACTS.md §2 says.</summary>
+    public FlowchartMode DefaultFlowchartMode { get; set; } = FlowchartMode.Token;
+    /// <summary>Where WriteLine also writes (besides the run's captured output); null for nowhere.</summary>
+    public TextWriter? Output { get; set; }
+    /// <summary>How often a resume is retried after a row-version conflict caused by another resume of the same instance.</summary>
+    public int MaxConcurrencyRetries { get; set; } = 5;
+
+    public WorkflowEngineOptions AddActivity<T>() where T : Activity => AddActivity(typeof(T));
+
+    public WorkflowEngineOptions AddActivity(Type type)
+    {
+        ActivityTypes.Add(type);
+        return this;
+    }
+
+    /// <summary>Adds every concrete activity class with an [Activity] attribute in <paramref name="assembly"/>.</summary>
+    public WorkflowEngineOptions AddActivitiesFrom(Assembly assembly)
+    {
+        ActivityTypes.AddRange(assembly.GetTypes().Where(t => !t.IsAbstract && typeof(Activity).IsAssignableFrom(t) && t.GetCustomAttribute<ActivityAttribute>() is not null));
+        return this;
+    }
+
+    public WorkflowEngineOptions AddValidationRule<T>() where T : IWorkflowValidationRule
+    {
+        ValidationRuleTypes.Add(typeof(T));
+        return this;
+    }
+
+    /// <summary>Supplies dropdown options for <paramref name="inputName"/> (PascalCase, as the property) of <paramref name="activityTypeName"/> at descriptor time.</summary>
+    public WorkflowEngineOptions AddOptionsProvider<TProvider>(string activityTypeName, string inputName) where TProvider : IInputOptionsProvider
+    {
+        _optionsProviders[(activityTypeName, inputName)] = typeof(TProvider);
+        return this;
+    }
+
+    internal Type? FindOptionsProvider(string activityTypeName, string inputName) =>
+        _optionsProviders.GetValueOrDefault((activityTypeName, inputName));
+}

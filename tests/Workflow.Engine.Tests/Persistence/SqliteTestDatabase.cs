@@ -1,0 +1,72 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+using Workflow.Engine.Persistence;
+using Workflow.Engine.Persistence.EntityFramework;
+using Workflow.Testing;
+
+namespace Workflow.Engine.Tests.Persistence;
+
+/// <summary>A real SQLite file in its own temp folder, deleted (with its WAL files) on dispose.</summary>
+public sealed class SqliteTestDatabase : IAsyncDisposable
+{
+    private readonly List<ServiceProvider> _providers = [];
+
+    public SqliteTestDatabase()
+    {
+        Folder = Path.Combine(Path.GetTempPath(), "wf-persist-" + Guid.NewGuid().ToString("N"));
+        FilePath = Path.Combine(Folder, "workflow.db");
+        ConnectionString = $"Data Source={FilePath}";
+    }
+
+    public string Folder { get; }
+    public string FilePath { get; }
+    public string ConnectionString { get; }
+    public FakeClock Clock { get; } = FakeClock.At("2026-03-02T09:00:00+08:00");
+
+    /// <summary>A fresh service provider on the file, as a new process would build it; migrated unless told otherwise.</summary>
+    public async Task<ServiceProvider> OpenAsync(Action<IServiceCollection>? configure = null, bool migrate = true)
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<IClock>(Clock);
+        services.AddWorkflowSqlite(ConnectionString, TimeSpan.FromSeconds(20));
+        configure?.Invoke(services);
+        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        _providers.Add(provider);
+        if (migrate)
+        {
+            await provider.GetRequiredService<WorkflowDatabase>().MigrateAsync();
+        }
+
+        return provider;
+    }
+
+    public static IWorkflowInstanceStore Instances(IServiceProvider provider) => provider.GetRequiredService<IWorkflowInstanceStore>();
+
+    public static IWorkflowDefinitionStore Definitions(IServiceProvider provider) => provider.GetRequiredService<IWorkflowDefinitionStore>();
+
+    /// <summary>Runs one SQL query returning a single value on a connection of its own.</summary>
+    public object? Scalar(string sql)
+    {
+        using var connection = new SqliteConnection(ConnectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var provider in _providers)
+        {
+            await provider.DisposeAsync();
+        }
+
+        // Pooled connections keep the file open; release them so the folder can go.
+        SqliteConnection.ClearAllPools();
+        if (Directory.Exists(Folder))
+        {
+            Directory.Delete(Folder, recursive: true);
+        }
+    }
+}
