@@ -8,7 +8,7 @@ public sealed class ElsaApiAccessTests(HostFactory host) : IClassFixture<HostFac
 {
     private const string Read = "/elsa/api/descriptors/expression-descriptors";
     private const string Write = "/elsa/api/scripting/javascript/type-definitions/wf1";
-    private const string Unknown = "/elsa/api/workflow-instances/not-yet";
+    private const string Unknown = "/elsa/api/bulk-actions/not-yet";
 
     public static TheoryData<string, HttpStatusCode, HttpStatusCode> Matrix() => new()
     {
@@ -67,7 +67,7 @@ public sealed class ElsaApiAccessTests(HostFactory host) : IClassFixture<HostFac
     {
         using var client = await host.AsUserAsync(Roles.Designer);
         var problem = await (await client.GetAsync(Unknown)).ShouldBeProblemAsync(HttpStatusCode.NotFound);
-        problem.GetProperty("detail").GetString().Should().Contain("workflow-instances/not-yet");
+        problem.GetProperty("detail").GetString().Should().Contain("bulk-actions/not-yet");
     }
 
     [Fact]

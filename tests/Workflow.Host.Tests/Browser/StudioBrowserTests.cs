@@ -80,18 +80,39 @@ public sealed class StudioBrowserTests(BrowserFixture browser, ITestOutputHelper
     [ChromiumFact]
     public async Task The_instance_viewer_page_loads_the_studio_element_and_its_calls_are_logged()
     {
-        await using var context = await browser.Browser.NewContextAsync();
-        var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(120_000);
-        var log = new StudioRequestLog(page);
+        string instanceId;
+        using (var api = Api(await TokenAsync(Roles.Designer)))
+        {
+            var model = JsonNode.Parse("""
+                {"definitionId":"viewer-wf","name":"Viewer workflow","variables":[],"root":{"id":"root1","type":"Elsa.Flowchart","version":1,
+                 "activities":[
+                   {"id":"start1","type":"Elsa.Start","version":1,"metadata":{"designer":{"position":{"x":100,"y":100}}}},
+                   {"id":"wl1","type":"Elsa.WriteLine","version":1,"text":{"typeName":"String","expression":{"type":"Literal","value":"Hello"}},"metadata":{"designer":{"position":{"x":350,"y":100}}}}],
+                 "connections":[{"source":{"activity":"start1","port":"Done"},"target":{"activity":"wl1","port":"In"},"vertices":[]}]}}
+                """);
+            (await api.PostAsJsonAsync("/elsa/api/workflow-definitions", new JsonObject { ["model"] = model, ["publish"] = true })).EnsureSuccessStatusCode();
+            var run = await api.PostAsJsonAsync("/elsa/api/workflow-definitions/viewer-wf/execute", new { });
+            run.EnsureSuccessStatusCode();
+            instanceId = run.Headers.GetValues("x-elsa-workflow-instance-id").Single();
+        }
 
-        await browser.SignInAsync(page, Roles.Admin, "/studio/instances/no-such-instance");
-        await page.WaitForFunctionAsync("() => document.querySelector('elsa-workflow-instance-viewer').childElementCount > 0");
-        await page.WaitForTimeoutAsync(5_000);
+        foreach (var id in new[] { "no-such-instance", instanceId })
+        {
+            await using var context = await browser.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1400, Height = 900 } });
+            var page = await context.NewPageAsync();
+            page.SetDefaultTimeout(120_000);
+            var log = new StudioRequestLog(page);
 
-        Log("instance viewer (unknown instance id):", log);
-        log.Lines.Should().NotBeEmpty("the viewer asks the API for the instance");
-        log.Lines.Should().NotContain(l => l.Contains("no bearer token"));
+            await browser.SignInAsync(page, Roles.Admin, $"/studio/instances/{id}");
+            await page.WaitForFunctionAsync("() => document.querySelector('elsa-workflow-instance-viewer').childElementCount > 0");
+            await page.WaitForTimeoutAsync(8_000);
+
+            Log($"instance viewer ({(id == instanceId ? "a finished instance" : "unknown instance id")}):", log);
+            log.Lines.Should().Contain(l => l.StartsWith($"GET /elsa/api/workflow-instances/{id} "), "the viewer asks the API for the instance");
+            log.Lines.Should().NotContain(l => l.Contains("no bearer token"));
+            if (id == instanceId)
+                await page.ScreenshotAsync(new() { Path = Path.Combine(Images, "studio-instance.png") });
+        }
     }
 
     [ChromiumFact]
