@@ -111,7 +111,11 @@ public sealed class StudioBrowserTests(BrowserFixture browser, ITestOutputHelper
             log.Lines.Should().Contain(l => l.StartsWith($"GET /elsa/api/workflow-instances/{id} "), "the viewer asks the API for the instance");
             log.Lines.Should().NotContain(l => l.Contains("no bearer token"));
             if (id == instanceId)
+            {
                 await page.ScreenshotAsync(new() { Path = Path.Combine(Images, "studio-instance.png") });
+                log.Lines.Should().OnlyContain(l => l.EndsWith("→ 200"), "every call the viewer makes for a real instance is answered");
+                await ShouldShowNoBlazorErrorAsync(page);
+            }
         }
     }
 
