@@ -58,4 +58,50 @@ public sealed class ElsaInstanceTests(HostFactory host) : IClassFixture<HostFact
         using var supervisor = await host.AsUserAsync(Roles.Supervisor);
         await (await supervisor.PostAsJsonAsync("/elsa/api/workflow-definitions/nope/execute", new { })).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
     }
+
+    [Fact]
+    public async Task The_viewer_reads_the_journal_variables_executions_and_report_of_an_instance()
+    {
+        using var client = await host.AsUserAsync(Roles.Designer);
+        var model = WriteLineWorkflow("journal1");
+        model["variables"] = JsonNode.Parse("""[{"id":"v1","name":"Greeting","typeName":"String","value":"hi"}]""");
+        (await client.PostAsJsonAsync("/elsa/api/workflow-definitions", new JsonObject { ["model"] = model, ["publish"] = true })).EnsureSuccessStatusCode();
+        var run = await client.PostAsJsonAsync("/elsa/api/workflow-definitions/journal1/execute", new { });
+        var id = run.Headers.GetValues("x-elsa-workflow-instance-id").Single();
+        using var supervisor = await host.AsUserAsync(Roles.Supervisor);
+
+        var journal = JsonNode.Parse(await (await supervisor.PostAsJsonAsync($"/elsa/api/workflow-instances/{id}/journal?skip=0&take=109", new { })).Content.ReadAsStringAsync())!;
+        var events = journal["items"]!.AsArray().Select(i => $"{i!["activityId"]} {i["eventName"]}").ToList();
+        events.Should().ContainInOrder("start1 Started", "start1 Completed", "wl1 Started", "wl1 Completed");
+        journal["totalCount"]!.GetValue<int>().Should().Be(events.Count);
+        var started = journal["items"]!.AsArray().First(i => i!["activityId"]!.GetValue<string>() == "wl1")!;
+        started["activityInstanceId"]!.GetValue<string>().Should().Be(started["nodeId"] + "#1");
+
+        var report = JsonNode.Parse(await (await supervisor.PostAsJsonAsync("/elsa/api/activity-executions/report",
+            new { workflowInstanceId = id, activityNodeIds = new[] { started["nodeId"]!.GetValue<string>() } })).Content.ReadAsStringAsync())!;
+        var stat = report["stats"]!.AsArray().Single()!;
+        stat["startedCount"]!.GetValue<int>().Should().Be(1);
+        stat["completedCount"]!.GetValue<int>().Should().Be(1);
+        stat["uncompletedCount"]!.GetValue<int>().Should().Be(0);
+        stat["isFaulted"]!.GetValue<bool>().Should().BeFalse();
+
+        var nodeId = Uri.EscapeDataString(started["nodeId"]!.GetValue<string>());
+        var executions = JsonNode.Parse(await supervisor.GetStringAsync($"/elsa/api/activity-executions/list?WorkflowInstanceId={id}&ActivityNodeId={nodeId}"))!;
+        executions["items"]!.AsArray().Single()!["status"]!.GetValue<string>().Should().Be("Completed");
+        var summaries = JsonNode.Parse(await supervisor.GetStringAsync($"/elsa/api/activity-execution-summaries/list?WorkflowInstanceId={id}&ActivityNodeId={nodeId}"))!;
+        summaries["count"]!.GetValue<int>().Should().Be(1);
+
+        var variables = JsonNode.Parse(await supervisor.GetStringAsync($"/elsa/api/workflow-instances/{id}/variables"))!;
+        variables["items"]!.AsArray().Should().OnlyContain(v => v!["id"]!.GetValue<string>() == "v1" && v["name"]!.GetValue<string>() == "Greeting");
+    }
+
+    [Fact]
+    public async Task Journal_routes_of_an_unknown_instance_are_404_and_executions_need_an_instance_id()
+    {
+        using var client = await host.AsUserAsync(Roles.Designer);
+        await (await client.PostAsJsonAsync("/elsa/api/workflow-instances/nope/journal", new { })).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+        await (await client.GetAsync("/elsa/api/workflow-instances/nope/variables")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+        await (await client.GetAsync("/elsa/api/activity-executions/list")).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        await (await client.PostAsJsonAsync("/elsa/api/activity-executions/report", new { workflowInstanceId = "nope" })).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+    }
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using NodaTime;
 using Workflow.Engine.Persistence;
 using Workflow.Engine.Runtime;
+using Workflow.Host.Web.Access;
 using Workflow.Host.Web.Json;
 
 namespace Workflow.Host.Web.ElsaApi;
@@ -20,14 +21,14 @@ public static class InstanceJournalEndpoints
 {
     public static RouteGroupBuilder MapInstanceJournalEndpoints(this RouteGroupBuilder elsa)
     {
-        elsa.MapPost("/workflow-instances/{instanceId}/journal", JournalAsync);
+        elsa.MapPost("/workflow-instances/{instanceId}/journal", JournalAsync).ReadsOnly();
         elsa.MapGet("/workflow-instances/{instanceId}/journal", JournalAsync);
         elsa.MapGet("/workflow-instances/{instanceId}/variables", VariablesAsync);
         elsa.MapGet("/activity-executions/list", (HttpContext http, IWorkflowInstanceStore store, IOptions<JurisdictionOptions> j, CancellationToken ct) =>
             ExecutionsAsync(http, store, j.Value.Zone, summaries: false, ct));
         elsa.MapGet("/activity-execution-summaries/list", (HttpContext http, IWorkflowInstanceStore store, IOptions<JurisdictionOptions> j, CancellationToken ct) =>
             ExecutionsAsync(http, store, j.Value.Zone, summaries: true, ct));
-        elsa.MapPost("/activity-executions/report", ReportAsync);
+        elsa.MapPost("/activity-executions/report", ReportAsync).ReadsOnly();
         return elsa;
     }
 
