@@ -6,6 +6,9 @@ using Microsoft.Extensions.WebEncoders;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using NodaTime;
+using Workflow.Engine;
+using Workflow.Engine.Activities;
+using Workflow.Engine.Validation;
 using Workflow.Host.Web.Access;
 using Workflow.Host.Web.Demo;
 using Workflow.Host.Web.Departments;
@@ -39,6 +42,13 @@ public static class WebApp
         services.TryAddSingleton<IClock>(SystemClock.Instance);
         services.TryAddSingleton<TimeProvider>(sp => new ClockTimeProvider(sp.GetRequiredService<IClock>()));
         services.TryAddSingleton<IDepartmentCatalogue, SampleDepartments>();
+        // The engine with its in-memory stores unless a persistent store is registered first (AddWorkflowSqlite).
+        services.AddWorkflowEngine();
+        // The engine registers WorkflowValidator by type, but it has two public constructors the container cannot
+        // choose between (start-up validation fails); name the one that honours the configured rules.
+        services.RemoveAll<WorkflowValidator>();
+        services.AddSingleton(sp => new WorkflowValidator(
+            sp.GetRequiredService<ActivityRegistry>(), sp.GetRequiredService<WorkflowEngineOptions>(), sp));
         services.AddWorkflowProblems();
         services.AddWorkflowJson(builder.Configuration);
         services.AddWorkflowAccess(builder.Configuration);

@@ -7,13 +7,14 @@ namespace Workflow.Host.Tests.Api;
 public sealed class ElsaApiAccessTests(HostFactory host) : IClassFixture<HostFactory>
 {
     private const string Read = "/elsa/api/descriptors/expression-descriptors";
-    private const string Write = "/elsa/api/scripting/javascript/type-definitions/wf1";
-    private const string Unknown = "/elsa/api/workflow-definitions/not-yet";
+    private const string Write = "/elsa/api/workflow-definitions/no-such-definition";
+    private const string Unknown = "/elsa/api/bulk-actions/not-yet";
 
     public static TheoryData<string, HttpStatusCode, HttpStatusCode> Matrix() => new()
     {
-        { Roles.Designer, HttpStatusCode.OK, HttpStatusCode.OK },
-        { Roles.Admin, HttpStatusCode.OK, HttpStatusCode.OK },
+        // Designers and admins pass the access check; the definition does not exist.
+        { Roles.Designer, HttpStatusCode.OK, HttpStatusCode.NotFound },
+        { Roles.Admin, HttpStatusCode.OK, HttpStatusCode.NotFound },
         { Roles.Supervisor, HttpStatusCode.OK, HttpStatusCode.Forbidden },
         { Roles.Agent, HttpStatusCode.Forbidden, HttpStatusCode.Forbidden },
         { Roles.FrontDesk, HttpStatusCode.Forbidden, HttpStatusCode.Forbidden },
@@ -27,17 +28,17 @@ public sealed class ElsaApiAccessTests(HostFactory host) : IClassFixture<HostFac
         using var client = await host.AsUserAsync(user);
 
         var get = await client.GetAsync(Read);
-        var post = await client.PostAsJsonAsync(Write, new { workflowDefinitionId = "wf1", activityTypeName = "Elsa.WriteLine", propertyName = "Text" });
+        var delete = await client.DeleteAsync(Write);
 
         get.StatusCode.Should().Be(read);
-        post.StatusCode.Should().Be(write);
+        delete.StatusCode.Should().Be(write);
         if (read == HttpStatusCode.Forbidden)
             await get.ShouldBeProblemAsync(HttpStatusCode.Forbidden);
     }
 
     [Theory]
     [InlineData("GET", Read)]
-    [InlineData("POST", Write)]
+    [InlineData("DELETE", Write)]
     [InlineData("GET", Unknown)]
     [InlineData("DELETE", Unknown)]
     public async Task Without_credentials_every_elsa_route_is_401_problem_details_never_a_redirect(string method, string path)
@@ -67,7 +68,7 @@ public sealed class ElsaApiAccessTests(HostFactory host) : IClassFixture<HostFac
     {
         using var client = await host.AsUserAsync(Roles.Designer);
         var problem = await (await client.GetAsync(Unknown)).ShouldBeProblemAsync(HttpStatusCode.NotFound);
-        problem.GetProperty("detail").GetString().Should().Contain("workflow-definitions/not-yet");
+        problem.GetProperty("detail").GetString().Should().Contain("bulk-actions/not-yet");
     }
 
     [Fact]
@@ -75,5 +76,17 @@ public sealed class ElsaApiAccessTests(HostFactory host) : IClassFixture<HostFac
     {
         using var client = await host.AsUserAsync(Roles.Agent);
         await (await client.GetAsync(Unknown)).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
+    }
+
+    [Theory]
+    [InlineData("/elsa/api/workflow-instances/nope/journal", HttpStatusCode.NotFound)]
+    [InlineData("/elsa/api/activity-executions/report", HttpStatusCode.NotFound)]
+    [InlineData("/elsa/api/scripting/javascript/type-definitions/wf1", HttpStatusCode.OK)]
+    public async Task The_posts_that_only_read_are_open_to_the_supervisor_but_not_to_an_agent(string path, HttpStatusCode forSupervisor)
+    {
+        using var supervisor = await host.AsUserAsync(Roles.Supervisor);
+        (await supervisor.PostAsJsonAsync(path, new { workflowInstanceId = "nope" })).StatusCode.Should().Be(forSupervisor);
+        using var agent = await host.AsUserAsync(Roles.Agent);
+        (await agent.PostAsJsonAsync(path, new { workflowInstanceId = "nope" })).StatusCode.Should().Be(HttpStatusCode.Forbidden);
     }
 }

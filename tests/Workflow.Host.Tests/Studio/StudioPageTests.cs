@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 
 namespace Workflow.Host.Tests.Studio;
@@ -79,7 +80,7 @@ public sealed class StudioPageTests(HostFactory host) : IClassFixture<HostFactor
 
         using var api = host.Anonymous();
         api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        (await api.PostAsync("/elsa/api/scripting/javascript/type-definitions/wf1", null)).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        (await api.PostAsync("/elsa/api/workflow-definitions", JsonContent.Create(new { model = new { definitionId = "x" }, publish = false }))).StatusCode.Should().Be(HttpStatusCode.Forbidden);
     }
 
     [Fact]

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 namespace Workflow.Host.Web.Access;
 
 /// <summary>
-/// Met when the request only reads (GET, HEAD, OPTIONS) and the user may read workflows, or when the user may edit
+/// Met when the request only reads (GET, HEAD, OPTIONS, or an endpoint marked with <see cref="ReadsOnlyMetadata"/>) and the user may read workflows, or when the user may edit
 /// workflows. See <see cref="AccessPolicies.ElsaApiReadOnlyForSupervisors"/>.
 /// </summary>
 public sealed class ReadsOrEditsRequirement : AuthorizationHandler<ReadsOrEditsRequirement>, IAuthorizationRequirement
@@ -15,7 +15,9 @@ public sealed class ReadsOrEditsRequirement : AuthorizationHandler<ReadsOrEditsR
             HttpContext http => http.Request.Method,
             _ => null,
         };
-        var reads = method is not null && (HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method));
+        var declaredReadOnly = context.Resource is HttpContext h && h.GetEndpoint()?.Metadata.GetMetadata<ReadsOnlyMetadata>() is not null;
+        var reads = declaredReadOnly
+            || method is not null && (HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method));
         var allowed = reads ? AccessPolicies.WorkflowReaders : AccessPolicies.WorkflowEditors;
         if (allowed.Any(context.User.IsInRole))
             context.Succeed(requirement);

@@ -24,6 +24,10 @@ public static class ElsaApiRoutes
         group.MapExpressionDescriptorEndpoints();
         group.MapFeatureEndpoints();
         group.MapScriptingEndpoints();
+        group.MapActivityDescriptorEndpoints();
+        group.MapWorkflowDefinitionEndpoints();
+        group.MapWorkflowInstanceEndpoints();
+        group.MapInstanceJournalEndpoints();
 
         // Lowest precedence: only requests no feature answers reach it, and they are checked like the rest first,
         // so a supervisor's POST anywhere under /elsa/api is 403 and an unknown route 404 — never a leak of which exist.

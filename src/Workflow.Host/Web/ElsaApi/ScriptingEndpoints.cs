@@ -1,4 +1,5 @@
 using System.Text;
+using Workflow.Host.Web.Access;
 
 namespace Workflow.Host.Web.ElsaApi;
 
@@ -26,7 +27,8 @@ public static class ScriptingEndpoints
     public static RouteGroupBuilder MapScriptingEndpoints(this RouteGroupBuilder elsa)
     {
         elsa.MapPost("/scripting/javascript/type-definitions/{definitionId}", (string definitionId, TypeDefinitionsRequest? request) =>
-            TypedResults.Text(CommonDeclarations + "\n", "application/x-typescript", Encoding.UTF8));
+            TypedResults.Text(CommonDeclarations + "\n", "application/x-typescript", Encoding.UTF8))
+            .ReadsOnly();
         return elsa;
     }
 }

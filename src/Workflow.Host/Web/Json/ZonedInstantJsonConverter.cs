@@ -27,5 +27,8 @@ public sealed class ZonedInstantJsonConverter(DateTimeZone zone) : JsonConverter
     }
 
     public override void Write(Utf8JsonWriter writer, Instant value, JsonSerializerOptions options) =>
-        writer.WriteStringValue(WritePattern.Format(value.InZone(zone).ToOffsetDateTime()));
+        writer.WriteStringValue(Format(value, zone));
+
+    /// <summary>The text this converter writes for <paramref name="value"/> in <paramref name="zone"/>.</summary>
+    public static string Format(Instant value, DateTimeZone zone) => WritePattern.Format(value.InZone(zone).ToOffsetDateTime());
 }

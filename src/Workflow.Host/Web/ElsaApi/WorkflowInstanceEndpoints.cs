@@ -1,0 +1,115 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using Workflow.Engine.Persistence;
+using Workflow.Engine.Runtime;
+using Workflow.Host.Web.Json;
+
+namespace Workflow.Host.Web.ElsaApi;
+
+/// <summary>
+/// Running definitions from the Studio and reading instances back: <c>POST /workflow-definitions/{id}/execute</c>
+/// (the Run button; the Studio reads only the <c>x-elsa-workflow-instance-id</c> and
+/// <c>x-elsa-workflow-cannot-start</c> headers) and <c>GET /workflow-instances/{id}</c> (the instance viewer's first
+/// call). The viewer's further calls are listed in docs/studio.md.
+/// </summary>
+public static class WorkflowInstanceEndpoints
+{
+    /// <summary>The Run button's body; every member optional.</summary>
+    public sealed record ExecuteRequest(string? CorrelationId, string? TriggerActivityId, string? VersionOptions, JsonObject? Input);
+
+    public const string InstanceIdHeader = "x-elsa-workflow-instance-id";
+    public const string CannotStartHeader = "x-elsa-workflow-cannot-start";
+
+    public static RouteGroupBuilder MapWorkflowInstanceEndpoints(this RouteGroupBuilder elsa)
+    {
+        elsa.MapPost("/workflow-definitions/{definitionId}/execute", ExecuteAsync);
+        elsa.MapGet("/workflow-instances/{instanceId}", GetAsync);
+        return elsa;
+    }
+
+    /// <summary>Starts the version named by <c>versionOptions</c> (default Published) and runs it until it waits or ends.</summary>
+    private static async Task<IResult> ExecuteAsync(string definitionId, [FromBody] ExecuteRequest? request, HttpContext http,
+        WorkflowRuntime runtime, IWorkflowDefinitionStore definitions, CancellationToken ct)
+    {
+        var selector = VersionSelector.Published;
+        if (request?.VersionOptions is { Length: > 0 } text
+            && (!Enum.TryParse(text, ignoreCase: true, out selector) || selector is VersionSelector.Specific or VersionSelector.AllVersions))
+            return TypedResults.ValidationProblem(
+                new Dictionary<string, string[]> { ["versionOptions"] = [$"'{text}' is not Latest, Published or LatestOrPublished."] },
+                title: "The version to run is not valid.");
+        if (await definitions.FindAsync(definitionId, VersionSelector.Latest, null, ct) is null)
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Workflow definition not found.",
+                detail: $"No workflow definition '{definitionId}' exists.");
+        try
+        {
+            var result = await runtime.StartAsync(definitionId, selector,
+                new StartWorkflowOptions { Input = request?.Input, CorrelationId = request?.CorrelationId }, ct);
+            http.Response.Headers[InstanceIdHeader] = result.Instance.Id;
+            return TypedResults.Json(new JsonObject
+            {
+                ["workflowInstanceId"] = result.Instance.Id,
+                ["status"] = result.Status.ToString(),
+                ["subStatus"] = result.SubStatus.ToString(),
+            });
+        }
+        catch (WorkflowRuntimeException e)
+        {
+            http.Response.Headers[CannotStartHeader] = "true";
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The workflow cannot start.", detail: e.Message);
+        }
+    }
+
+    private static async Task<IResult> GetAsync(string instanceId, IWorkflowInstanceStore instances,
+        IOptions<JurisdictionOptions> jurisdiction, CancellationToken ct)
+    {
+        var instance = await instances.FindAsync(instanceId, ct);
+        if (instance is null)
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Workflow instance not found.",
+                detail: $"No workflow instance '{instanceId}' exists.");
+        var zone = jurisdiction.Value.Zone;
+        var state = new JsonObject
+        {
+            ["id"] = instance.Id,
+            ["definitionId"] = instance.DefinitionId,
+            ["definitionVersion"] = instance.DefinitionVersion,
+            ["definitionVersionId"] = instance.DefinitionVersionId,
+            ["correlationId"] = instance.CorrelationId,
+            ["status"] = instance.Status.ToString(),
+            ["subStatus"] = instance.SubStatus.ToString(),
+            ["bookmarks"] = new JsonArray(instance.Bookmarks.Select(b => (JsonNode)new JsonObject
+            {
+                ["id"] = b.Id,
+                ["activityId"] = b.ActivityId,
+                ["activityTypeName"] = b.ActivityType,
+            }).ToArray()),
+            ["incidents"] = instance.Fault is null ? new JsonArray() : new JsonArray(new JsonObject
+            {
+                ["activityId"] = instance.Fault.ActivityId,
+                ["message"] = instance.Fault.Message,
+            }),
+            ["input"] = instance.Input.DeepClone(),
+            ["properties"] = new JsonObject(),
+            ["createdAt"] = ZonedInstantJsonConverter.Format(instance.CreatedAt, zone),
+            ["updatedAt"] = ZonedInstantJsonConverter.Format(instance.UpdatedAt, zone),
+            ["finishedAt"] = instance.FinishedAt is { } f ? ZonedInstantJsonConverter.Format(f, zone) : null,
+        };
+        return TypedResults.Json(new JsonObject
+        {
+            ["id"] = instance.Id,
+            ["definitionId"] = instance.DefinitionId,
+            ["definitionVersionId"] = instance.DefinitionVersionId,
+            ["version"] = instance.DefinitionVersion,
+            ["status"] = instance.Status.ToString(),
+            ["subStatus"] = instance.SubStatus.ToString(),
+            ["correlationId"] = instance.CorrelationId,
+            ["name"] = instance.Name,
+            ["incidentCount"] = instance.Fault is null ? 0 : 1,
+            ["isSystem"] = false,
+            ["createdAt"] = state["createdAt"]!.DeepClone(),
+            ["updatedAt"] = state["updatedAt"]!.DeepClone(),
+            ["finishedAt"] = state["finishedAt"]?.DeepClone(),
+            ["workflowState"] = state,
+        });
+    }
+}

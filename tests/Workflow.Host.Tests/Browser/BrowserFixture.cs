@@ -1,0 +1,66 @@
+using Microsoft.Playwright;
+using Workflow.Testing;
+
+namespace Workflow.Host.Tests.Browser;
+
+/// <summary>
+/// One Host server and one headless Debian Chromium for all browser tests (starting either is slow). The Playwright
+/// browser download does not work here, so Playwright drives <see cref="OutsidePart.ChromiumPath"/>.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    private IPlaywright? _playwright;
+
+    public HostServer Server { get; private set; } = null!;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        if (!OutsidePart.HasChromium)
+            return; // the tests skip (or, under CI, fail) through [ChromiumFact]
+        Server = await HostServer.StartAsync();
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = OutsidePart.ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    /// <summary>A fresh browser context (own cookies) with a page, at a desktop size.</summary>
+    public async Task<Microsoft.Playwright.IPage> NewPageAsync()
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 900 } });
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(60_000);
+        return page;
+    }
+
+    /// <summary>Signs in through the sign-in page as <paramref name="userName"/> and waits for the page it lands on.</summary>
+    public async Task SignInAsync(IPage page, string userName, string returnUrl = "/")
+    {
+        await page.GotoAsync($"{Server.BaseUrl}/signin?returnUrl={Uri.EscapeDataString(returnUrl)}");
+        await page.FillAsync("#username", userName);
+        await page.FillAsync("#password", "demo");
+        await page.ClickAsync("#signin");
+        await page.WaitForURLAsync(url => !url.Contains("/signin"));
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+            await Browser.CloseAsync();
+        _playwright?.Dispose();
+        if (Server is not null)
+            await Server.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "Browser";
+}
