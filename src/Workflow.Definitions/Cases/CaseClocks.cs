@@ -25,6 +25,7 @@ public static class CaseClocks
     /// </summary>
     public static void Refresh(CaseFile file, WorkingCalendar calendar, Instant now)
     {
+        file.CalendarVersion = calendar.Version;
         if (ForCase(file, calendar) is { } caseClocks)
         {
             file.StatutoryDue = DueOf(caseClocks.Statutory, now);
@@ -37,6 +38,30 @@ public static class CaseClocks
             step.PromisedDue = clocks.Promised is { } p ? DueOf(p, now) : null;
         }
     }
+
+    /// <summary>
+    /// Recomputes every due instant on <paramref name="calendar"/> and records each one that moved as a
+    /// <see cref="ClockChange"/>; returns how many moved.
+    /// </summary>
+    public static int RecomputeAndAudit(CaseFile file, WorkingCalendar calendar, Instant now)
+    {
+        var before = Snapshot(file);
+        Refresh(file, calendar, now);
+        var changes = 0;
+        foreach (var (stepId, (statutory, promised)) in Snapshot(file))
+        {
+            var (oldStatutory, oldPromised) = before.GetValueOrDefault(stepId);
+            if (oldStatutory == statutory && oldPromised == promised) continue;
+            file.ClockChanges.Add(new ClockChange(now, calendar.Version, stepId == "" ? null : stepId, oldStatutory, statutory, oldPromised, promised));
+            changes++;
+        }
+        return changes;
+    }
+
+    private static Dictionary<string, (Instant? Statutory, Instant? Promised)> Snapshot(CaseFile file) =>
+        file.Steps.Where(s => s.IsOpen).Select(s => (s.Id, (s.StatutoryDue, s.PromisedDue)))
+            .Prepend(("", (file.StatutoryDue, file.PromisedDue)))
+            .ToDictionary(x => x.Item1, x => x.Item2);
 
     private static Instant DueOf(DeadlineClock clock, Instant now) => clock.Due ?? clock.DueIfResumedAt(now);
 

@@ -43,6 +43,10 @@ public sealed class CaseFile
     public List<StepRecord> Steps { get; init; } = [];
     public List<RepeatedReturn> RepeatedReturns { get; init; } = [];
     public CaseResult? Result { get; set; }
+    /// <summary>The version of the calendar the due instants were last computed on.</summary>
+    public string? CalendarVersion { get; set; }
+    /// <summary>Due instants a new calendar version moved (audit trail of recomputations).</summary>
+    public List<ClockChange> ClockChanges { get; init; } = [];
 
     public IReadOnlySet<string> PresentMaterials => Materials.Where(m => m.Present).Select(m => m.Code).ToHashSet();
 

@@ -293,6 +293,60 @@ public sealed class PermitService(
         }
     }
 
+    // ---- calendars ----
+
+    /// <summary>
+    /// Imports an announced official schedule (an .ics text) into a calendar, replacing its provisional dates, and
+    /// recomputes every open clock on it, auditing each due instant that moved (CONTRACTS.md §7).
+    /// </summary>
+    /// <returns>How many due instants moved.</returns>
+    /// <exception cref="CalendarDataException">The schedule is not valid (the message names the source and the event).</exception>
+    public async Task<int> ImportOfficialScheduleAsync(string calendarId, string icsText, string source, string version, CancellationToken cancellationToken = default)
+    {
+        calendars.ImportOfficialSchedule(calendarId, IcsCalendarFormat.Read(icsText, source), version);
+        return await RecomputeOpenClocksAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Recomputes the due instants of every open case whose clocks were computed on another calendar version, and
+    /// audits each change (<see cref="CaseFile.ClockChanges"/>). Run at start-up (a calendar file may have been imported
+    /// while the app was down) and after every import.
+    /// </summary>
+    /// <returns>How many due instants moved.</returns>
+    public async Task<int> RecomputeOpenClocksAsync(CancellationToken cancellationToken = default)
+    {
+        string[] open = [nameof(CaseState.Submitted), nameof(CaseState.WaitingForSupplement), nameof(CaseState.InReview), nameof(CaseState.AwaitingCommitments)];
+        List<string> ids;
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+            ids = await db.Set<CaseRow>().AsNoTracking().Where(c => open.Contains(c.State)).Select(c => c.Id).ToListAsync(cancellationToken);
+
+        var moved = 0;
+        foreach (var id in ids)
+        {
+            for (var attempt = 0; ; attempt++)
+            {
+                var instance = await instances.FindAsync(id, cancellationToken);
+                if (instance is null || FileOf(instance) is not { } file) break;
+                var calendar = CalendarOf(file);
+                if (file.CalendarVersion == calendar.Version) break;
+                var now = clock.GetCurrentInstant();
+                var changes = CaseClocks.RecomputeAndAudit(file, calendar, now);
+                instance.Variables[CaseFile.VariableName] = CaseFileJson.ToNode(file);
+                instance.UpdatedAt = now;
+                try
+                {
+                    await instances.UpdateAsync(instance, [], null, cancellationToken);
+                    moved += changes;
+                    break;
+                }
+                catch (ConcurrencyConflictException) when (attempt < MaxRetries)
+                {
+                }
+            }
+        }
+        return moved;
+    }
+
     // ---- timers ----
 
     /// <summary>Resumes every timer bookmark due by now (joint deadlines, commitment due dates, special procedures, delays).</summary>

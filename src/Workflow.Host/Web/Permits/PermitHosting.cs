@@ -44,6 +44,10 @@ public static class PermitHosting
         var published = await StageWorkflows.EnsurePublishedAsync(services.GetRequiredService<IWorkflowDefinitionStore>(), cancellationToken);
         if (published.Count > 0) logger.LogInformation("Published the stage workflows {Ids}.", string.Join(", ", published));
 
+        // A calendar may have been imported (calendar import-ics) while the app was down: recompute and audit open clocks.
+        var moved = await services.GetRequiredService<Workflow.Definitions.Cases.PermitService>().RecomputeOpenClocksAsync(cancellationToken);
+        if (moved > 0) logger.LogInformation("A new calendar version moved {Count} due instants of open cases (audited on each case).", moved);
+
         var demo = services.GetRequiredService<IOptions<DemoOptions>>().Value;
         if (!demo.Enabled || demo.Projects <= 0) return;
         var seeder = new DemoSeeder(ConnectionString(configuration), configuration["Calendars:Folder"], services.GetRequiredService<IClock>(),
