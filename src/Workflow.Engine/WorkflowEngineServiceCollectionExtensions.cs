@@ -27,7 +27,8 @@ public static class WorkflowEngineServiceCollectionExtensions
         services.TryAddSingleton<IClock>(SystemClock.Instance);
         services.TryAddSingleton<IWorkflowInstanceStore, InMemoryWorkflowInstanceStore>();
         services.TryAddSingleton<IWorkflowDefinitionStore>(sp => new InMemoryWorkflowDefinitionStore(sp.GetRequiredService<IClock>()));
-        services.AddSingleton<WorkflowValidator>();
+        services.AddSingleton(sp => new WorkflowValidator(sp.GetRequiredService<ActivityRegistry>(),
+            options.ValidationRuleTypes.Select(t => (IWorkflowValidationRule)sp.GetRequiredService(t)).ToList()));
         services.AddSingleton<ActivityDescriptorGenerator>();
         services.AddSingleton<WorkflowRuntime>();
         foreach (var rule in options.ValidationRuleTypes) services.AddSingleton(rule);

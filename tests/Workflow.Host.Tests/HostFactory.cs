@@ -26,12 +26,27 @@ public class HostFactory : WebApplicationFactory<Program>
     /// <summary>The hosting environment.</summary>
     protected virtual string Environment => "Development";
 
+    /// <summary>This factory's own SQLite file and calendars folder, deleted on dispose.</summary>
+    public string DataFolder { get; } = Directory.CreateTempSubdirectory("workflow-host-factory-").FullName;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(Environment);
+        builder.UseSetting("ConnectionStrings:Workflow", $"Data Source={Path.Combine(DataFolder, "workflow.db")}");
+        builder.UseSetting("Calendars:Folder", Path.Combine(DataFolder, "calendars"));
+        // Demo users yes, demo projects only where a test asks (seeding costs a second); timers fire when a test says.
+        builder.UseSetting("Demo:Projects", "0");
+        builder.UseSetting("Timers:IntervalSeconds", "0");
         foreach (var (key, value) in Settings)
             builder.UseSetting(key, value);
         builder.ConfigureServices(services => services.AddSingleton<IClock>(Clock));
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { Directory.Delete(DataFolder, recursive: true); } catch (IOException) { }
     }
 
     /// <summary>A client without credentials that does not follow redirects.</summary>

@@ -27,15 +27,17 @@ public abstract class PermitActivity : Activity
         context.Services.GetService<MatterCatalogue>() ?? MatterCatalogue.Sample;
 
     internal static WorkingCalendar CalendarOf(ActivityExecutionContext context, CaseFile file) =>
-        context.Services.GetRequiredService<IWorkingCalendarSource>().Get(file.CalendarId);
+        context.Services.GetRequiredService<CalendarRegistry>().Get(file.CalendarId);
 
     /// <summary>
-    /// The case file of this instance. An instance started without one (a designer's test run from the Studio, the
+    /// The case file of this instance (the service that files a case passes it as the workflow input
+    /// <see cref="CaseFile.VariableName"/>; the first save moves it into the variable). An instance started without one (a designer's test run from the Studio, the
     /// CLI) gets a file built from the workflow input, with every material present.
     /// </summary>
     internal static CaseFile LoadCase(ActivityExecutionContext context)
     {
-        var existing = CaseFileJson.FromNode(context.GetVariable(CaseFile.VariableName));
+        var existing = CaseFileJson.FromNode(context.GetVariable(CaseFile.VariableName))
+            ?? CaseFileJson.FromNode(context.WorkflowInput[CaseFile.VariableName]);
         if (existing is not null) return existing;
         var input = context.WorkflowInput;
         var catalogue = CatalogueOf(context);
@@ -62,7 +64,7 @@ public abstract class PermitActivity : Activity
 
     /// <summary>Opens a human step in <paramref name="department"/>'s inbox and the bookmark an action on it resumes.</summary>
     internal static StepRecord OpenStep(ActivityExecutionContext context, CaseFile file, StepKind kind, string department, string title,
-        string? matterCode = null, int statutoryLimit = 0, int promisedLimit = 0, string? post = null, string? assignee = null)
+        string? matterCode = null, int statutoryLimit = 0, int promisedLimit = 0, string? post = null, string? assignee = null, bool waiverAllowed = false)
     {
         var step = new StepRecord
         {
@@ -77,6 +79,7 @@ public abstract class PermitActivity : Activity
             CreatedAt = context.Now,
             StatutoryLimit = statutoryLimit,
             PromisedLimit = promisedLimit,
+            WaiverAllowed = waiverAllowed,
         };
         file.Steps.Add(step);
         Bookmark(context, file, step);

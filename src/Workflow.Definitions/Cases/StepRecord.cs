@@ -21,6 +21,8 @@ public sealed class StepRecord
     public required string Title { get; init; }
     public string? Post { get; init; }
     public string? Assignee { get; init; }
+    /// <summary>For intake steps: whether the workflow allows acceptance with waiver (the activity's <c>allowWaiver</c>).</summary>
+    public bool WaiverAllowed { get; init; }
     public StepState State { get; set; } = StepState.Open;
     public required Instant CreatedAt { get; init; }
     /// <summary>法定时限 in working days (0 for steps without their own clock, e.g. intake).</summary>

@@ -22,7 +22,7 @@ public sealed class IntakeActivity : PermitActivity
     {
         var file = LoadCase(context);
         var round = file.Steps.Count(s => s.Kind == StepKind.Intake) + 1;
-        OpenStep(context, file, StepKind.Intake, FrontDesk, round == 1 ? "一窗受理" : $"一窗受理（第{round}次）");
+        OpenStep(context, file, StepKind.Intake, FrontDesk, round == 1 ? "一窗受理" : $"一窗受理（第{round}次）", waiverAllowed: context.Get(AllowWaiver));
         SaveCase(context, file);
         return ValueTask.CompletedTask;
     }

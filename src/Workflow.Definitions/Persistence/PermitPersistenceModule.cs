@@ -31,6 +31,7 @@ public sealed class PermitPersistenceModule : IWorkflowPersistenceModule
             e.Property(x => x.Agent).HasColumnName("agent");
             e.Property(x => x.Kind).HasColumnName("kind");
             e.Property(x => x.GreenChannel).HasColumnName("green_channel");
+            e.Property(x => x.PriorApprovals).HasColumnName("prior_approvals");
             e.Property(x => x.CreatedAt).HasColumnName("created_at").HasConversion(instant);
         });
         modelBuilder.Entity<CaseRow>(e =>
@@ -97,6 +98,7 @@ public sealed class PermitPersistenceModule : IWorkflowPersistenceModule
             agent TEXT NOT NULL,
             kind TEXT NOT NULL,
             green_channel BOOLEAN NOT NULL,
+            prior_approvals TEXT NOT NULL,
             created_at {int64} NOT NULL
         );
         CREATE UNIQUE INDEX ux_permit_projects_code ON permit_projects (code);

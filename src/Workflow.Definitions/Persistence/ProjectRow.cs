@@ -17,5 +17,10 @@ public sealed class ProjectRow
     public required string Kind { get; set; }
     /// <summary>Key project (绿色通道): shorter promised limits, inbox priority.</summary>
     public bool GreenChannel { get; set; }
+    /// <summary>
+    /// Matter codes, comma-separated, approved before the project was registered here (已取得的批准文件): they count as
+    /// met prerequisites, like matters of issued cases.
+    /// </summary>
+    public string PriorApprovals { get; set; } = "";
     public Instant CreatedAt { get; set; }
 }

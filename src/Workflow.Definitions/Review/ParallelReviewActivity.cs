@@ -5,8 +5,8 @@ using Workflow.Engine.Activities;
 namespace Workflow.Definitions.Review;
 
 /// <summary>
-/// 并联审批: one activity that fans out to the departments of several matters at once, each a review step with its
-/// own deadline, and joins by All, Any or Quorum(k) (<see cref="ParallelJoin"/>). When the review is decided, the
+/// 并联审批: one activity that fans out to the departments of several matters at once (those of its <c>matters</c> the
+/// case applied for), each a review step with its own deadline, and joins by All, Any or Quorum(k) (<see cref="ParallelJoin"/>). When the review is decided, the
 /// steps still open are closed as cancelled and their bookmarks removed.
 /// </summary>
 [Activity("Permits", "Permits", "并联审批：同时分送多个部门审查，按全部、任一或法定人数（k/n）汇合；可设一票否决即终止其余审查。Parallel review: fans out to several departments at once and joins by all, any or a quorum; a rejection can cancel the others.",
@@ -30,8 +30,16 @@ public sealed class ParallelReviewActivity : PermitActivity
     {
         var file = LoadCase(context);
         var catalogue = CatalogueOf(context);
-        var matters = Strings(context, Matters).Select(code => catalogue.FindMatter(code)
-            ?? throw new InvalidOperationException($"Parallel review {context.ActivityId}: matter '{code}' is not in the catalogue.")).ToList();
+        var configured = Strings(context, Matters);
+        var unknown = configured.Where(code => catalogue.FindMatter(code) is null).ToList();
+        if (unknown.Count > 0)
+        {
+            context.Fault($"Parallel review {context.ActivityId}: matters {string.Join(", ", unknown)} are not in the catalogue.");
+            return ValueTask.CompletedTask;
+        }
+        // Only the departments of the matters the applicant applied for review; a case that names none gets them all.
+        var applied = configured.Where(file.Matters.Contains).ToList();
+        var matters = (applied.Count > 0 ? applied : configured).Select(code => catalogue.FindMatter(code)!).ToList();
         if (matters.Count == 0)
         {
             context.Fault($"Parallel review {context.ActivityId} has no matters to review.");

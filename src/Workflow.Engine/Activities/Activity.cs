@@ -22,7 +22,8 @@ public abstract class Activity
     /// Called when one of this activity's bookmarks is resumed (<see cref="ActivityExecutionContext.ResumedBookmark"/>,
     /// <see cref="ActivityExecutionContext.ResumeInput"/>). The resumed bookmark is already removed; the others stay
     /// until the activity completes. Decide again: complete with an outcome, or return without completing to keep
-    /// waiting. The default completes with <c>Done</c>.
+    /// waiting (an activity left with no bookmark at all is completed with <c>Done</c>, since nothing could resume it).
+    /// The default completes with <c>Done</c>.
     /// </summary>
     public virtual ValueTask ResumeAsync(ActivityExecutionContext context)
     {

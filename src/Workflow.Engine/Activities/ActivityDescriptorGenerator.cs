@@ -28,10 +28,10 @@ public sealed class ActivityDescriptorGenerator(ActivityRegistry registry, IServ
         var prototype = (Activity)ActivatorUtilities.CreateInstance(services, type.ClrType);
         var inputs = new JsonArray();
         var order = 0;
-        foreach (var property in type.Inputs)
-            inputs.Add(DescribeInput(type, property, order++));
         foreach (var extra in type.ClrType.GetCustomAttributes<RawInputAttribute>())
             inputs.Add(DescribeRawInput(extra, order++));
+        foreach (var property in type.Inputs)
+            inputs.Add(DescribeInput(type, property, order++));
         var ports = new JsonArray();
         foreach (var outcome in Activity.StaticOutcomes(type.ClrType))
             if (prototype is not ITerminalActivity)

@@ -8,14 +8,15 @@ namespace Workflow.Engine.Calendar;
 /// statutory rules of 全国年节及纪念日放假办法 as amended in 2024: 元旦 1 day (Jan 1), 春节 4 days from New
 /// Year's Eve (除夕), 清明节 1 day (the solar term), 劳动节 May 1–2, 端午节 1 day (5th lunar month, 5th day),
 /// 中秋节 1 day (8th lunar month, 15th day), 国庆节 Oct 1–3. A statutory day that falls on a weekly rest day
-/// gives the next working day off (补休), named after the same holiday. No make-up working days are generated:
+/// gives the next working day off (补休), named after the same holiday; so does 中秋 when it falls on Oct 1–3
+/// (the day stays 国庆节, 中秋节 gets the next free working day after the block). No make-up working days are generated:
 /// the State Council's swaps cannot be predicted.
 /// </summary>
 /// <remarks>
 /// Lunar dates come from .NET's <see cref="ChineseLunisolarCalendar"/> (valid to 2100). 清明 uses the
 /// well-known 寿星 formula for the 21st century, day = ⌊Y × 0.2422 + 4.81⌋ − ⌊Y / 4⌋ in April (Y = year − 2000),
-/// which matches the astronomical solar term for 2001–2099 except 2000-era edge years not used here; it is
-/// checked against the announced 清明 dates of 2020–2026.
+/// which is checked against the announced 清明 dates of 2020–2026 and the published solar-term dates of
+/// 2027–2030 (the years a calendar extends provisionally); it is not guaranteed for every year of the century.
 /// </remarks>
 public static class ChineseStatutoryHolidays
 {
@@ -48,17 +49,19 @@ public static class ChineseStatutoryHolidays
             ("清明节", [Qingming(year)]),
             ("劳动节", [new LocalDate(year, 5, 1), new LocalDate(year, 5, 2)]),
             ("端午节", [LunarDate(year, 5, 5)]),
-            ("中秋节", [LunarDate(year, 8, 15)]),
+            // 国庆 before 中秋: when 中秋 falls on Oct 1–3 the day stays 国庆 and 中秋 gets a substitute.
             ("国庆节", [new LocalDate(year, 10, 1), new LocalDate(year, 10, 2), new LocalDate(year, 10, 3)]),
+            ("中秋节", [LunarDate(year, 8, 15)]),
         };
         var off = new Dictionary<LocalDate, string>();
         foreach (var (name, days) in statutory)
             foreach (var d in days)
-                off.TryAdd(d, name); // 中秋 on Oct 1–3 merges into 国庆 (one day off, not two)
-        // Substitutes after every statutory day is placed, so a substitute never lands on another holiday.
+                off.TryAdd(d, name);
+        // Substitutes after every statutory day is placed, so a substitute never lands on another holiday. A statutory
+        // day lost to a weekend, or to another holiday on the same day, gives the next free working day off.
         foreach (var (name, days) in statutory.OrderBy(s => s.Days[0]))
         {
-            foreach (var d in days.Where(d => restDays.Contains(d.DayOfWeek) && off[d] == name))
+            foreach (var d in days.Where(d => restDays.Contains(d.DayOfWeek) || off[d] != name))
             {
                 var sub = days[^1].PlusDays(1);
                 while (restDays.Contains(sub.DayOfWeek) || off.ContainsKey(sub))

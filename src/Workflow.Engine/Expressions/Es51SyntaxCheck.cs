@@ -20,7 +20,6 @@ public static class Es51SyntaxCheck
                 case "const": return "'const' declaration";
                 case "class": return "'class' declaration";
                 case "...": return "spread/rest syntax (...)";
-                case "of": break;
             }
         }
         if (System.Text.RegularExpressions.Regex.IsMatch(StripStringsAndComments(script), @"\bfor\s*\([^;)]*\bof\b"))

@@ -6,7 +6,7 @@ namespace Workflow.Engine.Runtime;
 /// <summary>The runtime's scheduling state, stored as <see cref="WorkflowInstance.ExecutionState"/> JSON between runs.</summary>
 internal sealed class ExecutionStateData
 {
-    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
 
     public FlowchartMode Mode { get; set; }
     public long JournalSequence { get; set; }
@@ -30,6 +30,8 @@ internal sealed class ScopeState
     public string? ParentScopeId { get; set; }
     /// <summary>Counter mode: completions (and skips) per activity.</summary>
     public Dictionary<string, long> Visits { get; set; } = new(StringComparer.Ordinal);
+    /// <summary>Counter mode: activities whose last visit was a skip (dead path) rather than an execution.</summary>
+    public List<string> Skipped { get; set; } = [];
     /// <summary>Counter mode: visits per connection key.</summary>
     public Dictionary<string, long> ConnectionVisits { get; set; } = new(StringComparer.Ordinal);
     /// <summary>Counter mode: whether the last visit of a connection followed it.</summary>

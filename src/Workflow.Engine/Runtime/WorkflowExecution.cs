@@ -84,6 +84,20 @@ internal sealed class WorkflowExecution
         return Finish();
     }
 
+    /// <summary>Cancels the whole instance: every bookmark is removed and journalled, the instance becomes Finished/Cancelled.</summary>
+    public WorkflowRunResult Cancel(string reason)
+    {
+        if (Instance.Status == WorkflowStatus.Finished)
+            throw new WorkflowRuntimeException($"Workflow instance '{Instance.Id}' is {Instance.SubStatus}; it cannot be cancelled.");
+        CancelEverything(reason);
+        _state.Scopes.Clear();
+        var result = Finish();
+        Instance.Status = WorkflowStatus.Finished;
+        Instance.SubStatus = WorkflowSubStatus.Cancelled;
+        Instance.FinishedAt = Clock.GetCurrentInstant();
+        return result;
+    }
+
     // ---- activity side --------------------------------------------------------------------------------------
 
     public void WriteLine(string text)
@@ -176,13 +190,14 @@ internal sealed class WorkflowExecution
         if (resume is null || !_state.Nodes.TryGetValue(node.NodeId, out state!))
             _state.Nodes[node.NodeId] = state = new JsonObject();
         var context = new ActivityExecutionContext(this, node, state, resume?.Bookmark, resume?.Input);
+        // Any failure of an activity (a plug-in's bug included) faults the instance instead of crashing the run.
         try
         {
             var activity = type.Create(Services, node);
             if (resume is null) await activity.ExecuteAsync(context);
             else await activity.ResumeAsync(context);
         }
-        catch (Exception e) when (e is ExpressionException or InvalidOperationException or ArgumentException or FormatException or WorkflowRuntimeException or System.Text.Json.JsonException)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
             FaultActivity(node, $"{node.Type} {node.Id} failed: {e.Message}");
             return;
@@ -275,11 +290,13 @@ internal sealed class WorkflowExecution
 
     // ---- counter mode ---------------------------------------------------------------------------------------
 
-    private void CounterCompleted(string scopeId, string activityId, IReadOnlyList<string> outcomes, bool backward)
+    private void CounterCompleted(string scopeId, string activityId, IReadOnlyList<string> outcomes, bool backward, bool skipped = false)
     {
         var scope = _state.Scopes[scopeId];
         var graph = Graph(scopeId);
         if (!backward) Increment(scope.Visits, activityId);
+        scope.Skipped.Remove(activityId);
+        if (skipped) scope.Skipped.Add(activityId);
         foreach (var c in graph.Outbound(activityId))
         {
             var followed = outcomes.Contains(c.SourcePort);
@@ -309,7 +326,13 @@ internal sealed class WorkflowExecution
 
         switch (mode)
         {
-            case FlowJoinMode.WaitAll or FlowJoinMode.WaitAllActive:
+            case FlowJoinMode.WaitAll:
+                // Elsa's counter-based WaitAll: every inbound source activity has executed (whichever port it took).
+                if (!allVisited) return;
+                if (inbound.All(c => !scope.Skipped.Contains(c.SourceActivityId))) Schedule(scopeId, target);
+                else CounterSkip(scopeId, target);
+                return;
+            case FlowJoinMode.WaitAllActive:
                 if (!allVisited) return;
                 if (inbound.Any(Followed)) Schedule(scopeId, target);
                 else CounterSkip(scopeId, target);
@@ -334,7 +357,7 @@ internal sealed class WorkflowExecution
     }
 
     /// <summary>Dead-path propagation: the target will not run this round; its outbound connections are visited as not followed.</summary>
-    private void CounterSkip(string scopeId, string activityId) => CounterCompleted(scopeId, activityId, [], backward: false);
+    private void CounterSkip(string scopeId, string activityId) => CounterCompleted(scopeId, activityId, [], backward: false, skipped: true);
 
     // ---- token mode -----------------------------------------------------------------------------------------
 
@@ -490,12 +513,9 @@ internal sealed class WorkflowExecution
 
     private void CancelScopeContents(string scopeId, string reason)
     {
-        var graph = Graph(scopeId);
-        var scope = _state.Scopes[scopeId];
         foreach (var id in Pending(scopeId).ToList())
             CancelActivity(scopeId, id, reason, propagate: false);
-        scope.WaitingJoins.Clear();
-        _ = graph;
+        _state.Scopes[scopeId].WaitingJoins.Clear();
     }
 
     private void CancelEverything(string reason)

@@ -1,5 +1,3 @@
-using Workflow.Engine.Runtime;
-
 namespace Workflow.Engine.Runtime;
 
 /// <summary>

@@ -97,6 +97,53 @@ public sealed class WorkflowRuntime(
     }
 
     /// <summary>
+    /// Cancels a running instance (e.g. an application withdrawn): its bookmarks are removed and journalled as
+    /// cancelled with <paramref name="reason"/>, and it becomes Finished/Cancelled. Retries row-version conflicts.
+    /// </summary>
+    /// <exception cref="WorkflowRuntimeException">No such instance, or it is finished already.</exception>
+    public async Task<WorkflowRunResult> CancelAsync(string instanceId, string reason = "cancelled", CancellationToken cancellationToken = default)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var instance = await instances.FindAsync(instanceId, cancellationToken)
+                ?? throw new WorkflowRuntimeException($"Workflow instance '{instanceId}' does not exist.");
+            var definition = await LoadDefinitionAsync(instance, cancellationToken);
+            var result = new WorkflowExecution(instance, definition, registry, services, clock, null).Cancel(reason);
+            try
+            {
+                await instances.UpdateAsync(instance, result.Journal, null, cancellationToken);
+                return result;
+            }
+            catch (ConcurrencyConflictException) when (attempt < options.MaxConcurrencyRetries)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(5 * (attempt + 1)), cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Resumes every open <c>Delay</c> bookmark whose ResumeAt is at or before now (the injected clock), in due order.
+    /// A bookmark that another process resumed meanwhile is skipped. Returns the results of the resumes done.
+    /// </summary>
+    public async Task<IReadOnlyList<WorkflowRunResult>> ResumeDueTimersAsync(CancellationToken cancellationToken = default)
+    {
+        var due = await instances.FindBookmarksAsync(new BookmarkFilter(Kind: "Delay", DueBy: clock.GetCurrentInstant()), cancellationToken);
+        var results = new List<WorkflowRunResult>();
+        foreach (var (instanceId, bookmark) in due.OrderBy(d => d.Bookmark.ResumeAt))
+        {
+            try
+            {
+                results.Add(await ResumeAsync(instanceId, bookmark.Id, null, null, cancellationToken));
+            }
+            catch (WorkflowRuntimeException)
+            {
+                // Resumed or cancelled by someone else since it was found: nothing left to do for it.
+            }
+        }
+        return results;
+    }
+
+    /// <summary>
     /// Elsa's test harness: while the instance is not finished and has bookmarks, resume every open bookmark (no
     /// input). Returns the last result with the journal, bookmarks and output of all rounds.
     /// </summary>

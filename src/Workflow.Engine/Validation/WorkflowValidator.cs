@@ -21,12 +21,6 @@ public sealed class WorkflowValidator
         _rules = [new ActivityTypeRule(), new ConnectionRule(), new StartRule(), new ExpressionRule(), new ReachabilityRule(), new JoinRule(), .. extraRules ?? []];
     }
 
-    /// <summary>Used by dependency injection: extra rules come from <see cref="WorkflowEngineOptions.ValidationRuleTypes"/>.</summary>
-    public WorkflowValidator(ActivityRegistry registry, WorkflowEngineOptions options, IServiceProvider services)
-        : this(registry, options.ValidationRuleTypes.Select(t => (IWorkflowValidationRule)services.GetService(t)!).Where(r => r is not null))
-    {
-    }
-
     /// <summary>Reads and validates JSON text; the model is null when the text could not be read.</summary>
     public (WorkflowDefinition? Definition, IReadOnlyList<ValidationFinding> Findings) Validate(string json)
     {

@@ -10,6 +10,8 @@ public static class CliApp
     /// <summary>Every verb besides <c>serve</c>; each lives in its own file in this folder.</summary>
     public static IReadOnlyList<ICliVerb> Verbs { get; } =
     [
+        new ValidateVerb(),
+        new RunVerb(),
         new CalendarVerb(),
     ];
 

@@ -17,6 +17,7 @@ using Workflow.Host.Web.Json;
 using Workflow.Host.Web.Localization;
 using Workflow.Host.Web.Problems;
 using Workflow.Host.Web.Studio;
+using Workflow.Host.Web.Permits;
 using Workflow.Host.Web.Time;
 
 namespace Workflow.Host;
@@ -41,14 +42,8 @@ public static class WebApp
 
         services.TryAddSingleton<IClock>(SystemClock.Instance);
         services.TryAddSingleton<TimeProvider>(sp => new ClockTimeProvider(sp.GetRequiredService<IClock>()));
-        services.TryAddSingleton<IDepartmentCatalogue, SampleDepartments>();
-        // The engine with its in-memory stores unless a persistent store is registered first (AddWorkflowSqlite).
-        services.AddWorkflowEngine();
-        // The engine registers WorkflowValidator by type, but it has two public constructors the container cannot
-        // choose between (start-up validation fails); name the one that honours the configured rules.
-        services.RemoveAll<WorkflowValidator>();
-        services.AddSingleton(sp => new WorkflowValidator(
-            sp.GetRequiredService<ActivityRegistry>(), sp.GetRequiredService<WorkflowEngineOptions>(), sp));
+        // The engine, the permit domain and the SQLite database (./data/workflow.db unless ConnectionStrings:Workflow says otherwise).
+        services.AddPermitHosting(builder.Configuration);
         services.AddWorkflowProblems();
         services.AddWorkflowJson(builder.Configuration);
         services.AddWorkflowAccess(builder.Configuration);
@@ -63,6 +58,8 @@ public static class WebApp
         });
 
         var app = builder.Build();
+        // Before the first request: the schema, the stage workflows and, on a new database, the demo projects.
+        PermitHosting.InitializeAsync(app.Services, app.Configuration).GetAwaiter().GetResult();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRequestLocalization();

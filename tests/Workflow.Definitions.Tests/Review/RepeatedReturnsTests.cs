@@ -25,6 +25,15 @@ public class RepeatedReturnsTests
     }
 
     [Fact]
+    public void Asking_again_about_a_defective_material_named_at_the_first_request_is_not_a_repeated_return()
+    {
+        var first = new SupplementRequest([new MaterialDefect("A", "未盖章")], new List<string> { "A", "C" }, T, T + Duration.FromDays(2));
+
+        RepeatedReturns.Find([first], [new MaterialDefect("A", "仍未盖章"), new MaterialDefect("C", "新问题")])
+            .Should().ContainSingle().Which.Code.Should().Be("C");
+    }
+
+    [Fact]
     public void Asking_again_for_the_material_first_requested_is_not_a_repeated_return()
     {
         var first = new SupplementRequest([new MaterialDefect("B", "缺少")], new List<string> { "A" }, T, T + Duration.FromDays(2));

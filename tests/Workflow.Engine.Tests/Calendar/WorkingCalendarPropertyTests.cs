@@ -169,6 +169,33 @@ public class WorkingCalendarPropertyTests
         }));
     }
 
+    [Fact]
+    public void Deadline_due_equals_a_minute_by_minute_reference_with_random_suspensions()
+    {
+        Check.QuickThrowOnFailure(Prop.ForAll(Seeds, seed =>
+        {
+            var random = new Random(seed);
+            var c = CalendarTestData.CnMainland; // every working day has 7 h, so N days = 420 N unsuspended office minutes
+            var start = c.At(new LocalDate(2020, 1, 1).PlusDays(random.Next(0, 2500)), LocalTime.FromMinutesSinceMidnight(random.Next(0, 1440)));
+            var n = random.Next(1, 15);
+            var suspensions = Enumerable.Range(0, random.Next(0, 5)).Select(_ =>
+            {
+                var s = start.Plus(Duration.FromMinutes(random.Next(-3000, 20000)));
+                return new Suspension(s, s.Plus(Duration.FromMinutes(random.Next(0, 6000))));
+            }).ToArray();
+
+            var needed = 420 * n;
+            Instant? expected = null;
+            for (var d = start.InZone(c.Zone).Date.PlusDays(1); expected is null; d = d.PlusDays(1))
+                foreach (var period in c.OfficeHoursOn(d).Periods)
+                    for (var t = c.At(d, period.Start); t < c.At(d, period.End) && expected is null; t = t.Plus(Duration.FromMinutes(1)))
+                        if (!suspensions.Any(s => s.Start <= t && t < s.End) && --needed == 0)
+                            expected = t.Plus(Duration.FromMinutes(1));
+
+            return new DeadlineClock(c, start, n, suspensions).Due == expected;
+        }));
+    }
+
     private static LocalDate? Try(Func<LocalDate> f)
     {
         try

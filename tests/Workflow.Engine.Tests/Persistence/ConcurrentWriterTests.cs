@@ -4,19 +4,15 @@ using Workflow.Engine.Runtime;
 namespace Workflow.Engine.Tests.Persistence;
 
 /// <summary>Writers with separate service providers (separate DbContexts and connections) on one file, as two processes.</summary>
-public sealed class ConcurrentWriterTests : IAsyncLifetime
+public sealed class ConcurrentWriterTests
 {
-    private readonly SqliteTestDatabase _db = new();
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync() => await _db.DisposeAsync();
-
-    [Fact]
-    public async Task Two_concurrent_updates_of_one_version_from_two_stores_exactly_one_wins()
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task Two_concurrent_updates_of_one_version_from_two_stores_exactly_one_wins(string provider)
     {
-        var storeA = SqliteTestDatabase.Instances(await _db.OpenAsync());
-        var storeB = SqliteTestDatabase.Instances(await _db.OpenAsync());
+        await using var db = TestDatabases.Create(provider);
+        var storeA = TestDatabases.Instances(await db.OpenAsync());
+        var storeB = TestDatabases.Instances(await db.OpenAsync());
         await storeA.InsertAsync(InstanceSamples.Suspended(), []);
 
         for (var round = 1; round <= 10; round++)
@@ -45,13 +41,15 @@ public sealed class ConcurrentWriterTests : IAsyncLifetime
         (await storeB.GetJournalAsync("inst-1")).Select(j => j.Sequence).Should().Equal(Enumerable.Range(1, 10).Select(i => (long)i));
     }
 
-    [Fact]
-    public async Task Eight_racing_writers_on_one_version_leave_exactly_one_applied()
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task Eight_racing_writers_on_one_version_leave_exactly_one_applied(string provider)
     {
+        await using var db = TestDatabases.Create(provider);
         var stores = new List<IWorkflowInstanceStore>();
         for (var i = 0; i < 8; i++)
         {
-            stores.Add(SqliteTestDatabase.Instances(await _db.OpenAsync()));
+            stores.Add(TestDatabases.Instances(await db.OpenAsync()));
         }
 
         await stores[0].InsertAsync(InstanceSamples.Suspended(), []);
@@ -73,11 +71,13 @@ public sealed class ConcurrentWriterTests : IAsyncLifetime
         (await stores[0].GetJournalAsync("inst-1")).Should().ContainSingle();
     }
 
-    [Fact]
-    public async Task Writers_on_different_instances_wait_for_each_other_instead_of_failing()
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task Writers_on_different_instances_wait_for_each_other_instead_of_failing(string provider)
     {
-        var storeA = SqliteTestDatabase.Instances(await _db.OpenAsync());
-        var storeB = SqliteTestDatabase.Instances(await _db.OpenAsync());
+        await using var db = TestDatabases.Create(provider);
+        var storeA = TestDatabases.Instances(await db.OpenAsync());
+        var storeB = TestDatabases.Instances(await db.OpenAsync());
         await storeA.InsertAsync(InstanceSamples.Suspended("a"), []);
         var b = InstanceSamples.Suspended("b");
         b.Bookmarks = [.. b.Bookmarks.Select(x => x with { Id = "b-" + x.Id })];

@@ -1,62 +1,61 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Workflow.Engine.Persistence.EntityFramework;
 
 namespace Workflow.Engine.Tests.Persistence;
 
-public sealed class MigrationTests : IAsyncLifetime
+public sealed class MigrationTests
 {
-    private readonly SqliteTestDatabase _db = new();
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync() => await _db.DisposeAsync();
-
-    [Fact]
-    public async Task Migrating_twice_applies_each_step_once()
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task Migrating_twice_applies_each_step_once(string provider)
     {
-        var provider = await _db.OpenAsync(migrate: false);
-        var database = provider.GetRequiredService<WorkflowDatabase>();
+        await using var db = TestDatabases.Create(provider);
+        var services = await db.OpenAsync(migrate: false);
+        var database = services.GetRequiredService<WorkflowDatabase>();
 
         var first = await database.MigrateAsync();
         var second = await database.MigrateAsync();
-        var third = await (await _db.OpenAsync(migrate: false)).GetRequiredService<WorkflowDatabase>().MigrateAsync();
+        var third = await (await db.OpenAsync(migrate: false)).GetRequiredService<WorkflowDatabase>().MigrateAsync();
 
-        first.Should().ContainSingle().Which.Should().Be(new AppliedSchemaMigration("workflow", 1, "definitions, instances, bookmarks, journal, idempotency"));
+        first.Should().Equal(
+            new AppliedSchemaMigration("workflow", 1, "definitions, instances, bookmarks, journal, idempotency"),
+            new AppliedSchemaMigration("workflow", 2, "timer leases on bookmarks"));
         second.Should().BeEmpty();
         third.Should().BeEmpty();
-        _db.Scalar("SELECT COUNT(*) FROM wf_schema_history;").Should().Be(1L);
-        _db.Scalar("SELECT applied_at FROM wf_schema_history;").Should().Be(
-            InstantToUnixNanosecondsConverter.ToUnixNanoseconds(_db.Clock.GetCurrentInstant()));
+        db.Scalar("SELECT COUNT(*) FROM wf_schema_history;").Should().Be(2L);
+        db.Scalar("SELECT MAX(applied_at) FROM wf_schema_history;").Should().Be(
+            InstantToUnixNanosecondsConverter.ToUnixNanoseconds(db.Clock.GetCurrentInstant()));
     }
 
-    [Fact]
-    public async Task Two_processes_migrating_at_once_both_succeed_and_apply_once()
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task Two_processes_migrating_at_once_both_succeed_and_apply_once(string provider)
     {
-        var a = (await _db.OpenAsync(migrate: false)).GetRequiredService<WorkflowDatabase>();
-        var b = (await _db.OpenAsync(migrate: false)).GetRequiredService<WorkflowDatabase>();
+        await using var db = TestDatabases.Create(provider);
+        var a = (await db.OpenAsync(migrate: false)).GetRequiredService<WorkflowDatabase>();
+        var b = (await db.OpenAsync(migrate: false)).GetRequiredService<WorkflowDatabase>();
 
         var results = await Task.WhenAll(Task.Run(() => a.MigrateAsync()), Task.Run(() => b.MigrateAsync()));
 
-        results.Sum(r => r.Count).Should().Be(1);
-        _db.Scalar("SELECT COUNT(*) FROM wf_schema_history;").Should().Be(1L);
+        results.Sum(r => r.Count).Should().Be(2, "one of them applies both steps, the other nothing");
+        results.Should().Contain(r => r.Count == 0);
+        db.Scalar("SELECT COUNT(*) FROM wf_schema_history;").Should().Be(2L);
     }
 
-    [Fact]
-    public async Task The_hand_written_sqlite_schema_matches_the_model()
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task The_hand_written_schema_matches_the_model(string provider)
     {
-        var provider = await _db.OpenAsync(configure: s => s.AddWorkflowPersistenceModule<StepProjectionModule>());
-        await using var context = await provider.GetRequiredService<IDbContextFactory<WorkflowDbContext>>().CreateDbContextAsync();
-        using var connection = new SqliteConnection(_db.ConnectionString);
-        connection.Open();
-
+        await using var db = TestDatabases.Create(provider);
+        var services = await db.OpenAsync(configure: s => s.AddWorkflowPersistenceModule<StepProjectionModule>());
+        await using var context = await services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>().CreateDbContextAsync();
         var entityTypes = context.Model.GetEntityTypes().ToList();
         entityTypes.Select(e => e.GetTableName()).Should().Contain(["wf_definitions", "wf_instances", "wf_bookmarks", "wf_journal", "wf_idempotency", "test_steps"]);
         foreach (var entity in entityTypes)
         {
             var table = entity.GetTableName()!;
-            var columns = Columns(connection, table);
+            var columns = Columns(db, table);
             columns.Should().NotBeEmpty($"table {table} must exist");
             var store = Microsoft.EntityFrameworkCore.Metadata.StoreObjectIdentifier.Table(table);
             var modelColumns = entity.GetProperties().ToDictionary(p => p.GetColumnName(store)!, p => p.IsNullable);
@@ -66,7 +65,7 @@ public sealed class MigrationTests : IAsyncLifetime
                 columns[column].Should().Be(nullable, $"{table}.{column} nullability");
             }
 
-            var indexes = Indexes(connection, table);
+            var indexes = Indexes(db, table);
             foreach (var index in entity.GetIndexes())
             {
                 indexes.Should().Contain(index.GetDatabaseName()!, $"index of {table}");
@@ -74,24 +73,57 @@ public sealed class MigrationTests : IAsyncLifetime
         }
     }
 
-    [Fact]
-    public async Task A_database_newer_than_the_build_is_refused()
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task A_database_at_version_1_with_data_is_upgraded_in_place(string provider)
     {
-        await _db.OpenAsync();
-        _db.Scalar("INSERT INTO wf_schema_history (module, version, name, applied_at) VALUES ('workflow', 2, 'future', 0); SELECT 1;");
+        await using var db = TestDatabases.Create(provider);
+        var v1 = new WorkflowEngineModule().Migrations.Single(m => m.Version == 1).ScriptFor(TestDatabases.Kind(provider));
+        await (await db.OpenAsync(migrate: false)).GetRequiredService<WorkflowDatabase>().MigrateAsync();
+        // Rebuild the database as an earlier build left it: only step 1, with an instance and its bookmarks in it.
+        db.Scalar("DROP TABLE wf_idempotency; DROP TABLE wf_journal; DROP TABLE wf_bookmarks; DROP TABLE wf_instances; DROP TABLE wf_definitions; DELETE FROM wf_schema_history;");
+        db.Scalar(v1 + "INSERT INTO wf_schema_history (module, version, name, applied_at) VALUES ('workflow', 1, 'v1', 0);");
+        db.Scalar("""
+            INSERT INTO wf_instances (id, definition_id, definition_version, definition_version_id, status, sub_status, input, variables, execution_state, created_at, updated_at, version)
+            VALUES ('old', 'd', 1, 'd1', 'Running', 'Suspended', '{}', '{"x":1}', '{}', 0, 0, 4);
+            INSERT INTO wf_bookmarks (id, instance_id, ordinal, activity_id, activity_type, node_id, kind, created_at, resume_at)
+            VALUES ('bm', 'old', 0, 'delay', 'Elsa.Delay', 'n', 'Delay', 0, 5);
+            """);
 
-        var act = () => _db.OpenAsync();
+        var services = await db.OpenAsync(migrate: false);
+        var applied = await services.GetRequiredService<WorkflowDatabase>().MigrateAsync();
 
-        (await act.Should().ThrowAsync<InvalidOperationException>()).WithMessage("*version 2 of module 'workflow'*up to 1*newer build*");
+        applied.Should().Equal(new AppliedSchemaMigration("workflow", 2, "timer leases on bookmarks"));
+        var store = TestDatabases.Instances(services);
+        var old = (await store.FindAsync("old"))!;
+        old.Version.Should().Be(4);
+        old.Variables["x"]!.GetValue<int>().Should().Be(1);
+        old.Bookmarks.Should().ContainSingle().Which.ResumeAt.Should().Be(NodaTime.Instant.FromUnixTimeTicks(0).PlusNanoseconds(5));
+        (await services.GetRequiredService<Workflow.Engine.Persistence.IDueBookmarkClaimer>()
+            .ClaimDueAsync("w", NodaTime.Instant.FromUnixTimeTicks(0).PlusNanoseconds(5), NodaTime.Duration.FromMinutes(1), 10)).Should().ContainSingle();
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task A_database_newer_than_the_build_is_refused(string provider)
+    {
+        await using var db = TestDatabases.Create(provider);
+        await db.OpenAsync();
+        db.Scalar("INSERT INTO wf_schema_history (module, version, name, applied_at) VALUES ('workflow', 3, 'future', 0);");
+
+        var act = () => db.OpenAsync();
+
+        (await act.Should().ThrowAsync<InvalidOperationException>()).WithMessage("*version 3 of module 'workflow'*up to 2*newer build*");
     }
 
     [Fact]
     public async Task Badly_numbered_module_steps_are_refused_before_anything_is_applied()
     {
-        var act = () => _db.OpenAsync(configure: s => s.AddWorkflowPersistenceModule<GappedModule>());
+        await using var db = new SqliteTestDatabase();
+        var act = () => db.OpenAsync(configure: s => s.AddWorkflowPersistenceModule<GappedModule>());
 
         (await act.Should().ThrowAsync<InvalidOperationException>()).WithMessage("*'gapped'*1, 3*");
-        File.Exists(_db.FilePath).Should().BeFalse();
+        File.Exists(db.FilePath).Should().BeFalse();
     }
 
     [Fact]
@@ -106,39 +138,24 @@ public sealed class MigrationTests : IAsyncLifetime
     [Fact]
     public async Task The_folder_of_the_file_is_created()
     {
-        var provider = await _db.OpenAsync();
-        Directory.Exists(_db.Folder).Should().BeTrue();
-        provider.GetRequiredService<WorkflowDatabase>().Provider.Should().Be(WorkflowDatabaseProvider.Sqlite);
+        await using var db = new SqliteTestDatabase();
+        var services = await db.OpenAsync();
+        Directory.Exists(db.Folder).Should().BeTrue();
+        services.GetRequiredService<WorkflowDatabase>().Provider.Should().Be(WorkflowDatabaseProvider.Sqlite);
     }
 
-    private static Dictionary<string, bool> Columns(SqliteConnection connection, string table)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = $"PRAGMA table_info({table});";
-        using var reader = command.ExecuteReader();
-        var result = new Dictionary<string, bool>();
-        while (reader.Read())
-        {
+    /// <summary>Column name → nullable, as the database has it.</summary>
+    private static Dictionary<string, bool> Columns(ITestDatabase db, string table) =>
+        db.Provider == WorkflowDatabaseProvider.Sqlite
             // notnull = 0 means nullable; primary-key columns count as not null.
-            result[reader.GetString(1)] = reader.GetInt64(3) == 0 && reader.GetInt64(5) == 0;
-        }
+            ? db.Query($"PRAGMA table_info({table});").ToDictionary(r => (string)r[1]!, r => (long)r[3]! == 0 && (long)r[5]! == 0)
+            : db.Query($"SELECT column_name, is_nullable FROM information_schema.columns WHERE table_name = '{table}';")
+                .ToDictionary(r => (string)r[0]!, r => (string)r[1]! == "YES");
 
-        return result;
-    }
-
-    private static List<string> Indexes(SqliteConnection connection, string table)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = $"PRAGMA index_list({table});";
-        using var reader = command.ExecuteReader();
-        var result = new List<string>();
-        while (reader.Read())
-        {
-            result.Add(reader.GetString(1));
-        }
-
-        return result;
-    }
+    private static List<string> Indexes(ITestDatabase db, string table) =>
+        db.Provider == WorkflowDatabaseProvider.Sqlite
+            ? [.. db.Query($"PRAGMA index_list({table});").Select(r => (string)r[1]!)]
+            : [.. db.Query($"SELECT indexname FROM pg_indexes WHERE tablename = '{table}';").Select(r => (string)r[0]!)];
 
     private sealed class GappedModule : IWorkflowPersistenceModule
     {

@@ -1,14 +1,13 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
-using Workflow.Engine.Persistence;
 using Workflow.Engine.Persistence.EntityFramework;
 using Workflow.Testing;
 
 namespace Workflow.Engine.Tests.Persistence;
 
 /// <summary>A real SQLite file in its own temp folder, deleted (with its WAL files) on dispose.</summary>
-public sealed class SqliteTestDatabase : IAsyncDisposable
+public sealed class SqliteTestDatabase : ITestDatabase
 {
     private readonly List<ServiceProvider> _providers = [];
 
@@ -18,6 +17,8 @@ public sealed class SqliteTestDatabase : IAsyncDisposable
         FilePath = Path.Combine(Folder, "workflow.db");
         ConnectionString = $"Data Source={FilePath}";
     }
+
+    public WorkflowDatabaseProvider Provider => WorkflowDatabaseProvider.Sqlite;
 
     public string Folder { get; }
     public string FilePath { get; }
@@ -41,10 +42,6 @@ public sealed class SqliteTestDatabase : IAsyncDisposable
         return provider;
     }
 
-    public static IWorkflowInstanceStore Instances(IServiceProvider provider) => provider.GetRequiredService<IWorkflowInstanceStore>();
-
-    public static IWorkflowDefinitionStore Definitions(IServiceProvider provider) => provider.GetRequiredService<IWorkflowDefinitionStore>();
-
     /// <summary>Runs one SQL query returning a single value on a connection of its own.</summary>
     public object? Scalar(string sql)
     {
@@ -53,6 +50,24 @@ public sealed class SqliteTestDatabase : IAsyncDisposable
         using var command = connection.CreateCommand();
         command.CommandText = sql;
         return command.ExecuteScalar();
+    }
+
+    public IReadOnlyList<object?[]> Query(string sql)
+    {
+        using var connection = new SqliteConnection(ConnectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        var rows = new List<object?[]>();
+        while (reader.Read())
+        {
+            var row = new object?[reader.FieldCount];
+            reader.GetValues(row!);
+            rows.Add([.. row.Select(v => v is DBNull ? null : v)]);
+        }
+
+        return rows;
     }
 
     public async ValueTask DisposeAsync()

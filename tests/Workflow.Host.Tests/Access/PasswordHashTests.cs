@@ -36,7 +36,7 @@ public sealed class PasswordHashTests
     [Fact]
     public void Demo_users_are_one_per_role_plus_a_reviewer_per_department()
     {
-        var users = DemoUsers.Create(Workflow.Host.Web.Departments.SampleDepartments.All);
+        var users = DemoUsers.Create(Workflow.Definitions.Catalogue.MatterCatalogue.Sample.Departments.Select(d => new Workflow.Host.Web.Departments.Department(d.Code, d.Name)));
         users.Select(u => u.UserName).Should().BeEquivalentTo(
             ["agent1", "agent2", "frontdesk", "supervisor", "designer", "admin",
              "reviewer-fgw", "reviewer-zrzy", "reviewer-zjj", "reviewer-sthj", "reviewer-yjgl",

@@ -39,6 +39,8 @@ public sealed class HostServer : IAsyncDisposable
             "--applicationName", "Workflow.Host",
             "--contentRoot", Path.Combine(SharedFolder.RepositoryRoot, "src", "Workflow.Host"),
             $"--ConnectionStrings:Workflow=Data Source={Path.Combine(dataFolder, "workflow.db")}",
+            $"--Calendars:Folder={Path.Combine(dataFolder, "calendars")}",
+            "--Timers:IntervalSeconds=0",
             "--Logging:LogLevel:Default=Warning",
             .. extraArgs,
         ]);

@@ -16,7 +16,7 @@ namespace Workflow.Engine.Persistence.EntityFramework;
 /// writers queue on the busy timeout instead of failing on a lock upgrade.
 /// </remarks>
 public sealed class EfWorkflowInstanceStore(IDbContextFactory<WorkflowDbContext> contexts, IEnumerable<IWorkflowSaveParticipant> participants)
-    : IWorkflowInstanceStore
+    : IWorkflowInstanceStore, IDueBookmarkClaimer
 {
     private readonly IReadOnlyList<IWorkflowSaveParticipant> _participants = participants.ToList();
 
@@ -26,7 +26,7 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<WorkflowDbContext>
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         // Row and bookmarks are two reads; a save committing between them would mix versions. Re-reading the
         // version detects that without holding a write lock (SQLite transactions begin IMMEDIATE).
-        while (true)
+        for (var attempt = 1; ; attempt++)
         {
             var row = await db.Instances.AsNoTracking().SingleOrDefaultAsync(i => i.Id == instanceId, cancellationToken);
             if (row is null)
@@ -39,6 +39,11 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<WorkflowDbContext>
             if (versionNow == row.Version)
             {
                 return InstanceRowMapper.ToInstance(row, bookmarks);
+            }
+
+            if (attempt == 20)
+            {
+                throw new InvalidOperationException($"Workflow instance '{instanceId}' changed on every one of {attempt} reads; no consistent copy could be loaded.");
             }
         }
     }
@@ -111,6 +116,60 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<WorkflowDbContext>
         return [.. rows.Select(r => (r.InstanceId, InstanceRowMapper.ToBookmark(r)))];
     }
 
+    /// <inheritdoc />
+    /// <remarks>
+    /// PostgreSQL selects the candidates <c>FOR UPDATE SKIP LOCKED</c>, so concurrent claimers split the due set without
+    /// waiting for each other; on SQLite the claim transaction (BEGIN IMMEDIATE) excludes other writers. The lease is stored in
+    /// <c>wf_bookmarks.claimed_by</c> / <c>claimed_until</c> and survives saves of the instance that keep the bookmark.
+    /// </remarks>
+    public async Task<IReadOnlyList<(string InstanceId, Bookmark Bookmark)>> ClaimDueAsync(string owner, NodaTime.Instant now, NodaTime.Duration lease, int max, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(owner))
+        {
+            throw new ArgumentException("A claim needs the name of the worker that owns it.", nameof(owner));
+        }
+
+        if (lease <= NodaTime.Duration.Zero)
+        {
+            throw new ArgumentException($"A lease must be positive; got {lease}.", nameof(lease));
+        }
+
+        ArgumentOutOfRangeException.ThrowIfLessThan(max, 1);
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
+        List<BookmarkRow> due;
+        if (db.Provider == WorkflowDatabaseProvider.PostgreSql)
+        {
+            var at = InstantToUnixNanosecondsConverter.ToUnixNanoseconds(now);
+            due = await db.Bookmarks.FromSql($"""
+                SELECT * FROM wf_bookmarks
+                WHERE resume_at <= {at} AND (claimed_until IS NULL OR claimed_until <= {at})
+                ORDER BY resume_at, instance_id, ordinal
+                LIMIT {max}
+                FOR UPDATE SKIP LOCKED
+                """).ToListAsync(cancellationToken);
+        }
+        else
+        {
+            due = await db.Bookmarks
+                .Where(b => b.ResumeAt != null && b.ResumeAt <= now && (b.ClaimedUntil == null || b.ClaimedUntil <= now))
+                .OrderBy(b => b.ResumeAt).ThenBy(b => b.InstanceId).ThenBy(b => b.Ordinal)
+                .Take(max)
+                .ToListAsync(cancellationToken);
+        }
+
+        foreach (var row in due)
+        {
+            row.ClaimedBy = owner;
+            row.ClaimedUntil = now + lease;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await tx.CommitAsync(cancellationToken);
+        return [.. due.Select(r => (r.InstanceId, InstanceRowMapper.ToBookmark(r)))];
+    }
+
     private async Task SaveAsync(WorkflowSaveKind kind, WorkflowInstance instance, IReadOnlyList<JournalEntry> journal, IdempotencyRecord? idempotency, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(instance);
@@ -124,6 +183,7 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<WorkflowDbContext>
         {
             await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
             var row = InstanceRowMapper.ToRow(instance, newVersion);
+            var claims = new Dictionary<string, (string? ClaimedBy, NodaTime.Instant? ClaimedUntil)>();
             if (kind == WorkflowSaveKind.Insert)
             {
                 db.Instances.Add(row);
@@ -135,10 +195,22 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<WorkflowDbContext>
                 // The version column is the concurrency token: EF updates WHERE id = @id AND version = @expected
                 // and reports 0 rows as DbUpdateConcurrencyException.
                 entry.Property(r => r.Version).OriginalValue = expected;
+                // The set is replaced, but a timer lease held by a worker must survive an unrelated save of the instance.
+                claims = await db.Bookmarks.AsNoTracking().Where(b => b.InstanceId == instance.Id && b.ClaimedBy != null)
+                    .ToDictionaryAsync(b => b.Id, b => (b.ClaimedBy, b.ClaimedUntil), cancellationToken);
                 await db.Bookmarks.Where(b => b.InstanceId == instance.Id).ExecuteDeleteAsync(cancellationToken);
             }
 
-            db.Bookmarks.AddRange(instance.Bookmarks.Select((b, i) => InstanceRowMapper.ToRow(instance.Id, b, i)));
+            db.Bookmarks.AddRange(instance.Bookmarks.Select((b, i) =>
+            {
+                var row = InstanceRowMapper.ToRow(instance.Id, b, i);
+                if (claims.TryGetValue(b.Id, out var claim))
+                {
+                    (row.ClaimedBy, row.ClaimedUntil) = claim;
+                }
+
+                return row;
+            }));
             db.Journal.AddRange(journal.Select(InstanceRowMapper.ToRow));
             if (idempotency is not null)
             {

@@ -55,6 +55,9 @@ internal sealed class BookmarkRow
     public string? Payload { get; set; }
     public Instant CreatedAt { get; set; }
     public Instant? ResumeAt { get; set; }
+    /// <summary>Which worker holds the timer's lease (IDueBookmarkClaimer); null when unclaimed.</summary>
+    public string? ClaimedBy { get; set; }
+    public Instant? ClaimedUntil { get; set; }
 }
 
 internal sealed class JournalRow

@@ -16,6 +16,15 @@ internal sealed class WorkflowEngineModule : IWorkflowPersistenceModule
     public IReadOnlyList<SchemaMigration> Migrations { get; } =
     [
         new(1, "definitions, instances, bookmarks, journal, idempotency", SqliteV1, PostgreSqlV1),
+        new(2, "timer leases on bookmarks",
+            """
+            ALTER TABLE wf_bookmarks ADD COLUMN claimed_by TEXT NULL;
+            ALTER TABLE wf_bookmarks ADD COLUMN claimed_until INTEGER NULL;
+            """,
+            """
+            ALTER TABLE wf_bookmarks ADD COLUMN claimed_by text NULL;
+            ALTER TABLE wf_bookmarks ADD COLUMN claimed_until bigint NULL;
+            """),
     ];
 
     public void ConfigureModel(ModelBuilder modelBuilder)
@@ -79,6 +88,8 @@ internal sealed class WorkflowEngineModule : IWorkflowPersistenceModule
             e.Property(x => x.Payload).HasColumnName("payload");
             e.Property(x => x.CreatedAt).HasColumnName("created_at").HasConversion(instant);
             e.Property(x => x.ResumeAt).HasColumnName("resume_at").HasConversion(instant);
+            e.Property(x => x.ClaimedBy).HasColumnName("claimed_by");
+            e.Property(x => x.ClaimedUntil).HasColumnName("claimed_until").HasConversion(instant);
             e.HasOne<InstanceRow>().WithMany().HasForeignKey(x => x.InstanceId).OnDelete(DeleteBehavior.Cascade)
                 .HasConstraintName("fk_wf_bookmarks_instance");
             e.HasIndex(x => x.InstanceId).HasDatabaseName("ix_wf_bookmarks_instance_id");

@@ -103,7 +103,9 @@ public static class WorkflowPersistenceServiceCollectionExtensions
         services.AddSingleton<IDbContextFactory<WorkflowDbContext>>(sp =>
             new WorkflowDbContextFactory(contextOptions, sp.GetServices<IWorkflowPersistenceModule>()));
         services.AddSingleton<WorkflowDatabase>();
-        services.AddSingleton<IWorkflowInstanceStore, EfWorkflowInstanceStore>();
+        services.AddSingleton<EfWorkflowInstanceStore>();
+        services.AddSingleton<IWorkflowInstanceStore>(sp => sp.GetRequiredService<EfWorkflowInstanceStore>());
+        services.AddSingleton<IDueBookmarkClaimer>(sp => sp.GetRequiredService<EfWorkflowInstanceStore>());
         services.AddSingleton<IWorkflowDefinitionStore, EfWorkflowDefinitionStore>();
         return services;
     }

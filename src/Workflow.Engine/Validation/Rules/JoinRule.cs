@@ -34,7 +34,7 @@ internal sealed class JoinRule : IWorkflowValidationRule
                         var dead = inbound.FirstOrDefault(c => descendants.Contains(c.SourceActivityId) && !viaPort.Contains(c.SourceActivityId) && c.SourceActivityId != decisionId
                             || c.SourceActivityId == decisionId && c.SourcePort != port);
                         if (dead is null) continue;
-                        context.Add(ValidationFinding.Warning(join.Id, "mode",
+                        context.Add(ValidationFinding.Warning(join.Id, join.Type == "Elsa.FlowJoin" ? "mode" : "customProperties.mergeMode",
                             $"The join waits for all of its {inbound.Count} inbound branches, but when {decision.Type} {decisionId} takes \"{port}\" the branch from {dead.SourceActivityId} never arrives, so the join can never complete on that path. Use WaitAny, WaitAllActive or mergeMode Stream, or route both outcomes into the join.",
                             "join-never-completes"));
                         reported = true;

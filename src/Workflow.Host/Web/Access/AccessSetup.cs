@@ -35,7 +35,7 @@ public static class AccessSetup
         services.AddSingleton<IValidateOptions<AuthOptions>, AuthOptionsValidator>();
         services.AddSingleton<AccessTokenIssuer>();
         services.TryAddSingleton<IUserDirectory>(sp => new InMemoryUserDirectory(
-            sp.GetRequiredService<IOptions<DemoOptions>>().Value.Enabled ? DemoUsers.Accounts(SampleDepartments.All) : []));
+            sp.GetRequiredService<IOptions<DemoOptions>>().Value.Enabled ? DemoUsers.Accounts(sp.GetRequiredService<Workflow.Definitions.Catalogue.MatterCatalogue>().Departments.Select(d => new Department(d.Code, d.Name))) : []));
 
         services.AddAuthentication(ByPathScheme)
             .AddPolicyScheme(ByPathScheme, "Bearer for the API, cookie for pages", o =>

@@ -1,7 +1,7 @@
 namespace Workflow.Host.Web.Demo;
 
 /// <summary>
-/// Whether the demo data (demo users now; demo projects once the permit domain lands) is present; configuration section
+/// Whether the demo data (demo users, and demo projects seeded into a new database) is present; configuration section
 /// <c>Demo</c>. The command-line switch <c>--no-demo</c> sets <see cref="Enabled"/> to false.
 /// </summary>
 public sealed class DemoOptions
@@ -13,6 +13,9 @@ public sealed class DemoOptions
 
     /// <summary>True (the default) to have the demo users of CONTRACTS.md §8.</summary>
     public bool Enabled { get; set; } = true;
+
+    /// <summary>How many demo projects a new database is seeded with (when <see cref="Enabled"/>).</summary>
+    public int Projects { get; set; } = 30;
 
     /// <summary>
     /// The arguments with <see cref="NoDemoSwitch"/> rewritten to <c>--Demo:Enabled=false</c>, which the configuration's

@@ -1,8 +1,7 @@
 namespace Workflow.Host.Web.Departments;
 
 /// <summary>
-/// The approving departments of the jurisdiction. The Host ships <see cref="SampleDepartments"/> (CONTRACTS.md §8);
-/// the permit domain's catalogue replaces it by registering another implementation.
+/// The approving departments of the jurisdiction, from the matter catalogue (<see cref="CatalogueDepartments"/>).
 /// </summary>
 public interface IDepartmentCatalogue
 {

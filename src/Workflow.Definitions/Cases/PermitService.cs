@@ -1,0 +1,321 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using Workflow.Definitions.Catalogue;
+using Workflow.Definitions.Persistence;
+using Workflow.Definitions.Projects;
+using Workflow.Engine.Calendar;
+using Workflow.Engine.Persistence;
+using Workflow.Engine.Persistence.EntityFramework;
+using Workflow.Engine.Runtime;
+
+namespace Workflow.Definitions.Cases;
+
+/// <summary>
+/// The permit domain's operations: registering projects, filing applications (each starts its stage workflow),
+/// acting on steps, supplying materials, firing due timers, and the queries inboxes and trackers need. It checks
+/// domain rules before anything is applied; who may call what is the Host's business.
+/// </summary>
+public sealed class PermitService(
+    MatterCatalogue catalogue,
+    CalendarRegistry calendars,
+    WorkflowRuntime runtime,
+    IWorkflowInstanceStore instances,
+    IDbContextFactory<WorkflowDbContext> contexts,
+    IClock clock)
+{
+    /// <summary>How often a direct case-file update is retried after a concurrent change of the instance.</summary>
+    private const int MaxRetries = 5;
+
+    public MatterCatalogue Catalogue => catalogue;
+
+    public WorkingCalendar CalendarOf(CaseFile file) => calendars.Get(file.CalendarId);
+
+    // ---- projects ----
+
+    /// <summary>Registers a project for <paramref name="agent"/>.</summary>
+    /// <exception cref="PermitRuleViolation">A field is empty or the code is taken.</exception>
+    public async Task<ProjectRow> CreateProjectAsync(NewProject project, string agent, CancellationToken cancellationToken = default)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(project.Code)) errors["code"] = ["the project code (项目代码) is required"];
+        if (string.IsNullOrWhiteSpace(project.Name)) errors["name"] = ["the project name is required"];
+        if (string.IsNullOrWhiteSpace(project.Enterprise)) errors["enterprise"] = ["the applicant enterprise is required"];
+        var unknown = (project.PriorApprovals ?? []).Where(c => catalogue.FindMatter(c) is null).ToList();
+        if (unknown.Count > 0) errors["priorApprovals"] = [$"not matters of the catalogue: {string.Join(", ", unknown)}"];
+        if (errors.Count > 0) throw new PermitRuleViolation(errors);
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (await db.Set<ProjectRow>().AnyAsync(p => p.Code == project.Code.Trim(), cancellationToken))
+            throw PermitRuleViolation.For("code", $"project code {project.Code} is registered already");
+        var row = new ProjectRow
+        {
+            Id = "P" + Guid.NewGuid().ToString("N")[..12],
+            Code = project.Code.Trim(),
+            Name = project.Name.Trim(),
+            Enterprise = project.Enterprise.Trim(),
+            Agent = agent,
+            Kind = project.Kind.ToString(),
+            GreenChannel = project.GreenChannel,
+            PriorApprovals = string.Join(",", project.PriorApprovals ?? []),
+            CreatedAt = clock.GetCurrentInstant(),
+        };
+        db.Add(row);
+        await db.SaveChangesAsync(cancellationToken);
+        return row;
+    }
+
+    public async Task<ProjectRow?> FindProjectAsync(string projectId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Set<ProjectRow>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == projectId, cancellationToken);
+    }
+
+    /// <summary>Projects, newest first; only <paramref name="agent"/>'s when given; <paramref name="search"/> matches code, name or enterprise.</summary>
+    public async Task<(IReadOnlyList<ProjectRow> Items, int TotalCount)> ListProjectsAsync(string? agent, string? search, int page, int pageSize, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var query = db.Set<ProjectRow>().AsNoTracking();
+        if (agent is not null) query = query.Where(p => p.Agent == agent);
+        if (!string.IsNullOrWhiteSpace(search)) query = query.Where(p => p.Code.Contains(search) || p.Name.Contains(search) || p.Enterprise.Contains(search));
+        var total = await query.CountAsync(cancellationToken);
+        var items = await query.OrderByDescending(p => p.CreatedAt).ThenBy(p => p.Id).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+        return (items, total);
+    }
+
+    public async Task<IReadOnlyList<CaseRow>> CasesOfProjectAsync(string projectId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Set<CaseRow>().AsNoTracking().Where(c => c.ProjectId == projectId).OrderBy(c => c.SubmittedAt).ToListAsync(cancellationToken);
+    }
+
+    // ---- applications and cases ----
+
+    /// <summary>
+    /// Files an application for a stage of a project: checks the matters, materials and prerequisites against the
+    /// catalogue, then starts the stage workflow with the case file. The case id is the instance id.
+    /// </summary>
+    /// <exception cref="PermitRuleViolation">A matter or material does not belong, or a prerequisite is not approved yet.</exception>
+    public async Task<CaseFile> ApplyAsync(ProjectRow project, NewApplication application, CancellationToken cancellationToken = default)
+    {
+        var stage = catalogue.Stages.FirstOrDefault(s => s.Stage == application.Stage)
+            ?? throw PermitRuleViolation.For("stage", $"unknown stage {application.Stage}");
+        var stageMatters = catalogue.MattersOf(application.Stage).ToList();
+        var matterCodes = application.Matters is { Count: > 0 } chosen ? chosen.Distinct().ToList() : stageMatters.Select(m => m.Code).ToList();
+        var errors = new Dictionary<string, string[]>();
+        var foreign = matterCodes.Where(c => stageMatters.All(m => m.Code != c)).ToList();
+        if (foreign.Count > 0) errors["matters"] = [$"not matters of stage {stage.Name}: {string.Join(", ", foreign)}"];
+        var matters = stageMatters.Where(m => matterCodes.Contains(m.Code)).ToList();
+        var required = matters.SelectMany(m => m.Materials.Select(x => (Matter: m, Material: x))).ToList();
+        var unknown = application.Materials.Where(code => required.All(r => r.Material.Code != code)).ToList();
+        if (unknown.Count > 0) errors["materials"] = [$"not materials of the applied matters: {string.Join(", ", unknown)}"];
+
+        var earlier = await CasesOfProjectAsync(project.Id, cancellationToken);
+        var approved = earlier.Where(c => c.State == nameof(CaseState.Issued)).Select(c => c.Matters)
+            .Append(project.PriorApprovals).SelectMany(m => m.Split(',', StringSplitOptions.RemoveEmptyEntries)).ToHashSet();
+        var missingPrerequisites = matters.SelectMany(m => m.Prerequisites.Where(p => !matterCodes.Contains(p) && !approved.Contains(p)).Select(p => $"{m.Code} needs {p}")).ToList();
+        if (missingPrerequisites.Count > 0) errors["matters"] = [.. errors.GetValueOrDefault("matters") ?? [], $"prerequisites not approved yet (前置事项): {string.Join("; ", missingPrerequisites)}"];
+        if (earlier.Any(c => c.Stage == application.Stage.ToString() && c.State is nameof(CaseState.Submitted) or nameof(CaseState.WaitingForSupplement) or nameof(CaseState.InReview) or nameof(CaseState.AwaitingCommitments)))
+            errors["stage"] = [$"the project has an open case for stage {stage.Name} already"];
+        if (errors.Count > 0) throw new PermitRuleViolation(errors);
+
+        var now = clock.GetCurrentInstant();
+        var present = application.Materials.ToHashSet();
+        var file = new CaseFile
+        {
+            CaseId = "C" + Guid.NewGuid().ToString("N")[..12],
+            ProjectId = project.Id,
+            ProjectName = project.Name,
+            Agent = project.Agent,
+            Stage = application.Stage,
+            Matters = matterCodes,
+            GreenChannel = project.GreenChannel,
+            CalendarId = catalogue.CalendarId,
+            SubmittedAt = now,
+            Materials = required.Select(r => new MaterialRecord(r.Material.Code, r.Material.Name, r.Matter.Code, present.Contains(r.Material.Code), present.Contains(r.Material.Code) ? now : null)).ToList(),
+        };
+        var result = await runtime.StartAsync(stage.WorkflowDefinitionId, VersionSelector.Published, new StartWorkflowOptions
+        {
+            InstanceId = file.CaseId,
+            CorrelationId = project.Id,
+            Input = new JsonObject { [CaseFile.VariableName] = CaseFileJson.ToNode(file), ["projectId"] = project.Id },
+        }, cancellationToken);
+        return FileOf(result.Instance) ?? file;
+    }
+
+    /// <summary>The case file and its workflow instance, or null when there is no such case.</summary>
+    public async Task<(CaseFile File, WorkflowInstance Instance)?> GetCaseAsync(string caseId, CancellationToken cancellationToken = default)
+    {
+        var instance = await instances.FindAsync(caseId, cancellationToken);
+        return instance is not null && FileOf(instance) is { } file ? (file, instance) : null;
+    }
+
+    public async Task<CaseRow?> FindCaseRowAsync(string caseId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Set<CaseRow>().AsNoTracking().FirstOrDefaultAsync(c => c.Id == caseId, cancellationToken);
+    }
+
+    /// <summary>The instance's journal (the case timeline's workflow part).</summary>
+    public Task<IReadOnlyList<JournalEntry>> JournalAsync(string caseId, CancellationToken cancellationToken = default) =>
+        instances.GetJournalAsync(caseId, cancellationToken);
+
+    public static CaseFile? FileOf(WorkflowInstance instance) => CaseFileJson.FromNode(instance.Variables[CaseFile.VariableName]);
+
+    // ---- steps ----
+
+    public async Task<StepRow?> FindStepAsync(string stepId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Set<StepRow>().AsNoTracking().FirstOrDefaultAsync(s => s.Id == stepId, cancellationToken);
+    }
+
+    /// <summary>
+    /// Open steps (open or waiting for a supplement) of <paramref name="department"/> (every department when null),
+    /// green channel first, then by promised due instant.
+    /// </summary>
+    public async Task<(IReadOnlyList<StepRow> Items, int TotalCount)> InboxAsync(string? department, int page, int pageSize, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var query = db.Set<StepRow>().AsNoTracking().Where(s => s.State == nameof(StepState.Open) || s.State == nameof(StepState.WaitingForSupplement));
+        if (department is not null) query = query.Where(s => s.Department == department);
+        var total = await query.CountAsync(cancellationToken);
+        // Instants are stored as integers, so ordering in SQL is exact; steps without a clock (intake) come by age.
+        var items = await query.OrderByDescending(s => s.GreenChannel).ThenBy(s => s.PromisedDue == null).ThenBy(s => s.PromisedDue).ThenBy(s => s.CreatedAt)
+            .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+        return (items, total);
+    }
+
+    /// <summary>
+    /// Acts on a step: checks the rules, then resumes the step's bookmark with the action, all in one workflow
+    /// transaction. With an idempotency key (scoped to the action's actor) the same key and body answer the
+    /// first result again; another body with the same key throws <see cref="IdempotencyKeyReusedException"/>.
+    /// </summary>
+    /// <exception cref="StepConflictException">Stale <paramref name="expectedVersion"/>, the step closed or not actionable now.</exception>
+    /// <exception cref="PermitRuleViolation">The action breaks a rule; nothing was applied.</exception>
+    public async Task<(CaseFile File, StepRecord Step, bool Replayed)> ActAsync(string stepId, StepAction action, string? idempotencyKey, int? expectedVersion, CancellationToken cancellationToken = default)
+    {
+        var row = await FindStepAsync(stepId, cancellationToken) ?? throw new StepConflictException(stepId, $"step {stepId} does not exist");
+        var options = idempotencyKey is null ? null : new ResumeWorkflowOptions
+        {
+            IdempotencyScope = action.Actor,
+            IdempotencyKey = idempotencyKey,
+            RequestHash = Hash($"{stepId}\n{action.ToJson().ToJsonString()}"),
+        };
+        if (options is not null && await instances.FindIdempotencyRecordAsync(options.IdempotencyScope!, idempotencyKey!, cancellationToken) is not null)
+            return await ResumeAsync(row, action, options, cancellationToken); // replay (or key reused with another body)
+
+        if (expectedVersion is { } v && v != row.Version)
+            throw new StepConflictException(stepId, $"step {stepId} changed: your version is {v}, the current one is {row.Version}");
+        var (file, instance) = await GetCaseAsync(row.CaseId, cancellationToken) ?? throw new StepConflictException(stepId, $"case {row.CaseId} does not exist");
+        var step = file.FindStep(stepId) ?? throw new StepConflictException(stepId, $"step {stepId} does not exist");
+        StepActionRules.Validate(file, step, action, catalogue, step.WaiverAllowed);
+        if (step.BookmarkId is null || instance.Bookmarks.All(b => b.Id != step.BookmarkId))
+            throw new StepConflictException(stepId, $"step {stepId} is not waiting for an action");
+        return await ResumeAsync(row, action, options, cancellationToken);
+    }
+
+    private async Task<(CaseFile File, StepRecord Step, bool Replayed)> ResumeAsync(StepRow row, StepAction action, ResumeWorkflowOptions? options, CancellationToken cancellationToken)
+    {
+        WorkflowRunResult result;
+        try
+        {
+            result = await runtime.ResumeAsync(row.InstanceId, row.BookmarkId ?? "", action.ToJson(), options, cancellationToken);
+        }
+        catch (WorkflowRuntimeException e)
+        {
+            // Someone else's action consumed the bookmark between our check and our resume: the first wins.
+            throw new StepConflictException(row.Id, $"step {row.Id} was acted on by someone else first ({e.Message})");
+        }
+        var file = FileOf(result.Instance)!;
+        return (file, file.FindStep(row.Id)!, result.Replayed);
+    }
+
+    // ---- materials ----
+
+    /// <summary>
+    /// The applicant hands in materials: they are recorded on the case, commitments for them are fulfilled, and every
+    /// activity waiting for them (a review waiting for its supplement, waiting commitments, an issue waiting for
+    /// waived materials) is resumed.
+    /// </summary>
+    /// <exception cref="PermitRuleViolation">A code is not a material of the case.</exception>
+    public async Task<CaseFile> SupplyMaterialsAsync(string caseId, IReadOnlyList<string> codes, string actor, CancellationToken cancellationToken = default)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var instance = await instances.FindAsync(caseId, cancellationToken) ?? throw PermitRuleViolation.For("caseId", $"case {caseId} does not exist");
+            var file = FileOf(instance) ?? throw PermitRuleViolation.For("caseId", $"{caseId} is not a case");
+            var unknown = codes.Where(c => file.Materials.All(m => m.Code != c)).ToList();
+            if (codes.Count == 0) throw PermitRuleViolation.For("materials", "name at least one material");
+            if (unknown.Count > 0) throw PermitRuleViolation.For("materials", $"not materials of this case: {string.Join(", ", unknown)}");
+            if (instance.Status == WorkflowStatus.Finished) throw new StepConflictException(caseId, $"case {caseId} is closed ({file.State})");
+
+            var now = clock.GetCurrentInstant();
+            var set = codes.ToHashSet();
+            for (var i = 0; i < file.Materials.Count; i++)
+                if (set.Contains(file.Materials[i].Code)) file.Materials[i] = file.Materials[i] with { Present = true, SubmittedAt = now };
+            for (var i = 0; i < file.Commitments.Count; i++)
+                if (file.Commitments[i].IsOpen && set.Contains(file.Commitments[i].MaterialCode)) file.Commitments[i] = file.Commitments[i] with { FulfilledAt = now };
+            if (file.State == CaseState.WaitingForSupplement && file.Steps.Any(s => s.Kind == StepKind.Intake && s.IsOpen)) file.State = CaseState.Submitted;
+            CaseClocks.Refresh(file, CalendarOf(file), now);
+            instance.Variables[CaseFile.VariableName] = CaseFileJson.ToNode(file);
+            instance.UpdatedAt = now;
+            try
+            {
+                await instances.UpdateAsync(instance, [], null, cancellationToken);
+            }
+            catch (ConcurrencyConflictException) when (attempt < MaxRetries)
+            {
+                continue;
+            }
+
+            var present = file.PresentMaterials;
+            var waiting = file.Steps.Where(s => s.State == StepState.WaitingForSupplement && s.BookmarkId is not null
+                    && s.SupplementRequests[^1].Items.All(i => present.Contains(i.Code)))
+                .Select(s => s.BookmarkId!)
+                .Concat(instance.Bookmarks.Where(b => b.Kind == PermitActivity.MaterialsKind).Select(b => b.Id))
+                .ToList();
+            var supplied = new StepAction(StepAction.MaterialsSuppliedEvent, null, null, [], [], actor, false, null).ToJson();
+            foreach (var bookmarkId in waiting)
+            {
+                try
+                {
+                    await runtime.ResumeAsync(caseId, bookmarkId, supplied, null, cancellationToken);
+                }
+                catch (WorkflowRuntimeException)
+                {
+                    // Resumed by someone else meanwhile: it saw the same materials.
+                }
+            }
+            return (await GetCaseAsync(caseId, cancellationToken))!.Value.File;
+        }
+    }
+
+    // ---- timers ----
+
+    /// <summary>Resumes every timer bookmark due by now (joint deadlines, commitment due dates, special procedures, delays).</summary>
+    /// <returns>How many fired.</returns>
+    public async Task<int> FireDueTimersAsync(CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetCurrentInstant();
+        var due = await instances.FindBookmarksAsync(new BookmarkFilter(DueBy: now), cancellationToken);
+        var fired = 0;
+        foreach (var (instanceId, bookmark) in due.Where(d => d.Bookmark.ResumeAt is not null).OrderBy(d => d.Bookmark.ResumeAt))
+        {
+            try
+            {
+                await runtime.ResumeAsync(instanceId, bookmark.Id, new JsonObject { ["event"] = StepAction.TimerEvent }, null, cancellationToken);
+                fired++;
+            }
+            catch (WorkflowRuntimeException)
+            {
+                // Gone meanwhile (its activity completed): nothing to fire.
+            }
+        }
+        return fired;
+    }
+
+    private static string Hash(string text) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+}

@@ -1,0 +1,38 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Workflow.Definitions.Calendars;
+using Workflow.Definitions.Cases;
+using Workflow.Definitions.Catalogue;
+using Workflow.Definitions.Persistence;
+using Workflow.Definitions.Validation;
+using Workflow.Engine;
+using Workflow.Engine.Calendar;
+using Workflow.Engine.Persistence.EntityFramework;
+
+namespace Workflow.Definitions;
+
+/// <summary>Registers the permit domain on top of the engine.</summary>
+public static class PermitsServiceCollectionExtensions
+{
+    /// <summary>
+    /// The engine with the permit activities and the review-chain rule, the sample matter catalogue (unless one is
+    /// registered), the calendars (shipped, overridden by the user folder), the permit tables and their projection,
+    /// and <see cref="PermitService"/>. Register the database (<c>AddWorkflowSqlite</c>/<c>AddWorkflowPostgreSql</c>) too.
+    /// </summary>
+    public static IServiceCollection AddPermits(this IServiceCollection services, Action<WorkflowEngineOptions>? configureEngine = null, string? calendarsFolder = null)
+    {
+        services.AddWorkflowEngine(options =>
+        {
+            options.AddActivitiesFrom(typeof(PermitActivity).Assembly);
+            options.AddValidationRule<ReviewChainRule>();
+            configureEngine?.Invoke(options);
+        });
+        services.TryAddSingleton(MatterCatalogue.Sample);
+        services.TryAddSingleton<CatalogueOptions>();
+        services.TryAddSingleton<CalendarRegistry>(_ => ShippedCalendars.CreateRegistry(calendarsFolder));
+        services.AddWorkflowPersistenceModule<PermitPersistenceModule>();
+        services.AddWorkflowSaveParticipant<PermitProjection>();
+        services.TryAddSingleton<PermitService>();
+        return services;
+    }
+}

@@ -1,0 +1,43 @@
+using Microsoft.Extensions.DependencyInjection;
+using Workflow.Engine.Validation;
+
+namespace Workflow.Host.Cli;
+
+/// <summary>
+/// <c>validate FILE...</c> (CONTRACTS.md §5): one line per finding on stdout, <c>FILE: error|warning: activity ID: message</c>;
+/// exit 0 when no file has an error (warnings allowed), 1 when any has, 2 for bad arguments (no file, an option, a missing file).
+/// </summary>
+public sealed class ValidateVerb : ICliVerb
+{
+    public string Name => "validate";
+
+    public async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
+    {
+        if (args.Count == 0)
+        {
+            await stderr.WriteLineAsync("error: validate needs at least one file: validate FILE...");
+            return 2;
+        }
+        if (args.FirstOrDefault(a => a.StartsWith("--", StringComparison.Ordinal)) is { } option)
+        {
+            await stderr.WriteLineAsync($"error: validate takes no option '{option}': validate FILE...");
+            return 2;
+        }
+        if (args.FirstOrDefault(a => !File.Exists(a)) is { } missing)
+        {
+            await stderr.WriteLineAsync($"error: file not found: {missing}");
+            return 2;
+        }
+        using var services = CliEngine.Build();
+        var validator = services.GetRequiredService<WorkflowValidator>();
+        var anyError = false;
+        foreach (var file in args)
+        {
+            var (_, findings) = validator.Validate(await File.ReadAllTextAsync(file));
+            foreach (var finding in findings)
+                await stdout.WriteLineAsync(CliEngine.Line(file, finding));
+            anyError |= findings.Any(f => f.Severity == FindingSeverity.Error);
+        }
+        return anyError ? 1 : 0;
+    }
+}

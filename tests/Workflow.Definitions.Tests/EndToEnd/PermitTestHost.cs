@@ -1,0 +1,105 @@
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+using NodaTime.Text;
+using Workflow.Definitions.Cases;
+using Workflow.Definitions.Catalogue;
+using Workflow.Definitions.Intake;
+using Workflow.Definitions.Persistence;
+using Workflow.Definitions.Projects;
+using Workflow.Definitions.Workflows;
+using Workflow.Engine.Persistence;
+using Workflow.Engine.Persistence.EntityFramework;
+using Workflow.Testing;
+
+namespace Workflow.Definitions.Tests.EndToEnd;
+
+/// <summary>
+/// The permit domain on a real SQLite file in a temp folder, on the cn-mainland calendar, with a fake clock.
+/// Each test gets its own database.
+/// </summary>
+public sealed class PermitTestHost : IAsyncDisposable
+{
+    private readonly string _folder;
+
+    private PermitTestHost(string folder, ServiceProvider services, FakeClock clock)
+    {
+        _folder = folder;
+        Services = services;
+        Clock = clock;
+        Permits = services.GetRequiredService<PermitService>();
+    }
+
+    public ServiceProvider Services { get; }
+    public FakeClock Clock { get; }
+    public PermitService Permits { get; }
+    public MatterCatalogue Catalogue => Permits.Catalogue;
+
+    /// <summary>A host whose clock reads <paramref name="now"/> (ISO 8601 with offset).</summary>
+    public static async Task<PermitTestHost> StartAsync(string now = "2025-03-03T09:30:00+08:00")
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "wf-permits-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        var clock = FakeClock.At(now);
+        var services = new ServiceCollection()
+            .AddSingleton<IClock>(clock)
+            .AddWorkflowSqlite($"Data Source={Path.Combine(folder, "permits.db")}")
+            .AddPermits(calendarsFolder: Path.Combine(folder, "calendars"))
+            .BuildServiceProvider();
+        await services.GetRequiredService<WorkflowDatabase>().MigrateAsync();
+        await StageWorkflows.EnsurePublishedAsync(services.GetRequiredService<IWorkflowDefinitionStore>());
+        return new PermitTestHost(folder, services, clock);
+    }
+
+    public static Instant At(string iso) => OffsetDateTimePattern.ExtendedIso.Parse(iso).GetValueOrThrow().ToInstant();
+
+    public void SetClock(string iso) => Clock.Set(At(iso));
+
+    /// <summary>A project whose earlier approvals are in place (every matter outside the stages the tests apply for can be a prerequisite).</summary>
+    public Task<ProjectRow> ProjectAsync(bool greenChannel = false, string agent = "agent1") =>
+        Permits.CreateProjectAsync(new NewProject("P-" + Guid.NewGuid().ToString("N")[..8], "示例项目", "示例建设有限公司", ProjectKind.EnterpriseInvested, greenChannel,
+            ["ZRZY-001", "ZRZY-002", "ZRZY-003", "QX-001", "ZJJ-001"]), agent);
+
+    /// <summary>Publishes <paramref name="json"/> as the new version of a stage workflow (as a designer would in the Studio).</summary>
+    public async Task PublishAsync(string definitionId, string json) =>
+        await Services.GetRequiredService<IWorkflowDefinitionStore>().SaveAsync(definitionId, definitionId, null, json, publish: true);
+
+    /// <summary>Every material of the matters, minus <paramref name="except"/>.</summary>
+    public IReadOnlyList<string> MaterialsOf(IEnumerable<string> matters, params string[] except) =>
+        matters.Select(Catalogue.FindMatter).SelectMany(m => m!.Materials.Select(x => x.Code)).Except(except).ToList();
+
+    public async Task<CaseFile> ApplyAsync(ProjectRow project, Stage stage, IReadOnlyList<string>? matters = null, params string[] missing)
+    {
+        var codes = matters ?? Catalogue.MattersOf(stage).Select(m => m.Code).ToList();
+        return await Permits.ApplyAsync(project, new NewApplication(stage, matters, MaterialsOf(codes, missing)));
+    }
+
+    public async Task<CaseFile> CaseAsync(string caseId) => (await Permits.GetCaseAsync(caseId))!.Value.File;
+
+    public async Task<StepRecord> OpenStepAsync(string caseId, string department, StepKind? kind = null)
+    {
+        var file = await CaseAsync(caseId);
+        return file.Steps.Single(s => s.IsOpen && s.Department == department && (kind is null || s.Kind == kind));
+    }
+
+    public async Task<(CaseFile File, StepRecord Step)> ActAsync(string stepId, string outcome, string actor = "reviewer",
+        string? opinion = null, IReadOnlyList<string>? conditions = null, IReadOnlyList<MaterialDefect>? missing = null, bool commitmentSigned = false)
+    {
+        var (file, step, _) = await Permits.ActAsync(stepId,
+            new StepAction(StepAction.ActionEvent, outcome, opinion, conditions ?? [], missing ?? [], actor, commitmentSigned, null), null, null);
+        return (file, step);
+    }
+
+    /// <summary>Accepts the case at the front desk.</summary>
+    public async Task<CaseFile> AcceptAsync(string caseId, string outcome = nameof(IntakeOutcome.Accepted), bool commitmentSigned = false)
+    {
+        var intake = await OpenStepAsync(caseId, PermitActivity.FrontDesk);
+        return (await ActAsync(intake.Id, outcome, "frontdesk", commitmentSigned: commitmentSigned)).File;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Services.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
+    }
+}
