@@ -1,0 +1,84 @@
+using System.Security.Claims;
+using Workflow.Definitions.Cases;
+using Workflow.Definitions.Persistence;
+using Workflow.Host.Web.Access;
+
+namespace Workflow.Host.Web.Permits;
+
+/// <summary>
+/// Who may see and do what with projects, cases and steps — one place for the REST API and the pages alike.
+/// The role decides what may ever be done (else 403); ownership or department decides what may be seen (else 404).
+/// Agents own projects; reviewers see their department's steps and the cases those belong to; the front desk sees
+/// intake steps; the supervisor reads everything and acts on nothing; the designer has no business with cases;
+/// the admin may do everything.
+/// </summary>
+public sealed class CaseAccess(ClaimsPrincipal user)
+{
+    public UserRole? Role { get; } = AppClaims.RoleOf(user);
+    public string UserName { get; } = AppClaims.UserNameOf(user) ?? "";
+    public string? Department { get; } = AppClaims.DepartmentOf(user);
+
+    /// <summary>The inbox department of the caller: the reviewer's department, <c>frontdesk</c> for the window, null for roles that see every inbox.</summary>
+    public string? InboxDepartment => Role switch
+    {
+        UserRole.Reviewer => Department,
+        UserRole.FrontDesk => PermitActivity.FrontDesk,
+        _ => null,
+    };
+
+    public AccessDecision ListProjects() => Role is UserRole.Agent or UserRole.Supervisor or UserRole.Admin ? AccessDecision.Allowed : AccessDecision.Forbidden;
+
+    public AccessDecision CreateProject() => Role is UserRole.Agent or UserRole.Admin ? AccessDecision.Allowed : AccessDecision.Forbidden;
+
+    /// <summary>Agents see their own projects, the supervisor and admin all of them.</summary>
+    public AccessDecision SeeProject(ProjectRow project) => Role switch
+    {
+        UserRole.Supervisor or UserRole.Admin => AccessDecision.Allowed,
+        UserRole.Agent => project.Agent == UserName ? AccessDecision.Allowed : AccessDecision.Hidden,
+        _ => AccessDecision.Forbidden,
+    };
+
+    /// <summary>Filing an application: the project's own agent (or admin).</summary>
+    public AccessDecision Apply(ProjectRow project) => Role switch
+    {
+        UserRole.Admin => AccessDecision.Allowed,
+        UserRole.Agent => project.Agent == UserName ? AccessDecision.Allowed : AccessDecision.Hidden,
+        _ => AccessDecision.Forbidden,
+    };
+
+    /// <summary>A case: its agent, any department holding one of its steps, the front desk while it has an intake step, supervisor, admin.</summary>
+    public AccessDecision SeeCase(CaseFile file) => Role switch
+    {
+        UserRole.Supervisor or UserRole.Admin => AccessDecision.Allowed,
+        UserRole.Agent => file.Agent == UserName ? AccessDecision.Allowed : AccessDecision.Hidden,
+        UserRole.Reviewer or UserRole.FrontDesk => file.Steps.Any(s => s.Department == InboxDepartment) ? AccessDecision.Allowed : AccessDecision.Hidden,
+        _ => AccessDecision.Forbidden,
+    };
+
+    /// <summary>Supplying materials or resubmitting: the case's agent (or admin).</summary>
+    public AccessDecision SupplyMaterials(CaseFile file) => Role switch
+    {
+        UserRole.Admin => AccessDecision.Allowed,
+        UserRole.Agent => file.Agent == UserName ? AccessDecision.Allowed : AccessDecision.Hidden,
+        _ => AccessDecision.Forbidden,
+    };
+
+    public AccessDecision ReadInbox() => Role is UserRole.Reviewer or UserRole.FrontDesk or UserRole.Supervisor or UserRole.Admin ? AccessDecision.Allowed : AccessDecision.Forbidden;
+
+    /// <summary>A step: the department whose inbox holds it, the case's agent (read only), supervisor, admin.</summary>
+    public AccessDecision SeeStep(StepRow step, string? caseAgent) => Role switch
+    {
+        UserRole.Supervisor or UserRole.Admin => AccessDecision.Allowed,
+        UserRole.Reviewer or UserRole.FrontDesk => step.Department == InboxDepartment ? AccessDecision.Allowed : AccessDecision.Hidden,
+        UserRole.Agent => caseAgent == UserName ? AccessDecision.Allowed : AccessDecision.Hidden,
+        _ => AccessDecision.Forbidden,
+    };
+
+    /// <summary>Acting on a step: only the department whose inbox holds it (or admin); agents, supervisor and designer never.</summary>
+    public AccessDecision ActOnStep(StepRow step) => Role switch
+    {
+        UserRole.Admin => AccessDecision.Allowed,
+        UserRole.Reviewer or UserRole.FrontDesk => step.Department == InboxDepartment ? AccessDecision.Allowed : AccessDecision.Hidden,
+        _ => AccessDecision.Forbidden,
+    };
+}
