@@ -86,6 +86,10 @@ public static class WebApp
         try
         {
             var app = Build(args);
+            // Checked here, before the host starts, so that a bad setting prints one line instead of the host's
+            // "hosting failed to start" log with a stack trace.
+            _ = app.Services.GetRequiredService<IOptions<AuthOptions>>().Value;
+            _ = app.Services.GetRequiredService<IOptions<JurisdictionOptions>>().Value;
             app.Lifetime.ApplicationStarted.Register(() => PrintBanner(app));
             await app.RunAsync();
             return 0;

@@ -204,4 +204,45 @@ public sealed class ElsaDefinitionTests(HostFactory host) : IClassFixture<HostFa
         var problem = await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest);
         problem.GetProperty("errors").TryGetProperty("model", out _).Should().BeTrue();
     }
+
+    [Fact]
+    public async Task Export_then_import_under_another_id_restores_the_definition()
+    {
+        using var client = await host.AsUserAsync(Roles.Designer);
+        await SaveAsync(client, Definition("exported", "from export"), publish: true);
+
+        var export = await client.GetAsync("/elsa/api/workflow-definitions/exported/export?versionOptions=Published");
+        export.StatusCode.Should().Be(HttpStatusCode.OK);
+        export.Content.Headers.ContentDisposition!.FileName.Should().Contain(".json");
+        var file = JsonNode.Parse(await export.Content.ReadAsStringAsync())!.AsObject();
+        file["isPublished"]!.GetValue<bool>().Should().BeTrue();
+        file.ContainsKey("links").Should().BeFalse();
+
+        file["definitionId"] = "imported";
+        var import = await client.PostAsync("/elsa/api/workflow-definitions/import",
+            new StringContent(file.ToJsonString(), System.Text.Encoding.UTF8, "application/json"));
+        var body = await import.Content.ReadAsStringAsync();
+        import.StatusCode.Should().Be(HttpStatusCode.OK, body);
+        var imported = JsonNode.Parse(body)!;
+        imported["definitionId"]!.GetValue<string>().Should().Be("imported");
+        imported["isPublished"]!.GetValue<bool>().Should().BeTrue("the file said it was published");
+        imported["root"]!.ToJsonString().Should().Be(file["root"]!.ToJsonString());
+    }
+
+    [Fact]
+    public async Task Import_refuses_what_is_not_a_definition_and_the_supervisor_may_export_but_not_import()
+    {
+        using var designer = await host.AsUserAsync(Roles.Designer);
+        var notJson = await designer.PostAsync("/elsa/api/workflow-definitions/import", new StringContent("{nope", System.Text.Encoding.UTF8, "application/json"));
+        (await notJson.ShouldBeProblemAsync(HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("body", out _).Should().BeTrue();
+        var noRoot = await designer.PostAsync("/elsa/api/workflow-definitions/import", new StringContent("""{"definitionId":"x"}""", System.Text.Encoding.UTF8, "application/json"));
+        await noRoot.ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        await SaveAsync(designer, Definition("to-export"), publish: false);
+
+        using var supervisor = await host.AsUserAsync(Roles.Supervisor);
+        (await supervisor.GetAsync("/elsa/api/workflow-definitions/to-export/export")).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await supervisor.PostAsync("/elsa/api/workflow-definitions/import", new StringContent("{}", System.Text.Encoding.UTF8, "application/json")))
+            .StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        await (await supervisor.GetAsync("/elsa/api/workflow-definitions/missing/export")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+    }
 }

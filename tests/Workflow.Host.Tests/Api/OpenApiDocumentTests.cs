@@ -32,4 +32,19 @@ public sealed class OpenApiDocumentTests(HostFactory host) : IClassFixture<HostF
         instant.GetProperty("format").GetString().Should().Be("date-time");
         instant.TryGetProperty("properties", out _).Should().BeFalse();
     }
+
+    [Fact]
+    public async Task The_bearer_scheme_is_declared_and_required_only_where_credentials_are_needed()
+    {
+        using var client = host.Anonymous();
+        using var json = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json"));
+        var scheme = json.RootElement.GetProperty("components").GetProperty("securitySchemes").GetProperty("Bearer");
+        scheme.GetProperty("type").GetString().Should().Be("http");
+        scheme.GetProperty("scheme").GetString().Should().Be("bearer");
+
+        var paths = json.RootElement.GetProperty("paths");
+        paths.GetProperty("/api/departments").GetProperty("get").TryGetProperty("security", out _).Should().BeTrue();
+        paths.GetProperty("/api/auth/token").GetProperty("post").TryGetProperty("security", out _).Should().BeFalse();
+        paths.GetProperty("/health").GetProperty("get").TryGetProperty("security", out _).Should().BeFalse();
+    }
 }

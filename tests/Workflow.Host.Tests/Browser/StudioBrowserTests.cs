@@ -78,6 +78,27 @@ public sealed class StudioBrowserTests(BrowserFixture browser, ITestOutputHelper
     }
 
     [ChromiumFact]
+    public async Task A_seeded_stage_workflow_opens_in_the_editor_with_every_node_drawn()
+    {
+        const string definitionId = "stage-2-engineering-permit";
+        var file = Path.Combine(SharedFolder.RepositoryRoot, "src", "Workflow.Definitions", "Workflows", definitionId + ".json");
+        var activities = JsonNode.Parse(File.ReadAllText(file))!["root"]!["activities"]!.AsArray().Count;
+
+        await using var context = await browser.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1600, Height = 1000 } });
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(120_000);
+        var log = new StudioRequestLog(page);
+        await browser.SignInAsync(page, Roles.Designer, $"/studio/definitions/{definitionId}");
+        await page.WaitForSelectorAsync("elsa-workflow-definition-editor .x6-node");
+        await page.WaitForTimeoutAsync(3_000);
+
+        Log($"definition editor ({definitionId}):", log);
+        await ShouldShowNoBlazorErrorAsync(page);
+        (await page.Locator("elsa-workflow-definition-editor .x6-node").CountAsync()).Should().Be(activities, "every activity of the stage workflow is drawn");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Images, "studio-stage-workflow.png") });
+    }
+
+    [ChromiumFact]
     public async Task The_instance_viewer_page_loads_the_studio_element_and_its_calls_are_logged()
     {
         string instanceId;

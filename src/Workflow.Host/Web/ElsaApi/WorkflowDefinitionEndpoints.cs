@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Workflow.Engine.Persistence;
@@ -30,6 +31,8 @@ public static class WorkflowDefinitionEndpoints
         definitions.MapGet("/by-definition-id/{definitionId}", GetByDefinitionIdAsync);
         definitions.MapGet("/by-id/{id}", GetByIdAsync);
         definitions.MapPost("", SaveAsync);
+        definitions.MapPost("/import", ImportAsync);
+        definitions.MapGet("/{definitionId}/export", ExportAsync);
         definitions.MapPost("/{definitionId}/publish", PublishAsync);
         definitions.MapPost("/{definitionId}/retract", RetractAsync);
         definitions.MapDelete("/{definitionId}", DeleteAsync);
@@ -149,12 +152,69 @@ public static class WorkflowDefinitionEndpoints
     /// Saves the model as the draft (CONTRACTS.md §9); with <c>publish</c> also publishes it unless validation finds an
     /// error, in which case the draft is kept and the answer is 400 with the findings under <c>errors</c>.
     /// </summary>
-    private static async Task<IResult> SaveAsync([FromBody] SaveRequest? request, HttpContext http, IWorkflowDefinitionStore store,
+    private static async Task<IResult> SaveAsync([FromBody] SaveRequest? request, IWorkflowDefinitionStore store,
         WorkflowValidator validator, IOptions<JurisdictionOptions> jurisdiction, CancellationToken ct)
     {
         if (request?.Model is not JsonObject model)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["model"] = ["The body must be {\"model\": <workflow definition>, \"publish\": true|false}."] },
                 title: "The workflow definition is missing.");
+        var (saved, problem) = await SaveModelAsync(model, request.Publish, store, validator, ct);
+        return problem ?? TypedResults.Json(new JsonObject
+        {
+            ["workflowDefinition"] = ElsaDefinitionJson.Model(saved!, mayEdit: true, jurisdiction.Value.Zone),
+            ["alreadyPublished"] = false,
+            ["consumingWorkflowCount"] = 0,
+        });
+    }
+
+    /// <summary>
+    /// <c>POST /workflow-definitions/import</c>: a definition file as exported (by us or by an Elsa 3 server) is saved
+    /// like a Studio save, published when the file says <c>isPublished: true</c>; answers the stored definition.
+    /// </summary>
+    private static async Task<IResult> ImportAsync(HttpContext http, IWorkflowDefinitionStore store, WorkflowValidator validator,
+        IOptions<JurisdictionOptions> jurisdiction, CancellationToken ct)
+    {
+        JsonNode? body;
+        try
+        {
+            body = await JsonNode.ParseAsync(http.Request.Body, cancellationToken: ct);
+        }
+        catch (System.Text.Json.JsonException e)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["body"] = [$"The file is not valid JSON: {e.Message}"] },
+                title: "The workflow definition file cannot be read.");
+        }
+        if (body is not JsonObject model)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["body"] = ["The file must hold one workflow definition object."] },
+                title: "The workflow definition file cannot be read.");
+        // Studio and Elsa exports may wrap the definition as {model: ...}.
+        if (model["root"] is null && model["model"] is JsonObject inner)
+            model = (JsonObject)inner.DeepClone();
+        var publish = model["isPublished"] is JsonValue flag && flag.TryGetValue<bool>(out var isPublished) && isPublished;
+        var (saved, problem) = await SaveModelAsync(model, publish, store, validator, ct);
+        return problem ?? TypedResults.Json(ElsaDefinitionJson.Model(saved!, mayEdit: true, jurisdiction.Value.Zone));
+    }
+
+    /// <summary>
+    /// <c>GET /workflow-definitions/{definitionId}/export?versionOptions=</c>: the definition as a JSON file download,
+    /// the same JSON the load route answers, so that import of an export restores it.
+    /// </summary>
+    private static async Task<IResult> ExportAsync(string definitionId, string? versionOptions, HttpContext http, IWorkflowDefinitionStore store,
+        IAuthorizationService authorization, IOptions<JurisdictionOptions> jurisdiction, CancellationToken ct)
+    {
+        var loaded = await GetByDefinitionIdAsync(definitionId, versionOptions, http, store, authorization, jurisdiction, ct);
+        if (loaded is not JsonHttpResult<JsonObject> { Value: { } model })
+            return loaded;
+        model.Remove("links");
+        var fileName = string.Concat((model["name"]?.ToString() ?? definitionId).Select(c => Path.GetInvalidFileNameChars().Contains(c) ? '_' : c));
+        return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(model.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true })),
+            "application/json", fileName + ".json");
+    }
+
+    /// <summary>The save rules shared by the Studio's save and import; either the stored version or a 400 problem.</summary>
+    private static async Task<(StoredDefinition? Saved, IResult? Problem)> SaveModelAsync(JsonObject model, bool publish,
+        IWorkflowDefinitionStore store, WorkflowValidator validator, CancellationToken ct)
+    {
         var definitionId = model["definitionId"]?.ToString();
         if (string.IsNullOrWhiteSpace(definitionId))
             model["definitionId"] = definitionId = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
@@ -162,24 +222,19 @@ public static class WorkflowDefinitionEndpoints
         if (string.IsNullOrWhiteSpace(name))
             model["name"] = name = "Workflow " + definitionId;
         // The version facts and links are the store's, not the client's.
-        foreach (var key in new[] { "id", "version", "isLatest", "isPublished", "createdAt", "links" })
+        foreach (var key in new[] { "id", "version", "isLatest", "isPublished", "createdAt", "links", "isReadonly" })
             model.Remove(key);
 
         var json = model.ToJsonString();
         var (_, findings) = validator.Validate(json);
         if (findings.Any(f => f.Severity == FindingSeverity.Error && f.Code is "json" or "shape"))
-            return ValidationFailed(findings, "The workflow definition cannot be read.");
+            return (null, ValidationFailed(findings, "The workflow definition cannot be read."));
 
-        var publishRefused = request.Publish && findings.Any(f => f.Severity == FindingSeverity.Error);
-        var saved = await store.SaveAsync(definitionId, name, model["description"]?.ToString(), json, request.Publish && !publishRefused, ct);
-        if (publishRefused)
-            return ValidationFailed(findings, "Saved as a draft; not published because the definition has errors.");
-        return TypedResults.Json(new JsonObject
-        {
-            ["workflowDefinition"] = ElsaDefinitionJson.Model(saved, mayEdit: true, jurisdiction.Value.Zone),
-            ["alreadyPublished"] = false,
-            ["consumingWorkflowCount"] = 0,
-        });
+        var publishRefused = publish && findings.Any(f => f.Severity == FindingSeverity.Error);
+        var saved = await store.SaveAsync(definitionId, name, model["description"]?.ToString(), json, publish && !publishRefused, ct);
+        return publishRefused
+            ? (saved, ValidationFailed(findings, "Saved as a draft; not published because the definition has errors."))
+            : (saved, null);
     }
 
     private static async Task<IResult> PublishAsync(string definitionId, IWorkflowDefinitionStore store, WorkflowValidator validator,

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
 using NodaTime;
@@ -11,6 +12,9 @@ namespace Workflow.Host.Web.Json;
 /// </summary>
 public static class JsonSetup
 {
+    /// <summary>The OpenAPI security scheme name of the bearer token.</summary>
+    public const string BearerScheme = "Bearer";
+
     public static IServiceCollection AddWorkflowJson(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<JurisdictionOptions>().Bind(configuration.GetSection(JurisdictionOptions.Section))
@@ -23,16 +27,41 @@ public static class JsonSetup
             var zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(jurisdiction.Value.TimeZone) ?? DateTimeZone.Utc;
             o.SerializerOptions.Converters.Add(new ZonedInstantJsonConverter(zone));
         });
-        services.AddOpenApi(o => o.AddSchemaTransformer((schema, context, _) =>
+        services.AddOpenApi(o =>
         {
-            if (context.JsonTypeInfo.Type == typeof(Instant))
+            o.AddSchemaTransformer((schema, context, _) =>
             {
-                schema.Type = JsonSchemaType.String;
-                schema.Format = "date-time";
-                schema.Properties?.Clear();
-            }
-            return Task.CompletedTask;
-        }));
+                if (context.JsonTypeInfo.Type == typeof(Instant))
+                {
+                    schema.Type = JsonSchemaType.String;
+                    schema.Format = "date-time";
+                    schema.Properties?.Clear();
+                }
+                return Task.CompletedTask;
+            });
+            // Says how to authenticate, and on which operations (all but those that allow anonymous callers).
+            o.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Components ??= new OpenApiComponents();
+                document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+                document.Components.SecuritySchemes[BearerScheme] = new OpenApiSecurityScheme
+                {
+                    Type = SecuritySchemeType.Http,
+                    Scheme = "bearer",
+                    BearerFormat = "JWT",
+                    Description = "A token from POST /api/auth/token, sent as Authorization: Bearer <token>.",
+                };
+                return Task.CompletedTask;
+            });
+            o.AddOperationTransformer((operation, context, _) =>
+            {
+                if (context.Description.ActionDescriptor.EndpointMetadata.OfType<IAllowAnonymous>().Any())
+                    return Task.CompletedTask;
+                operation.Security ??= [];
+                operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerScheme, context.Document)] = [] });
+                return Task.CompletedTask;
+            });
+        });
         return services;
     }
 }
