@@ -70,15 +70,22 @@ public sealed class SqliteTestDatabase : ITestDatabase
         return rows;
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>Disposes every service provider opened so far and releases pooled connections, as if the process ended; the file stays.</summary>
+    public async Task DisposeProvidersAsync()
     {
         foreach (var provider in _providers)
         {
             await provider.DisposeAsync();
         }
 
+        _providers.Clear();
         // Pooled connections keep the file open; release them so the folder can go.
         SqliteConnection.ClearAllPools();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await DisposeProvidersAsync();
         if (Directory.Exists(Folder))
         {
             Directory.Delete(Folder, recursive: true);

@@ -1,0 +1,98 @@
+using Microsoft.Extensions.DependencyInjection;
+using Workflow.Engine.Persistence;
+using Workflow.Engine.Runtime;
+
+namespace Workflow.Engine.Tests.Persistence;
+
+/// <summary>The runtime on a real SQLite file: instances survive the process, concurrent resumes never both apply, keys apply once.</summary>
+public class DurableRuntimeTests
+{
+    private static string Definition() => new TestFlow()
+        .Add("start", "Elsa.WriteLine", new { text = "before" })
+        .Add("wait", "Elsa.Event", new { eventName = "Approved" })
+        .Add("end", "Elsa.WriteLine", new { text = "after" })
+        .Connect("start", "wait").Connect("wait", "end")
+        .Json();
+
+    private static async Task<(ServiceProvider Services, WorkflowRuntime Runtime)> OpenAsync(SqliteTestDatabase database)
+    {
+        var services = await database.OpenAsync(s => s.AddWorkflowEngine());
+        return (services, services.GetRequiredService<WorkflowRuntime>());
+    }
+
+    private static async Task<WorkflowRunResult> StartSuspendedAsync(SqliteTestDatabase database)
+    {
+        var (services, runtime) = await OpenAsync(database);
+        await services.GetRequiredService<IWorkflowDefinitionStore>().SaveAsync("test", "Test", null, Definition(), publish: true);
+        var started = await runtime.StartAsync("test");
+        started.Instance.SubStatus.Should().Be(WorkflowSubStatus.Suspended);
+        return started;
+    }
+
+    [Fact]
+    public async Task A_suspended_instance_resumes_in_a_new_service_provider_on_the_same_file_and_finishes()
+    {
+        await using var database = new SqliteTestDatabase();
+        var started = await StartSuspendedAsync(database);
+        var bookmark = started.Instance.Bookmarks.Single();
+        await database.DisposeProvidersAsync();
+
+        var (_, runtime) = await OpenAsync(database);
+        var resumed = await runtime.ResumeAsync(started.Instance.Id, bookmark.Id);
+
+        (resumed.Instance.Status, resumed.Instance.SubStatus).Should().Be((WorkflowStatus.Finished, WorkflowSubStatus.Finished));
+        resumed.Output.Should().Equal("after");
+        resumed.Instance.Bookmarks.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Two_concurrent_resumes_of_one_bookmark_from_two_processes_apply_once()
+    {
+        await using var database = new SqliteTestDatabase();
+        var started = await StartSuspendedAsync(database);
+        var bookmark = started.Instance.Bookmarks.Single();
+        var (_, first) = await OpenAsync(database);
+        var (_, second) = await OpenAsync(database);
+
+        var attempts = await Task.WhenAll(
+            Task.Run(() => Outcome(() => first.ResumeAsync(started.Instance.Id, bookmark.Id))),
+            Task.Run(() => Outcome(() => second.ResumeAsync(started.Instance.Id, bookmark.Id))));
+
+        attempts.Count(a => a is null).Should().Be(1, "exactly one resume applies");
+        attempts.Single(a => a is not null).Should().Match<Exception>(e => e is WorkflowRuntimeException || e is ConcurrencyConflictException);
+        var (services, _) = await OpenAsync(database);
+        var journal = await services.GetRequiredService<IWorkflowInstanceStore>().GetJournalAsync(started.Instance.Id);
+        journal.Count(j => j.ActivityId == "end" && j.Event == JournalEventKind.Completed).Should().Be(1);
+    }
+
+    [Fact]
+    public async Task The_same_idempotency_key_twice_applies_once_on_the_file()
+    {
+        await using var database = new SqliteTestDatabase();
+        var started = await StartSuspendedAsync(database);
+        var bookmark = started.Instance.Bookmarks.Single();
+        var key = new ResumeWorkflowOptions { IdempotencyScope = "reviewer-zjj", IdempotencyKey = "k-1" };
+        var (_, runtime) = await OpenAsync(database);
+
+        var first = await runtime.ResumeAsync(started.Instance.Id, bookmark.Id, null, key);
+        var again = await runtime.ResumeAsync(started.Instance.Id, bookmark.Id, null, key);
+
+        first.Replayed.Should().BeFalse();
+        again.Replayed.Should().BeTrue();
+        again.Instance.Version.Should().Be(first.Instance.Version, "the replay wrote nothing");
+        again.Output.Should().Equal(first.Output);
+    }
+
+    private static async Task<Exception?> Outcome(Func<Task> act)
+    {
+        try
+        {
+            await act();
+            return null;
+        }
+        catch (Exception e)
+        {
+            return e;
+        }
+    }
+}
