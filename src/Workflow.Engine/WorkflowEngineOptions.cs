@@ -20,6 +20,8 @@ public sealed class WorkflowEngineOptions
     public TextWriter? Output { get; set; }
     /// <summary>How often a resume is retried after a row-version conflict caused by another resume of the same instance.</summary>
     public int MaxConcurrencyRetries { get; set; } = 5;
+    /// <summary>How many activities one start or resume may run without waiting before the instance is faulted as an endless loop.</summary>
+    public int MaxActivitiesPerRun { get; set; } = 10_000;
 
     public WorkflowEngineOptions AddActivity<T>() where T : Activity => AddActivity(typeof(T));
 

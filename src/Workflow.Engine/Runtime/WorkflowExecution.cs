@@ -138,6 +138,7 @@ internal sealed class WorkflowExecution
 
     private async Task DrainAsync()
     {
+        var executed = 0;
         while (_queue.First is { } first && !_finished)
         {
             _queue.RemoveFirst();
@@ -145,9 +146,19 @@ internal sealed class WorkflowExecution
             if (!_state.Scopes.ContainsKey(item.ScopeId)) continue;
             var graph = Graph(item.ScopeId);
             if (!graph.ById.TryGetValue(item.ActivityId, out var node)) continue;
+            if (++executed > MaxActivitiesPerRun)
+            {
+                // A loop that never waits would otherwise hold the thread forever.
+                FaultActivity(node, $"The workflow ran {MaxActivitiesPerRun} activities without waiting on a bookmark; it is probably looping endlessly (last: {node.Type} {node.Id}).");
+                _queue.Clear();
+                return;
+            }
             await InvokeAsync(item.ScopeId, node, resume: null);
         }
     }
+
+    /// <summary>How many activities one start or resume may run before the instance is faulted as an endless loop.</summary>
+    public int MaxActivitiesPerRun { get; init; } = 10_000;
 
     private void Schedule(string scopeId, string activityId, bool backward = false)
     {

@@ -75,7 +75,7 @@ public sealed class WorkflowRuntime(
             var instance = await instances.FindAsync(instanceId, cancellationToken)
                 ?? throw new WorkflowRuntimeException($"Workflow instance '{instanceId}' does not exist.");
             var definition = await LoadDefinitionAsync(instance, cancellationToken);
-            var execution = new WorkflowExecution(instance, definition, registry, services, clock, resume.Output ?? options.Output);
+            var execution = new WorkflowExecution(instance, definition, registry, services, clock, resume.Output ?? options.Output) { MaxActivitiesPerRun = options.MaxActivitiesPerRun };
             var result = await execution.ResumeAsync(bookmarkId, input);
             var toStore = record is null ? null : record with { ResponseJson = ToResponseJson(result).ToJsonString() };
             try
@@ -187,7 +187,7 @@ public sealed class WorkflowRuntime(
             CreatedAt = now,
             UpdatedAt = now,
         };
-        var execution = new WorkflowExecution(instance, definition, registry, services, clock, start.Output ?? options.Output);
+        var execution = new WorkflowExecution(instance, definition, registry, services, clock, start.Output ?? options.Output) { MaxActivitiesPerRun = options.MaxActivitiesPerRun };
         var result = await execution.StartAsync(start.FlowchartMode ?? options.DefaultFlowchartMode);
         await instances.InsertAsync(instance, result.Journal, null, cancellationToken);
         return result;
