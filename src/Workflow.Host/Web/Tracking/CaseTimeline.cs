@@ -20,12 +20,13 @@ public static class CaseTimeline
         };
         foreach (var entry in journal.Where(j => j.ActivityType.StartsWith("Permits.", StringComparison.Ordinal)))
         {
+            var activity = ActivityName(entry.ActivityType);
             var title = entry.Event switch
             {
-                JournalEventKind.Started => Ui.T($"流程进入 {entry.ActivityId}", $"Workflow entered {entry.ActivityId}"),
-                JournalEventKind.Completed => Ui.T($"{entry.ActivityId} 完成：{Labels.Outcome(entry.Outcome)}", $"{entry.ActivityId} completed: {Labels.Outcome(entry.Outcome)}"),
-                JournalEventKind.Cancelled => Ui.T($"{entry.ActivityId} 已取消", $"{entry.ActivityId} cancelled"),
-                JournalEventKind.Faulted => Ui.T($"{entry.ActivityId} 出错", $"{entry.ActivityId} faulted"),
+                JournalEventKind.Started => Ui.T($"流程进入：{activity}", $"Workflow entered: {activity}"),
+                JournalEventKind.Completed => Ui.T($"{activity} 完成：{Labels.Outcome(entry.Outcome)}", $"{activity} completed: {Labels.Outcome(entry.Outcome)}"),
+                JournalEventKind.Cancelled => Ui.T($"{activity} 已取消", $"{activity} cancelled"),
+                JournalEventKind.Faulted => Ui.T($"{activity} 出错", $"{activity} faulted"),
                 _ => null,
             };
             if (title is not null)
@@ -60,4 +61,18 @@ public static class CaseTimeline
         // Stable: lines of one instant keep the order above (filing before the workflow's first step).
         return entries.OrderBy(e => e.At).ToList();
     }
+
+    /// <summary>A permit activity type in the users' words; unknown types by their name without the <c>Permits.</c> prefix.</summary>
+    public static string ActivityName(string activityType) => activityType switch
+    {
+        "Permits.Intake" => Ui.T("一窗受理", "Intake"),
+        "Permits.DepartmentReview" => Ui.T("部门审查", "Department review"),
+        "Permits.ParallelReview" => Ui.T("并联审批", "Parallel review"),
+        "Permits.JointReview" => Ui.T("联合审查（验收）", "Joint review"),
+        "Permits.JointSiteInspection" => Ui.T("联合踏勘", "Joint site inspection"),
+        "Permits.AwaitCommitments" => Ui.T("等待容缺材料", "Awaiting waived materials"),
+        "Permits.SpecialProcedure" => Ui.T("特别程序", "Special procedure"),
+        "Permits.IssueResult" => Ui.T("统一窗口出件", "Issuing the result"),
+        _ => activityType.StartsWith("Permits.", StringComparison.Ordinal) ? activityType["Permits.".Length..] : activityType,
+    };
 }

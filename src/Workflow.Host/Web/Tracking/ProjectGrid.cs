@@ -71,7 +71,7 @@ public static class ProjectGrid
                 _ => CellState.OnTime,
             },
         };
-        return new MatterCell(matter, state, file.CaseId, holders, clocks, missing);
+        return new MatterCell(matter, state, file.CaseId, holders, clocks, missing, step is { IsOpen: false } ? step.Outcome : null);
     }
 
     private static string NameOf(CaseFile file, string code) => file.Materials.FirstOrDefault(m => m.Code == code)?.Name ?? code;
