@@ -110,9 +110,11 @@ public sealed class StepModel(PermitService permits, IClock clock) : PageModel
         var conditions = (Conditions ?? "").Split('\n').Select(c => c.Trim()).Where(c => c.Length > 0).ToList();
         var action = new StepAction(StepAction.ActionEvent, string.IsNullOrWhiteSpace(Outcome) ? null : Outcome, string.IsNullOrWhiteSpace(Opinion) ? null : Opinion.Trim(),
             conditions, defects, access.UserName, CommitmentSigned, null);
-        if (action.Outcome is null)
+        if (action.Outcome is null || ModelState[nameof(Version)]?.Errors.Count > 0)
         {
-            Errors = new Dictionary<string, string[]> { ["outcome"] = [T("请选择办理结果", "choose an outcome")] };
+            Errors = action.Outcome is null
+                ? new Dictionary<string, string[]> { ["outcome"] = [T("请选择办理结果", "choose an outcome")] }
+                : new Dictionary<string, string[]> { ["version"] = [T("表单中的环节版本无效，请重新打开本页", "the form's step version is not valid; open the page again")] };
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return Page();
         }
