@@ -276,6 +276,8 @@ public sealed class PermitPagesTests(HostFactory host) : IClassFixture<HostFacto
         html.Should().Contain("data-department=\"scjg\"").And.Contain("data-department=\"zjj\"");
         (await supervisor.GetStringAsync("/inbox?department=scjg")).Should().Contain("市场监管");
         (await supervisor.GetAsync("/inbox?department=%3Cscript%3E")).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await supervisor.GetAsync("/inbox?page=2147483647")).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await supervisor.GetAsync("/projects?page=-3&search=%25")).StatusCode.Should().Be(HttpStatusCode.OK);
     }
 
     private static string[] AllMaterials(Stage stage) =>

@@ -40,7 +40,7 @@ public sealed class IndexModel(PermitService permits, IClock clock) : PageModel
         if (PageAccess.Deny(access.ReadInbox()) is { } denied) return denied;
         MayFilter = access.Role is UserRole.Supervisor or UserRole.Admin;
         Showing = MayFilter ? (string.IsNullOrWhiteSpace(Department) ? null : Department.Trim()) : access.InboxDepartment;
-        PageNumber = Math.Max(1, PageNumber);
+        PageNumber = Math.Clamp(PageNumber, 1, 100_000); // a huge page number would overflow the offset
         var (rows, total) = await permits.InboxAsync(Showing, PageNumber, PageSize, ct);
         TotalCount = total;
         Items = await InboxItem.LoadAsync(permits, rows, clock.GetCurrentInstant(), ct);

@@ -75,7 +75,7 @@ public sealed class IndexModel(PermitService permits) : PageModel
 
     private async Task LoadAsync(CaseAccess access, CancellationToken ct)
     {
-        PageNumber = Math.Max(1, PageNumber);
+        PageNumber = Math.Clamp(PageNumber, 1, 100_000); // a huge page number would overflow the offset
         MayCreate = access.CreateProject() == AccessDecision.Allowed;
         var (items, total) = await permits.ListProjectsAsync(access.Role == UserRole.Agent ? access.UserName : null, Search, PageNumber, PageSize, ct);
         TotalCount = total;
