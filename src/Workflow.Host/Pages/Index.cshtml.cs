@@ -3,13 +3,15 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Workflow.Host.Web.Access;
 
+using Workflow.Host.Web.Tracking;
+
 namespace Workflow.Host.Pages;
 
 /// <summary>
 /// Home after sign-in: each role goes to its own page (agent → projects, reviewer → inbox, front desk → intake,
 /// supervisor → overview, designer → Studio); the admin, who may do everything, gets the list of links.
 /// </summary>
-public sealed class IndexModel(IAuthorizationService authorization) : PageModel
+public sealed class IndexModel(IAuthorizationService authorization) : LocalizedPageModel
 {
     public bool MayOpenStudio { get; private set; }
 

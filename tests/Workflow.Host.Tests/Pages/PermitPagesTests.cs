@@ -254,7 +254,7 @@ public sealed class PermitPagesTests(HostFactory host) : IClassFixture<HostFacto
     [Fact]
     public async Task The_inbox_and_tracker_show_both_clocks_in_working_days_and_english_is_available()
     {
-        var (project, _) = await AcceptedStage3CaseAsync();
+        var (project, file) = await AcceptedStage3CaseAsync();
         using var reviewer = await host.SignedInClientAsync("reviewer-scjg");
         var inbox = await reviewer.GetStringAsync("/inbox");
         inbox.Should().MatchRegex("还剩 \\d+\\.\\d 个工作日").And.Contain("法定时限").And.Contain("承诺时限").And.Contain("level-normal");
@@ -265,6 +265,14 @@ public sealed class PermitPagesTests(HostFactory host) : IClassFixture<HostFacto
         grid.Should().MatchRegex("承诺时限：还剩 \\d+\\.\\d 个工作日");
         var english = await agent.GetStringAsync($"/projects/{project.Id}?culture=en");
         english.Should().Contain("<html lang=\"en\">").And.MatchRegex("\\d+\\.\\d working days left").And.Contain("Not applied");
+        (await agent.GetStringAsync($"/cases/{file.CaseId}")).Should().Contain("Case deadlines", "the choice is remembered").And.Contain("Timeline");
+        (await agent.GetStringAsync($"/projects/{project.Id}/apply/1?culture=en")).Should().Contain("Materials checklist");
+        (await reviewer.GetStringAsync("/inbox?culture=en")).Should().Contain("Inbox").And.MatchRegex("\\d+\\.\\d working days left");
+        var step = file.Steps.First(s => s.Department == "scjg" && s.IsOpen);
+        (await reviewer.GetStringAsync($"/steps/{step.Id}?culture=en")).Should().Contain("Approved with conditions").And.Contain("Conditions (one per line)");
+        using var supervisor = await host.SignedInClientAsync("supervisor");
+        (await supervisor.GetStringAsync("/supervision?culture=en")).Should().Contain("Supervision");
+        (await supervisor.GetStringAsync("/intake?culture=en")).Should().Contain("Intake window");
     }
 
     [Fact]

@@ -14,7 +14,7 @@ namespace Workflow.Host.Pages.Cases;
 /// materials with the agent's supply form (resubmission), commitments, the result and its certificate number.
 /// 404 for a case the user may not see.
 /// </summary>
-public sealed class CaseModel(PermitService permits, IClock clock) : PageModel
+public sealed class CaseModel(PermitService permits, IClock clock) : LocalizedPageModel
 {
     public CaseFile Case { get; private set; } = null!;
 

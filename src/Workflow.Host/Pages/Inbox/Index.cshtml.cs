@@ -13,7 +13,7 @@ namespace Workflow.Host.Pages.Inbox;
 /// clocks and their levels. The front desk sees the intake steps, the supervisor and admin every department's
 /// (filter with <c>?department=</c>); agents and designers get 403.
 /// </summary>
-public sealed class IndexModel(PermitService permits, IClock clock) : PageModel
+public sealed class IndexModel(PermitService permits, IClock clock) : LocalizedPageModel
 {
     public const int PageSize = 50;
 

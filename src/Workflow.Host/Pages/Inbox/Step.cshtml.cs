@@ -22,7 +22,7 @@ namespace Workflow.Host.Pages.Inbox;
 /// that everything is asked for at once. The form carries the step's version (stale → "someone acted first", 409)
 /// and an idempotency key (a double submit is applied once). Others who may see the step read it; 404 otherwise.
 /// </summary>
-public sealed class StepModel(PermitService permits, IClock clock) : PageModel
+public sealed class StepModel(PermitService permits, IClock clock) : LocalizedPageModel
 {
     public StepRow Row { get; private set; } = null!;
 

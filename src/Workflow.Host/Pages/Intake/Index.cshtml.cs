@@ -9,7 +9,7 @@ using Workflow.Host.Web.Tracking;
 namespace Workflow.Host.Pages.Intake;
 
 /// <summary>The intake window (一窗受理): open intake steps, oldest first, with what each application lacks. Front desk, supervisor and admin; others 403.</summary>
-public sealed class IndexModel(PermitService permits, IClock clock) : PageModel
+public sealed class IndexModel(PermitService permits, IClock clock) : LocalizedPageModel
 {
     public IReadOnlyList<InboxItem> Items { get; private set; } = [];
 

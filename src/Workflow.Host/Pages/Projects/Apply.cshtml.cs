@@ -14,7 +14,7 @@ namespace Workflow.Host.Pages.Projects;
 /// waivable) handed in. Filing starts the stage workflow; the agent then lands on the new case. Materials ticked for
 /// a matter that was not chosen are left out rather than refused, since they belong to no applied matter.
 /// </summary>
-public sealed class ApplyModel(PermitService permits) : PageModel
+public sealed class ApplyModel(PermitService permits) : LocalizedPageModel
 {
     public ProjectRow Project { get; private set; } = null!;
 

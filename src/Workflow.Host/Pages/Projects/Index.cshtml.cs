@@ -15,7 +15,7 @@ namespace Workflow.Host.Pages.Projects;
 /// The agent's projects (the supervisor and admin see all), paged and searchable, with the form that registers a
 /// new project. Other roles get 403.
 /// </summary>
-public sealed class IndexModel(PermitService permits) : PageModel
+public sealed class IndexModel(PermitService permits) : LocalizedPageModel
 {
     public const int PageSize = 20;
 

@@ -13,7 +13,7 @@ namespace Workflow.Host.Pages.Projects;
 /// department holding it, both clocks and what is missing; links to each stage's cases and to apply for a stage.
 /// 404 for another agent's project.
 /// </summary>
-public sealed class ProjectModel(PermitService permits, IClock clock) : PageModel
+public sealed class ProjectModel(PermitService permits, IClock clock) : LocalizedPageModel
 {
     public ProjectRow Project { get; private set; } = null!;
 

@@ -14,7 +14,7 @@ namespace Workflow.Host.Pages.Supervision;
 /// warning, overdue and waiting for the applicant, then the warning and overdue steps themselves. Supervisor and
 /// admin only (403 otherwise); read only.
 /// </summary>
-public sealed class IndexModel(PermitService permits, IClock clock) : PageModel
+public sealed class IndexModel(PermitService permits, IClock clock) : LocalizedPageModel
 {
     /// <summary>How many open steps the overview reads at most.</summary>
     public const int Limit = 500;
