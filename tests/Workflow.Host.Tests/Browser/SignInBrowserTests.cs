@@ -6,9 +6,9 @@ namespace Workflow.Host.Tests.Browser;
 public sealed class SignInBrowserTests(BrowserFixture browser)
 {
     [ChromiumFact]
-    public async Task An_agent_signs_in_through_the_chinese_page_and_lands_home()
+    public async Task An_agent_signs_in_through_the_chinese_page_and_lands_on_the_project_tracker()
     {
-        await using var context = await browser.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1000, Height = 700 } });
+        await using var context = await browser.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 720 } });
         var page = await context.NewPageAsync();
         await page.GotoAsync($"{browser.Server.BaseUrl}/signin");
         (await page.TextContentAsync("h1")).Should().Be("登录");
@@ -18,8 +18,9 @@ public sealed class SignInBrowserTests(BrowserFixture browser)
 
         await browser.SignInAsync(page, Roles.Agent);
 
-        new Uri(page.Url).AbsolutePath.Should().Be("/");
-        (await page.TextContentAsync("h1")).Should().Contain("欢迎").And.Contain("Agent 1");
+        new Uri(page.Url).AbsolutePath.Should().Be("/projects", "home sends each role to its page");
+        (await page.TextContentAsync("h1")).Should().Be("我的项目");
+        (await page.TextContentAsync(".bar .user")).Should().Contain("Agent 1");
         (await page.Locator("a[href='/studio']").CountAsync()).Should().Be(0, "agents have no Studio link");
     }
 

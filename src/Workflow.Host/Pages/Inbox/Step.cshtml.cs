@@ -1,0 +1,175 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using NodaTime;
+using Workflow.Definitions;
+using Workflow.Definitions.Catalogue;
+using Workflow.Definitions.Cases;
+using Workflow.Definitions.Intake;
+using Workflow.Definitions.Persistence;
+using Workflow.Definitions.Review;
+using Workflow.Engine.Calendar;
+using Workflow.Engine.Runtime;
+using Workflow.Host.Web.Permits;
+using Workflow.Host.Web.Tracking;
+using static Workflow.Host.Web.Localization.Ui;
+
+namespace Workflow.Host.Pages.Inbox;
+
+/// <summary>
+/// One step and, for the department whose inbox holds it, the action form: the step's outcomes, opinion,
+/// conditions (one per line) and the materials checklist — for intake the applied matters' materials (core or
+/// waivable) with the commitment box; for a supplement request every material of the case, each with a reason, so
+/// that everything is asked for at once. The form carries the step's version (stale → "someone acted first", 409)
+/// and an idempotency key (a double submit is applied once). Others who may see the step read it; 404 otherwise.
+/// </summary>
+public sealed class StepModel(PermitService permits, IClock clock) : LocalizedPageModel
+{
+    public StepRow Row { get; private set; } = null!;
+
+    public CaseFile Case { get; private set; } = null!;
+
+    public StepRecord Step { get; private set; } = null!;
+
+    public WorkingCalendar Calendar { get; private set; } = null!;
+
+    public ClocksView? StepClocks { get; private set; }
+
+    public ClocksView? CaseClocksView { get; private set; }
+
+    /// <summary>True when the user may act and the step waits for an action.</summary>
+    public bool MayAct { get; private set; }
+
+    [BindProperty]
+    public string? Outcome { get; set; }
+
+    [BindProperty]
+    public string? Opinion { get; set; }
+
+    /// <summary>Conditions, one per line.</summary>
+    [BindProperty]
+    public string? Conditions { get; set; }
+
+    [BindProperty]
+    public bool CommitmentSigned { get; set; }
+
+    [BindProperty]
+    public List<MaterialLine> Items { get; set; } = [];
+
+    /// <summary>The step version the form was made from.</summary>
+    [BindProperty]
+    public int? Version { get; set; }
+
+    [BindProperty]
+    public string? IdempotencyKey { get; set; }
+
+    public IReadOnlyDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
+
+    /// <summary>A message above the form: what happened, or why nothing did.</summary>
+    public string? Message { get; private set; }
+
+    public bool Conflict { get; private set; }
+
+    public MatterCatalogue Catalogue => permits.Catalogue;
+
+    /// <summary>The outcomes offered; acceptance with waiver only where the workflow allows it.</summary>
+    public IReadOnlyList<string> Outcomes => StepActionRules.OutcomesOf(Step.Kind)
+        .Where(o => Step.Kind != StepKind.Intake || o != nameof(IntakeOutcome.AcceptedWithWaiver) || Step.WaiverAllowed).ToList();
+
+    /// <summary>The catalogue's requirement behind a material code of the case (for core / waivable).</summary>
+    public MaterialRequirement? Requirement(string code) =>
+        Case.Matters.Select(Catalogue.FindMatter).OfType<Matter>().SelectMany(m => m.Materials).FirstOrDefault(m => m.Code == code);
+
+    public MaterialRecord? Material(string code) => Case.Materials.FirstOrDefault(m => m.Code == code);
+
+    public string Time(Instant? instant) => PageTime.Format(instant, Calendar.Zone);
+
+    public async Task<IActionResult> OnGetAsync(string id, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } denied) return denied;
+        Version = Row.Version;
+        IdempotencyKey = Guid.NewGuid().ToString("N");
+        Items = Case.Materials.Select(m => m.Code).Distinct().Select(c => new MaterialLine { Code = c }).ToList();
+        if (Request.Query.ContainsKey("done"))
+            Message = T($"已办理：{Labels.Outcome(Step.Outcome)}", $"Done: {Labels.Outcome(Step.Outcome)}");
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string id, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } denied) return denied;
+        var access = new CaseAccess(User);
+        if (PageAccess.Deny(access.ActOnStep(Row)) is { } forbidden) return forbidden;
+        var known = Case.Materials.Select(m => m.Code).ToHashSet();
+        Items = Items.Where(i => i.Code is not null && known.Contains(i.Code)).ToList();
+        var supplement = Outcome is nameof(ReviewOutcome.SupplementRequested) || Step.Kind == StepKind.Intake;
+        var defects = supplement
+            ? Items.Where(i => i.Ticked).Select(i => new MaterialDefect(i.Code!, i.Reason?.Trim() ?? "")).ToList()
+            : [];
+        if (Step.Kind == StepKind.Intake)
+            defects = defects.Select(d => d.Reason.Length > 0 ? d : d with { Reason = T("材料有误，请更正", "defective, please correct") }).ToList();
+        var conditions = (Conditions ?? "").Split('\n').Select(c => c.Trim()).Where(c => c.Length > 0).ToList();
+        var action = new StepAction(StepAction.ActionEvent, string.IsNullOrWhiteSpace(Outcome) ? null : Outcome, string.IsNullOrWhiteSpace(Opinion) ? null : Opinion.Trim(),
+            conditions, defects, access.UserName, CommitmentSigned, null);
+        if (action.Outcome is null || ModelState[nameof(Version)]?.Errors.Count > 0)
+        {
+            Errors = action.Outcome is null
+                ? new Dictionary<string, string[]> { ["outcome"] = [T("请选择办理结果", "choose an outcome")] }
+                : new Dictionary<string, string[]> { ["version"] = [T("表单中的环节版本无效，请重新打开本页", "the form's step version is not valid; open the page again")] };
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return Page();
+        }
+        try
+        {
+            await permits.ActAsync(id, action, string.IsNullOrWhiteSpace(IdempotencyKey) ? null : IdempotencyKey, Version, ct);
+            return Redirect($"/steps/{id}?done=1");
+        }
+        catch (PermitRuleViolation e)
+        {
+            Errors = e.Errors;
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        }
+        catch (StepConflictException e)
+        {
+            Conflict = true;
+            Message = T("有人已先办理了此环节，或环节已发生变化，您的提交未生效。请查看当前状态。", "Someone acted first or the step changed: your action was not applied. See the current state below.") + " (" + e.Message + ")";
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            await LoadAsync(id, ct);
+            // The form shown again is made from the step as it is now.
+            Version = Row.Version;
+            IdempotencyKey = Guid.NewGuid().ToString("N");
+        }
+        catch (IdempotencyKeyReusedException)
+        {
+            Message = T("此表单已用于另一次提交，请重新打开本页后再办理。", "This form was used for another submission; open the page again to act.");
+            IdempotencyKey = Guid.NewGuid().ToString("N");
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        }
+        return Page();
+    }
+
+    private async Task<IActionResult?> LoadAsync(string id, CancellationToken ct)
+    {
+        var access = new CaseAccess(User);
+        if (await permits.FindStepAsync(id, ct) is not { } row) return NotFound();
+        if (await permits.GetCaseAsync(row.CaseId, ct) is not { } found || found.File.FindStep(id) is not { } step) return NotFound();
+        if (PageAccess.Deny(access.SeeStep(row, found.File.Agent)) is { } denied) return denied;
+        Row = row;
+        Case = found.File;
+        Step = step;
+        Calendar = permits.CalendarOf(Case);
+        var now = clock.GetCurrentInstant();
+        StepClocks = ClocksView.Read(CaseClocks.ForStep(step, Calendar), step.CompletedAt ?? now, Calendar.Zone);
+        CaseClocksView = ClocksView.Read(CaseClocks.ForCase(Case, Calendar), ProjectGrid.ReadAt(Case, now), Calendar.Zone);
+        MayAct = access.ActOnStep(row) == AccessDecision.Allowed && step.State == StepState.Open;
+        return null;
+    }
+
+    /// <summary>One line of the materials checklist.</summary>
+    public sealed class MaterialLine
+    {
+        public string? Code { get; set; }
+        /// <summary>Asked for (review) or marked defective (intake).</summary>
+        public bool Ticked { get; set; }
+        public string? Reason { get; set; }
+    }
+}

@@ -1,0 +1,98 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using NodaTime;
+using Workflow.Definitions;
+using Workflow.Definitions.Cases;
+using Workflow.Definitions.Persistence;
+using Workflow.Definitions.Projects;
+using Workflow.Host.Web.Access;
+using Workflow.Host.Web.Permits;
+using Workflow.Host.Web.Tracking;
+
+namespace Workflow.Host.Pages.Projects;
+
+/// <summary>
+/// The agent's projects (the supervisor and admin see all), paged and searchable, with the form that registers a
+/// new project. Other roles get 403.
+/// </summary>
+public sealed class IndexModel(PermitService permits) : LocalizedPageModel
+{
+    public const int PageSize = 20;
+
+    [BindProperty(SupportsGet = true)]
+    public string? Search { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "page")]
+    public int PageNumber { get; set; } = 1;
+
+    [BindProperty]
+    public ProjectForm Form { get; set; } = new();
+
+    public IReadOnlyList<(ProjectRow Project, CaseRow? Latest)> Projects { get; private set; } = [];
+
+    public int TotalCount { get; private set; }
+
+    public bool MayCreate { get; private set; }
+
+    /// <summary>Errors of the create form, by field (<c>code</c>, <c>name</c>, <c>enterprise</c>, <c>priorApprovals</c>).</summary>
+    public IReadOnlyDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
+
+    public Workflow.Definitions.Catalogue.MatterCatalogue Catalogue => permits.Catalogue;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        var access = new CaseAccess(User);
+        if (PageAccess.Deny(access.ListProjects()) is { } denied) return denied;
+        await LoadAsync(access, ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var access = new CaseAccess(User);
+        if (PageAccess.Deny(access.CreateProject()) is { } denied) return denied;
+        if (!Enum.TryParse<ProjectKind>(Form.Kind, out var kind))
+        {
+            Errors = new Dictionary<string, string[]> { ["kind"] = [$"unknown project kind '{Form.Kind}'"] };
+        }
+        else
+        {
+            try
+            {
+                var project = await permits.CreateProjectAsync(
+                    new NewProject(Form.Code ?? "", Form.Name ?? "", Form.Enterprise ?? "", kind, Form.GreenChannel, Form.PriorApprovals ?? []), access.UserName, ct);
+                return Redirect($"/projects/{project.Id}");
+            }
+            catch (PermitRuleViolation e)
+            {
+                Errors = e.Errors;
+            }
+        }
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        await LoadAsync(access, ct);
+        return Page();
+    }
+
+    private async Task LoadAsync(CaseAccess access, CancellationToken ct)
+    {
+        PageNumber = Math.Clamp(PageNumber, 1, 100_000); // a huge page number would overflow the offset
+        MayCreate = access.CreateProject() == AccessDecision.Allowed;
+        var (items, total) = await permits.ListProjectsAsync(access.Role == UserRole.Agent ? access.UserName : null, Search, PageNumber, PageSize, ct);
+        TotalCount = total;
+        var list = new List<(ProjectRow, CaseRow?)>();
+        foreach (var project in items)
+            list.Add((project, (await permits.CasesOfProjectAsync(project.Id, ct)).LastOrDefault()));
+        Projects = list;
+    }
+
+    /// <summary>The create-project form.</summary>
+    public sealed class ProjectForm
+    {
+        public string? Code { get; set; }
+        public string? Name { get; set; }
+        public string? Enterprise { get; set; }
+        public string? Kind { get; set; } = nameof(ProjectKind.EnterpriseInvested);
+        public bool GreenChannel { get; set; }
+        public List<string>? PriorApprovals { get; set; }
+    }
+}

@@ -1,0 +1,114 @@
+using Workflow.Definitions.Catalogue;
+using Workflow.Definitions.Cases;
+using Workflow.Definitions.Projects;
+using Workflow.Engine.Calendar;
+using Workflow.Host.Web.Localization;
+
+namespace Workflow.Host.Web.Tracking;
+
+/// <summary>The pages' names for the domain's states and outcomes, Chinese by default, English on request.</summary>
+public static class Labels
+{
+    public static string Level(DeadlineLevel level) => level switch
+    {
+        DeadlineLevel.Warning => Ui.T("预警", "Warning"),
+        DeadlineLevel.Overdue => Ui.T("超期", "Overdue"),
+        _ => Ui.T("正常", "On time"),
+    };
+
+    public static string CaseState(CaseState state) => state switch
+    {
+        Definitions.Cases.CaseState.Submitted => Ui.T("待受理", "Waiting at the window"),
+        Definitions.Cases.CaseState.WaitingForSupplement => Ui.T("待补正", "Waiting for supplement"),
+        Definitions.Cases.CaseState.InReview => Ui.T("审批中", "In review"),
+        Definitions.Cases.CaseState.AwaitingCommitments => Ui.T("待补齐容缺材料", "Awaiting waived materials"),
+        Definitions.Cases.CaseState.Issued => Ui.T("已办结", "Issued"),
+        Definitions.Cases.CaseState.Rejected => Ui.T("不予许可", "Rejected"),
+        Definitions.Cases.CaseState.Refused => Ui.T("不予受理", "Refused at intake"),
+        Definitions.Cases.CaseState.Revoked => Ui.T("已撤销", "Revoked"),
+        _ => state.ToString(),
+    };
+
+    public static string StepState(StepState state) => state switch
+    {
+        Definitions.Cases.StepState.Open => Ui.T("待办", "Open"),
+        Definitions.Cases.StepState.WaitingForSupplement => Ui.T("待补正", "Waiting for supplement"),
+        Definitions.Cases.StepState.Completed => Ui.T("已办", "Completed"),
+        Definitions.Cases.StepState.Cancelled => Ui.T("已取消", "Cancelled"),
+        _ => state.ToString(),
+    };
+
+    public static string StepKind(StepKind kind) => kind switch
+    {
+        Definitions.Cases.StepKind.Intake => Ui.T("一窗受理", "Intake"),
+        Definitions.Cases.StepKind.Review => Ui.T("部门审查", "Review"),
+        Definitions.Cases.StepKind.JointOpinion => Ui.T("联合审查意见", "Joint opinion"),
+        Definitions.Cases.StepKind.JointConsolidation => Ui.T("联合审查汇总", "Joint consolidation"),
+        Definitions.Cases.StepKind.SpecialProcedure => Ui.T("特别程序", "Special procedure"),
+        _ => kind.ToString(),
+    };
+
+    /// <summary>An outcome name of a step activity (or <c>Cancelled</c>), as shown on forms and timelines; unknown names as they are.</summary>
+    public static string Outcome(string? outcome) => outcome switch
+    {
+        null => "",
+        "Accepted" => Ui.T("受理", "Accepted"),
+        "AcceptedWithWaiver" => Ui.T("容缺受理", "Accepted with waiver"),
+        "SupplementRequired" => Ui.T("一次性告知补正", "Supplement required (one-time notice)"),
+        "Refused" => Ui.T("不予受理", "Refused"),
+        "Approved" => Ui.T("同意", "Approved"),
+        "ApprovedWithConditions" => Ui.T("附条件同意", "Approved with conditions"),
+        "Rejected" => Ui.T("不予许可", "Rejected"),
+        "SupplementRequested" => Ui.T("要求补正", "Supplement requested"),
+        "Agree" => Ui.T("同意", "Agree"),
+        "AgreeWithConditions" => Ui.T("附条件同意", "Agree with conditions"),
+        "Disagree" => Ui.T("不同意", "Disagree"),
+        "Passed" => Ui.T("通过", "Passed"),
+        "PassedWithConditions" => Ui.T("附条件通过", "Passed with conditions"),
+        "Failed" => Ui.T("不通过", "Failed"),
+        "Done" => Ui.T("完成", "Done"),
+        "Cancelled" => Ui.T("已取消", "Cancelled"),
+        _ => outcome,
+    };
+
+    public static string Stage(MatterCatalogue catalogue, Stage? stage) => stage is not { } s
+        ? "–"
+        : Ui.IsEnglish
+            ? s switch
+            {
+                Definitions.Catalogue.Stage.ProjectApprovalAndLandUse => "1 Project approval and land use",
+                Definitions.Catalogue.Stage.EngineeringConstructionPermit => "2 Engineering construction permit",
+                Definitions.Catalogue.Stage.ConstructionPermit => "3 Construction permit",
+                _ => "4 Completion acceptance",
+            }
+            : $"{(int)s} {catalogue.Stages.FirstOrDefault(x => x.Stage == s)?.Name ?? s.ToString()}";
+
+    /// <summary>A department's name by code; <c>frontdesk</c> is the intake window.</summary>
+    public static string Department(MatterCatalogue catalogue, string code) =>
+        code == PermitActivity.FrontDesk
+            ? Ui.T("综合窗口", "Front desk")
+            : catalogue.FindDepartment(code) is { } d ? (Ui.IsEnglish ? d.EnglishName : d.Name) : code;
+
+    public static string Cell(CellState state) => state switch
+    {
+        CellState.NotApplied => Ui.T("未申报", "Not applied"),
+        CellState.AtWindow => Ui.T("窗口待受理", "Waiting at the window"),
+        CellState.OnTime => Ui.T("审查中（正常）", "In review, on time"),
+        CellState.Warning => Ui.T("审查中（预警）", "In review, warning"),
+        CellState.Overdue => Ui.T("审查中（超期）", "In review, overdue"),
+        CellState.WaitingForSupplement => Ui.T("待补正", "Waiting for supplement"),
+        CellState.Issued => Ui.T("已办结", "Issued"),
+        CellState.Rejected => Ui.T("不予许可/不予受理", "Rejected or refused"),
+        _ => state.ToString(),
+    };
+
+    public static string ProjectKind(ProjectKind kind) => kind switch
+    {
+        Definitions.Projects.ProjectKind.GovernmentInvested => Ui.T("政府投资项目", "Government-invested"),
+        Definitions.Projects.ProjectKind.EnterpriseInvested => Ui.T("社会投资项目", "Enterprise-invested"),
+        Definitions.Projects.ProjectKind.SmallLowRisk => Ui.T("小型低风险项目", "Small low-risk"),
+        _ => kind.ToString(),
+    };
+
+    public static string ProjectKind(string kind) => Enum.TryParse<ProjectKind>(kind, out var k) ? ProjectKind(k) : kind;
+}
