@@ -48,6 +48,8 @@ public sealed class ProjectEndpointTests(HostFactory host) : IClassFixture<HostF
     [InlineData("page=0", "page")]
     [InlineData("pageSize=501", "pageSize")]
     [InlineData("pageSize=0", "pageSize")]
+    [InlineData("page=abc", "page")]
+    [InlineData("pageSize=1.5", "pageSize")]
     public async Task Paging_out_of_range_is_400_naming_the_parameter(string query, string field)
     {
         using var agent = await host.AsUserAsync("agent1");

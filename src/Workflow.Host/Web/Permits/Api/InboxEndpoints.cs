@@ -24,7 +24,7 @@ public static class InboxEndpoints
     }
 
     private static async Task<Results<Ok<PagedList<InboxItemView>>, ValidationProblem, ProblemHttpResult>> ReadAsync(
-        string? department, int? page, int? pageSize, ClaimsPrincipal user, PermitService permits,
+        string? department, string? page, string? pageSize, ClaimsPrincipal user, PermitService permits,
         IDbContextFactory<WorkflowDbContext> contexts, CancellationToken ct)
     {
         var access = new CaseAccess(user);

@@ -9,12 +9,21 @@ public static class Paging
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 500;
 
-    /// <summary>The page and page size to use, or the validation errors.</summary>
-    public static (int Page, int PageSize, Dictionary<string, string[]>? Errors) Read(int? page, int? pageSize)
+    /// <summary>
+    /// The page and page size to use, or the validation errors. Read from the query text here rather than bound as
+    /// integers by the framework, so that <c>?page=abc</c> is an error naming <c>page</c>.
+    /// </summary>
+    public static (int Page, int PageSize, Dictionary<string, string[]>? Errors) Read(string? page, string? pageSize)
     {
         var errors = new Dictionary<string, string[]>();
-        if (page is < 1) errors["page"] = ["page is 1-based: 1 or more"];
-        if (pageSize is < 1 or > MaxPageSize) errors["pageSize"] = [$"pageSize is between 1 and {MaxPageSize}"];
-        return (page ?? 1, pageSize ?? DefaultPageSize, errors.Count > 0 ? errors : null);
+        var p = Number(page, 1);
+        var size = Number(pageSize, DefaultPageSize);
+        if (p is not >= 1) errors["page"] = ["page is a whole number, 1-based: 1 or more"];
+        if (size is not (>= 1 and <= MaxPageSize)) errors["pageSize"] = [$"pageSize is a whole number between 1 and {MaxPageSize}"];
+        return (p ?? 1, size ?? DefaultPageSize, errors.Count > 0 ? errors : null);
     }
+
+    private static int? Number(string? text, int fallback) =>
+        string.IsNullOrWhiteSpace(text) ? fallback
+        : int.TryParse(text, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : null;
 }

@@ -48,12 +48,12 @@ public static class ProjectEndpoints
     }
 
     private static async Task<Results<Ok<PagedList<ProjectView>>, ValidationProblem, ProblemHttpResult>> ListAsync(
-        int? page, int? pageSize, string? search, ClaimsPrincipal user, PermitService permits, CancellationToken ct)
+        string? page, string? pageSize, string? search, ClaimsPrincipal user, PermitService permits, CancellationToken ct)
     {
         var access = new CaseAccess(user);
         if (access.ListProjects() is not AccessDecision.Allowed and var decision) return Denied.Because(decision, "projects");
         var (p, size, errors) = Paging.Read(page, pageSize);
-        if (errors is not null) return TypedResults.ValidationProblem(errors, title: "The paging parameters are out of range.");
+        if (errors is not null) return TypedResults.ValidationProblem(errors, title: "The paging parameters are not valid.");
         var agent = access.Role == Access.UserRole.Agent ? access.UserName : null;
         var (items, total) = await permits.ListProjectsAsync(agent, search?.Trim(), p, size, ct);
         return TypedResults.Ok(new PagedList<ProjectView>(items.Select(ProjectView.From).ToList(), total, p, size));
