@@ -18,6 +18,7 @@ using Workflow.Host.Web.Localization;
 using Workflow.Host.Web.Problems;
 using Workflow.Host.Web.Studio;
 using Workflow.Host.Web.Permits;
+using Workflow.Host.Web.Permits.Api;
 using Workflow.Host.Web.Time;
 
 namespace Workflow.Host;
@@ -74,6 +75,7 @@ public static class WebApp
         app.MapOpenApi().AllowAnonymous();
         app.MapAuthEndpoints();
         app.MapDepartmentEndpoints();
+        app.MapPermitApi();
         app.MapElsaApi();
         app.MapStudioRoutes();
         app.MapRazorPages();

@@ -81,4 +81,23 @@ public sealed class CaseAccess(ClaimsPrincipal user)
         UserRole.Reviewer or UserRole.FrontDesk => step.Department == InboxDepartment ? AccessDecision.Allowed : AccessDecision.Hidden,
         _ => AccessDecision.Forbidden,
     };
+
+    // ---- things that do not exist: 404 for roles that could see such a thing, 403 for roles that never could ----
+
+    /// <summary>A project id that does not exist: 404 for roles that see projects, else 403.</summary>
+    public AccessDecision SeeUnknownProject() => Unknown(ListProjects());
+
+    /// <summary>Filing for a project id that does not exist: 404 for agents and admin, else 403.</summary>
+    public AccessDecision ApplyToUnknownProject() => Unknown(CreateProject());
+
+    /// <summary>A case or step id that does not exist: 404 for every role that sees cases, 403 for the designer.</summary>
+    public AccessDecision SeeUnknownCase() => Unknown(Role is null or UserRole.Designer ? AccessDecision.Forbidden : AccessDecision.Allowed);
+
+    /// <summary>Supplying materials to a case id that does not exist: 404 for agents and admin, else 403.</summary>
+    public AccessDecision SupplyToUnknownCase() => Unknown(CreateProject());
+
+    /// <summary>Acting on a step id that does not exist: 404 for reviewers, the front desk and admin, else 403.</summary>
+    public AccessDecision ActOnUnknownStep() => Unknown(Role is UserRole.Reviewer or UserRole.FrontDesk or UserRole.Admin ? AccessDecision.Allowed : AccessDecision.Forbidden);
+
+    private static AccessDecision Unknown(AccessDecision roleMay) => roleMay == AccessDecision.Allowed ? AccessDecision.Hidden : AccessDecision.Forbidden;
 }

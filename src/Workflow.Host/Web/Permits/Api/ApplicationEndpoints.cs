@@ -1,0 +1,46 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using NodaTime;
+using Workflow.Definitions.Cases;
+using Workflow.Definitions.Catalogue;
+
+namespace Workflow.Host.Web.Permits.Api;
+
+/// <summary><c>POST /api/projects/{id}/applications</c>: the project's agent applies for a stage (or some of its matters) with materials; the stage workflow starts.</summary>
+public static class ApplicationEndpoints
+{
+    /// <summary>
+    /// The body: <c>stage</c> (name such as <c>CompletionAcceptance</c>, or its number 1–4), <c>matters</c> (codes;
+    /// omitted = every matter of the stage), <c>materials</c> (codes handed in).
+    /// </summary>
+    public sealed record ApplicationRequest(Stage? Stage, IReadOnlyList<string>? Matters, IReadOnlyList<string>? Materials);
+
+    public static RouteGroupBuilder MapApplicationEndpoints(this RouteGroupBuilder api)
+    {
+        api.MapPost("/projects/{id}/applications", ApplyAsync).WithName("Apply")
+            .WithSummary("Files an application for a stage of the project: starts the stage workflow and answers the case (201, Location /api/cases/{id}).")
+            .WithDescription("The project's agent (or admin). A matter or material outside the stage, a prerequisite not approved yet or an open case of the same stage is 422 naming the field.")
+            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
+        return api;
+    }
+
+    private static async Task<Results<Created<CaseView>, ValidationProblem, ProblemHttpResult>> ApplyAsync(
+        string id, [FromBody] ApplicationRequest request, ClaimsPrincipal user, PermitService permits, IClock clock, CancellationToken ct)
+    {
+        var access = new CaseAccess(user);
+        var project = await permits.FindProjectAsync(id, ct);
+        if (project is null) return Denied.Because(access.ApplyToUnknownProject(), $"project {id}");
+        if (access.Apply(project) is not AccessDecision.Allowed and var decision) return Denied.Because(decision, $"project {id}");
+
+        var errors = new Dictionary<string, string[]>();
+        if (request.Stage is null) errors["stage"] = ["the stage is required: ProjectApprovalAndLandUse, EngineeringConstructionPermit, ConstructionPermit or CompletionAcceptance (or 1-4)"];
+        if (request.Matters?.Any(string.IsNullOrWhiteSpace) == true) errors["matters"] = ["matter codes may not be empty"];
+        if (request.Materials?.Any(string.IsNullOrWhiteSpace) == true) errors["materials"] = ["material codes may not be empty"];
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: "The application is incomplete.");
+
+        var file = await permits.ApplyAsync(project, new NewApplication(request.Stage!.Value, request.Matters, request.Materials ?? []), ct);
+        var journal = await permits.JournalAsync(file.CaseId, ct);
+        return TypedResults.Created($"/api/cases/{file.CaseId}", CaseView.From(file, journal, permits, clock.GetCurrentInstant()));
+    }
+}

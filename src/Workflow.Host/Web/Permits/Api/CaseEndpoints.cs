@@ -1,0 +1,54 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using NodaTime;
+using Workflow.Definitions.Cases;
+
+namespace Workflow.Host.Web.Permits.Api;
+
+/// <summary><c>/api/cases/{id}</c>: the case file with its timeline and clocks; the agent supplies or resubmits materials.</summary>
+public static class CaseEndpoints
+{
+    /// <summary>The body of <c>POST /api/cases/{id}/materials</c>: codes of the materials handed in.</summary>
+    public sealed record MaterialsRequest(IReadOnlyList<string>? Materials);
+
+    public static RouteGroupBuilder MapCaseEndpoints(this RouteGroupBuilder api)
+    {
+        api.MapGet("/cases/{id}", GetAsync).WithName("GetCase")
+            .WithSummary("The case: timeline, open steps, both clocks, materials, commitments, notices, opinions, repeated returns, result.")
+            .WithDescription("Its agent, the departments holding one of its steps (the front desk for intake), the supervisor and admin; 404 for anyone else who sees cases.");
+        api.MapPost("/cases/{id}/materials", SupplyAsync).WithName("SupplyMaterials")
+            .WithSummary("The agent hands in materials (补正 or 容缺 materials): commitments are kept and waiting steps run again.")
+            .WithDescription("The case's agent (or admin). A code that is not a material of the case is 422; a closed case is 409.")
+            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        return api;
+    }
+
+    private static async Task<Results<Ok<CaseView>, ProblemHttpResult>> GetAsync(
+        string id, ClaimsPrincipal user, PermitService permits, IClock clock, CancellationToken ct)
+    {
+        var access = new CaseAccess(user);
+        var found = await permits.GetCaseAsync(id, ct);
+        if (found is not { } @case) return Denied.Because(access.SeeUnknownCase(), $"case {id}");
+        if (access.SeeCase(@case.File) is not AccessDecision.Allowed and var decision) return Denied.Because(decision, $"case {id}");
+        var journal = await permits.JournalAsync(id, ct);
+        return TypedResults.Ok(CaseView.From(@case.File, journal, permits, clock.GetCurrentInstant()));
+    }
+
+    private static async Task<Results<Ok<CaseView>, ValidationProblem, ProblemHttpResult>> SupplyAsync(
+        string id, [FromBody] MaterialsRequest request, ClaimsPrincipal user, PermitService permits, IClock clock, CancellationToken ct)
+    {
+        var access = new CaseAccess(user);
+        var found = await permits.GetCaseAsync(id, ct);
+        if (found is not { } @case) return Denied.Because(access.SupplyToUnknownCase(), $"case {id}");
+        if (access.SupplyMaterials(@case.File) is not AccessDecision.Allowed and var decision) return Denied.Because(decision, $"case {id}");
+        if (request.Materials is not { Count: > 0 } codes || codes.Any(string.IsNullOrWhiteSpace))
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["materials"] = ["name at least one material code, none empty"] },
+                title: "No materials were named.");
+
+        var file = await permits.SupplyMaterialsAsync(id, codes, access.UserName, ct);
+        var journal = await permits.JournalAsync(id, ct);
+        return TypedResults.Ok(CaseView.From(file, journal, permits, clock.GetCurrentInstant()));
+    }
+}

@@ -1,0 +1,16 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Workflow.Host.Web.Permits.Api;
+
+/// <summary>The problem answers for a refused <see cref="CaseAccess"/> decision: 403 for the role, 404 for what may not be seen.</summary>
+public static class Denied
+{
+    /// <summary>403 when <paramref name="decision"/> is <see cref="AccessDecision.Forbidden"/>, else 404 naming <paramref name="what"/>.</summary>
+    public static ProblemHttpResult Because(AccessDecision decision, string what) => decision == AccessDecision.Forbidden
+        ? TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Your role may not do this.", detail: $"Your role may not do this with {what}.")
+        : NotFound(what);
+
+    /// <summary>404: no such thing, or one the caller may not see (its existence does not leak).</summary>
+    public static ProblemHttpResult NotFound(string what) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found.", detail: $"There is no {what}.");
+}

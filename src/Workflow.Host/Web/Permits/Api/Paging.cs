@@ -1,0 +1,29 @@
+namespace Workflow.Host.Web.Permits.Api;
+
+/// <summary>
+/// The list parameters <c>?page=1&amp;pageSize=50</c>: 1-based page, page size 1–500, defaults 1 and 50.
+/// Out-of-range values are validation errors naming <c>page</c> or <c>pageSize</c>, never silently clamped.
+/// </summary>
+public static class Paging
+{
+    public const int DefaultPageSize = 50;
+    public const int MaxPageSize = 500;
+
+    /// <summary>
+    /// The page and page size to use, or the validation errors. Read from the query text here rather than bound as
+    /// integers by the framework, so that <c>?page=abc</c> is an error naming <c>page</c>.
+    /// </summary>
+    public static (int Page, int PageSize, Dictionary<string, string[]>? Errors) Read(string? page, string? pageSize)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var p = Number(page, 1);
+        var size = Number(pageSize, DefaultPageSize);
+        if (p is not >= 1) errors["page"] = ["page is a whole number, 1-based: 1 or more"];
+        if (size is not (>= 1 and <= MaxPageSize)) errors["pageSize"] = [$"pageSize is a whole number between 1 and {MaxPageSize}"];
+        return (p ?? 1, size ?? DefaultPageSize, errors.Count > 0 ? errors : null);
+    }
+
+    private static int? Number(string? text, int fallback) =>
+        string.IsNullOrWhiteSpace(text) ? fallback
+        : int.TryParse(text, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : null;
+}

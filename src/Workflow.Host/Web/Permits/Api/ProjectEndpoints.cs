@@ -1,0 +1,76 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using NodaTime;
+using Workflow.Definitions.Cases;
+using Workflow.Definitions.Projects;
+
+namespace Workflow.Host.Web.Permits.Api;
+
+/// <summary>
+/// <c>/api/projects</c>: agents register projects and see their own; the supervisor and admin see all; other roles 403.
+/// The detail carries the tracker grid (stages × matters).
+/// </summary>
+public static class ProjectEndpoints
+{
+    /// <summary>The body of <c>POST /api/projects</c>. <c>kind</c> defaults to <c>EnterpriseInvested</c>.</summary>
+    public sealed record CreateProjectRequest(string? Code, string? Name, string? Enterprise, ProjectKind? Kind, bool? GreenChannel, IReadOnlyList<string>? PriorApprovals);
+
+    public static RouteGroupBuilder MapProjectEndpoints(this RouteGroupBuilder api)
+    {
+        api.MapPost("/projects", CreateAsync).WithName("CreateProject")
+            .WithSummary("Registers a project for the calling agent.")
+            .WithDescription("Agents and admin. `code`, `name` and `enterprise` are required (400); a taken code or an unknown prior approval is 422.")
+            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
+        api.MapGet("/projects", ListAsync).WithName("ListProjects")
+            .WithSummary("Lists projects, newest first: an agent's own, or every project for the supervisor and admin.")
+            .WithDescription("`?search=` matches code, name or enterprise; `?page=1&pageSize=50` (1-based, at most 500).");
+        api.MapGet("/projects/{id}", GetAsync).WithName("GetProject")
+            .WithSummary("A project with its cases and the stages × matters grid (state, both clocks, what is missing).");
+        return api;
+    }
+
+    private static async Task<Results<Created<ProjectView>, ValidationProblem, ProblemHttpResult>> CreateAsync(
+        [FromBody] CreateProjectRequest request, ClaimsPrincipal user, PermitService permits, CancellationToken ct)
+    {
+        var access = new CaseAccess(user);
+        if (access.CreateProject() is not AccessDecision.Allowed and var decision) return Denied.Because(decision, "projects");
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(request.Code)) errors["code"] = ["the project code (项目代码) is required"];
+        if (string.IsNullOrWhiteSpace(request.Name)) errors["name"] = ["the project name is required"];
+        if (string.IsNullOrWhiteSpace(request.Enterprise)) errors["enterprise"] = ["the applicant enterprise is required"];
+        if (request.PriorApprovals?.Any(string.IsNullOrWhiteSpace) == true) errors["priorApprovals"] = ["matter codes may not be empty"];
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: "The project is incomplete.");
+
+        var row = await permits.CreateProjectAsync(new NewProject(request.Code!, request.Name!, request.Enterprise!,
+            request.Kind ?? ProjectKind.EnterpriseInvested, request.GreenChannel ?? false, request.PriorApprovals), access.UserName, ct);
+        return TypedResults.Created($"/api/projects/{row.Id}", ProjectView.From(row));
+    }
+
+    private static async Task<Results<Ok<PagedList<ProjectView>>, ValidationProblem, ProblemHttpResult>> ListAsync(
+        string? page, string? pageSize, string? search, ClaimsPrincipal user, PermitService permits, CancellationToken ct)
+    {
+        var access = new CaseAccess(user);
+        if (access.ListProjects() is not AccessDecision.Allowed and var decision) return Denied.Because(decision, "projects");
+        var (p, size, errors) = Paging.Read(page, pageSize);
+        if (errors is not null) return TypedResults.ValidationProblem(errors, title: "The paging parameters are not valid.");
+        var agent = access.Role == Access.UserRole.Agent ? access.UserName : null;
+        var (items, total) = await permits.ListProjectsAsync(agent, search?.Trim(), p, size, ct);
+        return TypedResults.Ok(new PagedList<ProjectView>(items.Select(ProjectView.From).ToList(), total, p, size));
+    }
+
+    private static async Task<Results<Ok<ProjectDetailView>, ProblemHttpResult>> GetAsync(
+        string id, ClaimsPrincipal user, PermitService permits, IClock clock, CancellationToken ct)
+    {
+        var access = new CaseAccess(user);
+        var project = await permits.FindProjectAsync(id, ct);
+        if (project is null) return Denied.Because(access.SeeUnknownProject(), $"project {id}");
+        if (access.SeeProject(project) is not AccessDecision.Allowed and var decision) return Denied.Because(decision, $"project {id}");
+
+        var rows = await permits.CasesOfProjectAsync(project.Id, ct);
+        var files = new List<CaseFile>();
+        foreach (var row in rows)
+            if (await permits.GetCaseAsync(row.Id, ct) is { } found) files.Add(found.File);
+        return TypedResults.Ok(ProjectDetailView.From(project, rows, files, permits, clock.GetCurrentInstant()));
+    }
+}
