@@ -141,6 +141,27 @@ public sealed class StudioEditingBrowserTests(BrowserFixture browser, ITestOutpu
         (await boxes.CountAsync()).Should().Be(catalogue.Matters.Count, "the parallel review's matters are a checklist of the catalogue");
     }
 
+    [ChromiumFact]
+    public async Task The_supervisor_sees_a_stage_workflow_drawn_in_the_read_only_viewer_without_the_editors_controls()
+    {
+        var file = Path.Combine(SharedFolder.RepositoryRoot, "src", "Workflow.Definitions", "Workflows", "stage-4-completion-acceptance.json");
+        var activities = JsonNode.Parse(File.ReadAllText(file))!["root"]!["activities"]!.AsArray().Count;
+        await using var context = await browser.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1400, Height = 900 } });
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(120_000);
+        var log = new StudioRequestLog(page);
+
+        await browser.SignInAsync(page, Roles.Supervisor, "/studio/definitions/stage-4-completion-acceptance");
+        await page.WaitForSelectorAsync("elsa-workflow-definition-editor .x6-node");
+        await page.WaitForTimeoutAsync(2_000);
+
+        (await page.Locator("elsa-workflow-definition-editor .x6-node").CountAsync()).Should().Be(activities, "the supervisor sees every node");
+        (await page.IsVisibleAsync("#blazor-error-ui")).Should().BeFalse();
+        (await page.Locator(".mud-switch", new() { HasTextString = "Auto-save" }).CountAsync()).Should().Be(0, "the Studio shows its read-only viewer, not the editor");
+        (await page.Locator(PublishButton).CountAsync()).Should().Be(0, "there is nothing to publish from");
+        log.Lines.Should().NotContain(l => l.StartsWith("POST "), "opening a workflow read-only changes nothing");
+    }
+
     private async Task OpenEditorAsync(IPage page, string definitionId)
     {
         await browser.SignInAsync(page, Roles.Designer, $"/studio/definitions/{definitionId}");
