@@ -7,7 +7,7 @@ namespace Workflow.Engine.Activities;
 /// <summary>
 /// Produces Elsa Studio's ActivityDescriptor JSON (<c>GET /descriptors/activities</c>, see STUDIO-API.md) for every
 /// registered activity: type name, namespace, category, display name, description, inputs (InputDescriptor: name in
-/// PascalCase, typeName, uiHint, default, dropdown options in <c>uiSpecifications.dropdown.selectList</c>), ports
+/// PascalCase, typeName, uiHint, default, options in <c>uiSpecifications[uiHint]</c>: see <see cref="UISpecifications"/>), ports
 /// of type <c>Flow</c>, isStart/isTerminal/isContainer. Dropdown options come from the attribute or, at the time of
 /// the call, from an <see cref="IInputOptionsProvider"/>.
 /// </summary>
@@ -76,13 +76,7 @@ public sealed class ActivityDescriptorGenerator(ActivityRegistry registry, IServ
     private static JsonObject InputDescriptor(string name, string typeName, string displayName, string description, int order, bool wrapped,
         string uiHint, string? category, object? defaultValue, string defaultSyntax, IReadOnlyList<InputOption>? options)
     {
-        JsonNode? ui = null;
-        if (options is not null)
-        {
-            var items = new JsonArray();
-            foreach (var o in options) items.Add(new JsonObject { ["text"] = o.Text, ["value"] = o.Value });
-            ui = new JsonObject { ["dropdown"] = new JsonObject { ["selectList"] = new JsonObject { ["items"] = items, ["isFlagsEnum"] = false } } };
-        }
+        var ui = options is null ? null : UISpecifications(uiHint, options);
         return new JsonObject
         {
             ["name"] = name,
@@ -102,6 +96,31 @@ public sealed class ActivityDescriptorGenerator(ActivityRegistry registry, IServ
             ["storageDriverType"] = null,
             ["uiSpecifications"] = ui,
         };
+    }
+
+    /// <summary>
+    /// The Studio reads an input's options from <c>uiSpecifications[uiHint]</c>, in the form of that hint's props:
+    /// <c>dropdown</c> → <c>{selectList: {items: [{text, value}], isFlagsEnum}}</c>, <c>checklist</c> →
+    /// <c>{checkList: {items: [{text, value, isChecked}], isFlagsEnum}}</c>, <c>radiolist</c> →
+    /// <c>{radioList: {items: [{text, value}]}}</c>. Options under any other key are ignored by the Studio, so a
+    /// checklist fed from <c>dropdown</c> shows no boxes. Other hints get the options as a select list under their own name.
+    /// </summary>
+    private static JsonObject UISpecifications(string uiHint, IReadOnlyList<InputOption> options)
+    {
+        var items = new JsonArray();
+        foreach (var o in options)
+        {
+            var item = new JsonObject { ["text"] = o.Text, ["value"] = o.Value };
+            if (uiHint == "checklist") item["isChecked"] = false;
+            items.Add(item);
+        }
+        var props = uiHint switch
+        {
+            "checklist" => new JsonObject { ["checkList"] = new JsonObject { ["items"] = items, ["isFlagsEnum"] = false } },
+            "radiolist" => new JsonObject { ["radioList"] = new JsonObject { ["items"] = items } },
+            _ => new JsonObject { ["selectList"] = new JsonObject { ["items"] = items, ["isFlagsEnum"] = false } },
+        };
+        return new JsonObject { [uiHint] = props };
     }
 
     private IReadOnlyList<InputOption>? ResolveOptions(ActivityType type, string inputName, InputAttribute attr)

@@ -24,6 +24,9 @@ public sealed class HostServer : IAsyncDisposable
     /// <summary>e.g. <c>http://127.0.0.1:41234</c>, no trailing slash.</summary>
     public string BaseUrl { get; }
 
+    /// <summary>The Host's services (the permit domain, the stores), for tests that act beside the browser.</summary>
+    public IServiceProvider Services => _app.Services;
+
     /// <summary>The temporary folder this server keeps its data in.</summary>
     public string DataFolder { get; }
 

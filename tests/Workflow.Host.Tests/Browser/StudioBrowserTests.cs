@@ -80,11 +80,11 @@ public sealed class StudioBrowserTests(BrowserFixture browser, ITestOutputHelper
     [ChromiumFact]
     public async Task A_seeded_stage_workflow_opens_in_the_editor_with_every_node_drawn()
     {
-        const string definitionId = "stage-2-engineering-permit";
+        const string definitionId = "stage-3-construction-permit";
         var file = Path.Combine(SharedFolder.RepositoryRoot, "src", "Workflow.Definitions", "Workflows", definitionId + ".json");
         var activities = JsonNode.Parse(File.ReadAllText(file))!["root"]!["activities"]!.AsArray().Count;
 
-        await using var context = await browser.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1600, Height = 1000 } });
+        await using var context = await browser.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1400, Height = 900 } });
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(120_000);
         var log = new StudioRequestLog(page);
@@ -95,6 +95,16 @@ public sealed class StudioBrowserTests(BrowserFixture browser, ITestOutputHelper
         Log($"definition editor ({definitionId}):", log);
         await ShouldShowNoBlazorErrorAsync(page);
         (await page.Locator("elsa-workflow-definition-editor .x6-node").CountAsync()).Should().Be(activities, "every activity of the stage workflow is drawn");
+        // The toolbar's first button ("zoom to fit", the fit-screen icon) brings the whole flowchart into view.
+        await page.Locator("[role=toolbar] button:has(svg path[d^='M6,16h12V8H6V16z'])").ClickAsync();
+        // For the picture: drag the splitters so that the canvas gets most of the page (the properties pane to the right
+        // edge, the activity's input panel down), then zoom to fit again and move the pointer off the toolbar's tooltips.
+        var bars = page.Locator(".rz-splitter-bar");
+        await DragAsync(page, bars.Nth(2), 1290, null);
+        await DragAsync(page, bars.Nth(1), null, 800);
+        await page.Locator("[role=toolbar] button:has(svg path[d^='M6,16h12V8H6V16z'])").ClickAsync();
+        await page.Mouse.MoveAsync(700, 890);
+        await page.WaitForTimeoutAsync(1_500);
         await page.ScreenshotAsync(new() { Path = Path.Combine(Images, "studio-stage-workflow.png") });
     }
 
@@ -169,6 +179,17 @@ public sealed class StudioBrowserTests(BrowserFixture browser, ITestOutputHelper
         (await api.GetAsync("/elsa/api/workflow-definitions")).StatusCode.Should().Be(System.Net.HttpStatusCode.OK);
         (await api.PostAsJsonAsync("/elsa/api/workflow-definitions", new { model = new { definitionId = "x" }, publish = true }))
             .StatusCode.Should().Be(System.Net.HttpStatusCode.Forbidden);
+    }
+
+    private static async Task DragAsync(IPage page, ILocator handle, float? toX, float? toY)
+    {
+        var box = (await handle.BoundingBoxAsync())!;
+        var (x, y) = (box.X + box.Width / 2, box.Y + box.Height / 2);
+        await page.Mouse.MoveAsync(x, y);
+        await page.Mouse.DownAsync();
+        await page.Mouse.MoveAsync(toX ?? x, toY ?? y, new() { Steps = 10 });
+        await page.Mouse.UpAsync();
+        await page.WaitForTimeoutAsync(300);
     }
 
     private HttpClient Api(string token)

@@ -7,7 +7,7 @@ namespace Workflow.Engine.Activities.Core;
 [Activity("Elsa", "Branching", "Splits the flow into named branches that run in parallel.")]
 public sealed class FlowFork : Activity
 {
-    [Input(UIHint = "multi-text", TypeName = "String[]", Description = "The branch names; each is an outbound port.")]
+    [Input(UIHint = "multitext", TypeName = "String[]", Description = "The branch names; each is an outbound port.")]
     public Input<string[]> Branches { get; set; } = new();
 
     public override ValueTask ExecuteAsync(ActivityExecutionContext context)
