@@ -7,12 +7,12 @@ namespace Workflow.Host.Tests.Browser;
 /// One application from the agent's form to a reviewer's opinion, through the pages only: agent1 registers a project
 /// and applies for completion acceptance (stage 4), the front desk accepts it, the 人防 reviewer gives the joint
 /// opinion, and agent1 sees the progress on the grid and the timeline. Saves the README's screenshots
-/// (docs/images, 1280 wide) on the way.
+/// (1280 wide; see <see cref="Screenshots"/> for where) on the way.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class PermitPagesBrowserTests(BrowserFixture browser)
 {
-    private static readonly string Images = Path.Combine(SharedFolder.RepositoryRoot, "docs", "images");
+    private static readonly string Images = Screenshots.Folder;
 
     [ChromiumFact]
     public async Task An_application_goes_from_the_agent_through_intake_and_review_and_the_agent_sees_the_progress()

@@ -12,7 +12,7 @@ public sealed class SignInBrowserTests(BrowserFixture browser)
         var page = await context.NewPageAsync();
         await page.GotoAsync($"{browser.Server.BaseUrl}/signin");
         (await page.TextContentAsync("h1")).Should().Be("登录");
-        var images = Path.Combine(SharedFolder.RepositoryRoot, "docs", "images");
+        var images = Screenshots.Folder;
         Directory.CreateDirectory(images);
         await page.ScreenshotAsync(new() { Path = Path.Combine(images, "signin.png") });
 

@@ -13,7 +13,7 @@ namespace Workflow.Host.Tests.Browser;
 [Collection(BrowserCollection.Name)]
 public sealed class StudioBrowserTests(BrowserFixture browser, ITestOutputHelper output)
 {
-    private static readonly string Images = Path.Combine(SharedFolder.RepositoryRoot, "docs", "images");
+    private static readonly string Images = Screenshots.Folder;
 
     private void Log(string title, StudioRequestLog log)
     {
