@@ -15,7 +15,7 @@ internal sealed class WorkflowEngineModule : IWorkflowPersistenceModule
 
     public IReadOnlyList<SchemaMigration> Migrations { get; } =
     [
-        new(1, "definitions, instances, bookmarks, journal, idempotency", SqliteV1, PostgreSqlV1),
+        new(1, "definitions, instances, bookmarks, journal, idempotency", V1("INTEGER", "INTEGER", "INTEGER"), V1("boolean", "integer", "bigint")),
         new(2, "timer leases on bookmarks",
             """
             ALTER TABLE wf_bookmarks ADD COLUMN claimed_by TEXT NULL;
@@ -127,18 +127,19 @@ internal sealed class WorkflowEngineModule : IWorkflowPersistenceModule
         });
     }
 
-    private const string SqliteV1 = """
+    // One DDL for both providers: only the column types differ (SQLite keeps booleans and every integer as INTEGER).
+    private static string V1(string boolean, string int32, string int64) => $"""
         CREATE TABLE wf_definitions (
             id TEXT NOT NULL PRIMARY KEY,
             definition_id TEXT NOT NULL,
-            version INTEGER NOT NULL,
+            version {int32} NOT NULL,
             name TEXT NOT NULL,
             description TEXT NULL,
-            is_latest INTEGER NOT NULL,
-            is_published INTEGER NOT NULL,
+            is_latest {boolean} NOT NULL,
+            is_published {boolean} NOT NULL,
             definition_json TEXT NOT NULL,
-            created_at INTEGER NOT NULL,
-            row_version INTEGER NOT NULL
+            created_at {int64} NOT NULL,
+            row_version {int64} NOT NULL
         );
         CREATE UNIQUE INDEX ux_wf_definitions_definition_version ON wf_definitions (definition_id, version);
         CREATE INDEX ix_wf_definitions_latest_name ON wf_definitions (is_latest, name);
@@ -146,7 +147,7 @@ internal sealed class WorkflowEngineModule : IWorkflowPersistenceModule
         CREATE TABLE wf_instances (
             id TEXT NOT NULL PRIMARY KEY,
             definition_id TEXT NOT NULL,
-            definition_version INTEGER NOT NULL,
+            definition_version {int32} NOT NULL,
             definition_version_id TEXT NOT NULL,
             correlation_id TEXT NULL,
             name TEXT NULL,
@@ -156,10 +157,10 @@ internal sealed class WorkflowEngineModule : IWorkflowPersistenceModule
             variables TEXT NOT NULL,
             execution_state TEXT NOT NULL,
             fault TEXT NULL,
-            created_at INTEGER NOT NULL,
-            updated_at INTEGER NOT NULL,
-            finished_at INTEGER NULL,
-            version INTEGER NOT NULL
+            created_at {int64} NOT NULL,
+            updated_at {int64} NOT NULL,
+            finished_at {int64} NULL,
+            version {int64} NOT NULL
         );
         CREATE INDEX ix_wf_instances_definition ON wf_instances (definition_id, definition_version);
         CREATE INDEX ix_wf_instances_correlation_id ON wf_instances (correlation_id);
@@ -168,14 +169,14 @@ internal sealed class WorkflowEngineModule : IWorkflowPersistenceModule
         CREATE TABLE wf_bookmarks (
             id TEXT NOT NULL PRIMARY KEY,
             instance_id TEXT NOT NULL,
-            ordinal INTEGER NOT NULL,
+            ordinal {int32} NOT NULL,
             activity_id TEXT NOT NULL,
             activity_type TEXT NOT NULL,
             node_id TEXT NOT NULL,
             kind TEXT NOT NULL,
             payload TEXT NULL,
-            created_at INTEGER NOT NULL,
-            resume_at INTEGER NULL,
+            created_at {int64} NOT NULL,
+            resume_at {int64} NULL,
             CONSTRAINT fk_wf_bookmarks_instance FOREIGN KEY (instance_id) REFERENCES wf_instances (id) ON DELETE CASCADE
         );
         CREATE INDEX ix_wf_bookmarks_instance_id ON wf_bookmarks (instance_id);
@@ -185,13 +186,13 @@ internal sealed class WorkflowEngineModule : IWorkflowPersistenceModule
 
         CREATE TABLE wf_journal (
             instance_id TEXT NOT NULL,
-            sequence INTEGER NOT NULL,
+            sequence {int64} NOT NULL,
             activity_id TEXT NOT NULL,
             activity_type TEXT NOT NULL,
             node_id TEXT NOT NULL,
             event_kind TEXT NOT NULL,
             outcome TEXT NULL,
-            occurred_at INTEGER NOT NULL,
+            occurred_at {int64} NOT NULL,
             data TEXT NULL,
             CONSTRAINT pk_wf_journal PRIMARY KEY (instance_id, sequence),
             CONSTRAINT fk_wf_journal_instance FOREIGN KEY (instance_id) REFERENCES wf_instances (id) ON DELETE CASCADE
@@ -202,88 +203,9 @@ internal sealed class WorkflowEngineModule : IWorkflowPersistenceModule
             idempotency_key TEXT NOT NULL,
             request_hash TEXT NOT NULL,
             response_json TEXT NOT NULL,
-            created_at INTEGER NOT NULL,
+            created_at {int64} NOT NULL,
             CONSTRAINT pk_wf_idempotency PRIMARY KEY (scope, idempotency_key)
         );
         """;
 
-    private const string PostgreSqlV1 = """
-        CREATE TABLE wf_definitions (
-            id text NOT NULL PRIMARY KEY,
-            definition_id text NOT NULL,
-            version integer NOT NULL,
-            name text NOT NULL,
-            description text NULL,
-            is_latest boolean NOT NULL,
-            is_published boolean NOT NULL,
-            definition_json text NOT NULL,
-            created_at bigint NOT NULL,
-            row_version bigint NOT NULL
-        );
-        CREATE UNIQUE INDEX ux_wf_definitions_definition_version ON wf_definitions (definition_id, version);
-        CREATE INDEX ix_wf_definitions_latest_name ON wf_definitions (is_latest, name);
-
-        CREATE TABLE wf_instances (
-            id text NOT NULL PRIMARY KEY,
-            definition_id text NOT NULL,
-            definition_version integer NOT NULL,
-            definition_version_id text NOT NULL,
-            correlation_id text NULL,
-            name text NULL,
-            status text NOT NULL,
-            sub_status text NOT NULL,
-            input text NOT NULL,
-            variables text NOT NULL,
-            execution_state text NOT NULL,
-            fault text NULL,
-            created_at bigint NOT NULL,
-            updated_at bigint NOT NULL,
-            finished_at bigint NULL,
-            version bigint NOT NULL
-        );
-        CREATE INDEX ix_wf_instances_definition ON wf_instances (definition_id, definition_version);
-        CREATE INDEX ix_wf_instances_correlation_id ON wf_instances (correlation_id);
-        CREATE INDEX ix_wf_instances_status ON wf_instances (status, sub_status);
-
-        CREATE TABLE wf_bookmarks (
-            id text NOT NULL PRIMARY KEY,
-            instance_id text NOT NULL,
-            ordinal integer NOT NULL,
-            activity_id text NOT NULL,
-            activity_type text NOT NULL,
-            node_id text NOT NULL,
-            kind text NOT NULL,
-            payload text NULL,
-            created_at bigint NOT NULL,
-            resume_at bigint NULL,
-            CONSTRAINT fk_wf_bookmarks_instance FOREIGN KEY (instance_id) REFERENCES wf_instances (id) ON DELETE CASCADE
-        );
-        CREATE INDEX ix_wf_bookmarks_instance_id ON wf_bookmarks (instance_id);
-        CREATE INDEX ix_wf_bookmarks_activity_type_kind ON wf_bookmarks (activity_type, kind);
-        CREATE INDEX ix_wf_bookmarks_kind_resume_at ON wf_bookmarks (kind, resume_at);
-        CREATE INDEX ix_wf_bookmarks_resume_at ON wf_bookmarks (resume_at);
-
-        CREATE TABLE wf_journal (
-            instance_id text NOT NULL,
-            sequence bigint NOT NULL,
-            activity_id text NOT NULL,
-            activity_type text NOT NULL,
-            node_id text NOT NULL,
-            event_kind text NOT NULL,
-            outcome text NULL,
-            occurred_at bigint NOT NULL,
-            data text NULL,
-            CONSTRAINT pk_wf_journal PRIMARY KEY (instance_id, sequence),
-            CONSTRAINT fk_wf_journal_instance FOREIGN KEY (instance_id) REFERENCES wf_instances (id) ON DELETE CASCADE
-        );
-
-        CREATE TABLE wf_idempotency (
-            scope text NOT NULL,
-            idempotency_key text NOT NULL,
-            request_hash text NOT NULL,
-            response_json text NOT NULL,
-            created_at bigint NOT NULL,
-            CONSTRAINT pk_wf_idempotency PRIMARY KEY (scope, idempotency_key)
-        );
-        """;
 }
