@@ -17,10 +17,11 @@ public class PermitScenarioTests
 {
     private static readonly string[] FiveOfStageTwo = ["ZRZY-003", "RF-001", "SW-002", "QX-001", "YJGL-001"];
 
-    [Fact]
-    public async Task A_five_departments_approve_in_time_and_the_result_is_issued_with_both_clocks_recorded()
+    [Theory]
+    [MemberData(nameof(PermitTestHost.Providers), MemberType = typeof(PermitTestHost))]
+    public async Task A_five_departments_approve_in_time_and_the_result_is_issued_with_both_clocks_recorded(string provider)
     {
-        await using var host = await StartAsync("2025-03-03T09:30:00+08:00"); // Monday
+        await using var host = await StartAsync(provider, "2025-03-03T09:30:00+08:00"); // Monday
         var project = await host.ProjectAsync();
         var file = await host.ApplyAsync(project, Stage.EngineeringConstructionPermit, FiveOfStageTwo);
         file = await host.AcceptAsync(file.CaseId);
@@ -52,10 +53,11 @@ public class PermitScenarioTests
         (row.State, row.StatutoryDue, row.PromisedDue).Should().Be((nameof(CaseState.Issued), file.StatutoryDue, file.PromisedDue));
     }
 
-    [Fact]
-    public async Task B_a_supplement_request_stops_the_step_and_the_case_and_moves_both_out_by_the_suspended_working_time()
+    [Theory]
+    [MemberData(nameof(PermitTestHost.Providers), MemberType = typeof(PermitTestHost))]
+    public async Task B_a_supplement_request_stops_the_step_and_the_case_and_moves_both_out_by_the_suspended_working_time(string provider)
     {
-        await using var host = await StartAsync("2025-03-03T09:30:00+08:00");
+        await using var host = await StartAsync(provider, "2025-03-03T09:30:00+08:00");
         var project = await host.ProjectAsync();
         var file = await host.AcceptAsync((await host.ApplyAsync(project, Stage.EngineeringConstructionPermit, FiveOfStageTwo)).CaseId);
         var rf = file.Steps.Single(s => s.Department == "rf");
@@ -89,10 +91,11 @@ public class PermitScenarioTests
         return clock.Due!.Value;
     }
 
-    [Fact]
-    public async Task C_waived_material_is_accepted_reviews_pass_and_issuance_waits_until_it_is_supplied()
+    [Theory]
+    [MemberData(nameof(PermitTestHost.Providers), MemberType = typeof(PermitTestHost))]
+    public async Task C_waived_material_is_accepted_reviews_pass_and_issuance_waits_until_it_is_supplied(string provider)
     {
-        await using var host = await StartAsync("2025-03-03T09:30:00+08:00");
+        await using var host = await StartAsync(provider, "2025-03-03T09:30:00+08:00");
         var project = await host.ProjectAsync();
         var file = await host.ApplyAsync(project, Stage.ConstructionPermit, null, "ZJJ-001-FUNDS");
 
@@ -113,10 +116,11 @@ public class PermitScenarioTests
         file.Commitments.Single().FulfilledAt.Should().Be(At("2025-03-07T11:00:00+08:00"));
     }
 
-    [Fact]
-    public async Task C_an_overdue_commitment_takes_the_overdue_path_and_revokes_the_pre_approval()
+    [Theory]
+    [MemberData(nameof(PermitTestHost.Providers), MemberType = typeof(PermitTestHost))]
+    public async Task C_an_overdue_commitment_takes_the_overdue_path_and_revokes_the_pre_approval(string provider)
     {
-        await using var host = await StartAsync("2025-03-03T09:30:00+08:00");
+        await using var host = await StartAsync(provider, "2025-03-03T09:30:00+08:00");
         var project = await host.ProjectAsync();
         var file = await host.ApplyAsync(project, Stage.ConstructionPermit, null, "ZJJ-001-FUNDS");
         file = await host.AcceptAsync(file.CaseId, nameof(IntakeOutcome.AcceptedWithWaiver), commitmentSigned: true);
@@ -132,10 +136,11 @@ public class PermitScenarioTests
         file.Result!.Decision.Should().Be("Revoked");
     }
 
-    [Fact]
-    public async Task D_joint_review_with_four_participants_where_one_disagrees_is_consolidated_failed()
+    [Theory]
+    [MemberData(nameof(PermitTestHost.Providers), MemberType = typeof(PermitTestHost))]
+    public async Task D_joint_review_with_four_participants_where_one_disagrees_is_consolidated_failed(string provider)
     {
-        await using var host = await StartAsync("2025-06-02T09:00:00+08:00");
+        await using var host = await StartAsync(provider, "2025-06-02T09:00:00+08:00");
         await host.PublishAsync("stage-4-completion-acceptance", StageJson.With("stage-4-completion-acceptance", "Permits.JointReview",
             StageJson.Strings("participants", "yjgl", "rf", "zrzy", "qx")));
         var project = await host.ProjectAsync();
@@ -160,10 +165,11 @@ public class PermitScenarioTests
         file.FindStep(lead.Id)!.Outcome.Should().Be("Failed");
     }
 
-    [Fact]
-    public async Task E_quorum_three_of_five_approves_and_cancels_the_other_two()
+    [Theory]
+    [MemberData(nameof(PermitTestHost.Providers), MemberType = typeof(PermitTestHost))]
+    public async Task E_quorum_three_of_five_approves_and_cancels_the_other_two(string provider)
     {
-        await using var host = await StartAsync();
+        await using var host = await StartAsync(provider, "2025-03-03T09:30:00+08:00");
         await host.PublishAsync("stage-2-engineering-permit", StageJson.With("stage-2-engineering-permit", "Permits.ParallelReview",
             StageJson.Literal("joinMode", "String", "Quorum"), StageJson.Literal("quorum", "Int32", "3"), StageJson.Literal("rejectionCancelsOthers", "Boolean", "False")));
         var project = await host.ProjectAsync();
@@ -182,10 +188,11 @@ public class PermitScenarioTests
         file.Suspensions.Should().ContainSingle(s => s.Reason.Contains("公示"), "the quorum was met, so the workflow went on to the public notice");
     }
 
-    [Fact]
-    public async Task F_a_rejection_cancels_the_sibling_reviews_without_leaving_a_bookmark_behind()
+    [Theory]
+    [MemberData(nameof(PermitTestHost.Providers), MemberType = typeof(PermitTestHost))]
+    public async Task F_a_rejection_cancels_the_sibling_reviews_without_leaving_a_bookmark_behind(string provider)
     {
-        await using var host = await StartAsync();
+        await using var host = await StartAsync(provider, "2025-03-03T09:30:00+08:00");
         var project = await host.ProjectAsync();
         var file = await host.AcceptAsync((await host.ApplyAsync(project, Stage.EngineeringConstructionPermit)).CaseId);
         var reviews = file.Steps.Where(s => s.Kind == StepKind.Review).ToList();
@@ -204,10 +211,11 @@ public class PermitScenarioTests
         (instance.Status, instance.SubStatus).Should().Be((WorkflowStatus.Finished, WorkflowSubStatus.Finished));
     }
 
-    [Fact]
-    public async Task G_asking_again_for_a_material_that_was_there_at_the_first_request_is_a_repeated_return()
+    [Theory]
+    [MemberData(nameof(PermitTestHost.Providers), MemberType = typeof(PermitTestHost))]
+    public async Task G_asking_again_for_a_material_that_was_there_at_the_first_request_is_a_repeated_return(string provider)
     {
-        await using var host = await StartAsync();
+        await using var host = await StartAsync(provider, "2025-03-03T09:30:00+08:00");
         var project = await host.ProjectAsync();
         var file = await host.AcceptAsync((await host.ApplyAsync(project, Stage.EngineeringConstructionPermit, FiveOfStageTwo)).CaseId);
         var qx = file.Steps.Single(s => s.Department == "qx");
@@ -236,10 +244,11 @@ public class PermitScenarioTests
         act.Should().Throw<CatalogueException>().Which.Problems.Should().Contain("circular prerequisites (互为前置): ZJJ-001 → ZJJ-002 → ZJJ-001");
     }
 
-    [Fact]
-    public async Task I_an_application_across_the_Spring_Festival_gets_the_right_due_dates()
+    [Theory]
+    [MemberData(nameof(PermitTestHost.Providers), MemberType = typeof(PermitTestHost))]
+    public async Task I_an_application_across_the_Spring_Festival_gets_the_right_due_dates(string provider)
     {
-        await using var host = await StartAsync("2026-02-13T16:00:00+08:00"); // the Friday before the 2026 Spring Festival
+        await using var host = await StartAsync(provider, "2026-02-13T16:00:00+08:00"); // the Friday before the 2026 Spring Festival
         var project = await host.ProjectAsync();
         var file = await host.AcceptAsync((await host.ApplyAsync(project, Stage.ConstructionPermit)).CaseId);
 

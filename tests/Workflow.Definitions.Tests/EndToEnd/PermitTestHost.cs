@@ -34,15 +34,22 @@ public sealed class PermitTestHost : IAsyncDisposable
     public PermitService Permits { get; }
     public MatterCatalogue Catalogue => Permits.Catalogue;
 
-    /// <summary>A host whose clock reads <paramref name="now"/> (ISO 8601 with offset).</summary>
-    public static async Task<PermitTestHost> StartAsync(string now = "2025-03-03T09:30:00+08:00")
+    /// <summary>The databases the end-to-end tests run on (theory data): SQLite, and PostgreSQL where a server can be had (always under CI).</summary>
+    public static IEnumerable<object[]> Providers() => LocalPostgreSql.Providers();
+
+    /// <summary>A host on SQLite whose clock reads <paramref name="now"/> (ISO 8601 with offset).</summary>
+    public static Task<PermitTestHost> StartAsync(string now = "2025-03-03T09:30:00+08:00") => StartAsync("sqlite", now);
+
+    /// <summary>A host on <paramref name="provider"/> (<c>sqlite</c> or <c>postgresql</c>, a database of its own) whose clock reads <paramref name="now"/>.</summary>
+    public static async Task<PermitTestHost> StartAsync(string provider, string now)
     {
         var folder = Path.Combine(Path.GetTempPath(), "wf-permits-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         var clock = FakeClock.At(now);
-        var services = new ServiceCollection()
-            .AddSingleton<IClock>(clock)
-            .AddWorkflowSqlite($"Data Source={Path.Combine(folder, "permits.db")}")
+        var collection = new ServiceCollection().AddSingleton<IClock>(clock);
+        if (provider == "postgresql") collection.AddWorkflowPostgreSql(LocalPostgreSql.CreateDatabase("wf_permits_"));
+        else collection.AddWorkflowSqlite($"Data Source={Path.Combine(folder, "permits.db")}");
+        var services = collection
             .AddPermits(calendarsFolder: Path.Combine(folder, "calendars"))
             .BuildServiceProvider();
         await services.GetRequiredService<WorkflowDatabase>().MigrateAsync();

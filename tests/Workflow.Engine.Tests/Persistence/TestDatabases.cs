@@ -1,3 +1,4 @@
+using Workflow.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Workflow.Engine.Persistence;
 using Workflow.Engine.Persistence.EntityFramework;

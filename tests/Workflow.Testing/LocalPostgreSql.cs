@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Npgsql;
 
-namespace Workflow.Engine.Tests.Persistence;
+namespace Workflow.Testing;
 
 /// <summary>
 /// A PostgreSQL server for the tests: the one named by <c>WORKFLOW_TEST_POSTGRES</c> (a connection string whose user may
@@ -18,6 +18,27 @@ public static class LocalPostgreSql
 
     /// <summary>The server's connection string (database <c>postgres</c>); throws with the reason when it cannot start.</summary>
     public static string ServerConnectionString => Server.Value;
+
+    /// <summary>Creates a database of its own on the server and returns its connection string (the caller drops it or leaves it to the throw-away server).</summary>
+    public static string CreateDatabase(string prefix = "wf_")
+    {
+        var name = prefix + Guid.NewGuid().ToString("N");
+        using (var connection = new NpgsqlConnection(ServerConnectionString))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = $"CREATE DATABASE {name};";
+            command.ExecuteNonQuery();
+        }
+        return new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = name }.ToString();
+    }
+
+    /// <summary>Test providers: SQLite always; PostgreSQL when a server can be had, and always under CI (where it must run).</summary>
+    public static IEnumerable<object[]> Providers()
+    {
+        yield return ["sqlite"];
+        if (MayBeAvailable || OutsidePart.IsCi) yield return ["postgresql"];
+    }
 
     private static string? FindBinaries() =>
         Directory.Exists("/usr/lib/postgresql")
