@@ -59,6 +59,10 @@ public static class WebApp
         });
 
         var app = builder.Build();
+        // Settings are checked first, so that a bad one prints one line (RunAsync) instead of the host's "hosting failed
+        // to start" log with a stack trace, and before anything touches the database.
+        _ = app.Services.GetRequiredService<IOptions<AuthOptions>>().Value;
+        _ = app.Services.GetRequiredService<IOptions<JurisdictionOptions>>().Value;
         // Before the first request: the schema, the stage workflows and, on a new database, the demo projects.
         PermitHosting.InitializeAsync(app.Services, app.Configuration).GetAwaiter().GetResult();
         app.UseExceptionHandler();
@@ -88,10 +92,6 @@ public static class WebApp
         try
         {
             var app = Build(args);
-            // Checked here, before the host starts, so that a bad setting prints one line instead of the host's
-            // "hosting failed to start" log with a stack trace.
-            _ = app.Services.GetRequiredService<IOptions<AuthOptions>>().Value;
-            _ = app.Services.GetRequiredService<IOptions<JurisdictionOptions>>().Value;
             app.Lifetime.ApplicationStarted.Register(() => PrintBanner(app));
             await app.RunAsync();
             return 0;

@@ -13,12 +13,17 @@ public sealed class StartupConfigurationTests
         protected override IReadOnlyDictionary<string, string?> Settings => settings.ToDictionary(s => s.Key, s => s.Value);
     }
 
-    /// <summary>Builds and starts the real app on a free port with these arguments; the exception start-up throws, or null.</summary>
+    /// <summary>
+    /// Builds and starts the real app on a free port, on a database of its own, with these arguments; the exception
+    /// building or starting throws, or null.
+    /// </summary>
     private static async Task<Exception?> StartFailureAsync(params string[] args)
     {
-        await using var app = WebApp.Build(["--urls", "http://127.0.0.1:0", .. args]);
+        var folder = Directory.CreateTempSubdirectory("workflow-startup-test-").FullName;
         try
         {
+            await using var app = WebApp.Build(["--urls", "http://127.0.0.1:0", $"--ConnectionStrings:Workflow=Data Source={Path.Combine(folder, "workflow.db")}",
+                "--Demo:Projects=0", "--Timers:IntervalSeconds=0", .. args]);
             await app.StartAsync();
             await app.StopAsync();
             return null;
@@ -27,6 +32,24 @@ public sealed class StartupConfigurationTests
         {
             return e;
         }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
+        }
+    }
+
+    [Fact]
+    public async Task A_refused_setting_touches_no_database()
+    {
+        var folder = Directory.CreateTempSubdirectory("workflow-startup-test-").FullName;
+        var database = Path.Combine(folder, "workflow.db");
+
+        var exit = await Workflow.Host.Cli.CliApp.RunAsync(["--environment", "Production", "--urls", "http://127.0.0.1:0", $"--ConnectionStrings:Workflow=Data Source={database}"], TextWriter.Null, TextWriter.Null);
+
+        exit.Should().Be(1);
+        File.Exists(database).Should().BeFalse("settings are checked before the schema is migrated or demo data seeded");
+        Directory.Delete(folder, recursive: true);
     }
 
     [Theory]
@@ -48,8 +71,10 @@ public sealed class StartupConfigurationTests
     [Fact]
     public async Task The_command_line_says_why_in_one_line_and_exits_1()
     {
-        var exit = await Workflow.Host.Cli.CliApp.RunAsync(["--environment", "Production", "--urls", "http://127.0.0.1:0"], TextWriter.Null, TextWriter.Null);
+        var folder = Directory.CreateTempSubdirectory("workflow-startup-test-").FullName;
+        var exit = await Workflow.Host.Cli.CliApp.RunAsync(["--environment", "Production", "--urls", "http://127.0.0.1:0", $"--ConnectionStrings:Workflow=Data Source={Path.Combine(folder, "w.db")}"], TextWriter.Null, TextWriter.Null);
         exit.Should().Be(1);
+        Directory.Delete(folder, recursive: true);
     }
 
     [Fact]
