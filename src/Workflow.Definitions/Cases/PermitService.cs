@@ -24,7 +24,8 @@ public sealed class PermitService(
     WorkflowRuntime runtime,
     IWorkflowInstanceStore instances,
     IDbContextFactory<WorkflowDbContext> contexts,
-    IClock clock)
+    IClock clock,
+    IDueBookmarkClaimer? claimer = null)
 {
     /// <summary>How often a direct case-file update is retried after a concurrent change of the instance.</summary>
     private const int MaxRetries = 5;
@@ -349,12 +350,21 @@ public sealed class PermitService(
 
     // ---- timers ----
 
-    /// <summary>Resumes every timer bookmark due by now (joint deadlines, commitment due dates, special procedures, delays).</summary>
+    /// <summary>How long a claimed timer is this process's before another may take it (if this one died meanwhile).</summary>
+    private static readonly Duration TimerLease = Duration.FromMinutes(5);
+
+    /// <summary>
+    /// Resumes every timer bookmark due by now (joint deadlines, commitment due dates, special procedures, delays).
+    /// Where the store can claim (several Host processes on one PostgreSQL database), each timer is claimed first so it
+    /// fires in one process only.
+    /// </summary>
     /// <returns>How many fired.</returns>
     public async Task<int> FireDueTimersAsync(CancellationToken cancellationToken = default)
     {
         var now = clock.GetCurrentInstant();
-        var due = await instances.FindBookmarksAsync(new BookmarkFilter(DueBy: now), cancellationToken);
+        var due = claimer is not null
+            ? await claimer.ClaimDueAsync($"{Environment.MachineName}:{Environment.ProcessId}", now, TimerLease, 500, cancellationToken)
+            : await instances.FindBookmarksAsync(new BookmarkFilter(DueBy: now), cancellationToken);
         var fired = 0;
         foreach (var (instanceId, bookmark) in due.Where(d => d.Bookmark.ResumeAt is not null).OrderBy(d => d.Bookmark.ResumeAt))
         {
