@@ -32,13 +32,18 @@ public static class WebApp
     /// <summary>The address used when none is configured.</summary>
     public const string DefaultUrl = "http://localhost:5080";
 
-    public static WebApplication Build(string[] args)
+    /// <summary>
+    /// Builds the app. <paramref name="configureServices"/> runs before the app's own registrations, so what it
+    /// registers wins where the app only adds defaults (e.g. a test's fake <see cref="IClock"/>).
+    /// </summary>
+    public static WebApplication Build(string[] args, Action<IServiceCollection>? configureServices = null)
     {
         var builder = WebApplication.CreateBuilder(DemoOptions.RewriteArguments(args));
         if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
             builder.WebHost.UseUrls(DefaultUrl);
 
         var services = builder.Services;
+        configureServices?.Invoke(services);
         services.AddOptions<DemoOptions>().Bind(builder.Configuration.GetSection(DemoOptions.Section));
 
         services.TryAddSingleton<IClock>(SystemClock.Instance);

@@ -30,9 +30,16 @@ public sealed class HostServer : IAsyncDisposable
     /// <summary>The temporary folder this server keeps its data in.</summary>
     public string DataFolder { get; }
 
+    /// <summary>
+    /// The server's clock: it stands at Monday 2 November 2026, 09:30 in Shanghai while the browser works (tokens,
+    /// cookies, deadlines and the demo data all count from it); a test may move it.
+    /// </summary>
+    public required FakeClock Clock { get; init; }
+
     public static async Task<HostServer> StartAsync(params string[] extraArgs)
     {
         var dataFolder = Directory.CreateTempSubdirectory("workflow-host-test-").FullName;
+        var clock = FakeClock.At("2026-11-02T09:30:00+08:00");
         var app = WebApp.Build(
         [
             "--urls", "http://127.0.0.1:0",
@@ -46,10 +53,10 @@ public sealed class HostServer : IAsyncDisposable
             "--Timers:IntervalSeconds=0",
             "--Logging:LogLevel:Default=Warning",
             .. extraArgs,
-        ]);
+        ], services => services.AddSingleton<NodaTime.IClock>(clock));
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new HostServer(app, dataFolder, address.TrimEnd('/'));
+        return new HostServer(app, dataFolder, address.TrimEnd('/')) { Clock = clock };
     }
 
     public async ValueTask DisposeAsync()
