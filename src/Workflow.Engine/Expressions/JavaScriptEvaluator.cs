@@ -26,7 +26,7 @@ public static partial class JavaScriptEvaluator
         prelude.Append("function setVariable(n,v){__setVariableJson(n,v===undefined?null:JSON.stringify(v));}");
         foreach (var v in scope.Declarations.DistinctBy(d => d.Name))
         {
-            if (!IdentifierPattern().IsMatch(v.Name)) continue;
+            if (!HasAccessors(v.Name)) continue;
             prelude.Append($"function get{v.Name}(){{return getVariable('{v.Name}');}}function set{v.Name}(x){{setVariable('{v.Name}',x);}}");
         }
         prelude.Append("var input=JSON.parse(").Append(JsonValue.Create(scope.Input.ToJsonString())!.ToJsonString()).Append(");");
@@ -85,6 +85,9 @@ public static partial class JavaScriptEvaluator
         var declared = scope.Declarations.FirstOrDefault(d => d.Id == name || string.Equals(d.Name, name, StringComparison.OrdinalIgnoreCase));
         return declared?.Name ?? name;
     }
+
+    /// <summary>Whether a variable of this name gets the generated <c>getX()</c>/<c>setX(v)</c> accessors (an ASCII JavaScript identifier).</summary>
+    public static bool HasAccessors(string variableName) => IdentifierPattern().IsMatch(variableName);
 
     [GeneratedRegex("^[A-Za-z_$][A-Za-z0-9_$]*$")]
     private static partial Regex IdentifierPattern();

@@ -85,6 +85,26 @@ public sealed class ElsaDescriptorTests(HostFactory host) : IClassFixture<HostFa
     }
 
     [Fact]
+    public async Task Javascript_type_definitions_declare_the_accessors_of_the_definitions_variables()
+    {
+        using var client = await host.AsUserAsync(Roles.Designer);
+        var model = new
+        {
+            definitionId = "vars-typedefs", name = "vars", version = 1,
+            variables = new object[] { new { id = "v1", name = "Counter", typeName = "Int32", value = "0" }, new { id = "v2", name = "not a name", typeName = "String" } },
+            root = new { id = "root", type = "Elsa.Flowchart", activities = new object[] { new { id = "w", type = "Elsa.WriteLine" } }, connections = Array.Empty<object>() },
+        };
+        (await client.PostAsJsonAsync("/elsa/api/workflow-definitions", new { model, publish = false })).StatusCode.Should().Be(HttpStatusCode.OK);
+
+        var response = await client.PostAsJsonAsync("/elsa/api/scripting/javascript/type-definitions/vars-typedefs",
+            new { workflowDefinitionId = "vars-typedefs", activityTypeName = "Elsa.WriteLine", propertyName = "Text" });
+
+        var text = await response.Content.ReadAsStringAsync();
+        text.Should().Contain("declare function getCounter(): any;").And.Contain("declare function setCounter(value: any): void;")
+            .And.NotContain("not a name");
+    }
+
+    [Fact]
     public async Task An_installed_feature_that_does_not_exist_is_404()
     {
         using var client = await host.AsUserAsync(Roles.Designer);

@@ -1,13 +1,16 @@
 using System.Text;
+using Workflow.Engine.Expressions;
+using Workflow.Engine.Model;
+using Workflow.Engine.Persistence;
+using Workflow.Engine.Serialization;
 using Workflow.Host.Web.Access;
 
 namespace Workflow.Host.Web.ElsaApi;
 
 /// <summary>
 /// <c>POST /scripting/javascript/type-definitions/{definitionId}</c>: TypeScript declarations that give the Studio's
-/// JavaScript editor IntelliSense for the functions our expressions offer (CONTRACTS.md §4). The per-variable
-/// accessors (<c>getX()</c>/<c>setX(v)</c>) need the definition's variables and are added once definitions are
-/// stored by the engine; until then the common functions are declared for every definition.
+/// JavaScript editor IntelliSense for the functions our expressions offer (CONTRACTS.md §4): the common ones, and the
+/// accessors <c>getX()</c>/<c>setX(v)</c> of each variable of the definition's latest version (none for an unknown id).
 /// </summary>
 public static class ScriptingEndpoints
 {
@@ -26,9 +29,28 @@ public static class ScriptingEndpoints
 
     public static RouteGroupBuilder MapScriptingEndpoints(this RouteGroupBuilder elsa)
     {
-        elsa.MapPost("/scripting/javascript/type-definitions/{definitionId}", (string definitionId, TypeDefinitionsRequest? request) =>
-            TypedResults.Text(CommonDeclarations + "\n", "application/x-typescript", Encoding.UTF8))
+        elsa.MapPost("/scripting/javascript/type-definitions/{definitionId}",
+                async (string definitionId, TypeDefinitionsRequest? request, IWorkflowDefinitionStore definitions, CancellationToken ct) =>
+                {
+                    var stored = await definitions.FindAsync(definitionId, VersionSelector.Latest, null, ct);
+                    var variables = stored is null ? [] : WorkflowDefinitionReader.Read(stored.Json).Definition?.Variables ?? [];
+                    return TypedResults.Text(CommonDeclarations + "\n" + Accessors(variables), "application/x-typescript", Encoding.UTF8);
+                })
             .ReadsOnly();
         return elsa;
+    }
+
+    /// <summary>The accessors the runtime generates, for each variable that gets them.</summary>
+    public static string Accessors(IEnumerable<VariableDefinition> variables)
+    {
+        var text = new StringBuilder();
+        foreach (var name in variables.Select(v => v.Name).Where(JavaScriptEvaluator.HasAccessors).Distinct())
+        {
+            text.AppendLine($"/** Reads the workflow variable {name}. */");
+            text.AppendLine($"declare function get{name}(): any;");
+            text.AppendLine($"/** Sets the workflow variable {name}. */");
+            text.AppendLine($"declare function set{name}(value: any): void;");
+        }
+        return text.ToString();
     }
 }
