@@ -146,6 +146,30 @@ public sealed class PermitService(
         return FileOf(result.Instance) ?? file;
     }
 
+    /// <summary>
+    /// Cases, most recently changed first. <paramref name="agent"/> limits them to that agent's; <paramref name="department"/>
+    /// to cases with a step in that department's inbox; <paramref name="state"/>, <paramref name="stage"/> and
+    /// <paramref name="overdueAt"/> (promised due before that instant, case still open) filter further.
+    /// </summary>
+    public async Task<(IReadOnlyList<CaseRow> Items, int TotalCount)> ListCasesAsync(string? agent, string? department, CaseState? state, Stage? stage,
+        Instant? overdueAt, int page, int pageSize, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var query = db.Set<CaseRow>().AsNoTracking();
+        if (agent is not null) query = query.Where(c => c.Agent == agent);
+        if (department is not null) query = query.Where(c => db.Set<StepRow>().Any(s => s.CaseId == c.Id && s.Department == department));
+        if (state is { } st) query = query.Where(c => c.State == st.ToString());
+        if (stage is { } sg) query = query.Where(c => c.Stage == sg.ToString());
+        if (overdueAt is { } at)
+        {
+            string[] open = [nameof(CaseState.Submitted), nameof(CaseState.WaitingForSupplement), nameof(CaseState.InReview), nameof(CaseState.AwaitingCommitments)];
+            query = query.Where(c => open.Contains(c.State) && c.PromisedDue < at);
+        }
+        var total = await query.CountAsync(cancellationToken);
+        var items = await query.OrderByDescending(c => c.UpdatedAt).ThenBy(c => c.Id).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+        return (items, total);
+    }
+
     /// <summary>The case file and its workflow instance, or null when there is no such case.</summary>
     public async Task<(CaseFile File, WorkflowInstance Instance)?> GetCaseAsync(string caseId, CancellationToken cancellationToken = default)
     {

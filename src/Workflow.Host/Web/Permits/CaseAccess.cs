@@ -55,6 +55,9 @@ public sealed class CaseAccess(ClaimsPrincipal user)
         _ => AccessDecision.Forbidden,
     };
 
+    /// <summary>Listing cases: agents (their own), reviewers and the front desk (cases in their inbox), supervisor and admin (all).</summary>
+    public AccessDecision ListCases() => Role is UserRole.Designer or null ? AccessDecision.Forbidden : AccessDecision.Allowed;
+
     /// <summary>Supplying materials or resubmitting: the case's agent (or admin).</summary>
     public AccessDecision SupplyMaterials(CaseFile file) => Role switch
     {

@@ -30,6 +30,7 @@ public sealed class AuthorizationMatrixTests(PermitApiHost host) : IClassFixture
             new { stage = "CompletionAcceptance", materials = new[] { "NO-SUCH-MATERIAL" } }, [422, 404, 403, 403, 403, 403, 403, 422, 401]),
         ["apply to unknown project"] = new("POST", "/api/projects/P-none/applications",
             new { stage = "CompletionAcceptance", materials = Array.Empty<string>() },        [404, 404, 403, 403, 403, 403, 403, 404, 401]),
+        ["list cases"] = new("GET", "/api/cases", null,                                       [200, 200, 200, 200, 200, 200, 403, 200, 401]),
         ["accepted case"] = new("GET", "/api/cases/{accepted}", null,                         [200, 404, 200, 200, 404, 200, 403, 200, 401]),
         ["case at intake"] = new("GET", "/api/cases/{intake}", null,                          [200, 404, 200, 404, 404, 200, 403, 200, 401]),
         ["unknown case"] = new("GET", "/api/cases/C-none", null,                              [404, 404, 404, 404, 404, 404, 403, 404, 401]),
@@ -59,7 +60,7 @@ public sealed class AuthorizationMatrixTests(PermitApiHost host) : IClassFixture
         Table.Values.Should().OnlyContain(r => r.Expected.Length == Users.Length);
         var routes = Table.Values.Select(r => (r.Method, Route(r.Path))).ToHashSet();
         routes.Should().Contain([("POST", "/api/projects"), ("GET", "/api/projects"), ("GET", "/api/projects/{id}"), ("POST", "/api/projects/{id}/applications"),
-            ("GET", "/api/cases/{id}"), ("POST", "/api/cases/{id}/materials"), ("GET", "/api/inbox"), ("GET", "/api/steps/{id}"), ("POST", "/api/steps/{id}/actions")]);
+            ("GET", "/api/cases"), ("GET", "/api/cases/{id}"), ("POST", "/api/cases/{id}/materials"), ("GET", "/api/inbox"), ("GET", "/api/steps/{id}"), ("POST", "/api/steps/{id}/actions")]);
     }
 
     [Theory]

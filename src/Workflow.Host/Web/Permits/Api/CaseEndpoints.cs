@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using NodaTime;
 using Workflow.Definitions.Cases;
+using Workflow.Definitions.Catalogue;
 
 namespace Workflow.Host.Web.Permits.Api;
 
@@ -14,6 +15,9 @@ public static class CaseEndpoints
 
     public static RouteGroupBuilder MapCaseEndpoints(this RouteGroupBuilder api)
     {
+        api.MapGet("/cases", ListAsync).WithName("ListCases")
+            .WithSummary("Lists cases, most recently changed first: an agent's own, those in a reviewer's or the front desk's inbox, all for supervisor and admin.")
+            .WithDescription("Filters: `?state=` (Submitted, WaitingForSupplement, InReview, AwaitingCommitments, Issued, Rejected, Refused, Revoked), `?stage=`, `?overdue=true` (promised deadline passed, still open); `?page=1&pageSize=50`.");
         api.MapGet("/cases/{id}", GetAsync).WithName("GetCase")
             .WithSummary("The case: timeline, open steps, both clocks, materials, commitments, notices, opinions, repeated returns, result.")
             .WithDescription("Its agent, the departments holding one of its steps (the front desk for intake), the supervisor and admin; 404 for anyone else who sees cases.");
@@ -23,6 +27,34 @@ public static class CaseEndpoints
             .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status409Conflict);
         return api;
+    }
+
+    private static async Task<Results<Ok<PagedList<CaseSummaryView>>, ValidationProblem, ProblemHttpResult>> ListAsync(
+        string? state, string? stage, string? overdue, string? page, string? pageSize, ClaimsPrincipal user, PermitService permits, IClock clock, CancellationToken ct)
+    {
+        var access = new CaseAccess(user);
+        if (access.ListCases() is not AccessDecision.Allowed and var decision) return Denied.Because(decision, "cases");
+        var (p, size, errors) = Paging.Read(page, pageSize);
+        errors ??= [];
+        CaseState? caseState = null;
+        Stage? caseStage = null;
+        if (!string.IsNullOrWhiteSpace(state))
+        {
+            if (Enum.TryParse<CaseState>(state, ignoreCase: true, out var parsed) && !int.TryParse(state, out _)) caseState = parsed;
+            else errors["state"] = [$"state is one of {string.Join(", ", Enum.GetNames<CaseState>())}"];
+        }
+        if (!string.IsNullOrWhiteSpace(stage))
+        {
+            if (Enum.TryParse<Stage>(stage, ignoreCase: true, out var parsed) && !int.TryParse(stage, out _)) caseStage = parsed;
+            else errors["stage"] = [$"stage is one of {string.Join(", ", Enum.GetNames<Stage>())}"];
+        }
+        if (overdue is not null && !bool.TryParse(overdue, out _)) errors["overdue"] = ["overdue is true or false"];
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: "The list parameters are not valid.");
+
+        var agent = access.Role == Access.UserRole.Agent ? access.UserName : null;
+        var (items, total) = await permits.ListCasesAsync(agent, access.InboxDepartment, caseState, caseStage,
+            overdue is not null && bool.Parse(overdue) ? clock.GetCurrentInstant() : null, p, size, ct);
+        return TypedResults.Ok(new PagedList<CaseSummaryView>(items.Select(CaseSummaryView.From).ToList(), total, p, size));
     }
 
     private static async Task<Results<Ok<CaseView>, ProblemHttpResult>> GetAsync(
