@@ -341,9 +341,12 @@ public sealed class PermitService(
     public async Task<int> RecomputeOpenClocksAsync(CancellationToken cancellationToken = default)
     {
         string[] open = [nameof(CaseState.Submitted), nameof(CaseState.WaitingForSupplement), nameof(CaseState.InReview), nameof(CaseState.AwaitingCommitments)];
+        // Only cases computed on another version than the current one are loaded: at start-up with nothing imported, none.
+        var current = calendars.Get(catalogue.CalendarId).Version;
         List<string> ids;
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
-            ids = await db.Set<CaseRow>().AsNoTracking().Where(c => open.Contains(c.State)).Select(c => c.Id).ToListAsync(cancellationToken);
+            ids = await db.Set<CaseRow>().AsNoTracking().Where(c => open.Contains(c.State) && (c.CalendarVersion == null || c.CalendarVersion != current))
+                .Select(c => c.Id).ToListAsync(cancellationToken);
 
         var moved = 0;
         foreach (var id in ids)

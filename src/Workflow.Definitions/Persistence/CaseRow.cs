@@ -26,5 +26,7 @@ public sealed class CaseRow
     public Instant? CommitmentDue { get; set; }
     public string? Decision { get; set; }
     public string? CertificateNumber { get; set; }
+    /// <summary>The calendar version the due instants were computed on (open clocks on an older one are recomputed).</summary>
+    public string? CalendarVersion { get; set; }
     public Instant UpdatedAt { get; set; }
 }

@@ -56,6 +56,7 @@ public sealed class PermitPersistenceModule : IWorkflowPersistenceModule
             e.Property(x => x.CommitmentDue).HasColumnName("commitment_due").HasConversion(instant);
             e.Property(x => x.Decision).HasColumnName("decision");
             e.Property(x => x.CertificateNumber).HasColumnName("certificate_number");
+            e.Property(x => x.CalendarVersion).HasColumnName("calendar_version");
             e.Property(x => x.UpdatedAt).HasColumnName("updated_at").HasConversion(instant);
         });
         modelBuilder.Entity<StepRow>(e =>
@@ -123,11 +124,12 @@ public sealed class PermitPersistenceModule : IWorkflowPersistenceModule
             commitment_due {int64} NULL,
             decision TEXT NULL,
             certificate_number TEXT NULL,
+            calendar_version TEXT NULL,
             updated_at {int64} NOT NULL
         );
         CREATE UNIQUE INDEX ux_permit_cases_instance ON permit_cases (instance_id);
         CREATE INDEX ix_permit_cases_project ON permit_cases (project_id);
-        CREATE INDEX ix_permit_cases_state ON permit_cases (state);
+        CREATE INDEX ix_permit_cases_state ON permit_cases (state, calendar_version);
 
         CREATE TABLE permit_steps (
             id TEXT NOT NULL PRIMARY KEY,

@@ -37,6 +37,7 @@ public sealed class PermitProjection : IWorkflowSaveParticipant
         row.CommitmentDue = file.Commitments.Where(c => c.IsOpen).Select(c => (NodaTime.Instant?)c.Due).Min();
         row.Decision = file.Result?.Decision;
         row.CertificateNumber = file.Result?.CertificateNumber;
+        row.CalendarVersion = file.CalendarVersion;
         row.UpdatedAt = context.Instance.UpdatedAt;
 
         var existing = await db.Set<StepRow>().Where(s => s.CaseId == file.CaseId).ToDictionaryAsync(s => s.Id, cancellationToken);
