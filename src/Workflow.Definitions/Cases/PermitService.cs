@@ -30,6 +30,10 @@ public sealed class PermitService(
     /// <summary>How often a direct case-file update is retried after a concurrent change of the instance.</summary>
     private const int MaxRetries = 5;
 
+    /// <summary>The states of a case that is still being handled (its clocks may run).</summary>
+    private static readonly string[] OpenStates =
+        [nameof(CaseState.Submitted), nameof(CaseState.WaitingForSupplement), nameof(CaseState.InReview), nameof(CaseState.AwaitingCommitments)];
+
     public MatterCatalogue Catalogue => catalogue;
 
     public WorkingCalendar CalendarOf(CaseFile file) => calendars.Get(file.CalendarId);
@@ -118,7 +122,7 @@ public sealed class PermitService(
             .Append(project.PriorApprovals).SelectMany(m => m.Split(',', StringSplitOptions.RemoveEmptyEntries)).ToHashSet();
         var missingPrerequisites = matters.SelectMany(m => m.Prerequisites.Where(p => !matterCodes.Contains(p) && !approved.Contains(p)).Select(p => $"{m.Code} needs {p}")).ToList();
         if (missingPrerequisites.Count > 0) errors["matters"] = [.. errors.GetValueOrDefault("matters") ?? [], $"prerequisites not approved yet (前置事项): {string.Join("; ", missingPrerequisites)}"];
-        if (earlier.Any(c => c.Stage == application.Stage.ToString() && c.State is nameof(CaseState.Submitted) or nameof(CaseState.WaitingForSupplement) or nameof(CaseState.InReview) or nameof(CaseState.AwaitingCommitments)))
+        if (earlier.Any(c => c.Stage == application.Stage.ToString() && OpenStates.Contains(c.State)))
             errors["stage"] = [$"the project has an open case for stage {stage.Name} already"];
         if (errors.Count > 0) throw new PermitRuleViolation(errors);
 
@@ -161,10 +165,7 @@ public sealed class PermitService(
         if (state is { } st) query = query.Where(c => c.State == st.ToString());
         if (stage is { } sg) query = query.Where(c => c.Stage == sg.ToString());
         if (overdueAt is { } at)
-        {
-            string[] open = [nameof(CaseState.Submitted), nameof(CaseState.WaitingForSupplement), nameof(CaseState.InReview), nameof(CaseState.AwaitingCommitments)];
-            query = query.Where(c => open.Contains(c.State) && c.PromisedDue < at);
-        }
+            query = query.Where(c => OpenStates.Contains(c.State) && c.PromisedDue < at);
         var total = await query.CountAsync(cancellationToken);
         var items = await query.OrderByDescending(c => c.UpdatedAt).ThenBy(c => c.Id).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
         return (items, total);
@@ -340,12 +341,11 @@ public sealed class PermitService(
     /// <returns>How many due instants moved.</returns>
     public async Task<int> RecomputeOpenClocksAsync(CancellationToken cancellationToken = default)
     {
-        string[] open = [nameof(CaseState.Submitted), nameof(CaseState.WaitingForSupplement), nameof(CaseState.InReview), nameof(CaseState.AwaitingCommitments)];
         // Only cases computed on another version than the current one are loaded: at start-up with nothing imported, none.
         var current = calendars.Get(catalogue.CalendarId).Version;
         List<string> ids;
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
-            ids = await db.Set<CaseRow>().AsNoTracking().Where(c => open.Contains(c.State) && (c.CalendarVersion == null || c.CalendarVersion != current))
+            ids = await db.Set<CaseRow>().AsNoTracking().Where(c => OpenStates.Contains(c.State) && (c.CalendarVersion == null || c.CalendarVersion != current))
                 .Select(c => c.Id).ToListAsync(cancellationToken);
 
         var moved = 0;
