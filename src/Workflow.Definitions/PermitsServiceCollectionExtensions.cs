@@ -33,6 +33,9 @@ public static class PermitsServiceCollectionExtensions
         services.AddWorkflowPersistenceModule<PermitPersistenceModule>();
         services.AddWorkflowSaveParticipant<PermitProjection>();
         services.TryAddSingleton<PermitService>();
+        services.TryAddSingleton<Tracking.CaseQueries>();
+        services.TryAddSingleton<Tracking.InboxQueries>();
+        services.TryAddSingleton<Tracking.ProjectQueries>();
         return services;
     }
 }

@@ -65,9 +65,16 @@ public static class CaseClocks
 
     private static Instant DueOf(DeadlineClock clock, Instant now) => clock.Due ?? clock.DueIfResumedAt(now);
 
-    private static DeadlineClocks Build(WorkingCalendar calendar, Instant start, int statutory, int promised, IEnumerable<ClockSuspension> suspensions)
+    private static DeadlineClocks Build(WorkingCalendar calendar, Instant start, int statutory, int promised, IEnumerable<ClockSuspension> suspensions) =>
+        Of(calendar, start, statutory, promised, suspensions.Select(s => new Suspension(s.Start, s.End, s.Reason)).ToList())!;
+
+    /// <summary>
+    /// The clocks of a start instant, the two limits and the suspensions; null without a statutory limit. The one place
+    /// the case file and the projection rows (<c>docs/domain.md</c>, read side) turn into clocks.
+    /// </summary>
+    public static DeadlineClocks? Of(WorkingCalendar calendar, Instant start, int statutory, int promised, IReadOnlyList<Suspension> list)
     {
-        var list = suspensions.Select(s => new Suspension(s.Start, s.End, s.Reason)).ToList();
+        if (statutory <= 0) return null;
         return new DeadlineClocks(
             new DeadlineClock(calendar, start, statutory, list),
             promised > 0 ? new DeadlineClock(calendar, start, promised, list) : null);

@@ -53,4 +53,10 @@ public sealed class CaseFile
     public StepRecord? FindStep(string stepId) => Steps.FirstOrDefault(s => s.Id == stepId);
 
     public bool HasOpenCommitments => Commitments.Any(c => c.IsOpen);
+
+    /// <summary>
+    /// For a closed case, when its clocks stopped mattering: the result, else its last completed step (null while open,
+    /// or closed without either). Pages and API read a closed case's clocks at this instant.
+    /// </summary>
+    public Instant? ClosedAt() => State.IsOpen() ? null : Result?.IssuedAt ?? Steps.Select(s => s.CompletedAt).Where(c => c is not null).Max();
 }

@@ -20,3 +20,17 @@ public enum CaseState
     /// <summary>The waiver pre-approval was revoked because a commitment was not kept (撤销).</summary>
     Revoked,
 }
+
+/// <summary>Which <see cref="CaseState"/>s are still being handled: the one list every query and rule uses.</summary>
+public static class CaseStates
+{
+    /// <summary>The states of a case still being handled (its clocks may run, a new application for its stage is refused).</summary>
+    public static IReadOnlyList<CaseState> Open { get; } =
+        [CaseState.Submitted, CaseState.WaitingForSupplement, CaseState.InReview, CaseState.AwaitingCommitments];
+
+    /// <summary>The open states by name, as the projection tables store them.</summary>
+    public static IReadOnlyList<string> OpenNames { get; } = Open.Select(s => s.ToString()).ToArray();
+
+    /// <summary>True for a case still being handled; false once issued, rejected, refused or revoked.</summary>
+    public static bool IsOpen(this CaseState state) => Open.Contains(state);
+}

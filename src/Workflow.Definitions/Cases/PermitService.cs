@@ -15,7 +15,7 @@ namespace Workflow.Definitions.Cases;
 
 /// <summary>
 /// The permit domain's operations: registering projects, filing applications (each starts its stage workflow),
-/// acting on steps, supplying materials, firing due timers, and the queries inboxes and trackers need. It checks
+/// acting on steps, supplying materials, firing due timers (the read side is in <c>Tracking/</c>). It checks
 /// domain rules before anything is applied; who may call what is the Host's business.
 /// </summary>
 public sealed class PermitService(
@@ -29,10 +29,6 @@ public sealed class PermitService(
 {
     /// <summary>How often a direct case-file update is retried after a concurrent change of the instance.</summary>
     private const int MaxRetries = 5;
-
-    /// <summary>The states of a case that is still being handled (its clocks may run).</summary>
-    private static readonly string[] OpenStates =
-        [nameof(CaseState.Submitted), nameof(CaseState.WaitingForSupplement), nameof(CaseState.InReview), nameof(CaseState.AwaitingCommitments)];
 
     public MatterCatalogue Catalogue => catalogue;
 
@@ -72,30 +68,6 @@ public sealed class PermitService(
         return row;
     }
 
-    public async Task<ProjectRow?> FindProjectAsync(string projectId, CancellationToken cancellationToken = default)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.Set<ProjectRow>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == projectId, cancellationToken);
-    }
-
-    /// <summary>Projects, newest first; only <paramref name="agent"/>'s when given; <paramref name="search"/> matches code, name or enterprise.</summary>
-    public async Task<(IReadOnlyList<ProjectRow> Items, int TotalCount)> ListProjectsAsync(string? agent, string? search, int page, int pageSize, CancellationToken cancellationToken = default)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var query = db.Set<ProjectRow>().AsNoTracking();
-        if (agent is not null) query = query.Where(p => p.Agent == agent);
-        if (!string.IsNullOrWhiteSpace(search)) query = query.Where(p => p.Code.Contains(search) || p.Name.Contains(search) || p.Enterprise.Contains(search));
-        var total = await query.CountAsync(cancellationToken);
-        var items = await query.OrderByDescending(p => p.CreatedAt).ThenBy(p => p.Id).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
-        return (items, total);
-    }
-
-    public async Task<IReadOnlyList<CaseRow>> CasesOfProjectAsync(string projectId, CancellationToken cancellationToken = default)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.Set<CaseRow>().AsNoTracking().Where(c => c.ProjectId == projectId).OrderBy(c => c.SubmittedAt).ToListAsync(cancellationToken);
-    }
-
     // ---- applications and cases ----
 
     /// <summary>
@@ -122,7 +94,7 @@ public sealed class PermitService(
             .Append(project.PriorApprovals).SelectMany(m => m.Split(',', StringSplitOptions.RemoveEmptyEntries)).ToHashSet();
         var missingPrerequisites = matters.SelectMany(m => m.Prerequisites.Where(p => !matterCodes.Contains(p) && !approved.Contains(p)).Select(p => $"{m.Code} needs {p}")).ToList();
         if (missingPrerequisites.Count > 0) errors["matters"] = [.. errors.GetValueOrDefault("matters") ?? [], $"prerequisites not approved yet (前置事项): {string.Join("; ", missingPrerequisites)}"];
-        if (earlier.Any(c => c.Stage == application.Stage.ToString() && OpenStates.Contains(c.State)))
+        if (earlier.Any(c => c.Stage == application.Stage.ToString() && CaseStates.OpenNames.Contains(c.State)))
             errors["stage"] = [$"the project has an open case for stage {stage.Name} already"];
         if (errors.Count > 0) throw new PermitRuleViolation(errors);
 
@@ -150,27 +122,6 @@ public sealed class PermitService(
         return FileOf(result.Instance) ?? file;
     }
 
-    /// <summary>
-    /// Cases, most recently changed first. <paramref name="agent"/> limits them to that agent's; <paramref name="department"/>
-    /// to cases with a step in that department's inbox; <paramref name="state"/>, <paramref name="stage"/> and
-    /// <paramref name="overdueAt"/> (promised due before that instant, case still open) filter further.
-    /// </summary>
-    public async Task<(IReadOnlyList<CaseRow> Items, int TotalCount)> ListCasesAsync(string? agent, string? department, CaseState? state, Stage? stage,
-        Instant? overdueAt, int page, int pageSize, CancellationToken cancellationToken = default)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var query = db.Set<CaseRow>().AsNoTracking();
-        if (agent is not null) query = query.Where(c => c.Agent == agent);
-        if (department is not null) query = query.Where(c => db.Set<StepRow>().Any(s => s.CaseId == c.Id && s.Department == department));
-        if (state is { } st) query = query.Where(c => c.State == st.ToString());
-        if (stage is { } sg) query = query.Where(c => c.Stage == sg.ToString());
-        if (overdueAt is { } at)
-            query = query.Where(c => OpenStates.Contains(c.State) && c.PromisedDue < at);
-        var total = await query.CountAsync(cancellationToken);
-        var items = await query.OrderByDescending(c => c.UpdatedAt).ThenBy(c => c.Id).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
-        return (items, total);
-    }
-
     /// <summary>The case file and its workflow instance, or null when there is no such case.</summary>
     public async Task<(CaseFile File, WorkflowInstance Instance)?> GetCaseAsync(string caseId, CancellationToken cancellationToken = default)
     {
@@ -178,15 +129,11 @@ public sealed class PermitService(
         return instance is not null && FileOf(instance) is { } file ? (file, instance) : null;
     }
 
-    public async Task<CaseRow?> FindCaseRowAsync(string caseId, CancellationToken cancellationToken = default)
+    private async Task<IReadOnlyList<CaseRow>> CasesOfProjectAsync(string projectId, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.Set<CaseRow>().AsNoTracking().FirstOrDefaultAsync(c => c.Id == caseId, cancellationToken);
+        return await db.Set<CaseRow>().AsNoTracking().Where(c => c.ProjectId == projectId).OrderBy(c => c.SubmittedAt).ToListAsync(cancellationToken);
     }
-
-    /// <summary>The instance's journal (the case timeline's workflow part).</summary>
-    public Task<IReadOnlyList<JournalEntry>> JournalAsync(string caseId, CancellationToken cancellationToken = default) =>
-        instances.GetJournalAsync(caseId, cancellationToken);
 
     public static CaseFile? FileOf(WorkflowInstance instance) => CaseFileJson.FromNode(instance.Variables[CaseFile.VariableName]);
 
@@ -196,22 +143,6 @@ public sealed class PermitService(
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         return await db.Set<StepRow>().AsNoTracking().FirstOrDefaultAsync(s => s.Id == stepId, cancellationToken);
-    }
-
-    /// <summary>
-    /// Open steps (open or waiting for a supplement) of <paramref name="department"/> (every department when null),
-    /// green channel first, then by promised due instant.
-    /// </summary>
-    public async Task<(IReadOnlyList<StepRow> Items, int TotalCount)> InboxAsync(string? department, int page, int pageSize, CancellationToken cancellationToken = default)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var query = db.Set<StepRow>().AsNoTracking().Where(s => s.State == nameof(StepState.Open) || s.State == nameof(StepState.WaitingForSupplement));
-        if (department is not null) query = query.Where(s => s.Department == department);
-        var total = await query.CountAsync(cancellationToken);
-        // Instants are stored as integers, so ordering in SQL is exact; steps without a clock (intake) come by age.
-        var items = await query.OrderByDescending(s => s.GreenChannel).ThenBy(s => s.PromisedDue == null).ThenBy(s => s.PromisedDue).ThenBy(s => s.CreatedAt)
-            .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
-        return (items, total);
     }
 
     /// <summary>
@@ -345,8 +276,11 @@ public sealed class PermitService(
         var current = calendars.Get(catalogue.CalendarId).Version;
         List<string> ids;
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
-            ids = await db.Set<CaseRow>().AsNoTracking().Where(c => OpenStates.Contains(c.State) && (c.CalendarVersion == null || c.CalendarVersion != current))
+        {
+            var open = CaseStates.OpenNames.ToArray();
+            ids = await db.Set<CaseRow>().AsNoTracking().Where(c => open.Contains(c.State) && (c.CalendarVersion == null || c.CalendarVersion != current))
                 .Select(c => c.Id).ToListAsync(cancellationToken);
+        }
 
         var moved = 0;
         foreach (var id in ids)

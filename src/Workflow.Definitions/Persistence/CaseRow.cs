@@ -29,4 +29,16 @@ public sealed class CaseRow
     /// <summary>The calendar version the due instants were computed on (open clocks on an older one are recomputed).</summary>
     public string? CalendarVersion { get; set; }
     public Instant UpdatedAt { get; set; }
+
+    // What lists need to read the case's clocks and show it without the case file (docs/persistence.md, Schema).
+    public string ProjectName { get; set; } = "";
+    public string CalendarId { get; set; } = "";
+    public int StatutoryLimit { get; set; }
+    public int PromisedLimit { get; set; }
+    /// <summary>The case's clock suspensions, <see cref="StoredSuspensions"/>.</summary>
+    public string Suspensions { get; set; } = "";
+    /// <summary>How many distinct materials are not handed in.</summary>
+    public int MissingMaterials { get; set; }
+    /// <summary>For a closed case, the instant its clocks are read at: the result, else its last completed step.</summary>
+    public Instant? ClosedAt { get; set; }
 }

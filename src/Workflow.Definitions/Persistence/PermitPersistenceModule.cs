@@ -15,6 +15,7 @@ public sealed class PermitPersistenceModule : IWorkflowPersistenceModule
     public IReadOnlyList<SchemaMigration> Migrations { get; } =
     [
         new(1, "projects, cases, steps", Script("INTEGER"), Script("bigint")),
+        new(2, "clock inputs and display fields for lists", ClockInputs("INTEGER"), ClockInputs("bigint")),
     ];
 
     public void ConfigureModel(ModelBuilder modelBuilder)
@@ -58,6 +59,13 @@ public sealed class PermitPersistenceModule : IWorkflowPersistenceModule
             e.Property(x => x.CertificateNumber).HasColumnName("certificate_number");
             e.Property(x => x.CalendarVersion).HasColumnName("calendar_version");
             e.Property(x => x.UpdatedAt).HasColumnName("updated_at").HasConversion(instant);
+            e.Property(x => x.ProjectName).HasColumnName("project_name");
+            e.Property(x => x.CalendarId).HasColumnName("calendar_id");
+            e.Property(x => x.StatutoryLimit).HasColumnName("statutory_limit");
+            e.Property(x => x.PromisedLimit).HasColumnName("promised_limit");
+            e.Property(x => x.Suspensions).HasColumnName("suspensions");
+            e.Property(x => x.MissingMaterials).HasColumnName("missing_materials");
+            e.Property(x => x.ClosedAt).HasColumnName("closed_at").HasConversion(instant);
         });
         modelBuilder.Entity<StepRow>(e =>
         {
@@ -86,8 +94,26 @@ public sealed class PermitPersistenceModule : IWorkflowPersistenceModule
             e.Property(x => x.Version).HasColumnName("version");
             e.Property(x => x.SupplementRequests).HasColumnName("supplement_requests");
             e.Property(x => x.RepeatedReturns).HasColumnName("repeated_returns");
+            e.Property(x => x.StatutoryLimit).HasColumnName("statutory_limit");
+            e.Property(x => x.PromisedLimit).HasColumnName("promised_limit");
+            e.Property(x => x.Suspensions).HasColumnName("suspensions");
         });
     }
+
+    // Step 2: what inboxes, lists and supervision need to read clocks from rows (never the instance JSON). Rows written
+    // before it get the columns on their case's next save; until then their lists show no clock.
+    private static string ClockInputs(string int64) => $"""
+        ALTER TABLE permit_cases ADD COLUMN project_name TEXT NOT NULL DEFAULT '';
+        ALTER TABLE permit_cases ADD COLUMN calendar_id TEXT NOT NULL DEFAULT '';
+        ALTER TABLE permit_cases ADD COLUMN statutory_limit INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE permit_cases ADD COLUMN promised_limit INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE permit_cases ADD COLUMN suspensions TEXT NOT NULL DEFAULT '';
+        ALTER TABLE permit_cases ADD COLUMN missing_materials INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE permit_cases ADD COLUMN closed_at {int64} NULL;
+        ALTER TABLE permit_steps ADD COLUMN statutory_limit INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE permit_steps ADD COLUMN promised_limit INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE permit_steps ADD COLUMN suspensions TEXT NOT NULL DEFAULT '';
+        """;
 
     // The same DDL on both providers but for the 64-bit integer type that holds instants (nanoseconds since the epoch).
     private static string Script(string int64) => $"""

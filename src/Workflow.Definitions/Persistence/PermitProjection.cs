@@ -39,6 +39,13 @@ public sealed class PermitProjection : IWorkflowSaveParticipant
         row.CertificateNumber = file.Result?.CertificateNumber;
         row.CalendarVersion = file.CalendarVersion;
         row.UpdatedAt = context.Instance.UpdatedAt;
+        row.ProjectName = file.ProjectName;
+        row.CalendarId = file.CalendarId;
+        row.StatutoryLimit = file.StatutoryLimit;
+        row.PromisedLimit = file.PromisedLimit;
+        row.Suspensions = StoredSuspensions.Encode(file.Suspensions);
+        row.MissingMaterials = file.Materials.Where(m => !m.Present).Select(m => m.Code).Distinct().Count();
+        row.ClosedAt = file.ClosedAt();
 
         var existing = await db.Set<StepRow>().Where(s => s.CaseId == file.CaseId).ToDictionaryAsync(s => s.Id, cancellationToken);
         foreach (var step in file.Steps)
@@ -68,6 +75,9 @@ public sealed class PermitProjection : IWorkflowSaveParticipant
             s.Version = step.Version;
             s.SupplementRequests = step.SupplementRequests.Count;
             s.RepeatedReturns = file.RepeatedReturns.Count(r => r.StepId == step.Id);
+            s.StatutoryLimit = step.StatutoryLimit;
+            s.PromisedLimit = step.PromisedLimit;
+            s.Suspensions = StoredSuspensions.Encode(step.Suspensions);
         }
     }
 }

@@ -32,4 +32,10 @@ public sealed class StepRow
     public int Version { get; set; }
     public int SupplementRequests { get; set; }
     public int RepeatedReturns { get; set; }
+
+    // What lists need to read the step's clocks without the case file; the clocks start at CreatedAt.
+    public int StatutoryLimit { get; set; }
+    public int PromisedLimit { get; set; }
+    /// <summary>The step's clock suspensions, <see cref="StoredSuspensions"/>.</summary>
+    public string Suspensions { get; set; } = "";
 }

@@ -3,7 +3,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Workflow.Host.Web.Access;
 
-using Workflow.Host.Web.Tracking;
+using Workflow.Host.Web.Display;
+using Workflow.Host.Web.Localization;
 
 namespace Workflow.Host.Pages;
 

@@ -205,7 +205,7 @@ public class PermitScenarioTests
         file.Steps.Where(s => s.Kind == StepKind.Review).Count(s => s.State == StepState.Cancelled).Should().Be(4);
         foreach (var cancelled in file.Steps.Where(s => s.State == StepState.Cancelled))
             await AssertNoBookmarkLeftForAsync(host, file, cancelled.Id);
-        var journal = await host.Permits.JournalAsync(file.CaseId);
+        var journal = await host.Services.GetRequiredService<IWorkflowInstanceStore>().GetJournalAsync(file.CaseId);
         journal.Count(j => j.Event == JournalEventKind.Cancelled && j.ActivityType == "Permits.ParallelReview").Should().Be(4);
         var instance = (await host.Permits.GetCaseAsync(file.CaseId))!.Value.Instance;
         (instance.Status, instance.SubStatus).Should().Be((WorkflowStatus.Finished, WorkflowSubStatus.Finished));

@@ -21,8 +21,9 @@ public sealed class PermitTestHost : IAsyncDisposable
 {
     private readonly string _folder;
 
-    private PermitTestHost(string folder, ServiceProvider services, FakeClock clock)
+    private PermitTestHost(string folder, ServiceProvider services, FakeClock clock, CommandCounter commands)
     {
+        Commands = commands;
         _folder = folder;
         Services = services;
         Clock = clock;
@@ -30,6 +31,8 @@ public sealed class PermitTestHost : IAsyncDisposable
     }
 
     public ServiceProvider Services { get; }
+    /// <summary>Counts the database commands the host sends (round trips).</summary>
+    public CommandCounter Commands { get; }
     public FakeClock Clock { get; }
     public PermitService Permits { get; }
     public MatterCatalogue Catalogue => Permits.Catalogue;
@@ -46,7 +49,8 @@ public sealed class PermitTestHost : IAsyncDisposable
         var folder = Path.Combine(Path.GetTempPath(), "wf-permits-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         var clock = FakeClock.At(now);
-        var collection = new ServiceCollection().AddSingleton<IClock>(clock);
+        var commands = new CommandCounter();
+        var collection = new ServiceCollection().AddSingleton<IClock>(clock).AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(commands);
         if (provider == "postgresql") collection.AddWorkflowPostgreSql(LocalPostgreSql.CreateDatabase("wf_permits_"));
         else collection.AddWorkflowSqlite($"Data Source={Path.Combine(folder, "permits.db")}");
         var services = collection
@@ -54,7 +58,7 @@ public sealed class PermitTestHost : IAsyncDisposable
             .BuildServiceProvider();
         await services.GetRequiredService<WorkflowDatabase>().MigrateAsync();
         await StageWorkflows.EnsurePublishedAsync(services.GetRequiredService<IWorkflowDefinitionStore>());
-        return new PermitTestHost(folder, services, clock);
+        return new PermitTestHost(folder, services, clock, commands);
     }
 
     public static Instant At(string iso) => OffsetDateTimePattern.ExtendedIso.Parse(iso).GetValueOrThrow().ToInstant();

@@ -32,18 +32,18 @@ public class DemoSeederTests
 
             await using var check = new ServiceCollection().AddSingleton<NodaTime.IClock>(clock).AddWorkflowSqlite(connection).AddPermits().BuildServiceProvider();
             var permits = check.GetRequiredService<PermitService>();
-            var (projects, total) = await permits.ListProjectsAsync(null, null, 1, 100);
+            var (projects, total) = await check.GetRequiredService<Definitions.Tracking.ProjectQueries>().ListAsync(null, null, 1, 100);
             total.Should().Be(15);
-            projects.Select(p => p.Agent).Distinct().Should().BeEquivalentTo(["agent1", "agent2"]);
-            var cases = new List<Definitions.Persistence.CaseRow>();
-            foreach (var p in projects) cases.AddRange(await permits.CasesOfProjectAsync(p.Id));
+            projects.Select(p => p.Project.Agent).Distinct().Should().BeEquivalentTo(["agent1", "agent2"]);
+            var cases = new List<Definitions.Tracking.CaseSummary>();
+            foreach (var p in projects) cases.AddRange(await check.GetRequiredService<Definitions.Tracking.CaseQueries>().OfProjectAsync(p.Project.Id));
             cases.Select(c => c.State).Distinct().Should().Contain(
-                [nameof(CaseState.Submitted), nameof(CaseState.WaitingForSupplement), nameof(CaseState.InReview), nameof(CaseState.Issued), nameof(CaseState.Rejected)]);
+                [CaseState.Submitted, CaseState.WaitingForSupplement, CaseState.InReview, CaseState.Issued, CaseState.Rejected]);
             cases.Should().Contain(c => c.OpenCommitments > 0, "a waived material is outstanding");
             cases.Should().Contain(c => c.RepeatedReturns > 0);
             cases.Should().Contain(c => c.Suspended, "a supplement or a public notice holds a clock");
-            cases.Should().Contain(c => c.PromisedDue < clock.GetCurrentInstant() && c.State == nameof(CaseState.InReview), "one case is overdue");
-            var (inbox, _) = await permits.InboxAsync(null, 1, 500);
+            cases.Should().Contain(c => c.PromisedDue < clock.GetCurrentInstant() && c.State == CaseState.InReview, "one case is overdue");
+            var inbox = (await check.GetRequiredService<Definitions.Tracking.InboxQueries>().PageAsync(null, 1, 500)).Items;
             inbox.Should().NotBeEmpty();
         }
         finally

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -92,16 +93,18 @@ public static class WorkflowPersistenceServiceCollectionExtensions
             throw new InvalidOperationException("The workflow database is registered already: call AddWorkflowSqlite or AddWorkflowPostgreSql once.");
         }
 
-        var builder = new DbContextOptionsBuilder<WorkflowDbContext>();
-        useProvider(builder);
-        builder.ReplaceService<IModelCacheKeyFactory, WorkflowModelCacheKeyFactory>();
-        var contextOptions = builder.Options;
-
         services.AddSingleton(options);
         services.TryAddSingleton<IClock>(SystemClock.Instance);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IWorkflowPersistenceModule, WorkflowEngineModule>());
         services.AddSingleton<IDbContextFactory<WorkflowDbContext>>(sp =>
-            new WorkflowDbContextFactory(contextOptions, sp.GetServices<IWorkflowPersistenceModule>()));
+        {
+            var builder = new DbContextOptionsBuilder<WorkflowDbContext>();
+            useProvider(builder);
+            builder.ReplaceService<IModelCacheKeyFactory, WorkflowModelCacheKeyFactory>();
+            // EF interceptors registered as services (e.g. a test counting database round trips) see every context.
+            if (sp.GetServices<IInterceptor>().ToList() is { Count: > 0 } interceptors) builder.AddInterceptors(interceptors);
+            return new WorkflowDbContextFactory(builder.Options, sp.GetServices<IWorkflowPersistenceModule>());
+        });
         services.AddSingleton<WorkflowDatabase>();
         services.AddSingleton<EfWorkflowInstanceStore>();
         services.AddSingleton<IWorkflowInstanceStore>(sp => sp.GetRequiredService<EfWorkflowInstanceStore>());

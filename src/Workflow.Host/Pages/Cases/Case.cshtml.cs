@@ -1,30 +1,22 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using NodaTime;
 using Workflow.Definitions;
 using Workflow.Definitions.Cases;
-using Workflow.Engine.Calendar;
+using Workflow.Definitions.Tracking;
+using Workflow.Host.Web.Display;
+using Workflow.Host.Web.Localization;
 using Workflow.Host.Web.Permits;
-using Workflow.Host.Web.Tracking;
 
 namespace Workflow.Host.Pages.Cases;
 
 /// <summary>
 /// One case (办件): both clocks with their due instants, the steps, the timeline (journal, opinions, notices), the
 /// materials with the agent's supply form (resubmission), commitments, the result and its certificate number.
-/// 404 for a case the user may not see.
+/// 404 for a case the user may not see. Everything shown comes from one <see cref="CaseSnapshot"/>.
 /// </summary>
-public sealed class CaseModel(PermitService permits, IClock clock) : LocalizedPageModel
+public sealed class CaseModel(PermitService permits, CaseQueries cases) : LocalizedPageModel
 {
-    public CaseFile Case { get; private set; } = null!;
-
-    public WorkingCalendar Calendar { get; private set; } = null!;
-
-    public Instant Now { get; private set; }
-
-    public ClocksView? Clocks { get; private set; }
-
-    public IReadOnlyList<TimelineEntry> Timeline { get; private set; } = [];
+    public CaseSnapshot Case { get; private set; } = null!;
 
     public bool MaySupply { get; private set; }
 
@@ -38,27 +30,13 @@ public sealed class CaseModel(PermitService permits, IClock clock) : LocalizedPa
 
     public Workflow.Definitions.Catalogue.MatterCatalogue Catalogue => permits.Catalogue;
 
-    /// <summary>Materials the applicant owes: missing ones, and those named by an open supplement request or the pending one-time notice.</summary>
-    public IReadOnlySet<string> Owed
-    {
-        get
-        {
-            var owed = Case.Materials.Where(m => !m.Present).Select(m => m.Code).ToHashSet();
-            foreach (var step in Case.Steps.Where(s => s.State == StepState.WaitingForSupplement && s.SupplementRequests.Count > 0))
-                owed.UnionWith(step.SupplementRequests[^1].Items.Select(i => i.Code));
-            if (Case.State == CaseState.WaitingForSupplement && Case.Notices.Count > 0)
-                owed.UnionWith(Case.Notices[^1].Items.Select(i => i.MaterialCode));
-            return owed;
-        }
-    }
-
     /// <summary>The case's materials, each code once.</summary>
     public IReadOnlyList<MaterialRecord> DistinctMaterials => Case.Materials.GroupBy(m => m.Code).Select(g => g.First()).ToList();
 
-    public ClocksView? StepClocks(StepRecord step) =>
-        ClocksView.Read(CaseClocks.ForStep(step, Calendar), step.CompletedAt ?? Now, Calendar.Zone);
+    /// <summary>The timeline lines the page shows (the permit part of the journal, every case line).</summary>
+    public IEnumerable<TimelineEntry> Timeline => Case.Timeline.Where(Labels.ShownOnPage);
 
-    public string Time(Instant? instant) => PageTime.Format(instant, Calendar.Zone);
+    public string Time(Instant? instant) => PageTime.Format(instant, Case.Zone);
 
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken ct) =>
         await LoadAsync(id, ct) ?? Page();
@@ -70,8 +48,8 @@ public sealed class CaseModel(PermitService permits, IClock clock) : LocalizedPa
         try
         {
             var codes = (Supplied ?? []).Where(c => !string.IsNullOrWhiteSpace(c)).Distinct().ToList();
-            await permits.SupplyMaterialsAsync(Case.CaseId, codes, new CaseAccess(User).UserName, ct);
-            return Redirect($"/cases/{Case.CaseId}?supplied={codes.Count}");
+            await permits.SupplyMaterialsAsync(Case.Id, codes, new CaseAccess(User).UserName, ct);
+            return Redirect($"/cases/{Case.Id}?supplied={codes.Count}");
         }
         catch (PermitRuleViolation e)
         {
@@ -80,7 +58,7 @@ public sealed class CaseModel(PermitService permits, IClock clock) : LocalizedPa
         }
         catch (StepConflictException e)
         {
-            Message = Web.Localization.Ui.T("该办件已办结，不能再补交材料。", "The case is closed; materials can no longer be supplied.") + " " + e.Message;
+            Message = Ui.T("该办件已办结，不能再补交材料。", "The case is closed; materials can no longer be supplied.") + " " + e.Message;
             Response.StatusCode = StatusCodes.Status409Conflict;
         }
         return Page();
@@ -89,17 +67,12 @@ public sealed class CaseModel(PermitService permits, IClock clock) : LocalizedPa
     private async Task<IActionResult?> LoadAsync(string id, CancellationToken ct)
     {
         var access = new CaseAccess(User);
-        if (await permits.GetCaseAsync(id, ct) is not { } found) return NotFound();
-        if (PageAccess.Deny(access.SeeCase(found.File)) is { } denied) return denied;
-        Case = found.File;
-        Calendar = permits.CalendarOf(Case);
-        Now = clock.GetCurrentInstant();
-        Clocks = ClocksView.Read(CaseClocks.ForCase(Case, Calendar), ProjectGrid.ReadAt(Case, Now), Calendar.Zone);
-        Timeline = CaseTimeline.Build(Case, await permits.JournalAsync(id, ct), permits.Catalogue);
-        MaySupply = access.SupplyMaterials(Case) == AccessDecision.Allowed
-            && Case.State is not (CaseState.Issued or CaseState.Rejected or CaseState.Refused or CaseState.Revoked);
+        if (await cases.FindAsync(id, ct) is not { } found) return NotFound();
+        if (PageAccess.Deny(access.SeeCase(found)) is { } denied) return denied;
+        Case = found;
+        MaySupply = access.SupplyMaterials(Case) == AccessDecision.Allowed && Case.IsOpen;
         if (int.TryParse(Request.Query["supplied"], out var supplied) && supplied > 0)
-            Message = Web.Localization.Ui.T($"已补交 {supplied} 份材料。", $"{supplied} materials supplied.");
+            Message = Ui.T($"已补交 {supplied} 份材料。", $"{supplied} materials supplied.");
         return null;
     }
 }

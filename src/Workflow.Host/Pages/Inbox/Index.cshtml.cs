@@ -1,10 +1,10 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using NodaTime;
 using Workflow.Definitions.Cases;
+using Workflow.Definitions.Tracking;
 using Workflow.Host.Web.Access;
+using Workflow.Host.Web.Display;
+using Workflow.Host.Web.Localization;
 using Workflow.Host.Web.Permits;
-using Workflow.Host.Web.Tracking;
 
 namespace Workflow.Host.Pages.Inbox;
 
@@ -13,7 +13,7 @@ namespace Workflow.Host.Pages.Inbox;
 /// clocks and their levels. The front desk sees the intake steps, the supervisor and admin every department's
 /// (filter with <c>?department=</c>); agents and designers get 403.
 /// </summary>
-public sealed class IndexModel(PermitService permits, IClock clock) : LocalizedPageModel
+public sealed class IndexModel(PermitService permits, InboxQueries inboxes) : LocalizedPageModel
 {
     public const int PageSize = 50;
 
@@ -23,7 +23,7 @@ public sealed class IndexModel(PermitService permits, IClock clock) : LocalizedP
     [BindProperty(SupportsGet = true, Name = "page")]
     public int PageNumber { get; set; } = 1;
 
-    public IReadOnlyList<InboxItem> Items { get; private set; } = [];
+    public IReadOnlyList<InboxEntry> Items { get; private set; } = [];
 
     public int TotalCount { get; private set; }
 
@@ -41,9 +41,9 @@ public sealed class IndexModel(PermitService permits, IClock clock) : LocalizedP
         MayFilter = access.Role is UserRole.Supervisor or UserRole.Admin;
         Showing = MayFilter ? (string.IsNullOrWhiteSpace(Department) ? null : Department.Trim()) : access.InboxDepartment;
         PageNumber = Math.Clamp(PageNumber, 1, 100_000); // a huge page number would overflow the offset
-        var (rows, total) = await permits.InboxAsync(Showing, PageNumber, PageSize, ct);
-        TotalCount = total;
-        Items = await InboxItem.LoadAsync(permits, rows, clock.GetCurrentInstant(), ct);
+        var page = await inboxes.PageAsync(Showing, PageNumber, PageSize, ct);
+        TotalCount = page.TotalCount;
+        Items = page.Items;
         return Page();
     }
 }

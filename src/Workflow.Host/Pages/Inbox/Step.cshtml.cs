@@ -10,7 +10,9 @@ using Workflow.Definitions.Review;
 using Workflow.Engine.Calendar;
 using Workflow.Engine.Runtime;
 using Workflow.Host.Web.Permits;
-using Workflow.Host.Web.Tracking;
+using Workflow.Definitions.Tracking;
+using Workflow.Host.Web.Display;
+using Workflow.Host.Web.Localization;
 using static Workflow.Host.Web.Localization.Ui;
 
 namespace Workflow.Host.Pages.Inbox;
@@ -32,9 +34,9 @@ public sealed class StepModel(PermitService permits, IClock clock) : LocalizedPa
 
     public WorkingCalendar Calendar { get; private set; } = null!;
 
-    public ClocksView? StepClocks { get; private set; }
+    public ClocksReading? StepClocks { get; private set; }
 
-    public ClocksView? CaseClocksView { get; private set; }
+    public ClocksReading? CaseClocksView { get; private set; }
 
     /// <summary>True when the user may act and the step waits for an action.</summary>
     public bool MayAct { get; private set; }
@@ -158,8 +160,8 @@ public sealed class StepModel(PermitService permits, IClock clock) : LocalizedPa
         Step = step;
         Calendar = permits.CalendarOf(Case);
         var now = clock.GetCurrentInstant();
-        StepClocks = ClocksView.Read(CaseClocks.ForStep(step, Calendar), step.CompletedAt ?? now, Calendar.Zone);
-        CaseClocksView = ClocksView.Read(CaseClocks.ForCase(Case, Calendar), ProjectGrid.ReadAt(Case, now), Calendar.Zone);
+        StepClocks = StepSnapshot.Of(Case, step, Calendar, now).Clocks;
+        CaseClocksView = ClocksReading.Of(CaseClocks.ForCase(Case, Calendar), Case.ClosedAt() ?? now);
         MayAct = access.ActOnStep(row) == AccessDecision.Allowed && step.State == StepState.Open;
         return null;
     }

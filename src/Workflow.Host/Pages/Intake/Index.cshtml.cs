@@ -1,17 +1,20 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
 using NodaTime;
 using Workflow.Definitions.Cases;
+using Workflow.Definitions.Tracking;
 using Workflow.Host.Web.Access;
+using Workflow.Host.Web.Display;
+using Workflow.Host.Web.Json;
+using Workflow.Host.Web.Localization;
 using Workflow.Host.Web.Permits;
-using Workflow.Host.Web.Tracking;
 
 namespace Workflow.Host.Pages.Intake;
 
 /// <summary>The intake window (一窗受理): open intake steps, oldest first, with what each application lacks. Front desk, supervisor and admin; others 403.</summary>
-public sealed class IndexModel(PermitService permits, IClock clock) : LocalizedPageModel
+public sealed class IndexModel(PermitService permits, InboxQueries inboxes, IOptions<JurisdictionOptions> jurisdiction) : LocalizedPageModel
 {
-    public IReadOnlyList<InboxItem> Items { get; private set; } = [];
+    public IReadOnlyList<InboxEntry> Items { get; private set; } = [];
 
     public int TotalCount { get; private set; }
 
@@ -21,11 +24,11 @@ public sealed class IndexModel(PermitService permits, IClock clock) : LocalizedP
     {
         var access = new CaseAccess(User);
         if (access.Role is not (UserRole.FrontDesk or UserRole.Supervisor or UserRole.Admin)) return new ForbidResult();
-        var (rows, total) = await permits.InboxAsync(PermitActivity.FrontDesk, 1, 500, ct);
-        TotalCount = total;
-        Items = await InboxItem.LoadAsync(permits, rows, clock.GetCurrentInstant(), ct);
+        var page = await inboxes.PageAsync(PermitActivity.FrontDesk, 1, 500, ct);
+        TotalCount = page.TotalCount;
+        Items = page.Items;
         return Page();
     }
 
-    public string Time(CaseFile file, Instant instant) => PageTime.Format(instant, permits.CalendarOf(file).Zone);
+    public string Time(Instant instant) => PageTime.Format(instant, jurisdiction.Value.Zone);
 }

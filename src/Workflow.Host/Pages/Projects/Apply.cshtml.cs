@@ -4,8 +4,10 @@ using Workflow.Definitions;
 using Workflow.Definitions.Catalogue;
 using Workflow.Definitions.Cases;
 using Workflow.Definitions.Persistence;
+using Workflow.Definitions.Tracking;
 using Workflow.Host.Web.Permits;
-using Workflow.Host.Web.Tracking;
+using Workflow.Host.Web.Display;
+using Workflow.Host.Web.Localization;
 
 namespace Workflow.Host.Pages.Projects;
 
@@ -14,7 +16,7 @@ namespace Workflow.Host.Pages.Projects;
 /// waivable) handed in. Filing starts the stage workflow; the agent then lands on the new case. Materials ticked for
 /// a matter that was not chosen are left out rather than refused, since they belong to no applied matter.
 /// </summary>
-public sealed class ApplyModel(PermitService permits) : LocalizedPageModel
+public sealed class ApplyModel(PermitService permits, ProjectQueries projects) : LocalizedPageModel
 {
     public ProjectRow Project { get; private set; } = null!;
 
@@ -84,7 +86,7 @@ public sealed class ApplyModel(PermitService permits) : LocalizedPageModel
     {
         var access = new CaseAccess(User);
         if (PageAccess.Deny(access.CreateProject()) is { } forbidden) return forbidden;
-        if (await permits.FindProjectAsync(id, ct) is not { } project) return NotFound();
+        if (await projects.FindAsync(id, ct) is not { } project) return NotFound();
         if (PageAccess.Deny(access.Apply(project)) is { } denied) return denied;
         if (permits.Catalogue.Stages.FirstOrDefault(s => (int)s.Stage == stage) is not { } definition) return NotFound();
         Project = project;

@@ -7,7 +7,9 @@ using Workflow.Definitions.Persistence;
 using Workflow.Definitions.Projects;
 using Workflow.Host.Web.Access;
 using Workflow.Host.Web.Permits;
-using Workflow.Host.Web.Tracking;
+using Workflow.Definitions.Tracking;
+using Workflow.Host.Web.Display;
+using Workflow.Host.Web.Localization;
 
 namespace Workflow.Host.Pages.Projects;
 
@@ -15,7 +17,7 @@ namespace Workflow.Host.Pages.Projects;
 /// The agent's projects (the supervisor and admin see all), paged and searchable, with the form that registers a
 /// new project. Other roles get 403.
 /// </summary>
-public sealed class IndexModel(PermitService permits) : LocalizedPageModel
+public sealed class IndexModel(PermitService permits, ProjectQueries projects) : LocalizedPageModel
 {
     public const int PageSize = 20;
 
@@ -28,7 +30,7 @@ public sealed class IndexModel(PermitService permits) : LocalizedPageModel
     [BindProperty]
     public ProjectForm Form { get; set; } = new();
 
-    public IReadOnlyList<(ProjectRow Project, CaseRow? Latest)> Projects { get; private set; } = [];
+    public IReadOnlyList<ProjectListItem> Projects { get; private set; } = [];
 
     public int TotalCount { get; private set; }
 
@@ -77,12 +79,9 @@ public sealed class IndexModel(PermitService permits) : LocalizedPageModel
     {
         PageNumber = Math.Clamp(PageNumber, 1, 100_000); // a huge page number would overflow the offset
         MayCreate = access.CreateProject() == AccessDecision.Allowed;
-        var (items, total) = await permits.ListProjectsAsync(access.Role == UserRole.Agent ? access.UserName : null, Search, PageNumber, PageSize, ct);
+        var (items, total) = await projects.ListAsync(access.Role == UserRole.Agent ? access.UserName : null, Search, PageNumber, PageSize, ct);
         TotalCount = total;
-        var list = new List<(ProjectRow, CaseRow?)>();
-        foreach (var project in items)
-            list.Add((project, (await permits.CasesOfProjectAsync(project.Id, ct)).LastOrDefault()));
-        Projects = list;
+        Projects = items;
     }
 
     /// <summary>The create-project form.</summary>

@@ -55,7 +55,7 @@ public sealed class DemoSeeder(string connectionString, string? calendarsFolder,
             .AddPermits(calendarsFolder: calendarsFolder)
             .BuildServiceProvider();
         var permits = services.GetRequiredService<PermitService>();
-        if ((await permits.ListProjectsAsync(null, null, 1, 1, cancellationToken)).TotalCount > 0) return 0;
+        if ((await services.GetRequiredService<Workflow.Definitions.Tracking.ProjectQueries>().ListAsync(null, null, 1, 1, cancellationToken)).TotalCount > 0) return 0;
 
         var calendar = services.GetRequiredService<CalendarRegistry>().Get(permits.Catalogue.CalendarId);
         var faker = new Faker("zh_CN") { Random = new Randomizer(Seed) };

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Workflow.Definitions.Cases;
+using Workflow.Definitions.Tracking;
 using Workflow.Definitions.Persistence;
 using Workflow.Host.Web.Access;
 
@@ -47,11 +48,16 @@ public sealed class CaseAccess(ClaimsPrincipal user)
     };
 
     /// <summary>A case: its agent, any department holding one of its steps, the front desk while it has an intake step, supervisor, admin.</summary>
-    public AccessDecision SeeCase(CaseFile file) => Role switch
+    public AccessDecision SeeCase(CaseFile file) => SeeCase(file.Agent, file.Steps.Select(s => s.Department));
+
+    /// <inheritdoc cref="SeeCase(CaseFile)"/>
+    public AccessDecision SeeCase(CaseSnapshot snapshot) => SeeCase(snapshot.Agent, snapshot.Steps.Select(s => s.Step.Department));
+
+    private AccessDecision SeeCase(string agent, IEnumerable<string> stepDepartments) => Role switch
     {
         UserRole.Supervisor or UserRole.Admin => AccessDecision.Allowed,
-        UserRole.Agent => file.Agent == UserName ? AccessDecision.Allowed : AccessDecision.Hidden,
-        UserRole.Reviewer or UserRole.FrontDesk => file.Steps.Any(s => s.Department == InboxDepartment) ? AccessDecision.Allowed : AccessDecision.Hidden,
+        UserRole.Agent => agent == UserName ? AccessDecision.Allowed : AccessDecision.Hidden,
+        UserRole.Reviewer or UserRole.FrontDesk => stepDepartments.Any(d => d == InboxDepartment) ? AccessDecision.Allowed : AccessDecision.Hidden,
         _ => AccessDecision.Forbidden,
     };
 
@@ -59,10 +65,15 @@ public sealed class CaseAccess(ClaimsPrincipal user)
     public AccessDecision ListCases() => Role is UserRole.Designer or null ? AccessDecision.Forbidden : AccessDecision.Allowed;
 
     /// <summary>Supplying materials or resubmitting: the case's agent (or admin).</summary>
-    public AccessDecision SupplyMaterials(CaseFile file) => Role switch
+    public AccessDecision SupplyMaterials(CaseFile file) => SupplyMaterials(file.Agent);
+
+    /// <inheritdoc cref="SupplyMaterials(CaseFile)"/>
+    public AccessDecision SupplyMaterials(CaseSnapshot snapshot) => SupplyMaterials(snapshot.Agent);
+
+    private AccessDecision SupplyMaterials(string agent) => Role switch
     {
         UserRole.Admin => AccessDecision.Allowed,
-        UserRole.Agent => file.Agent == UserName ? AccessDecision.Allowed : AccessDecision.Hidden,
+        UserRole.Agent => agent == UserName ? AccessDecision.Allowed : AccessDecision.Hidden,
         _ => AccessDecision.Forbidden,
     };
 

@@ -1,9 +1,9 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using NodaTime;
 using Workflow.Definitions.Cases;
 using Workflow.Definitions.Catalogue;
+using Workflow.Definitions.Tracking;
 
 namespace Workflow.Host.Web.Permits.Api;
 
@@ -26,10 +26,10 @@ public static class ApplicationEndpoints
     }
 
     private static async Task<Results<Created<CaseView>, ValidationProblem, ProblemHttpResult>> ApplyAsync(
-        string id, [FromBody] ApplicationRequest request, ClaimsPrincipal user, PermitService permits, IClock clock, CancellationToken ct)
+        string id, [FromBody] ApplicationRequest request, ClaimsPrincipal user, PermitService permits, ProjectQueries projects, CaseQueries cases, CancellationToken ct)
     {
         var access = new CaseAccess(user);
-        var project = await permits.FindProjectAsync(id, ct);
+        var project = await projects.FindAsync(id, ct);
         if (project is null) return Denied.Because(access.ApplyToUnknownProject(), $"project {id}");
         if (access.Apply(project) is not AccessDecision.Allowed and var decision) return Denied.Because(decision, $"project {id}");
 
@@ -40,7 +40,6 @@ public static class ApplicationEndpoints
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: "The application is incomplete.");
 
         var file = await permits.ApplyAsync(project, new NewApplication(request.Stage!.Value, request.Matters, request.Materials ?? []), ct);
-        var journal = await permits.JournalAsync(file.CaseId, ct);
-        return TypedResults.Created($"/api/cases/{file.CaseId}", CaseView.From(file, journal, permits, clock.GetCurrentInstant()));
+        return TypedResults.Created($"/api/cases/{file.CaseId}", CaseView.From((await cases.FindAsync(file.CaseId, ct))!));
     }
 }

@@ -1,9 +1,9 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using NodaTime;
 using Workflow.Definitions.Cases;
 using Workflow.Definitions.Catalogue;
+using Workflow.Definitions.Tracking;
 
 namespace Workflow.Host.Web.Permits.Api;
 
@@ -30,7 +30,7 @@ public static class CaseEndpoints
     }
 
     private static async Task<Results<Ok<PagedList<CaseSummaryView>>, ValidationProblem, ProblemHttpResult>> ListAsync(
-        string? state, string? stage, string? overdue, string? page, string? pageSize, ClaimsPrincipal user, PermitService permits, IClock clock, CancellationToken ct)
+        string? state, string? stage, string? overdue, string? page, string? pageSize, ClaimsPrincipal user, CaseQueries cases, CancellationToken ct)
     {
         var access = new CaseAccess(user);
         if (access.ListCases() is not AccessDecision.Allowed and var decision) return Denied.Because(decision, "cases");
@@ -52,24 +52,22 @@ public static class CaseEndpoints
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: "The list parameters are not valid.");
 
         var agent = access.Role == Access.UserRole.Agent ? access.UserName : null;
-        var (items, total) = await permits.ListCasesAsync(agent, access.InboxDepartment, caseState, caseStage,
-            overdue is not null && bool.Parse(overdue) ? clock.GetCurrentInstant() : null, p, size, ct);
+        var (items, total, _) = await cases.ListAsync(new CaseFilter(agent, access.InboxDepartment, caseState, caseStage,
+            overdue is not null && bool.Parse(overdue)), p, size, ct);
         return TypedResults.Ok(new PagedList<CaseSummaryView>(items.Select(CaseSummaryView.From).ToList(), total, p, size));
     }
 
     private static async Task<Results<Ok<CaseView>, ProblemHttpResult>> GetAsync(
-        string id, ClaimsPrincipal user, PermitService permits, IClock clock, CancellationToken ct)
+        string id, ClaimsPrincipal user, CaseQueries cases, CancellationToken ct)
     {
         var access = new CaseAccess(user);
-        var found = await permits.GetCaseAsync(id, ct);
-        if (found is not { } @case) return Denied.Because(access.SeeUnknownCase(), $"case {id}");
-        if (access.SeeCase(@case.File) is not AccessDecision.Allowed and var decision) return Denied.Because(decision, $"case {id}");
-        var journal = await permits.JournalAsync(id, ct);
-        return TypedResults.Ok(CaseView.From(@case.File, journal, permits, clock.GetCurrentInstant()));
+        if (await cases.FindAsync(id, ct) is not { } snapshot) return Denied.Because(access.SeeUnknownCase(), $"case {id}");
+        if (access.SeeCase(snapshot) is not AccessDecision.Allowed and var decision) return Denied.Because(decision, $"case {id}");
+        return TypedResults.Ok(CaseView.From(snapshot));
     }
 
     private static async Task<Results<Ok<CaseView>, ValidationProblem, ProblemHttpResult>> SupplyAsync(
-        string id, [FromBody] MaterialsRequest request, ClaimsPrincipal user, PermitService permits, IClock clock, CancellationToken ct)
+        string id, [FromBody] MaterialsRequest request, ClaimsPrincipal user, PermitService permits, CaseQueries cases, CancellationToken ct)
     {
         var access = new CaseAccess(user);
         var found = await permits.GetCaseAsync(id, ct);
@@ -79,8 +77,7 @@ public static class CaseEndpoints
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["materials"] = ["name at least one material code, none empty"] },
                 title: "No materials were named.");
 
-        var file = await permits.SupplyMaterialsAsync(id, codes, access.UserName, ct);
-        var journal = await permits.JournalAsync(id, ct);
-        return TypedResults.Ok(CaseView.From(file, journal, permits, clock.GetCurrentInstant()));
+        await permits.SupplyMaterialsAsync(id, codes, access.UserName, ct);
+        return TypedResults.Ok(CaseView.From((await cases.FindAsync(id, ct))!));
     }
 }

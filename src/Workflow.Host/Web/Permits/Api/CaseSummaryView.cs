@@ -1,5 +1,5 @@
 using NodaTime;
-using Workflow.Definitions.Persistence;
+using Workflow.Definitions.Tracking;
 
 namespace Workflow.Host.Web.Permits.Api;
 
@@ -8,7 +8,6 @@ public sealed record CaseSummaryView(string Id, string ProjectId, string? Stage,
     Instant SubmittedAt, Instant? AcceptedAt, Instant? StatutoryDue, Instant? PromisedDue, bool Suspended, int OpenCommitments, int RepeatedReturns,
     string? Decision, string? CertificateNumber)
 {
-    public static CaseSummaryView From(CaseRow row) => new(row.Id, row.ProjectId, row.Stage, row.Matters.Split(',', StringSplitOptions.RemoveEmptyEntries),
-        row.State, row.GreenChannel, row.SubmittedAt, row.AcceptedAt, row.StatutoryDue, row.PromisedDue, row.Suspended, row.OpenCommitments,
-        row.RepeatedReturns, row.Decision, row.CertificateNumber);
+    public static CaseSummaryView From(CaseSummary c) => new(c.Id, c.ProjectId, c.Stage?.ToString(), c.Matters, c.State.ToString(), c.GreenChannel,
+        c.SubmittedAt, c.AcceptedAt, c.StatutoryDue, c.PromisedDue, c.Suspended, c.OpenCommitments, c.RepeatedReturns, c.Decision, c.CertificateNumber);
 }

@@ -1,9 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using Workflow.Definitions.Cases;
-using Workflow.Definitions.Persistence;
-using Workflow.Engine.Persistence.EntityFramework;
+using Workflow.Definitions.Tracking;
 
 namespace Workflow.Host.Web.Permits.Api;
 
@@ -24,8 +22,7 @@ public static class InboxEndpoints
     }
 
     private static async Task<Results<Ok<PagedList<InboxItemView>>, ValidationProblem, ProblemHttpResult>> ReadAsync(
-        string? department, string? page, string? pageSize, ClaimsPrincipal user, PermitService permits,
-        IDbContextFactory<WorkflowDbContext> contexts, CancellationToken ct)
+        string? department, string? page, string? pageSize, ClaimsPrincipal user, PermitService permits, InboxQueries inboxes, CancellationToken ct)
     {
         var access = new CaseAccess(user);
         if (access.ReadInbox() is not AccessDecision.Allowed and var decision) return Denied.Because(decision, "inboxes");
@@ -40,12 +37,7 @@ public static class InboxEndpoints
         if (own is not null && wanted is not null && wanted != own)
             return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Your role may not do this.",
                 detail: $"You see the '{own}' inbox only.");
-        var (items, total) = await permits.InboxAsync(own ?? wanted, p, size, ct);
-
-        var projectIds = items.Select(s => s.ProjectId).Distinct().ToList();
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        var names = await db.Set<ProjectRow>().AsNoTracking().Where(r => projectIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.Name, ct);
-        return TypedResults.Ok(new PagedList<InboxItemView>(
-            items.Select(s => InboxItemView.From(s, names.GetValueOrDefault(s.ProjectId, ""))).ToList(), total, p, size));
+        var inbox = await inboxes.PageAsync(own ?? wanted, p, size, ct);
+        return TypedResults.Ok(new PagedList<InboxItemView>(inbox.Items.Select(i => InboxItemView.From(i.Step)).ToList(), inbox.TotalCount, p, size));
     }
 }

@@ -1,5 +1,5 @@
 using NodaTime;
-using Workflow.Definitions.Persistence;
+using Workflow.Definitions.Tracking;
 
 namespace Workflow.Host.Web.Permits.Api;
 
@@ -8,7 +8,7 @@ public sealed record InboxItemView(string Id, string CaseId, string ProjectId, s
     string Title, string State, bool GreenChannel, Instant CreatedAt, Instant? StatutoryDue, Instant? PromisedDue, int SupplementRequests,
     int RepeatedReturns, int Version)
 {
-    public static InboxItemView From(StepRow row, string projectName) => new(row.Id, row.CaseId, row.ProjectId, projectName, row.Kind, row.Department,
-        row.Matter, row.Title, row.State, row.GreenChannel, row.CreatedAt, row.StatutoryDue, row.PromisedDue, row.SupplementRequests,
-        row.RepeatedReturns, row.Version);
+    public static InboxItemView From(StepSnapshot s) => new(s.Id, s.CaseId, s.ProjectId, s.ProjectName, s.Kind.ToString(), s.Department,
+        s.Matter, s.Title, s.State.ToString(), s.GreenChannel, s.CreatedAt, s.StatutoryDue, s.PromisedDue, s.SupplementRequests,
+        s.RepeatedReturns, s.Version);
 }

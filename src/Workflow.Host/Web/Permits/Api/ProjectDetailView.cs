@@ -2,6 +2,7 @@ using NodaTime;
 using Workflow.Definitions.Cases;
 using Workflow.Definitions.Catalogue;
 using Workflow.Definitions.Persistence;
+using Workflow.Definitions.Tracking;
 
 namespace Workflow.Host.Web.Permits.Api;
 
@@ -20,28 +21,24 @@ public sealed record ProjectDetailView(ProjectView Project, IReadOnlyList<CaseSu
     /// when it was approved before the project came here.
     /// </summary>
     public sealed record MatterCell(string Code, string Name, string Department, bool PriorApproval, string? CaseId, CaseState? CaseState,
-        string? StepId, StepState? StepState, string? StepOutcome, ClocksView? CaseClocks, ClocksView? StepClocks, IReadOnlyList<MaterialRecord> Missing);
+        string? StepId, StepState? StepState, string? StepOutcome, ClocksReading? CaseClocks, ClocksReading? StepClocks, IReadOnlyList<MaterialRecord> Missing);
 
-    /// <summary>The grid of <paramref name="project"/> from its cases' files, clocks read at <paramref name="now"/>.</summary>
-    public static ProjectDetailView From(ProjectRow project, IReadOnlyList<CaseRow> rows, IReadOnlyList<CaseFile> files, PermitService permits, Instant now)
+    /// <summary>The grid of <paramref name="project"/> from its cases, all read at one instant.</summary>
+    public static ProjectDetailView From(ProjectRow project, IReadOnlyList<CaseSummary> cases, IReadOnlyList<CaseSnapshot> snapshots, MatterCatalogue catalogue)
     {
-        var catalogue = permits.Catalogue;
         var prior = project.PriorApprovals.Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet();
         var stages = catalogue.Stages.Select(stage => new StageColumn(stage.Stage, stage.Name, stage.LeadDepartment,
             catalogue.MattersOf(stage.Stage).Select(matter => Cell(matter, prior.Contains(matter.Code),
-                files.OrderByDescending(f => f.SubmittedAt).FirstOrDefault(f => f.Matters.Contains(matter.Code)), permits, now)).ToList())).ToList();
-        return new ProjectDetailView(ProjectView.From(project), rows.Select(CaseSummaryView.From).ToList(), stages);
+                snapshots.OrderByDescending(f => f.SubmittedAt).FirstOrDefault(f => f.Matters.Any(m => m.Code == matter.Code)))).ToList())).ToList();
+        return new ProjectDetailView(ProjectView.From(project), cases.Select(CaseSummaryView.From).ToList(), stages);
     }
 
-    private static MatterCell Cell(Matter matter, bool prior, CaseFile? file, PermitService permits, Instant now)
+    private static MatterCell Cell(Matter matter, bool prior, CaseSnapshot? snapshot)
     {
-        if (file is null) return new MatterCell(matter.Code, matter.Name, matter.Department, prior, null, null, null, null, null, null, null, []);
-        var calendar = permits.CalendarOf(file);
-        var step = file.Steps.LastOrDefault(s => s.MatterCode == matter.Code)
-            ?? file.Steps.LastOrDefault(s => s.Kind is StepKind.JointOpinion or StepKind.JointConsolidation && s.Department == matter.Department);
-        return new MatterCell(matter.Code, matter.Name, matter.Department, prior, file.CaseId, file.State, step?.Id, step?.State, step?.Outcome,
-            ClocksView.Of(CaseClocks.ForCase(file, calendar), file.Result?.IssuedAt ?? now),
-            step is null ? null : ClocksView.Of(CaseClocks.ForStep(step, calendar), step.CompletedAt ?? now),
-            file.Materials.Where(m => m.MatterCode == matter.Code && !m.Present).ToList());
+        if (snapshot is null) return new MatterCell(matter.Code, matter.Name, matter.Department, prior, null, null, null, null, null, null, null, []);
+        var step = snapshot.Steps.LastOrDefault(s => s.Step.Matter == matter.Code)
+            ?? snapshot.Steps.LastOrDefault(s => s.Step.Kind is StepKind.JointOpinion or StepKind.JointConsolidation && s.Step.Department == matter.Department);
+        return new MatterCell(matter.Code, matter.Name, matter.Department, prior, snapshot.Id, snapshot.State, step?.Step.Id, step?.Step.State, step?.Step.Outcome,
+            snapshot.Clocks, step?.Step.Clocks, snapshot.Materials.Where(m => m.MatterCode == matter.Code && !m.Present).ToList());
     }
 }

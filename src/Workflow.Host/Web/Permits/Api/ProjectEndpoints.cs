@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using NodaTime;
 using Workflow.Definitions.Cases;
+using Workflow.Definitions.Tracking;
 using Workflow.Definitions.Projects;
 
 namespace Workflow.Host.Web.Permits.Api;
@@ -48,29 +49,29 @@ public static class ProjectEndpoints
     }
 
     private static async Task<Results<Ok<PagedList<ProjectView>>, ValidationProblem, ProblemHttpResult>> ListAsync(
-        string? page, string? pageSize, string? search, ClaimsPrincipal user, PermitService permits, CancellationToken ct)
+        string? page, string? pageSize, string? search, ClaimsPrincipal user, ProjectQueries projects, CancellationToken ct)
     {
         var access = new CaseAccess(user);
         if (access.ListProjects() is not AccessDecision.Allowed and var decision) return Denied.Because(decision, "projects");
         var (p, size, errors) = Paging.Read(page, pageSize);
         if (errors is not null) return TypedResults.ValidationProblem(errors, title: "The paging parameters are not valid.");
         var agent = access.Role == Access.UserRole.Agent ? access.UserName : null;
-        var (items, total) = await permits.ListProjectsAsync(agent, search?.Trim(), p, size, ct);
-        return TypedResults.Ok(new PagedList<ProjectView>(items.Select(ProjectView.From).ToList(), total, p, size));
+        var (items, total) = await projects.ListAsync(agent, search?.Trim(), p, size, ct);
+        return TypedResults.Ok(new PagedList<ProjectView>(items.Select(i => ProjectView.From(i.Project)).ToList(), total, p, size));
     }
 
     private static async Task<Results<Ok<ProjectDetailView>, ProblemHttpResult>> GetAsync(
-        string id, ClaimsPrincipal user, PermitService permits, IClock clock, CancellationToken ct)
+        string id, ClaimsPrincipal user, ProjectQueries projects, CaseQueries cases, PermitService permits, CancellationToken ct)
     {
         var access = new CaseAccess(user);
-        var project = await permits.FindProjectAsync(id, ct);
+        var project = await projects.FindAsync(id, ct);
         if (project is null) return Denied.Because(access.SeeUnknownProject(), $"project {id}");
         if (access.SeeProject(project) is not AccessDecision.Allowed and var decision) return Denied.Because(decision, $"project {id}");
 
-        var rows = await permits.CasesOfProjectAsync(project.Id, ct);
-        var files = new List<CaseFile>();
-        foreach (var row in rows)
-            if (await permits.GetCaseAsync(row.Id, ct) is { } found) files.Add(found.File);
-        return TypedResults.Ok(ProjectDetailView.From(project, rows, files, permits, clock.GetCurrentInstant()));
+        var summaries = await cases.OfProjectAsync(project.Id, ct);
+        var snapshots = new List<CaseSnapshot>();
+        foreach (var summary in summaries)
+            if (await cases.FindAsync(summary.Id, ct) is { } found) snapshots.Add(found);
+        return TypedResults.Ok(ProjectDetailView.From(project, summaries, snapshots, permits.Catalogue));
     }
 }

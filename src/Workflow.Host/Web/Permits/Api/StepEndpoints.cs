@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using NodaTime;
 using Workflow.Definitions.Cases;
+using Workflow.Definitions.Tracking;
 using Workflow.Definitions.Intake;
 
 namespace Workflow.Host.Web.Permits.Api;
@@ -48,16 +49,16 @@ public static class StepEndpoints
     }
 
     private static async Task<Results<Ok<StepView>, ProblemHttpResult>> GetAsync(
-        string id, HttpResponse response, ClaimsPrincipal user, PermitService permits, IClock clock, CancellationToken ct)
+        string id, HttpResponse response, ClaimsPrincipal user, PermitService permits, CaseQueries cases, CancellationToken ct)
     {
         var access = new CaseAccess(user);
         var row = await permits.FindStepAsync(id, ct);
-        var found = row is null ? null : await permits.GetCaseAsync(row.CaseId, ct);
-        if (row is null || found is not { } @case || @case.File.FindStep(id) is not { } step)
+        var snapshot = row is null ? null : await cases.FindAsync(row.CaseId, ct);
+        if (row is null || snapshot?.FindStep(id) is not { } step)
             return Denied.Because(access.SeeUnknownCase(), $"step {id}");
-        if (access.SeeStep(row, @case.File.Agent) is not AccessDecision.Allowed and var decision) return Denied.Because(decision, $"step {id}");
-        response.Headers.ETag = ETagOf(step.Version);
-        return TypedResults.Ok(StepView.From(@case.File, step, permits, clock.GetCurrentInstant()));
+        if (access.SeeStep(row, snapshot.Agent) is not AccessDecision.Allowed and var decision) return Denied.Because(decision, $"step {id}");
+        response.Headers.ETag = ETagOf(step.Step.Version);
+        return TypedResults.Ok(StepView.From(step));
     }
 
     private static async Task<Results<Ok<ActionAnswer>, ValidationProblem, ProblemHttpResult>> ActAsync(
@@ -90,7 +91,7 @@ public static class StepEndpoints
         var (file, step, replayed) = await permits.ActAsync(id, action, key.Length > 0 ? key : null, expected, ct);
         response.Headers.ETag = ETagOf(step.Version);
         if (replayed) response.Headers[ReplayedHeader] = "true";
-        return TypedResults.Ok(new ActionAnswer(StepView.From(file, step, permits, clock.GetCurrentInstant()), file.CaseId, file.State, file.Result));
+        return TypedResults.Ok(new ActionAnswer(StepView.From(StepDetail.Of(file, step, permits.CalendarOf(file), clock.GetCurrentInstant())), file.CaseId, file.State, file.Result));
     }
 
     /// <summary>The strong ETag of a step version: <c>"3"</c>.</summary>

@@ -1,12 +1,13 @@
 using NodaTime;
 using Workflow.Definitions.Cases;
 using Workflow.Definitions.Review;
+using Workflow.Definitions.Tracking;
 
 namespace Workflow.Host.Web.Permits.Api;
 
 /// <summary>
 /// A human step (环节) with what a form needs: the outcomes it offers, its clocks, its supplement rounds and, once
-/// acted on, the outcome. <see cref="Version"/> is the step's ETag: send it back as <c>If-Match</c>.
+/// acted on, the outcome. <see cref="Version"/> is the step's ETag: send it back as <c>If-Match</c>. A mapping of <see cref="StepDetail"/>.
 /// </summary>
 public sealed record StepView(
     string Id,
@@ -21,7 +22,7 @@ public sealed record StepView(
     bool GreenChannel,
     Instant CreatedAt,
     IReadOnlyList<string> Outcomes,
-    ClocksView? Clocks,
+    ClocksReading? Clocks,
     IReadOnlyList<SupplementRequest> SupplementRequests,
     string? Outcome,
     string? Opinion,
@@ -30,10 +31,10 @@ public sealed record StepView(
     Instant? CompletedAt,
     int Version)
 {
-    /// <summary>The step of <paramref name="file"/>, its clocks read at <paramref name="now"/> (or when it closed).</summary>
-    public static StepView From(CaseFile file, StepRecord step, PermitService permits, Instant now) => new(
-        step.Id, file.CaseId, file.ProjectId, file.ProjectName, step.Kind, step.Department, step.MatterCode, step.Title, step.State, file.GreenChannel,
-        step.CreatedAt, step.IsOpen ? StepActionRules.OutcomesOf(step.Kind) : [],
-        ClocksView.Of(CaseClocks.ForStep(step, permits.CalendarOf(file)), step.CompletedAt ?? now),
-        step.SupplementRequests, step.Outcome, step.Opinion, step.Conditions, step.Actor, step.CompletedAt, step.Version);
+    public static StepView From(StepDetail detail)
+    {
+        var s = detail.Step;
+        return new StepView(s.Id, s.CaseId, s.ProjectId, s.ProjectName, s.Kind, s.Department, s.Matter, s.Title, s.State, s.GreenChannel,
+            s.CreatedAt, detail.Outcomes, s.Clocks, detail.SupplementRequests, s.Outcome, detail.Opinion, detail.Conditions, s.Actor, s.CompletedAt, s.Version);
+    }
 }

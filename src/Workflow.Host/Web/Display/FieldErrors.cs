@@ -2,7 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Html;
 
-namespace Workflow.Host.Web.Tracking;
+namespace Workflow.Host.Web.Display;
 
 /// <summary>The errors of one form field, shown next to it (the keys are the domain's field names, as in problem details).</summary>
 public static class FieldErrors

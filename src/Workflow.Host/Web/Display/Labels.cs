@@ -1,10 +1,13 @@
 using Workflow.Definitions.Catalogue;
+using System.Globalization;
+using NodaTime;
 using Workflow.Definitions.Cases;
 using Workflow.Definitions.Projects;
+using Workflow.Definitions.Tracking;
 using Workflow.Engine.Calendar;
 using Workflow.Host.Web.Localization;
 
-namespace Workflow.Host.Web.Tracking;
+namespace Workflow.Host.Web.Display;
 
 /// <summary>The pages' names for the domain's states and outcomes, Chinese by default, English on request.</summary>
 public static class Labels
@@ -111,4 +114,70 @@ public static class Labels
     };
 
     public static string ProjectKind(string kind) => Enum.TryParse<ProjectKind>(kind, out var k) ? ProjectKind(k) : kind;
+
+    /// <summary>Remaining time of a clock in the page's language ("还剩 2.5 个工作日" / "2.5 working days left").</summary>
+    public static string Remaining(ClockReading clock) => !Ui.IsEnglish
+        ? clock.RemainingText
+        : clock.RemainingWorkingDays >= 0
+            ? $"{clock.RemainingWorkingDays.ToString("0.0", CultureInfo.InvariantCulture)} working days left"
+            : $"overdue by {(-clock.RemainingWorkingDays).ToString("0.0", CultureInfo.InvariantCulture)} working days";
+
+    /// <summary>The CSS class of a level: <c>normal</c>, <c>warning</c> or <c>overdue</c>.</summary>
+    public static string LevelClass(DeadlineLevel level) => level.ToString().ToLowerInvariant();
+
+    /// <summary>What the applicant owes for a matter of the tracker, as one line.</summary>
+    public static string Owed(OwedItem item, DateTimeZone zone) => item.CommitmentDue is { } due
+        ? Ui.T($"容缺承诺：{item.MaterialName}（{PageTime.Format(due, zone)} 前补齐）", $"Commitment: {item.MaterialName} (due {PageTime.Format(due, zone)})")
+        : $"{item.MaterialName}：{item.Reason}";
+
+    /// <summary>A permit activity type in the users' words; unknown types by their name without the <c>Permits.</c> prefix.</summary>
+    public static string Activity(string activityType) => activityType switch
+    {
+        "Permits.Intake" => Ui.T("一窗受理", "Intake"),
+        "Permits.DepartmentReview" => Ui.T("部门审查", "Department review"),
+        "Permits.ParallelReview" => Ui.T("并联审批", "Parallel review"),
+        "Permits.JointReview" => Ui.T("联合审查（验收）", "Joint review"),
+        "Permits.JointSiteInspection" => Ui.T("联合踏勘", "Joint site inspection"),
+        "Permits.AwaitCommitments" => Ui.T("等待容缺材料", "Awaiting waived materials"),
+        "Permits.SpecialProcedure" => Ui.T("特别程序", "Special procedure"),
+        "Permits.IssueResult" => Ui.T("统一窗口出件", "Issuing the result"),
+        _ => activityType.StartsWith("Permits.", StringComparison.Ordinal) ? activityType["Permits.".Length..] : activityType,
+    };
+
+    /// <summary>
+    /// Whether a timeline line is shown on the case page: every case line, and of the workflow's journal only the
+    /// permit activities (engine-internal activities such as the flowchart are left out).
+    /// </summary>
+    public static bool ShownOnPage(TimelineEntry entry) =>
+        entry.Source != "workflow" || entry.ActivityType?.StartsWith("Permits.", StringComparison.Ordinal) == true;
+
+    /// <summary>The headline of a timeline line in the page's language; the line's text follows it.</summary>
+    public static string TimelineEvent(TimelineEntry entry) => entry.Source == "workflow"
+        ? $"{Activity(entry.ActivityType ?? "")} · " + entry.Event switch
+        {
+            "Started" => Ui.T("流程进入", "entered"),
+            "Completed" => Ui.T("完成", "completed"),
+            "Cancelled" => Ui.T("已取消", "cancelled"),
+            "Faulted" => Ui.T("出错", "faulted"),
+            "BookmarkCreated" => Ui.T("等待办理", "waiting"),
+            "Resumed" => Ui.T("继续", "resumed"),
+            _ => entry.Event,
+        }
+        : entry.Event switch
+        {
+            "Submitted" => Ui.T("提交申报", "Application filed"),
+            "Accepted" => Ui.T("受理", "Accepted"),
+            "StepOpened" => Ui.T("环节开始", "Step opened"),
+            "SupplementRequested" => Ui.T("要求补正", "Supplement requested"),
+            "Resubmitted" => Ui.T("已补正", "Resubmitted"),
+            "StepCompleted" => Ui.T("环节办结", "Step completed"),
+            "StepCancelled" => Ui.T("环节取消", "Step cancelled"),
+            "NoticeIssued" => Ui.T("一次性告知书", "One-time notice"),
+            "ClocksStopped" => Ui.T("计时暂停", "Clocks stopped"),
+            "ClocksResumed" => Ui.T("恢复计时", "Clocks resumed"),
+            "MaterialsSupplied" => Ui.T("补交材料", "Materials supplied"),
+            "CommitmentFulfilled" => Ui.T("容缺材料已补齐", "Waived material supplied"),
+            "ResultIssued" => Ui.T("出件", "Result issued"),
+            _ => entry.Event,
+        };
 }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using NodaTime;
 
-namespace Workflow.Host.Web.Tracking;
+namespace Workflow.Host.Web.Display;
 
 /// <summary>Instants as the pages show them: in the jurisdiction's zone, to the minute, with the zone's offset.</summary>
 public static class PageTime

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Workflow.Host.Web.Permits;
 
-namespace Workflow.Host.Web.Tracking;
+namespace Workflow.Host.Web.Display;
 
 /// <summary>Turns a <see cref="CaseAccess"/> decision into the page's answer: 404 for what the user may not see, 403 for what the role may never do.</summary>
 public static class PageAccess

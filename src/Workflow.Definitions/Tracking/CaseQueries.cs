@@ -1,0 +1,70 @@
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using Workflow.Definitions.Cases;
+using Workflow.Definitions.Catalogue;
+using Workflow.Definitions.Persistence;
+using Workflow.Engine.Calendar;
+using Workflow.Engine.Persistence;
+using Workflow.Engine.Persistence.EntityFramework;
+
+namespace Workflow.Definitions.Tracking;
+
+/// <summary>What a case list is filtered by; null parts do not filter.</summary>
+/// <param name="Agent">Only this agent's cases.</param>
+/// <param name="Department">Only cases with a step in this department's inbox.</param>
+/// <param name="State">Only cases in this state.</param>
+/// <param name="Stage">Only cases of this stage.</param>
+/// <param name="Overdue">Only open cases whose promised deadline has passed.</param>
+public sealed record CaseFilter(string? Agent = null, string? Department = null, CaseState? State = null, Stage? Stage = null, bool Overdue = false);
+
+/// <summary>A page of cases, every clock read at <paramref name="At"/>.</summary>
+public sealed record CasePage(IReadOnlyList<CaseSummary> Items, int TotalCount, Instant At);
+
+/// <summary>
+/// Cases for the API and the pages: lists from the projection tables (one count, one read), one case as a
+/// <see cref="CaseSnapshot"/> from its case file and journal, read at one instant.
+/// </summary>
+public sealed class CaseQueries(
+    IDbContextFactory<WorkflowDbContext> contexts, IWorkflowInstanceStore instances, CalendarRegistry calendars, MatterCatalogue catalogue, IClock clock)
+{
+    /// <summary>Cases, most recently changed first, filtered by <paramref name="filter"/>.</summary>
+    public async Task<CasePage> ListAsync(CaseFilter filter, int page, int pageSize, CancellationToken cancellationToken = default)
+    {
+        var at = clock.GetCurrentInstant();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var query = db.Set<CaseRow>().AsNoTracking();
+        if (filter.Agent is { } agent) query = query.Where(c => c.Agent == agent);
+        if (filter.Department is { } department) query = query.Where(c => db.Set<StepRow>().Any(s => s.CaseId == c.Id && s.Department == department));
+        if (filter.State is { } state) query = query.Where(c => c.State == state.ToString());
+        if (filter.Stage is { } stage) query = query.Where(c => c.Stage == stage.ToString());
+        if (filter.Overdue)
+        {
+            var open = CaseStates.OpenNames.ToArray();
+            query = query.Where(c => open.Contains(c.State) && c.PromisedDue < at);
+        }
+        var total = await query.CountAsync(cancellationToken);
+        var rows = await query.OrderByDescending(c => c.UpdatedAt).ThenBy(c => c.Id).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+        return new CasePage(rows.Select(r => Summary(r, at)).ToList(), total, at);
+    }
+
+    /// <summary>The cases of a project, oldest first, read now.</summary>
+    public async Task<IReadOnlyList<CaseSummary>> OfProjectAsync(string projectId, CancellationToken cancellationToken = default)
+    {
+        var at = clock.GetCurrentInstant();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var rows = await db.Set<CaseRow>().AsNoTracking().Where(c => c.ProjectId == projectId).OrderBy(c => c.SubmittedAt).ToListAsync(cancellationToken);
+        return rows.Select(r => Summary(r, at)).ToList();
+    }
+
+    /// <summary>The case read now, or null when there is no such case.</summary>
+    public async Task<CaseSnapshot?> FindAsync(string caseId, CancellationToken cancellationToken = default)
+    {
+        var instance = await instances.FindAsync(caseId, cancellationToken);
+        if (instance is null || PermitService.FileOf(instance) is not { } file) return null;
+        var journal = await instances.GetJournalAsync(caseId, cancellationToken);
+        return CaseSnapshot.Of(file, journal, catalogue, calendars.Get(file.CalendarId), clock.GetCurrentInstant());
+    }
+
+    private CaseSummary Summary(CaseRow row, Instant at) =>
+        CaseSummary.Of(row, calendars.Get(row.CalendarId.Length > 0 ? row.CalendarId : catalogue.CalendarId), at);
+}

@@ -1,0 +1,86 @@
+using NodaTime;
+using Workflow.Definitions.Cases;
+using Workflow.Definitions.Catalogue;
+using Workflow.Definitions.Intake;
+using Workflow.Definitions.Review;
+using Workflow.Engine.Calendar;
+using Workflow.Engine.Runtime;
+
+namespace Workflow.Definitions.Tracking;
+
+/// <summary>A matter applied for.</summary>
+public sealed record MatterItem(string Code, string Name, string Department);
+
+/// <summary>A commitment (承诺) to supply a waived material by <see cref="Due"/>.</summary>
+public sealed record CommitmentItem(string Matter, string Material, string MaterialName, int WorkingDays, Instant Due, Instant? FulfilledAt, bool Fulfilled, bool Overdue);
+
+/// <summary>A step with what a form and a case page show beyond the list: the outcomes it offers now, its supplement rounds, its opinion.</summary>
+public sealed record StepDetail(StepSnapshot Step, IReadOnlyList<string> Outcomes, IReadOnlyList<SupplementRequest> SupplementRequests, string? Opinion, IReadOnlyList<string> Conditions)
+{
+    public static StepDetail Of(CaseFile file, StepRecord step, WorkingCalendar calendar, Instant at) => new(
+        StepSnapshot.Of(file, step, calendar, at), step.IsOpen ? StepActionRules.OutcomesOf(step.Kind) : [], step.SupplementRequests, step.Opinion, step.Conditions);
+}
+
+/// <summary>
+/// Everything a case (办件) shows, computed once at <see cref="At"/>: both clocks (an open case's read at <see cref="At"/>, a
+/// closed case's when it closed), each step with its clocks, the materials and what the applicant owes, commitments,
+/// notices, opinions, repeated returns, the result and the timeline. The API and the page both show this.
+/// </summary>
+public sealed record CaseSnapshot(
+    string Id,
+    string ProjectId,
+    string ProjectName,
+    string Agent,
+    Stage? Stage,
+    string? StageName,
+    IReadOnlyList<MatterItem> Matters,
+    CaseState State,
+    bool GreenChannel,
+    Instant SubmittedAt,
+    Instant? AcceptedAt,
+    ClocksReading? Clocks,
+    IReadOnlyList<MaterialRecord> Materials,
+    IReadOnlyList<MaterialRecord> MissingMaterials,
+    IReadOnlySet<string> Owed,
+    IReadOnlyList<CommitmentItem> Commitments,
+    IReadOnlyList<OneTimeNotice> Notices,
+    IReadOnlyList<CaseOpinion> Opinions,
+    IReadOnlyList<ClockSuspension> Suspensions,
+    IReadOnlyList<RepeatedReturn> RepeatedReturns,
+    IReadOnlyList<StepDetail> Steps,
+    CaseResult? Result,
+    IReadOnlyList<TimelineEntry> Timeline,
+    DateTimeZone Zone,
+    Instant At)
+{
+    public bool IsOpen => State.IsOpen();
+
+    public IEnumerable<StepDetail> OpenSteps => Steps.Where(s => s.Step.IsOpen);
+
+    public StepDetail? FindStep(string stepId) => Steps.FirstOrDefault(s => s.Step.Id == stepId);
+
+    /// <summary>The snapshot of <paramref name="file"/> at <paramref name="at"/>.</summary>
+    public static CaseSnapshot Of(CaseFile file, IReadOnlyList<JournalEntry> journal, MatterCatalogue catalogue, WorkingCalendar calendar, Instant at) => new(
+        file.CaseId, file.ProjectId, file.ProjectName, file.Agent, file.Stage,
+        file.Stage is { } stage ? catalogue.Stages.FirstOrDefault(s => s.Stage == stage)?.Name : null,
+        file.Matters.Select(code => catalogue.FindMatter(code) is { } m ? new MatterItem(m.Code, m.Name, m.Department) : new MatterItem(code, code, "")).ToList(),
+        file.State, file.GreenChannel, file.SubmittedAt, file.AcceptedAt,
+        ClocksReading.Of(CaseClocks.ForCase(file, calendar), file.ClosedAt() ?? at),
+        file.Materials.ToList(), file.Materials.Where(m => !m.Present).ToList(), OwedBy(file),
+        file.Commitments.Select(c => new CommitmentItem(c.MatterCode, c.MaterialCode, c.MaterialName, c.WorkingDays, c.Due, c.FulfilledAt,
+            c.FulfilledAt is not null, c.IsOpen ? at > c.Due : c.FulfilledAt > c.Due)).ToList(),
+        file.Notices.ToList(), file.Opinions.ToList(), file.Suspensions.ToList(), file.RepeatedReturns.ToList(),
+        file.Steps.Select(s => StepDetail.Of(file, s, calendar, at)).ToList(), file.Result,
+        Tracking.Timeline.Of(file, journal), calendar.Zone, at);
+
+    /// <summary>Materials the applicant owes: missing ones, and those named by an open supplement request or the pending one-time notice.</summary>
+    private static HashSet<string> OwedBy(CaseFile file)
+    {
+        var owed = file.Materials.Where(m => !m.Present).Select(m => m.Code).ToHashSet();
+        foreach (var step in file.Steps.Where(s => s.State == StepState.WaitingForSupplement && s.SupplementRequests.Count > 0))
+            owed.UnionWith(step.SupplementRequests[^1].Items.Select(i => i.Code));
+        if (file.State == CaseState.WaitingForSupplement && file.Notices.Count > 0)
+            owed.UnionWith(file.Notices[^1].Items.Select(i => i.MaterialCode));
+        return owed;
+    }
+}

@@ -1,0 +1,170 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+using Workflow.Definitions.Cases;
+using Workflow.Definitions.Catalogue;
+using Workflow.Definitions.Intake;
+using Workflow.Definitions.Persistence;
+using Workflow.Definitions.Tracking;
+using Workflow.Engine.Calendar;
+using Workflow.Engine.Persistence.EntityFramework;
+using Workflow.Definitions.Tests.EndToEnd;
+using static Workflow.Definitions.Tests.EndToEnd.PermitTestHost;
+
+namespace Workflow.Definitions.Tests.Tracking;
+
+/// <summary>
+/// The read side (docs/domain.md, The read side): inboxes, lists and supervision read every clock from the projection
+/// rows, and read the same values the case file gives; the supervisor's counts cover every open step; an inbox page
+/// costs the same number of queries whatever its size.
+/// </summary>
+public sealed class TrackingQueriesTests
+{
+    private static readonly string[] FiveOfStageTwo = ["ZRZY-003", "RF-001", "SW-002", "QX-001", "YJGL-001"];
+
+    [Theory]
+    [MemberData(nameof(PermitTestHost.Providers), MemberType = typeof(PermitTestHost))]
+    public async Task The_inbox_reads_each_clock_from_rows_as_the_case_file_gives_it(string provider)
+    {
+        await using var host = await StartAsync(provider, "2025-03-03T09:30:00+08:00"); // Monday
+        var project = await host.ProjectAsync();
+        var file = await host.AcceptAsync((await host.ApplyAsync(project, Stage.EngineeringConstructionPermit, FiveOfStageTwo)).CaseId);
+        host.SetClock("2025-03-04T10:00:00+08:00"); // Tuesday: one office hour of seven has passed
+        await host.ActAsync(file.Steps.Single(s => s.Department == "rf").Id, "SupplementRequested", "reviewer-rf", "请补充",
+            missing: [new MaterialDefect("RF-001-DESIGN", "缺少计算书")]);
+        host.SetClock("2025-03-05T12:00:00+08:00"); // Wednesday noon
+
+        var inbox = await host.Services.GetRequiredService<InboxQueries>().PageAsync(null, 1, 50);
+        var snapshot = (await host.Services.GetRequiredService<CaseQueries>().FindAsync(file.CaseId))!;
+
+        inbox.Items.Should().HaveCount(5);
+        foreach (var entry in inbox.Items)
+        {
+            var fromFile = snapshot.FindStep(entry.Step.Id)!.Step;
+            entry.Step.Should().Be(fromFile, "a step read from its row equals the step read from the case file");
+            entry.Case.Clocks.Should().Be(snapshot.Clocks);
+        }
+        var rf = inbox.Items.Single(i => i.Step.Department == "rf");
+        rf.Step.State.Should().Be(StepState.WaitingForSupplement);
+        rf.Clocks!.Suspended.Should().BeTrue();
+        rf.Clocks.Promised!.RemainingWorkingDays.Should().Be(4.9, "5 days less the hour before the request (1/7 day), standing still since");
+        var sw = inbox.Items.Single(i => i.Step.Department == "sw");
+        sw.Clocks!.Promised!.RemainingWorkingDays.Should().Be(3.6, "5 days less Tuesday and Wednesday morning (1 3/7 days)");
+        sw.Clocks.Statutory.RemainingWorkingDays.Should().Be(18.6);
+        sw.Clocks.Promised.RemainingText.Should().Be("还剩 3.6 个工作日");
+        rf.Case.Clocks!.Promised!.RemainingWorkingDays.Should().Be(14.9, "the case's 15 days stand still with the supplement request");
+        rf.Case.Suspended.Should().BeTrue();
+        rf.Case.ProjectName.Should().Be("示例项目");
+    }
+
+    [Theory]
+    [MemberData(nameof(PermitTestHost.Providers), MemberType = typeof(PermitTestHost))]
+    public async Task Supervision_counts_every_open_step_not_only_the_first_500(string provider)
+    {
+        await using var host = await StartAsync(provider, "2025-03-10T10:00:00+08:00"); // Monday, a week after the old steps
+        await SeedStepsAsync(host, "zjj", 510, At("2025-03-03T09:30:00+08:00"), promised: 1, StepState.Open);
+        await SeedStepsAsync(host, "zjj", 3, At("2025-03-03T09:30:00+08:00"), promised: 1, StepState.WaitingForSupplement);
+        await SeedStepsAsync(host, "fgw", 7, host.Clock.GetCurrentInstant(), promised: 5, StepState.Open);
+        await SeedStepsAsync(host, "fgw", 2, host.Clock.GetCurrentInstant(), promised: 5, StepState.Completed);
+
+        var overview = await host.Services.GetRequiredService<InboxQueries>().OverviewAsync();
+
+        overview.TotalCount.Should().Be(520);
+        overview.Departments.Should().Equal(
+            new DepartmentLoad("zjj", 513, 3, 0, 510),
+            new DepartmentLoad("fgw", 7, 0, 0, 0));
+        overview.Attention.Should().HaveCount(510).And.OnlyContain(e => e.Clocks!.Level == DeadlineLevel.Overdue);
+    }
+
+    [Theory]
+    [MemberData(nameof(PermitTestHost.Providers), MemberType = typeof(PermitTestHost))]
+    public async Task An_inbox_page_costs_two_queries_whatever_its_size(string provider)
+    {
+        await using var host = await StartAsync(provider, "2025-03-10T10:00:00+08:00");
+        await SeedStepsAsync(host, "zjj", 60, At("2025-03-03T09:30:00+08:00"), promised: 5, StepState.Open);
+        await SeedStepsAsync(host, "fgw", 3, At("2025-03-03T09:30:00+08:00"), promised: 5, StepState.Open);
+        var inboxes = host.Services.GetRequiredService<InboxQueries>();
+
+        InboxPage? page = null;
+        var fifty = await host.Commands.Measure(async () => page = await inboxes.PageAsync("zjj", 1, 50));
+        var three = await host.Commands.Measure(async () => await inboxes.PageAsync("fgw", 1, 50));
+
+        page!.Items.Should().HaveCount(50);
+        page.TotalCount.Should().Be(60);
+        fifty.Should().Be(2, "one count and one joined read; {0}", string.Join(" | ", host.Commands.Texts));
+        three.Should().Be(fifty);
+    }
+
+    [Theory]
+    [MemberData(nameof(PermitTestHost.Providers), MemberType = typeof(PermitTestHost))]
+    public async Task Lists_of_cases_and_projects_read_rows_and_filter(string provider)
+    {
+        await using var host = await StartAsync(provider, "2025-03-03T09:30:00+08:00");
+        var project = await host.ProjectAsync();
+        var accepted = await host.AcceptAsync((await host.ApplyAsync(project, Stage.EngineeringConstructionPermit, FiveOfStageTwo)).CaseId);
+        var other = await host.ProjectAsync(agent: "agent2");
+        var waiting = await host.ApplyAsync(other, Stage.EngineeringConstructionPermit, FiveOfStageTwo);
+        host.SetClock("2025-03-31T10:00:00+08:00"); // past the case's promised 15 days (24 March)
+        var cases = host.Services.GetRequiredService<CaseQueries>();
+
+        var all = await cases.ListAsync(new CaseFilter(), 1, 50);
+        var agent1 = await cases.ListAsync(new CaseFilter(Agent: "agent1"), 1, 50);
+        var rf = await cases.ListAsync(new CaseFilter(Department: "rf"), 1, 50);
+        var submitted = await cases.ListAsync(new CaseFilter(State: CaseState.Submitted), 1, 50);
+        var overdue = await cases.ListAsync(new CaseFilter(Overdue: true), 1, 50);
+
+        all.TotalCount.Should().Be(2);
+        agent1.Items.Should().ContainSingle().Which.Id.Should().Be(accepted.CaseId);
+        rf.Items.Should().ContainSingle().Which.Id.Should().Be(accepted.CaseId);
+        submitted.Items.Should().ContainSingle().Which.Id.Should().Be(waiting.CaseId);
+        var late = overdue.Items.Should().ContainSingle().Subject;
+        late.Id.Should().Be(accepted.CaseId);
+        late.Clocks!.Level.Should().Be(DeadlineLevel.Overdue);
+        late.Clocks.Should().Be((await cases.FindAsync(accepted.CaseId))!.Clocks);
+
+        var projects = await host.Services.GetRequiredService<ProjectQueries>().ListAsync("agent1", null, 1, 20);
+        projects.Items.Should().ContainSingle().Which.Latest!.Id.Should().Be(accepted.CaseId);
+    }
+
+    [Theory]
+    [MemberData(nameof(PermitTestHost.Providers), MemberType = typeof(PermitTestHost))]
+    public async Task One_reviewer_action_costs_a_fixed_number_of_round_trips(string provider)
+    {
+        await using var host = await StartAsync(provider, "2025-03-03T09:30:00+08:00");
+        var project = await host.ProjectAsync();
+        var file = await host.AcceptAsync((await host.ApplyAsync(project, Stage.EngineeringConstructionPermit, FiveOfStageTwo)).CaseId);
+        var steps = file.Steps.Where(s => s.Kind == StepKind.Review).ToList();
+
+        await host.ActAsync(steps[0].Id, "Approved", "reviewer-" + steps[0].Department); // warms EF's query cache
+        var second = await host.Commands.Measure(() => host.ActAsync(steps[1].Id, "Approved", "reviewer-" + steps[1].Department));
+        var secondTexts = host.Commands.Texts;
+        var third = await host.Commands.Measure(() => host.ActAsync(steps[2].Id, "Approved", "reviewer-" + steps[2].Department));
+        var thirdTexts = host.Commands.Texts;
+
+        // SQLite sends each statement of the save on its own, PostgreSQL batches them; the store rewrites the instance's
+        // bookmarks on every save, so on SQLite each bookmark still waiting costs one more insert.
+        static int WithoutBookmarkInserts(IEnumerable<string> texts) => texts.Count(t => !t.StartsWith("INSERT INTO \"wf_bookmarks\"", StringComparison.Ordinal));
+        var trips = provider == "sqlite" ? WithoutBookmarkInserts(secondTexts) : second;
+        trips.Should().Be(provider == "sqlite" ? WithoutBookmarkInserts(thirdTexts) : third, "the cost of an action does not depend on what happened before");
+        trips.Should().Be(provider == "sqlite" ? 15 : 14, "docs/architecture.md states the count; {0}", string.Join("\n", secondTexts.Select(t => t.Split('\n')[0])));
+    }
+
+    private static async Task SeedStepsAsync(PermitTestHost host, string department, int count, Instant createdAt, int promised, StepState state)
+    {
+        await using var db = await host.Services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>().CreateDbContextAsync();
+        var caseId = "C" + Guid.NewGuid().ToString("N")[..12];
+        db.Add(new CaseRow
+        {
+            Id = caseId, InstanceId = caseId, ProjectId = "P1", ProjectName = "示例项目", CalendarId = "cn-mainland", Matters = "ZJJ-002",
+            State = nameof(CaseState.InReview), Agent = "agent1", SubmittedAt = createdAt, AcceptedAt = createdAt, UpdatedAt = createdAt,
+        });
+        for (var i = 0; i < count; i++)
+            db.Add(new StepRow
+            {
+                Id = $"{caseId}-{i:D3}", CaseId = caseId, InstanceId = caseId, ProjectId = "P1", ActivityId = "a" + i, Kind = nameof(StepKind.Review),
+                Department = department, Title = "审查", State = state.ToString(), CreatedAt = createdAt.Plus(Duration.FromSeconds(i)),
+                StatutoryLimit = 20, PromisedLimit = promised, Version = 1,
+            });
+        await db.SaveChangesAsync();
+    }
+}
