@@ -43,7 +43,6 @@ public sealed class ActivityExecutionContext
     public Bookmark? ResumedBookmark { get; }
     /// <summary>When resuming: the input given with the resume, or null.</summary>
     public JsonObject? ResumeInput { get; }
-    public bool IsResuming => ResumedBookmark is not null;
 
     /// <summary>This activity's open bookmarks (those created before and during this call, minus any resumed).</summary>
     public IReadOnlyList<Bookmark> Bookmarks => _execution.Instance.Bookmarks.Where(b => b.NodeId == NodeId).ToList();

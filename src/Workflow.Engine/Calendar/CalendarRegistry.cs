@@ -35,22 +35,6 @@ public sealed class CalendarRegistry
     /// <summary>The calendar with that id, or null.</summary>
     public WorkingCalendar? Find(string id) => _calendars.GetValueOrDefault(id);
 
-    /// <summary>Adds or replaces a calendar; raises <see cref="Changed"/> when one with the same id was replaced.</summary>
-    public void AddOrReplace(WorkingCalendar calendar)
-    {
-        WorkingCalendar? previous;
-        ImmutableDictionary<string, WorkingCalendar> before, after;
-        do
-        {
-            before = _calendars;
-            previous = before.GetValueOrDefault(calendar.Id);
-            after = before.SetItem(calendar.Id, calendar);
-        }
-        while (Interlocked.CompareExchange(ref _calendars, after, before) != before);
-        if (previous is not null)
-            Changed?.Invoke(this, new CalendarChangedEventArgs(previous, calendar));
-    }
-
     /// <summary>
     /// Imports an announced schedule into calendar <paramref name="id"/> (see
     /// <see cref="WorkingCalendar.WithOfficialSchedule"/>): the days of the schedule's whole years are replaced, those

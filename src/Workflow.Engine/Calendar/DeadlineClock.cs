@@ -102,9 +102,6 @@ public sealed class DeadlineClock
         return With(Suspensions.Select(s => ReferenceEquals(s, open) ? s.Close(at) : s));
     }
 
-    /// <summary>A copy with one more (closed or open) suspension.</summary>
-    public DeadlineClock WithSuspension(Suspension suspension) => With(Suspensions.Append(suspension));
-
     /// <summary>
     /// The same clock counted on another version of the calendar (e.g. after an official schedule replaced the
     /// provisional dates). Compare <see cref="Due"/> before and after to audit the change.

@@ -18,7 +18,4 @@ public static class WorkflowDefinitionWriter
     /// <summary>The definition as JSON text (indented unless <paramref name="indented"/> is false).</summary>
     public static string Write(WorkflowDefinition definition, bool indented = true) =>
         definition.Raw.ToJsonString(indented ? Indented : Compact);
-
-    /// <summary>A deep copy of the definition's JSON, e.g. to embed in an API answer.</summary>
-    public static JsonObject ToJsonObject(WorkflowDefinition definition) => (JsonObject)definition.Raw.DeepClone();
 }
