@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Workflow.Definitions.Review;
+using Workflow.Engine.Activities;
 using Workflow.Engine.Model;
 using Workflow.Engine.Runtime;
 using Workflow.Engine.Validation;
@@ -33,12 +35,17 @@ public sealed class ReviewChainRule : IWorkflowValidationRule
     }
 
     /// <summary>The matters a review node decides, read from its literal inputs.</summary>
-    internal static IEnumerable<string> MattersReviewedBy(ActivityNode node) => node.Type switch
+    internal static IEnumerable<string> MattersReviewedBy(ActivityNode node)
     {
-        "Permits.DepartmentReview" when node.GetInput("matter") is { ExpressionType: "Literal" } m && !string.IsNullOrWhiteSpace(m.ValueText) => [m.ValueText!],
-        "Permits.ParallelReview" when node.GetInput("matters") is { ExpressionType: "Object" or "Literal" } m => ParseArray(m.ValueText),
-        _ => [],
-    };
+        if (node.Type == DepartmentReview && node.GetInput("matter") is { ExpressionType: "Literal" } m && !string.IsNullOrWhiteSpace(m.ValueText))
+            return [m.ValueText!];
+        if (node.Type == ParallelReview && node.GetInput("matters") is { ExpressionType: "Object" or "Literal" } ms)
+            return ParseArray(ms.ValueText);
+        return [];
+    }
+
+    private static readonly string DepartmentReview = ActivityType.Of<DepartmentReviewActivity>().TypeName;
+    private static readonly string ParallelReview = ActivityType.Of<ParallelReviewActivity>().TypeName;
 
     private static IEnumerable<string> ParseArray(string? json)
     {

@@ -22,6 +22,20 @@ public sealed class ActivityType
             .ToList();
     }
 
+    /// <summary>
+    /// The activity type of class <typeparamref name="T"/>, so that code names an activity type by its class instead of
+    /// a string (<c>ActivityType.Of&lt;WriteLine&gt;().TypeName</c> is <c>Elsa.WriteLine</c>).
+    /// </summary>
+    public static ActivityType Of<T>() where T : Activity => Cached<T>.Value;
+
+    /// <summary>What the Studio shows for it (the attribute's display name, else <see cref="Name"/>).</summary>
+    public string DisplayName => Attribute.DisplayName ?? Name;
+
+    private static class Cached<T> where T : Activity
+    {
+        public static readonly ActivityType Value = new(typeof(T));
+    }
+
     /// <summary>The full type name, e.g. <c>Elsa.WriteLine</c>.</summary>
     public string TypeName { get; }
     /// <summary>The part after the namespace, e.g. <c>WriteLine</c>.</summary>

@@ -4,6 +4,7 @@ using NodaTime;
 using Workflow.Definitions.Cases;
 using Workflow.Definitions.Projects;
 using Workflow.Definitions.Tracking;
+using Workflow.Engine.Activities;
 using Workflow.Engine.Calendar;
 using Workflow.Host.Web.Localization;
 
@@ -130,19 +131,24 @@ public static class Labels
         ? Ui.T($"容缺承诺：{item.MaterialName}（{PageTime.Format(due, zone)} 前补齐）", $"Commitment: {item.MaterialName} (due {PageTime.Format(due, zone)})")
         : $"{item.MaterialName}：{item.Reason}";
 
-    /// <summary>A permit activity type in the users' words; unknown types by their name without the <c>Permits.</c> prefix.</summary>
-    public static string Activity(string activityType) => activityType switch
+    /// <summary>
+    /// An activity type in the users' words: the Chinese or the English part of its descriptor's display name
+    /// ("一窗受理 Intake"); unknown types by their name without the <c>Permits.</c> prefix.
+    /// </summary>
+    public static string Activity(string activityType)
     {
-        "Permits.Intake" => Ui.T("一窗受理", "Intake"),
-        "Permits.DepartmentReview" => Ui.T("部门审查", "Department review"),
-        "Permits.ParallelReview" => Ui.T("并联审批", "Parallel review"),
-        "Permits.JointReview" => Ui.T("联合审查（验收）", "Joint review"),
-        "Permits.JointSiteInspection" => Ui.T("联合踏勘", "Joint site inspection"),
-        "Permits.AwaitCommitments" => Ui.T("等待容缺材料", "Awaiting waived materials"),
-        "Permits.SpecialProcedure" => Ui.T("特别程序", "Special procedure"),
-        "Permits.IssueResult" => Ui.T("统一窗口出件", "Issuing the result"),
-        _ => activityType.StartsWith("Permits.", StringComparison.Ordinal) ? activityType["Permits.".Length..] : activityType,
-    };
+        if (PermitActivities.TryGetValue(activityType, out var displayName) && displayName.IndexOf(' ', StringComparison.Ordinal) is > 0 and var space)
+            return Ui.T(displayName[..space], displayName[(space + 1)..]);
+        return activityType.StartsWith("Permits.", StringComparison.Ordinal) ? activityType["Permits.".Length..] : activityType;
+    }
+
+    private static readonly Dictionary<string, string> PermitActivities = new[]
+    {
+        ActivityType.Of<Definitions.Intake.IntakeActivity>(), ActivityType.Of<Definitions.Review.DepartmentReviewActivity>(),
+        ActivityType.Of<Definitions.Review.ParallelReviewActivity>(), ActivityType.Of<Definitions.JointReview.JointReviewActivity>(),
+        ActivityType.Of<Definitions.JointReview.JointSiteInspectionActivity>(), ActivityType.Of<Definitions.Commitments.AwaitCommitmentsActivity>(),
+        ActivityType.Of<Definitions.SpecialProcedures.SpecialProcedureActivity>(), ActivityType.Of<Definitions.Issuance.IssueResultActivity>(),
+    }.ToDictionary(t => t.TypeName, t => t.DisplayName);
 
     /// <summary>
     /// Whether a timeline line is shown on the case page: every case line, and of the workflow's journal only the
