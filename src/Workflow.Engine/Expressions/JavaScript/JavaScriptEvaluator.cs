@@ -40,6 +40,7 @@ public static class JavaScriptEvaluator
         var globals = new ScriptGlobals(engine, scope);
         try
         {
+            AllocationGuards.Install(engine, limits);
             globals.Install(script);
             configure?.Invoke(engine, globals);
             var result = engine.Evaluate(prepared);
