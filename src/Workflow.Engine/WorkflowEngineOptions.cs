@@ -1,5 +1,6 @@
 using System.Reflection;
 using Workflow.Engine.Activities;
+using Workflow.Engine.Expressions;
 using Workflow.Engine.Runtime;
 using Workflow.Engine.Validation;
 
@@ -22,6 +23,8 @@ public sealed class WorkflowEngineOptions
     public int MaxConcurrencyRetries { get; set; } = 5;
     /// <summary>How many activities one start or resume may run without waiting before the instance is faulted as an endless loop.</summary>
     public int MaxActivitiesPerRun { get; set; } = 10_000;
+    /// <summary>Bounds of every script evaluation (time, regular expressions, memory, recursion); docs/definition-format.md, "Script limits".</summary>
+    public ScriptLimits ScriptLimits { get; set; } = ScriptLimits.Default;
 
     public WorkflowEngineOptions AddActivity<T>() where T : Activity => AddActivity(typeof(T));
 

@@ -38,7 +38,7 @@ internal sealed class WorkflowExecution
         Clock = clock;
         _output = output;
         _state = ExecutionStateData.FromJson(instance.ExecutionState);
-        ExpressionScope = new ExpressionScope(instance.Variables, definition.Variables, instance.Input);
+        ExpressionScope = ExpressionScope.For(instance, definition, (services.GetService(typeof(WorkflowEngineOptions)) as WorkflowEngineOptions)?.ScriptLimits);
         Index(definition.Root);
     }
 
