@@ -14,10 +14,11 @@ internal sealed class ExecutionStateData
     public Dictionary<string, ScopeState> Scopes { get; set; } = new(StringComparer.Ordinal);
     /// <summary>Per-activity JSON state by node id.</summary>
     public Dictionary<string, JsonObject> Nodes { get; set; } = new(StringComparer.Ordinal);
-    /// <summary>Activity outputs by activity id, then output name (Elsa's <c>getOutputFrom</c>); the latest run's values.</summary>
-    public Dictionary<string, JsonObject> Outputs { get; set; } = new(StringComparer.Ordinal);
-    /// <summary>The <c>Result</c> output of the activity that last produced one (Elsa's <c>getLastResult()</c>).</summary>
-    public JsonNode? LastResult { get; set; }
+    /// <summary>
+    /// Activity outputs and the last result in <see cref="Expressions.ActivityOutputs"/>' shape (by activity id, then
+    /// output name; Elsa's <c>getOutputFrom</c>/<c>getLastResult()</c>), kept across resumes.
+    /// </summary>
+    public JsonObject Outputs { get; set; } = new();
 
     public JsonObject ToJson() => (JsonObject)JsonSerializer.SerializeToNode(this, Options)!;
 

@@ -41,6 +41,7 @@ internal sealed class WorkflowExecution
         Clock = clock;
         _output = output;
         _state = ExecutionStateData.FromJson(instance.ExecutionState);
+        Outputs = new ActivityOutputs(_state.Outputs);
         Index(definition.Root);
         ExpressionScope = new ExpressionScope(instance.Variables, LoopActivity.WithLoopVariables(definition), instance.Input);
     }
@@ -135,9 +136,7 @@ internal sealed class WorkflowExecution
 
     public void SetOutput(ActivityNode node, string name, JsonNode? value)
     {
-        if (!_state.Outputs.TryGetValue(node.Id, out var outputs)) _state.Outputs[node.Id] = outputs = new JsonObject();
-        outputs[name] = value?.DeepClone();
-        if (name == "Result") _state.LastResult = value?.DeepClone();
+        Outputs.Record(node.Id, name, value);
         // An output bound to a variable in the definition: {"typeName": ..., "memoryReference": {"id": "<variable id>"}}.
         if (node.FindProperty(name) is JsonObject { } binding && binding["memoryReference"]?["id"] is JsonValue idValue
             && idValue.TryGetValue<string>(out var variableId))
@@ -147,16 +146,8 @@ internal sealed class WorkflowExecution
         }
     }
 
-    /// <summary>An activity's recorded output (by activity id, or by node id), or null.</summary>
-    public JsonNode? GetOutput(string activityId, string? name)
-    {
-        var outputs = _state.Outputs.GetValueOrDefault(activityId)
-            ?? (_nodes.TryGetValue(activityId, out var n) ? _state.Outputs.GetValueOrDefault(n.Id) : null);
-        return outputs?[name ?? "Result"]?.DeepClone();
-    }
-
-    /// <summary>The last <c>Result</c> output recorded, or null.</summary>
-    public JsonNode? LastResult => _state.LastResult?.DeepClone();
+    /// <summary>The outputs recorded in this instance (persisted in its execution state).</summary>
+    public ActivityOutputs Outputs { get; }
 
     public void FaultInstance(ActivityNode node, string message, string? code)
     {

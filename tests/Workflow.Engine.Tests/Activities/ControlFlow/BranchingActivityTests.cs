@@ -43,7 +43,7 @@ public class BranchingActivityTests
 
         var state = ExecutionState(result);
         state["outputs"]!["if1"]!["Result"]!.GetValue<bool>().Should().BeTrue();
-        state["lastResult"]!.GetValue<bool>().Should().BeTrue();
+        state["outputs"]!["$lastResult"]!.GetValue<bool>().Should().BeTrue();
     }
 
     // The True/False ports are this engine's addition (docs/definition-format.md); Elsa 3's If completes with Done only,

@@ -137,7 +137,7 @@ public class CompositionActivityTests
 
         result.Output.Should().Equal("x=5");
         result.Instance.ExecutionState["outputs"]!["js"]!["Result"]!.GetValue<int>().Should().Be(10);
-        result.Instance.ExecutionState["lastResult"]!.GetValue<int>().Should().Be(10);
+        result.Instance.ExecutionState["outputs"]!["$lastResult"]!.GetValue<int>().Should().Be(10);
     }
 
     // Elsa.Workflows.Core/Activities/Flowchart/Activities/FlowNode.cs accepts any activity as its body, not only a flowchart.
