@@ -105,6 +105,7 @@ public sealed class InMemoryWorkflowInstanceStore : IWorkflowInstanceStore
         SubStatus = i.SubStatus,
         Input = (JsonObject)i.Input.DeepClone(),
         Variables = (JsonObject)i.Variables.DeepClone(),
+        Output = (JsonObject)i.Output.DeepClone(),
         Bookmarks = i.Bookmarks.Select(BookmarkJson.Clone).ToList(),
         ExecutionState = (JsonObject)i.ExecutionState.DeepClone(),
         Fault = i.Fault,

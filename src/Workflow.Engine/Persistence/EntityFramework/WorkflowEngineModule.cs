@@ -25,6 +25,9 @@ internal sealed class WorkflowEngineModule : IWorkflowPersistenceModule
             ALTER TABLE wf_bookmarks ADD COLUMN claimed_by text NULL;
             ALTER TABLE wf_bookmarks ADD COLUMN claimed_until bigint NULL;
             """),
+        new(3, "workflow output on instances",
+            "ALTER TABLE wf_instances ADD COLUMN output TEXT NOT NULL DEFAULT '{}';",
+            "ALTER TABLE wf_instances ADD COLUMN output text NOT NULL DEFAULT '{}';"),
     ];
 
     public void ConfigureModel(ModelBuilder modelBuilder)
@@ -63,6 +66,7 @@ internal sealed class WorkflowEngineModule : IWorkflowPersistenceModule
             e.Property(x => x.SubStatus).HasColumnName("sub_status");
             e.Property(x => x.Input).HasColumnName("input");
             e.Property(x => x.Variables).HasColumnName("variables");
+            e.Property(x => x.Output).HasColumnName("output");
             e.Property(x => x.ExecutionState).HasColumnName("execution_state");
             e.Property(x => x.Fault).HasColumnName("fault");
             e.Property(x => x.CreatedAt).HasColumnName("created_at").HasConversion(instant);
