@@ -1,6 +1,7 @@
 using System.Reflection;
 using Workflow.Engine.Activities;
 using Workflow.Engine.Runtime;
+using Workflow.Engine.Scheduling;
 using Workflow.Engine.Validation;
 
 namespace Workflow.Engine;
@@ -22,6 +23,8 @@ public sealed class WorkflowEngineOptions
     public int MaxConcurrencyRetries { get; set; } = 5;
     /// <summary>How many activities one start or resume may run without waiting before the instance is faulted as an endless loop.</summary>
     public int MaxActivitiesPerRun { get; set; } = 10_000;
+    /// <summary>How the scheduler sweeps for due timers (docs/scheduling.md).</summary>
+    public WorkflowSchedulerOptions Scheduler { get; } = new();
 
     public WorkflowEngineOptions AddActivity<T>() where T : Activity => AddActivity(typeof(T));
 
