@@ -37,6 +37,7 @@ public static class WorkflowEngineServiceCollectionExtensions
         services.TryAddSingleton<IDueBookmarkClaimer>(sp => sp.GetRequiredService<IWorkflowInstanceStore>() as IDueBookmarkClaimer
             ?? throw new InvalidOperationException($"The instance store {sp.GetRequiredService<IWorkflowInstanceStore>().GetType().Name} cannot claim due timers: register an IDueBookmarkClaimer."));
         services.AddSingleton<WorkflowScheduler>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ISchedulerSweep, ChildWorkflowSweep>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, WorkflowSchedulerService>());
         foreach (var rule in options.ValidationRuleTypes) services.AddSingleton(rule);
         return services;

@@ -24,13 +24,15 @@ public sealed class WorkflowScheduler
     private readonly IDueBookmarkClaimer _claimer;
     private readonly WorkflowRuntime _runtime;
     private readonly IReadOnlyDictionary<string, IDueBookmarkHandler> _handlers;
+    private readonly IReadOnlyList<ISchedulerSweep> _sweeps;
     private readonly IClock _clock;
     private readonly WorkflowSchedulerOptions _options;
     private readonly ILogger<WorkflowScheduler>? _logger;
 
-    public WorkflowScheduler(IDueBookmarkClaimer claimer, WorkflowRuntime runtime, IEnumerable<IDueBookmarkHandler> handlers, IClock clock,
-        WorkflowEngineOptions options, ILogger<WorkflowScheduler>? logger = null)
+    public WorkflowScheduler(IDueBookmarkClaimer claimer, WorkflowRuntime runtime, IEnumerable<IDueBookmarkHandler> handlers, IEnumerable<ISchedulerSweep> sweeps,
+        IClock clock, WorkflowEngineOptions options, ILogger<WorkflowScheduler>? logger = null)
     {
+        _sweeps = sweeps.ToList();
         _claimer = claimer;
         _runtime = runtime;
         _clock = clock;
@@ -46,8 +48,8 @@ public sealed class WorkflowScheduler
     /// <summary>Names this scheduler's leases (machine, process and a random part, so two schedulers of one process differ).</summary>
     public string Owner { get; } = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..8]}";
 
-    /// <summary>One sweep: claims and fires every timer due by now.</summary>
-    /// <returns>How many fired (a bookmark found gone, or whose firing failed, does not count).</returns>
+    /// <summary>One sweep: claims and fires every timer due by now, then runs the other sweeps (<see cref="ISchedulerSweep"/>).</summary>
+    /// <returns>How many fired or were resumed (a bookmark found gone, or whose firing failed, does not count).</returns>
     public async Task<int> FireDueAsync(CancellationToken cancellationToken = default)
     {
         var fired = 0;
@@ -59,6 +61,8 @@ public sealed class WorkflowScheduler
                     fired++;
             if (due.Count < _options.BatchSize) break;
         }
+        foreach (var sweep in _sweeps)
+            fired += await sweep.SweepAsync(cancellationToken);
         return fired;
     }
 
