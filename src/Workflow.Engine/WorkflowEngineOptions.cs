@@ -15,7 +15,7 @@ public sealed class WorkflowEngineOptions
     public List<Type> ActivityTypes { get; } = [];
     /// <summary>Extra validation rules (types implementing <see cref="IWorkflowValidationRule"/>, resolved through the services).</summary>
     public List<Type> ValidationRuleTypes { get; } = [];
-    /// <summary>The flowchart mode of runs that do not choose one. Token, as CONTRACTS.md §2 says.</summary>
+    /// <summary>The flowchart mode of runs that do not choose one. Token, as docs/definition-format.md says.</summary>
     public FlowchartMode DefaultFlowchartMode { get; set; } = FlowchartMode.Token;
     /// <summary>Where WriteLine also writes (besides the run's captured output); null for nowhere.</summary>
     public TextWriter? Output { get; set; }

@@ -322,7 +322,7 @@ public sealed class PermitService(
 
     /// <summary>
     /// Imports an announced official schedule (an .ics text) into a calendar, replacing its provisional dates, and
-    /// recomputes every open clock on it, auditing each due instant that moved (CONTRACTS.md §7).
+    /// recomputes every open clock on it, auditing each due instant that moved (docs/calendars.md, Provisional extension).
     /// </summary>
     /// <returns>How many due instants moved.</returns>
     /// <exception cref="CalendarDataException">The schedule is not valid (the message names the source and the event).</exception>

@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Workflow.Engine.Activities;
 
 /// <summary>
-/// Produces Elsa Studio's ActivityDescriptor JSON (<c>GET /descriptors/activities</c>, see STUDIO-API.md) for every
+/// Produces Elsa Studio's ActivityDescriptor JSON (<c>GET /descriptors/activities</c>, see docs/studio.md) for every
 /// registered activity: type name, namespace, category, display name, description, inputs (InputDescriptor: name in
 /// PascalCase, typeName, uiHint, default, options in <c>uiSpecifications[uiHint]</c>: see <see cref="UISpecifications"/>), ports
 /// of type <c>Flow</c>, isStart/isTerminal/isContainer. Dropdown options come from the attribute or, at the time of

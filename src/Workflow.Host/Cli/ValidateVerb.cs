@@ -4,7 +4,7 @@ using Workflow.Engine.Validation;
 namespace Workflow.Host.Cli;
 
 /// <summary>
-/// <c>validate FILE...</c> (CONTRACTS.md §5): one line per finding on stdout, <c>FILE: error|warning: activity ID: message</c>;
+/// <c>validate FILE...</c> (docs/cli.md): one line per finding on stdout, <c>FILE: error|warning: activity ID: message</c>;
 /// exit 0 when no file has an error (warnings allowed), 1 when any has, 2 for bad arguments (no file, an option, a missing file).
 /// </summary>
 public sealed class ValidateVerb : ICliVerb

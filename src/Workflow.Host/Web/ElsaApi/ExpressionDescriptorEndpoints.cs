@@ -2,8 +2,8 @@ namespace Workflow.Host.Web.ElsaApi;
 
 /// <summary>
 /// <c>GET /descriptors/expression-descriptors</c>: the expression syntaxes an input may use. Only those the engine
-/// evaluates are listed (CONTRACTS.md §4: Literal, Object, Variable, JavaScript on Jint ES5.1); the editor throws when
-/// nothing besides Literal, Object, Variable and Input is listed (STUDIO-API.md).
+/// evaluates are listed (docs/definition-format.md, Expressions: Literal, Object, Variable, JavaScript on Jint ES5.1); the editor throws when
+/// nothing besides Literal, Object, Variable and Input is listed (docs/studio.md).
 /// </summary>
 public static class ExpressionDescriptorEndpoints
 {

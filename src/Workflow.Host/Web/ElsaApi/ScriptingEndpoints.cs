@@ -9,7 +9,7 @@ namespace Workflow.Host.Web.ElsaApi;
 
 /// <summary>
 /// <c>POST /scripting/javascript/type-definitions/{definitionId}</c>: TypeScript declarations that give the Studio's
-/// JavaScript editor IntelliSense for the functions our expressions offer (CONTRACTS.md §4): the common ones, and the
+/// JavaScript editor IntelliSense for the functions our expressions offer (docs/definition-format.md, Expressions): the common ones, and the
 /// accessors <c>getX()</c>/<c>setX(v)</c> of each variable of the definition's latest version (none for an unknown id).
 /// </summary>
 public static class ScriptingEndpoints
