@@ -25,6 +25,8 @@ public sealed class WorkflowEngineOptions
     public int MaxActivitiesPerRun { get; set; } = 10_000;
     /// <summary>How the scheduler sweeps for due timers (docs/scheduling.md).</summary>
     public WorkflowSchedulerOptions Scheduler { get; } = new();
+    /// <summary>Which hosts Elsa.SendHttpRequest / Elsa.FlowSendHttpRequest may call (none by default), timeouts and limits.</summary>
+    public Activities.Http.OutboundHttpOptions OutboundHttp { get; } = new();
 
     public WorkflowEngineOptions AddActivity<T>() where T : Activity => AddActivity(typeof(T));
 

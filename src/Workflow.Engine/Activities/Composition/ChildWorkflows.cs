@@ -64,15 +64,4 @@ internal static class ChildWorkflows
     /// <summary>Waits for <paramref name="child"/> to finish.</summary>
     public static void Await(ActivityExecutionContext context, WorkflowInstance child) =>
         context.CreateBookmark(BookmarkKind, new JsonObject { ["childInstanceId"] = child.Id, ["workflowDefinitionId"] = child.DefinitionId });
-
-    /// <summary>
-    /// Writes <paramref name="value"/> to the variable the activity's <c>result</c> output is bound to (Elsa's
-    /// <c>"result": {"memoryReference": {"id": …}}</c>), if it is bound.
-    /// </summary>
-    public static void SetResult(ActivityExecutionContext context, JsonNode? value)
-    {
-        if (context.Node.Raw["result"]?["memoryReference"]?["id"] is not JsonValue id || !id.TryGetValue<string>(out var variableId)) return;
-        var declared = context.VariableDeclarations.FirstOrDefault(v => v.Id == variableId) ?? context.VariableDeclarations.FirstOrDefault(v => v.Name == variableId);
-        context.SetVariable(declared?.Name ?? variableId, value);
-    }
 }
