@@ -4,10 +4,12 @@ using Workflow.Definitions.Calendars;
 using Workflow.Definitions.Cases;
 using Workflow.Definitions.Catalogue;
 using Workflow.Definitions.Persistence;
+using Workflow.Definitions.Timers;
 using Workflow.Definitions.Validation;
 using Workflow.Engine;
 using Workflow.Engine.Calendar;
 using Workflow.Engine.Persistence.EntityFramework;
+using Workflow.Engine.Scheduling;
 
 namespace Workflow.Definitions;
 
@@ -17,7 +19,7 @@ public static class PermitsServiceCollectionExtensions
     /// <summary>
     /// The engine with the permit activities and the review-chain rule, the sample matter catalogue (unless one is
     /// registered), the calendars (shipped, overridden by the user folder), the permit tables and their projection,
-    /// and <see cref="PermitService"/>. Register the database (<c>AddWorkflowSqlite</c>/<c>AddWorkflowPostgreSql</c>) too.
+    /// <see cref="PermitService"/>, and how the engine's scheduler fires the permit timers (<see cref="PermitTimerHandler"/>). Register the database (<c>AddWorkflowSqlite</c>/<c>AddWorkflowPostgreSql</c>) too.
     /// </summary>
     public static IServiceCollection AddPermits(this IServiceCollection services, Action<WorkflowEngineOptions>? configureEngine = null, string? calendarsFolder = null)
     {
@@ -33,6 +35,7 @@ public static class PermitsServiceCollectionExtensions
         services.AddWorkflowPersistenceModule<PermitPersistenceModule>();
         services.AddWorkflowSaveParticipant<PermitProjection>();
         services.TryAddSingleton<PermitService>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IDueBookmarkHandler, PermitTimerHandler>());
         return services;
     }
 }

@@ -15,7 +15,7 @@ namespace Workflow.Definitions.Cases;
 
 /// <summary>
 /// The permit domain's operations: registering projects, filing applications (each starts its stage workflow),
-/// acting on steps, supplying materials, firing due timers, and the queries inboxes and trackers need. It checks
+/// acting on steps, supplying materials, and the queries inboxes and trackers need. It checks
 /// domain rules before anything is applied; who may call what is the Host's business.
 /// </summary>
 public sealed class PermitService(
@@ -24,8 +24,7 @@ public sealed class PermitService(
     WorkflowRuntime runtime,
     IWorkflowInstanceStore instances,
     IDbContextFactory<WorkflowDbContext> contexts,
-    IClock clock,
-    IDueBookmarkClaimer? claimer = null)
+    IClock clock)
 {
     /// <summary>How often a direct case-file update is retried after a concurrent change of the instance.</summary>
     private const int MaxRetries = 5;
@@ -373,39 +372,6 @@ public sealed class PermitService(
             }
         }
         return moved;
-    }
-
-    // ---- timers ----
-
-    /// <summary>How long a claimed timer is this process's before another may take it (if this one died meanwhile).</summary>
-    private static readonly Duration TimerLease = Duration.FromMinutes(5);
-
-    /// <summary>
-    /// Resumes every timer bookmark due by now (joint deadlines, commitment due dates, special procedures, delays).
-    /// Where the store can claim (several Host processes on one PostgreSQL database), each timer is claimed first so it
-    /// fires in one process only.
-    /// </summary>
-    /// <returns>How many fired.</returns>
-    public async Task<int> FireDueTimersAsync(CancellationToken cancellationToken = default)
-    {
-        var now = clock.GetCurrentInstant();
-        var due = claimer is not null
-            ? await claimer.ClaimDueAsync($"{Environment.MachineName}:{Environment.ProcessId}", now, TimerLease, 500, cancellationToken)
-            : await instances.FindBookmarksAsync(new BookmarkFilter(DueBy: now), cancellationToken);
-        var fired = 0;
-        foreach (var (instanceId, bookmark) in due.Where(d => d.Bookmark.ResumeAt is not null).OrderBy(d => d.Bookmark.ResumeAt))
-        {
-            try
-            {
-                await runtime.ResumeAsync(instanceId, bookmark.Id, new JsonObject { ["event"] = StepAction.TimerEvent }, null, cancellationToken);
-                fired++;
-            }
-            catch (WorkflowRuntimeException)
-            {
-                // Gone meanwhile (its activity completed): nothing to fire.
-            }
-        }
-        return fired;
     }
 
     private static string Hash(string text) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)));

@@ -9,6 +9,7 @@ using Workflow.Definitions.Persistence;
 using Workflow.Definitions.Projects;
 using Workflow.Engine.Calendar;
 using Workflow.Engine.Persistence.EntityFramework;
+using Workflow.Engine.Scheduling;
 
 namespace Workflow.Host.Web.Demo;
 
@@ -55,6 +56,7 @@ public sealed class DemoSeeder(string connectionString, string? calendarsFolder,
             .AddPermits(calendarsFolder: calendarsFolder)
             .BuildServiceProvider();
         var permits = services.GetRequiredService<PermitService>();
+        var scheduler = services.GetRequiredService<WorkflowScheduler>();
         if ((await permits.ListProjectsAsync(null, null, 1, 1, cancellationToken)).TotalCount > 0) return 0;
 
         var calendar = services.GetRequiredService<CalendarRegistry>().Get(permits.Catalogue.CalendarId);
@@ -63,7 +65,7 @@ public sealed class DemoSeeder(string connectionString, string? calendarsFolder,
         for (var i = 0; i < projects; i++)
         {
             var (stage, scenario) = Plan[i % Plan.Length];
-            var driver = new CaseDriver(permits, clock, calendar, now);
+            var driver = new CaseDriver(permits, scheduler, clock, calendar, now);
             var project = await CreateProjectAsync(permits, faker, i, stage, clock, driver, cancellationToken);
             try
             {
@@ -75,7 +77,7 @@ public sealed class DemoSeeder(string connectionString, string? calendarsFolder,
             }
         }
         clock.Now = now;
-        var fired = await permits.FireDueTimersAsync(cancellationToken);
+        var fired = await scheduler.FireDueAsync(cancellationToken);
         logger.LogInformation("Seeded {Count} demo projects ({Fired} timers already due fired).", projects, fired);
         return projects;
     }
@@ -98,7 +100,7 @@ public sealed class DemoSeeder(string connectionString, string? calendarsFolder,
     }
 
     /// <summary>Drives one case of a project through the real service, on the demo clock.</summary>
-    private sealed class CaseDriver(PermitService permits, DemoClock clock, WorkingCalendar calendar, Instant realNow)
+    private sealed class CaseDriver(PermitService permits, WorkflowScheduler scheduler, DemoClock clock, WorkingCalendar calendar, Instant realNow)
     {
         public Instant WorkingDaysAgo(int days, int hour, int minute)
         {
@@ -195,7 +197,7 @@ public sealed class DemoSeeder(string connectionString, string? calendarsFolder,
                         Later(60 * 24);
                         file = await PassOpenStepsAsync(file, faker, limit: 99, cancellationToken);
                         Later(60 * 24 * 8);
-                        await permits.FireDueTimersAsync(cancellationToken);
+                        await scheduler.FireDueAsync(cancellationToken);
                         file = (await permits.GetCaseAsync(file.CaseId, cancellationToken))!.Value.File;
                     }
                     return;

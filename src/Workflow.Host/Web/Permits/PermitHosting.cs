@@ -17,15 +17,15 @@ public static class PermitHosting
 {
     /// <summary>
     /// SQLite at <c>ConnectionStrings:Workflow</c> (default: <c>./data/workflow.db</c> under the working directory),
-    /// the permit domain with calendars from <c>Calendars:Folder</c> (default <c>./calendars</c>), and the timer service.
+    /// the permit domain with calendars from <c>Calendars:Folder</c> (default <c>./calendars</c>); the engine's scheduler
+    /// sweeps for due timers every <c>Timers:IntervalSeconds</c> (default 30; 0 turns it off, docs/scheduling.md).
     /// </summary>
     public static IServiceCollection AddPermitHosting(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddWorkflowSqlite(ConnectionString(configuration));
-        services.AddPermits(calendarsFolder: configuration["Calendars:Folder"]);
+        var sweepSeconds = configuration.GetValue("Timers:IntervalSeconds", 30);
+        services.AddPermits(o => o.Scheduler.Interval = TimeSpan.FromSeconds(Math.Max(0, sweepSeconds)), configuration["Calendars:Folder"]);
         services.AddSingleton<IDepartmentCatalogue, CatalogueDepartments>();
-        services.AddOptions<TimerOptions>().Bind(configuration.GetSection(TimerOptions.Section));
-        services.AddHostedService<TimerService>();
         return services;
     }
 
