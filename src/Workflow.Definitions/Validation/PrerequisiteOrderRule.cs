@@ -38,7 +38,7 @@ public sealed class PrerequisiteOrderRule(MatterCatalogue catalogue) : IWorkflow
         }
     }
 
-    private static string Label(ActivityNode node) => $"{node.Name ?? node.Type} ({node.Id})";
+    private static string Label(ActivityNode node) => $"{FindingText.DisplayName(node)} ({node.Id})";
 
     /// <summary>Every matter <paramref name="code"/> needs, directly or through other prerequisites.</summary>
     private IEnumerable<string> Prerequisites(string code)
