@@ -27,6 +27,9 @@ public static class PermitsServiceCollectionExtensions
         {
             options.AddActivitiesFrom(typeof(PermitActivity).Assembly);
             options.AddValidationRule<ReviewChainRule>();
+            options.AddValidationRule<CatalogueReferenceRule>();
+            options.AddValidationRule<PrerequisiteOrderRule>();
+            options.AddValidationRule<ReviewOutcomeRule>();
             configureEngine?.Invoke(options);
         });
         services.TryAddSingleton(MatterCatalogue.Sample);

@@ -161,6 +161,7 @@ public sealed class WorkflowRuntime(
             DefinitionVersionId = versionId,
             CorrelationId = start.CorrelationId,
             Name = definition.Name,
+            IsTest = start.IsTest,
             Input = (JsonObject?)start.Input?.DeepClone() ?? new JsonObject(),
             CreatedAt = now,
             UpdatedAt = now,
