@@ -10,8 +10,11 @@ namespace Workflow.Definitions.Bindings;
 /// <summary>
 /// Whether a workflow can serve a binding's scope: the scope is consistent with the catalogue, and the workflow has
 /// a published version that validates, has an intake activity (<c>Permits.Intake</c>: otherwise no application is
-/// ever received), and names only departments and matters of the stage. Only literal inputs are seen, as in
-/// <see cref="ReviewChainRule"/>; one chosen by script is the designer's responsibility.
+/// ever received), reviews only matters of the stage, and gives reviews and special procedures only to departments
+/// of the stage (its lead department and the departments of its matters). A joint review's participants may be any
+/// department of the catalogue: a joint acceptance (联合验收) invites departments that decide no matter of their own
+/// (the shipped stage 4 invites water, sw). Only literal inputs are seen, as in <see cref="ReviewChainRule"/>; one
+/// chosen by script is the designer's responsibility.
 /// </summary>
 public sealed class BindingCheck(MatterCatalogue catalogue, IWorkflowDefinitionStore definitions, WorkflowValidator validator)
 {
@@ -66,9 +69,11 @@ public sealed class BindingCheck(MatterCatalogue catalogue, IWorkflowDefinitionS
         {
             var label = activity.Name is { Length: > 0 } name ? $"「{name}」({activity.Id})" : activity.Id;
             var labelEn = activity.Name is { Length: > 0 } nameEn ? $"'{nameEn}' ({activity.Id})" : activity.Id;
-            foreach (var department in DepartmentsNamedBy(activity).Where(d => !stageDepartments.Contains(d)))
+            foreach (var department in LeadingDepartments(activity).Where(d => !stageDepartments.Contains(d)))
                 Add("definitionId", $"活动{label}使用的部门 {department} 不参与「{stage.Name}」阶段（本阶段部门：{string.Join("、", stageDepartments.Order())}）",
                     $"activity {labelEn} uses department {department}, which takes no part in stage {scope.Stage} (its departments: {string.Join(", ", stageDepartments.Order())})");
+            foreach (var department in LiteralArray(activity, "participants").Where(d => !string.IsNullOrWhiteSpace(d) && catalogue.FindDepartment(d) is null))
+                Add("definitionId", $"活动{label}的参与部门 {department} 不在部门目录中", $"activity {labelEn} invites department {department}, which is not in the catalogue");
             foreach (var matter in ReviewChainRule.MattersReviewedBy(activity).Where(m => !stageMatters.Contains(m)))
                 Add("definitionId", $"活动{label}审查的事项 {matter} 不属于「{stage.Name}」阶段",
                     $"activity {labelEn} reviews matter {matter}, which is not a matter of stage {scope.Stage}");
@@ -76,13 +81,13 @@ public sealed class BindingCheck(MatterCatalogue catalogue, IWorkflowDefinitionS
         return problems;
     }
 
-    /// <summary>The departments an activity names in literal inputs (reviews, joint reviews, special procedures).</summary>
-    private static IEnumerable<string> DepartmentsNamedBy(ActivityNode node)
+    /// <summary>The departments an activity gives a step of its own in literal inputs (reviews, special procedures, a joint review's lead).</summary>
+    private static IEnumerable<string> LeadingDepartments(ActivityNode node)
     {
         var names = node.Type switch
         {
             "Permits.DepartmentReview" or "Permits.SpecialProcedure" => Literal(node, "department"),
-            "Permits.JointReview" or "Permits.JointSiteInspection" => Literal(node, "leadDepartment").Concat(LiteralArray(node, "participants")),
+            "Permits.JointReview" or "Permits.JointSiteInspection" => Literal(node, "leadDepartment"),
             _ => [],
         };
         return names.Where(n => !string.IsNullOrWhiteSpace(n));
@@ -93,6 +98,7 @@ public sealed class BindingCheck(MatterCatalogue catalogue, IWorkflowDefinitionS
 
     private static IEnumerable<string> LiteralArray(ActivityNode node, string input)
     {
+        if (node.Type is not ("Permits.JointReview" or "Permits.JointSiteInspection")) return [];
         if (node.GetInput(input) is not { ExpressionType: "Object" or "Literal" } i || string.IsNullOrWhiteSpace(i.ValueText)) return [];
         try
         {

@@ -13,7 +13,7 @@ public sealed class BindingPersistenceModule : IWorkflowPersistenceModule
 
     public IReadOnlyList<SchemaMigration> Migrations { get; } =
     [
-        new(1, "bindings and their audit", Script("INTEGER"), Script("bigint")),
+        new(1, "bindings and their audit", Script("INTEGER", "INTEGER PRIMARY KEY AUTOINCREMENT"), Script("bigint", "bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY")),
     ];
 
     public void ConfigureModel(ModelBuilder modelBuilder)
@@ -35,7 +35,7 @@ public sealed class BindingPersistenceModule : IWorkflowPersistenceModule
         {
             e.ToTable("permit_binding_changes");
             e.HasKey(x => x.Id);
-            e.Property(x => x.Id).HasColumnName("id");
+            e.Property(x => x.Id).HasColumnName("id").ValueGeneratedOnAdd();
             e.Property(x => x.ScopeKey).HasColumnName("scope_key");
             e.Property(x => x.BeforeDefinitionId).HasColumnName("before_definition_id");
             e.Property(x => x.AfterDefinitionId).HasColumnName("after_definition_id");
@@ -44,8 +44,9 @@ public sealed class BindingPersistenceModule : IWorkflowPersistenceModule
         });
     }
 
-    // The same DDL on both providers but for the 64-bit integer type that holds instants (nanoseconds since the epoch).
-    private static string Script(string int64) => $"""
+    // The same DDL on both providers but for the 64-bit integer type that holds instants (nanoseconds since the epoch)
+    // and the audit's sequence number, which orders changes made within the same instant.
+    private static string Script(string int64, string sequence) => $"""
         CREATE TABLE permit_bindings (
             scope_key TEXT NOT NULL PRIMARY KEY,
             stage TEXT NOT NULL,
@@ -58,7 +59,7 @@ public sealed class BindingPersistenceModule : IWorkflowPersistenceModule
         CREATE INDEX ix_permit_bindings_definition ON permit_bindings (definition_id);
 
         CREATE TABLE permit_binding_changes (
-            id TEXT NOT NULL PRIMARY KEY,
+            id {sequence},
             scope_key TEXT NOT NULL,
             before_definition_id TEXT NULL,
             after_definition_id TEXT NULL,

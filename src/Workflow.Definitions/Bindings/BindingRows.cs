@@ -17,7 +17,8 @@ public sealed class BindingRow
 /// <summary>A row of <c>permit_binding_changes</c>: the append-only audit of binding changes (who, when, before and after).</summary>
 public sealed class BindingChangeRow
 {
-    public string Id { get; set; } = "";
+    /// <summary>Assigned by the database in insertion order.</summary>
+    public long Id { get; set; }
     public string ScopeKey { get; set; } = "";
     public string? BeforeDefinitionId { get; set; }
     public string? AfterDefinitionId { get; set; }

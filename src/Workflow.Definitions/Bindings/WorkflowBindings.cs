@@ -35,7 +35,7 @@ public sealed class WorkflowBindings(
     public async Task<IReadOnlyList<BindingChange>> ChangesAsync(int take = 100, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var rows = await db.Set<BindingChangeRow>().AsNoTracking().OrderByDescending(c => c.At).ThenByDescending(c => c.Id).Take(take).ToListAsync(cancellationToken);
+        var rows = await db.Set<BindingChangeRow>().AsNoTracking().OrderByDescending(c => c.Id).Take(take).ToListAsync(cancellationToken);
         return rows.Select(r => new BindingChange(r.ScopeKey, r.BeforeDefinitionId, r.AfterDefinitionId, r.Actor, r.At)).ToList();
     }
 
@@ -105,10 +105,10 @@ public sealed class WorkflowBindings(
     }
 
     /// <summary>
-    /// The workflow a new application starts: the binding of one of its matters, else of the project's green channel or
-    /// kind, else of the stage (the catalogue's stage workflow when no binding is stored).
+    /// The workflow a new application starts: the binding of its matters, else of the project's green channel or kind,
+    /// else of the stage (the catalogue's stage workflow when no binding is stored).
     /// </summary>
-    /// <exception cref="PermitRuleViolation">The application's matters are bound to different workflows (file them separately).</exception>
+    /// <exception cref="PermitRuleViolation">The application's matters would run on different workflows (file them separately).</exception>
     /// <exception cref="StageUnavailableException">The chosen workflow has no published version.</exception>
     public async Task<ResolvedWorkflow> ResolveAsync(ProjectRow project, Stage stage, IReadOnlyList<string> matters, CancellationToken cancellationToken = default)
     {
@@ -117,13 +117,14 @@ public sealed class WorkflowBindings(
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
             bindings = (await db.Set<BindingRow>().AsNoTracking().Where(b => b.Stage == stage.ToString()).ToListAsync(cancellationToken)).Select(ToBinding).ToList();
 
-        var byMatter = bindings.Where(b => b.Scope.Matter is { } m && matters.Contains(m)).ToList();
-        if (byMatter.Select(b => b.DefinitionId).Distinct().Count() > 1)
-            throw PermitRuleViolation.For("matters",
-                $"these matters are handled by different workflows and must be filed separately (分别申报): {string.Join("; ", byMatter.Select(b => $"{b.Scope.Matter} → {b.DefinitionId}"))}");
-        var chosen = byMatter.FirstOrDefault()
-            ?? ProjectCategories.Of(project).Select(c => bindings.FirstOrDefault(b => b.Scope.Matter is null && b.Scope.ProjectKind == c)).FirstOrDefault(b => b is not null)
+        var general = ProjectCategories.Of(project).Select(c => bindings.FirstOrDefault(b => b.Scope.Matter is null && b.Scope.ProjectKind == c)).FirstOrDefault(b => b is not null)
             ?? bindings.FirstOrDefault(b => b.Scope.IsStageWide);
+        // Each matter goes where its own binding says, else where the project's is; one case runs one workflow.
+        var perMatter = matters.Select(m => (Matter: m, Binding: bindings.FirstOrDefault(b => b.Scope.Matter == m) ?? general)).ToList();
+        if (perMatter.Select(p => p.Binding?.DefinitionId).Distinct().Count() > 1)
+            throw PermitRuleViolation.For("matters",
+                $"these matters are handled by different workflows and must be filed separately (分别申报): {string.Join("; ", perMatter.Select(p => $"{p.Matter} → {p.Binding?.DefinitionId ?? stageDefinition.WorkflowDefinitionId}"))}");
+        var chosen = perMatter.Select(p => p.Binding).FirstOrDefault(b => b?.Scope.Matter is not null) ?? general;
         var scope = chosen?.Scope ?? new BindingScope(stage);
         var definitionId = chosen?.DefinitionId ?? stageDefinition.WorkflowDefinitionId;
 
@@ -142,7 +143,7 @@ public sealed class WorkflowBindings(
 
     private static BindingChangeRow Audit(string key, string? before, string? after, string actor, Instant at) => new()
     {
-        Id = Guid.NewGuid().ToString("N"), ScopeKey = key, BeforeDefinitionId = before, AfterDefinitionId = after, Actor = actor, At = at,
+        ScopeKey = key, BeforeDefinitionId = before, AfterDefinitionId = after, Actor = actor, At = at,
     };
 
     private static WorkflowBinding ToBinding(BindingRow row) => new(
