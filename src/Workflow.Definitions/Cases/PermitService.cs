@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
+using Workflow.Definitions.Bindings;
 using Workflow.Definitions.Catalogue;
 using Workflow.Definitions.Persistence;
 using Workflow.Definitions.Projects;
@@ -24,7 +25,8 @@ public sealed class PermitService(
     WorkflowRuntime runtime,
     IWorkflowInstanceStore instances,
     IDbContextFactory<WorkflowDbContext> contexts,
-    IClock clock)
+    IClock clock,
+    WorkflowBindings bindings)
 {
     /// <summary>How often a direct case-file update is retried after a concurrent change of the instance.</summary>
     private const int MaxRetries = 5;
@@ -99,9 +101,10 @@ public sealed class PermitService(
 
     /// <summary>
     /// Files an application for a stage of a project: checks the matters, materials and prerequisites against the
-    /// catalogue, then starts the stage workflow with the case file. The case id is the instance id.
+    /// catalogue, then starts the workflow bound to it (<see cref="WorkflowBindings"/>) with the case file. The case id is the instance id.
     /// </summary>
     /// <exception cref="PermitRuleViolation">A matter or material does not belong, or a prerequisite is not approved yet.</exception>
+    /// <exception cref="StageUnavailableException">No published workflow serves the stage now.</exception>
     public async Task<CaseFile> ApplyAsync(ProjectRow project, NewApplication application, CancellationToken cancellationToken = default)
     {
         var stage = catalogue.Stages.FirstOrDefault(s => s.Stage == application.Stage)
@@ -125,6 +128,8 @@ public sealed class PermitService(
             errors["stage"] = [$"the project has an open case for stage {stage.Name} already"];
         if (errors.Count > 0) throw new PermitRuleViolation(errors);
 
+        // The binding in force now picks the workflow; the instance stays on this version whatever is bound later.
+        var workflow = await bindings.ResolveAsync(project, application.Stage, matterCodes, cancellationToken);
         var now = clock.GetCurrentInstant();
         var present = application.Materials.ToHashSet();
         var file = new CaseFile
@@ -139,8 +144,9 @@ public sealed class PermitService(
             CalendarId = catalogue.CalendarId,
             SubmittedAt = now,
             Materials = required.Select(r => new MaterialRecord(r.Material.Code, r.Material.Name, r.Matter.Code, present.Contains(r.Material.Code), present.Contains(r.Material.Code) ? now : null)).ToList(),
+            Workflow = new CaseWorkflow(workflow.DefinitionId, workflow.Version, workflow.Name, workflow.Scope.Key),
         };
-        var result = await runtime.StartAsync(stage.WorkflowDefinitionId, VersionSelector.Published, new StartWorkflowOptions
+        var result = await runtime.StartAsync(workflow.DefinitionId, VersionSelector.Published, new StartWorkflowOptions
         {
             InstanceId = file.CaseId,
             CorrelationId = project.Id,

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using NodaTime;
 using Workflow.Definitions;
+using Workflow.Definitions.Bindings;
 using Workflow.Definitions.Workflows;
 using Workflow.Engine.Persistence;
 using Workflow.Engine.Persistence.EntityFramework;
@@ -11,7 +12,7 @@ namespace Workflow.Host.Web.Permits;
 
 /// <summary>
 /// Wires the engine, the permit domain and the database into the web app, and prepares the database at start-up:
-/// schema migrations, the four stage workflows, and (on a new database, unless <c>--no-demo</c>) the demo projects.
+/// schema migrations, the four stage workflows and their bindings, and (on a new database, unless <c>--no-demo</c>) the demo projects.
 /// </summary>
 public static class PermitHosting
 {
@@ -43,6 +44,8 @@ public static class PermitHosting
         if (applied.Count > 0) logger.LogInformation("Database schema: applied {Steps}.", string.Join(", ", applied.Select(a => $"{a.Module} v{a.Version}")));
         var published = await StageWorkflows.EnsurePublishedAsync(services.GetRequiredService<IWorkflowDefinitionStore>(), cancellationToken);
         if (published.Count > 0) logger.LogInformation("Published the stage workflows {Ids}.", string.Join(", ", published));
+        var bound = await services.GetRequiredService<WorkflowBindings>().EnsureSeededAsync(cancellationToken);
+        if (bound.Count > 0) logger.LogInformation("Bound the stages {Stages} to their shipped workflows.", string.Join(", ", bound));
 
         // A calendar may have been imported (calendar import-ics) while the app was down: recompute and audit open clocks.
         var moved = await services.GetRequiredService<Workflow.Definitions.Cases.PermitService>().RecomputeOpenClocksAsync(cancellationToken);
