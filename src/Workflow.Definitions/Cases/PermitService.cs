@@ -235,17 +235,27 @@ public sealed class PermitService(
             IdempotencyKey = idempotencyKey,
             RequestHash = Hash($"{stepId}\n{action.ToJson().ToJsonString()}"),
         };
-        if (options is not null && await instances.FindIdempotencyRecordAsync(options.IdempotencyScope!, idempotencyKey!, cancellationToken) is not null)
-            return await ResumeAsync(row, action, options, cancellationToken); // replay (or key reused with another body)
+        try
+        {
+            if (options is not null && await instances.FindIdempotencyRecordAsync(options.IdempotencyScope!, idempotencyKey!, cancellationToken) is not null)
+                return await ResumeAsync(row, action, options, cancellationToken); // replay (or key reused with another body)
 
-        if (expectedVersion is { } v && v != row.Version)
-            throw new StepConflictException(stepId, $"step {stepId} changed: your version is {v}, the current one is {row.Version}");
-        var (file, instance) = await GetCaseAsync(row.CaseId, cancellationToken) ?? throw new StepConflictException(stepId, $"case {row.CaseId} does not exist");
-        var step = file.FindStep(stepId) ?? throw new StepConflictException(stepId, $"step {stepId} does not exist");
-        StepActionRules.Validate(file, step, action, catalogue, step.WaiverAllowed);
-        if (step.BookmarkId is null || instance.Bookmarks.All(b => b.Id != step.BookmarkId))
-            throw new StepConflictException(stepId, $"step {stepId} is not waiting for an action");
-        return await ResumeAsync(row, action, options, cancellationToken);
+            if (expectedVersion is { } v && v != row.Version)
+                throw new StepConflictException(stepId, $"step {stepId} changed: your version is {v}, the current one is {row.Version}");
+            var (file, instance) = await GetCaseAsync(row.CaseId, cancellationToken) ?? throw new StepConflictException(stepId, $"case {row.CaseId} does not exist");
+            var step = file.FindStep(stepId) ?? throw new StepConflictException(stepId, $"step {stepId} does not exist");
+            StepActionRules.Validate(file, step, action, catalogue, step.WaiverAllowed);
+            if (step.BookmarkId is null || instance.Bookmarks.All(b => b.Id != step.BookmarkId))
+                throw new StepConflictException(stepId, $"step {stepId} is not waiting for an action");
+            return await ResumeAsync(row, action, options, cancellationToken);
+        }
+        catch (Exception e) when (options is not null && e is StepConflictException or PermitRuleViolation)
+        {
+            // An identical retry racing the first (same key, same body) sees the step already acted on. The first
+            // committed its answer with its key, so when the key is there now, the first answer is ours (CONTRACTS.md §8).
+            if (await instances.FindIdempotencyRecordAsync(options.IdempotencyScope!, options.IdempotencyKey!, cancellationToken) is null) throw;
+            return await ResumeAsync(row, action, options, cancellationToken);
+        }
     }
 
     private async Task<(CaseFile File, StepRecord Step, bool Replayed)> ResumeAsync(StepRow row, StepAction action, ResumeWorkflowOptions? options, CancellationToken cancellationToken)
@@ -255,10 +265,10 @@ public sealed class PermitService(
         {
             result = await runtime.ResumeAsync(row.InstanceId, row.BookmarkId ?? "", action.ToJson(), options, cancellationToken);
         }
-        catch (WorkflowRuntimeException e)
+        catch (WorkflowRuntimeException)
         {
             // Someone else's action consumed the bookmark between our check and our resume: the first wins.
-            throw new StepConflictException(row.Id, $"step {row.Id} was acted on by someone else first ({e.Message})");
+            throw new StepConflictException(row.Id, $"step {row.Id} was acted on by someone else first");
         }
         var file = FileOf(result.Instance)!;
         return (file, file.FindStep(row.Id)!, result.Replayed);
