@@ -24,7 +24,7 @@ public sealed record StepDetail(StepSnapshot Step, IReadOnlyList<string> Outcome
 /// <summary>
 /// Everything a case (办件) shows, computed once at <see cref="At"/>: both clocks (an open case's read at <see cref="At"/>, a
 /// closed case's when it closed), each step with its clocks, the materials and what the applicant owes, commitments,
-/// notices, opinions, repeated returns, the result and the timeline. The API and the page both show this.
+/// notices, opinions, repeated returns, the result, the timeline and the workflow version the case runs. The API and the page both show this.
 /// </summary>
 public sealed record CaseSnapshot(
     string Id,
@@ -50,6 +50,7 @@ public sealed record CaseSnapshot(
     IReadOnlyList<StepDetail> Steps,
     CaseResult? Result,
     IReadOnlyList<TimelineEntry> Timeline,
+    CaseWorkflow? Workflow,
     DateTimeZone Zone,
     Instant At)
 {
@@ -71,7 +72,7 @@ public sealed record CaseSnapshot(
             c.FulfilledAt is not null, c.IsOpen ? at > c.Due : c.FulfilledAt > c.Due)).ToList(),
         file.Notices.ToList(), file.Opinions.ToList(), file.Suspensions.ToList(), file.RepeatedReturns.ToList(),
         file.Steps.Select(s => StepDetail.Of(file, s, calendar, at)).ToList(), file.Result,
-        Tracking.Timeline.Of(file, journal), calendar.Zone, at);
+        Tracking.Timeline.Of(file, journal), file.Workflow, calendar.Zone, at);
 
     /// <summary>Materials the applicant owes: missing ones, and those named by an open supplement request or the pending one-time notice.</summary>
     private static HashSet<string> OwedBy(CaseFile file)

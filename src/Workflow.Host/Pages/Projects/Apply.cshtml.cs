@@ -75,6 +75,12 @@ public sealed class ApplyModel(PermitService permits, ProjectQueries projects) :
             {
                 Errors = e.Errors;
             }
+            catch (Workflow.Definitions.Bindings.StageUnavailableException e)
+            {
+                Errors = new Dictionary<string, string[]> { ["stage"] = [Ui(e.Describe().Zh, e.Describe().En)] };
+                Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+                return Page();
+            }
         }
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         return Page();

@@ -9,7 +9,8 @@ namespace Workflow.Host.Web.Permits.Api;
 /// <summary>
 /// A case (办件) with everything its tracker shows: both clocks (due instant, remaining working days, level,
 /// provisional, suspended), materials and what is missing, commitments, one-time notices, opinions, repeated
-/// returns, the open steps, every step, the result and the timeline. A mapping of <see cref="CaseSnapshot"/>.
+/// returns, the open steps, every step, the result, the timeline, and the workflow and version the case runs. A mapping
+/// of <see cref="CaseSnapshot"/>.
 /// </summary>
 public sealed record CaseView(
     string Id,
@@ -34,13 +35,14 @@ public sealed record CaseView(
     IReadOnlyList<StepView> OpenSteps,
     IReadOnlyList<StepView> Steps,
     CaseResult? Result,
-    IReadOnlyList<TimelineEntry> Timeline)
+    IReadOnlyList<TimelineEntry> Timeline,
+    CaseWorkflow? Workflow)
 {
     public static CaseView From(CaseSnapshot c)
     {
         var steps = c.Steps.Select(StepView.From).ToList();
         return new CaseView(c.Id, c.ProjectId, c.ProjectName, c.Agent, c.Stage, c.StageName, c.Matters, c.State, c.GreenChannel, c.SubmittedAt,
             c.AcceptedAt, c.Clocks, c.Materials, c.MissingMaterials, c.Commitments, c.Notices, c.Opinions, c.Suspensions, c.RepeatedReturns,
-            steps.Where(s => s.State is StepState.Open or StepState.WaitingForSupplement).ToList(), steps, c.Result, c.Timeline);
+            steps.Where(s => s.State is StepState.Open or StepState.WaitingForSupplement).ToList(), steps, c.Result, c.Timeline, c.Workflow);
     }
 }
