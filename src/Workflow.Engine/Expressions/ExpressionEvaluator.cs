@@ -10,14 +10,15 @@ namespace Workflow.Engine.Expressions;
 /// Evaluates an input's expression to a JSON value. <c>Literal</c>: the value as written (a string stays a string;
 /// conversion to the input's type happens in <see cref="ValueConverter"/>). <c>Object</c>: the value is JSON text,
 /// parsed (a non-string value is taken as is). <c>Variable</c>: the named variable (value is the name or a
-/// <c>{id, name}</c> reference). <c>JavaScript</c>: see <see cref="JavaScriptEvaluator"/>. <c>Liquid</c>: see
+/// <c>{id, name}</c> reference). <c>Input</c>: the workflow input named by the value (an Elsa InputDefinition
+/// <c>{name, …}</c> or a name). <c>Json</c>: as <c>Object</c> (Elsa's obsolete name). <c>JavaScript</c>: see <see cref="JavaScriptEvaluator"/>. <c>Liquid</c>: see
 /// <see cref="LiquidEvaluator"/>. Any other type throws
 /// <see cref="ExpressionException"/>.
 /// </summary>
 public static class ExpressionEvaluator
 {
     /// <summary>The expression types this engine evaluates.</summary>
-    public static IReadOnlyList<string> SupportedTypes { get; } = ["Literal", "Object", "Variable", "JavaScript", "Liquid"];
+    public static IReadOnlyList<string> SupportedTypes { get; } = ["Literal", "Object", "Json", "Variable", "Input", "JavaScript", "Liquid"];
 
     public static JsonNode? Evaluate(ExpressionInput input, ExpressionScope scope)
     {
@@ -25,7 +26,7 @@ public static class ExpressionEvaluator
         {
             case "Literal":
                 return input.Value?.DeepClone();
-            case "Object":
+            case "Object" or "Json": // Json: Elsa's obsolete name for Object (DefaultExpressionDescriptorProvider.cs)
                 if (input.Value is JsonValue v && v.TryGetValue<string>(out var text))
                 {
                     if (string.IsNullOrWhiteSpace(text)) return null;
@@ -43,6 +44,18 @@ public static class ExpressionEvaluator
                 if (name is null) return null;
                 var declared = scope.Declarations.FirstOrDefault(d => d.Name == name || d.Id == name);
                 return scope.Variables[declared?.Name ?? name]?.DeepClone();
+            case "Input":
+                // Elsa's InputExpressionHandler: the value is an InputDefinition; the workflow input of that name.
+                var inputName = input.Value switch
+                {
+                    JsonObject d => (d["name"] as JsonValue)?.GetValue<string>(),
+                    JsonValue s when s.TryGetValue<string>(out var t) && t.TrimStart().StartsWith('{') => (JsonNode.Parse(t)?["name"] as JsonValue)?.GetValue<string>(),
+                    JsonValue s when s.TryGetValue<string>(out var t) => t,
+                    _ => null,
+                };
+                if (string.IsNullOrWhiteSpace(inputName)) return null;
+                return (scope.Input.TryGetPropertyValue(inputName, out var exact) ? exact
+                    : scope.Input.FirstOrDefault(p => string.Equals(p.Key, inputName, StringComparison.OrdinalIgnoreCase)).Value)?.DeepClone();
             case "JavaScript":
                 return JavaScriptEvaluator.Evaluate(input.ValueText ?? "", scope);
             case "Liquid":

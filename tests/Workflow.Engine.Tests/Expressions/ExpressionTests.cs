@@ -98,3 +98,24 @@ public class ExpressionTests
         Eval<string>("JavaScript", JsonValue.Create("1.5 * 2")).Should().Be("3");
     }
 }
+
+public class ElsaExpressionTypeTests
+{
+    [Fact]
+    public void Input_expressions_read_the_workflow_input_named_by_an_input_definition()
+    {
+        // Elsa.Workflows.Core/Expressions/InputExpressionHandler.cs: context.GetInput(inputDefinition.Name).
+        var scope = new ExpressionScope(new JsonObject(), [], new JsonObject { ["Amount"] = 12 });
+        var byDefinition = new ExpressionInput("Int32", "Input", JsonValue.Create("""{"name":"Amount","type":"Int32"}"""));
+        ValueConverter.Convert<int>(ExpressionEvaluator.Evaluate(byDefinition, scope)).Should().Be(12);
+        ValueConverter.Convert<int>(ExpressionEvaluator.Evaluate(new ExpressionInput("Int32", "Input", new JsonObject { ["name"] = "amount" }), scope)).Should().Be(12);
+    }
+
+    [Fact]
+    public void Json_is_Elsas_old_name_for_Object()
+    {
+        // Elsa.Workflows.Management/Providers/DefaultExpressionDescriptorProvider.cs: "Json" uses ObjectExpressionHandler.
+        ValueConverter.Convert<string[]>(ExpressionEvaluator.Evaluate(new ExpressionInput("String[]", "Json", JsonValue.Create("[\"a\",\"b\"]")), ExpressionScope.Empty()))
+            .Should().Equal("a", "b");
+    }
+}

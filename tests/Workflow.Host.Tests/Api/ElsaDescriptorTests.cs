@@ -32,17 +32,17 @@ public sealed class ElsaDescriptorTests(HostFactory host) : IClassFixture<HostFa
     }
 
     [Fact]
-    public async Task Expression_descriptors_offer_javascript_besides_the_basic_four_so_the_editor_loads()
+    public async Task Expression_descriptors_offer_javascript_and_liquid_besides_the_basic_ones_so_the_editor_loads()
     {
         var json = await GetAsync("/descriptors/expression-descriptors");
         var items = json.GetProperty("items").EnumerateArray().ToList();
-        items.Select(i => i.GetProperty("type").GetString()).Should().Equal("Literal", "Object", "Variable", "JavaScript");
+        items.Select(i => i.GetProperty("type").GetString()).Should().Equal("Literal", "Object", "Variable", "JavaScript", "Liquid");
         var js = items.Single(i => i.GetProperty("type").GetString() == "JavaScript");
         js.GetProperty("displayName").GetString().Should().Be("JavaScript");
         js.GetProperty("isSerializable").GetBoolean().Should().BeTrue();
         js.GetProperty("isBrowsable").GetBoolean().Should().BeTrue();
         js.GetProperty("properties").GetProperty("MonacoLanguage").GetString().Should().Be("javascript");
-        json.GetProperty("count").GetInt32().Should().Be(4);
+        json.GetProperty("count").GetInt32().Should().Be(5);
     }
 
     [Fact]
@@ -80,8 +80,9 @@ public sealed class ElsaDescriptorTests(HostFactory host) : IClassFixture<HostFa
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         var text = await response.Content.ReadAsStringAsync();
         text.Should().Contain("declare function getVariable(name: string): any;")
-            .And.Contain("declare function setVariable(name: string, value: any): void;")
-            .And.Contain("declare const input: any;");
+            .And.Contain("declare function setVariable(name: string, value: any);") // Elsa renders no return type for it
+            .And.Contain("declare function getInput(name: string): any;")
+            .And.Contain("declare var input: any;");
     }
 
     [Fact]
@@ -100,7 +101,7 @@ public sealed class ElsaDescriptorTests(HostFactory host) : IClassFixture<HostFa
             new { workflowDefinitionId = "vars-typedefs", activityTypeName = "Elsa.WriteLine", propertyName = "Text" });
 
         var text = await response.Content.ReadAsStringAsync();
-        text.Should().Contain("declare function getCounter(): any;").And.Contain("declare function setCounter(value: any): void;")
+        text.Should().Contain("declare function getCounter(): number;").And.Contain("declare function setCounter(value: number);")
             .And.NotContain("not a name");
     }
 

@@ -31,7 +31,7 @@ public static class JavaScriptTypeDefinitions
             text.AppendLine(kind switch
             {
                 "variable-get" => $"/** Reads the workflow variable {target}. */\ndeclare function {name}(): {type};",
-                "variable-set" => $"/** Sets the workflow variable {target}. */\ndeclare function {name}(value: {type}): void;",
+                "variable-set" => $"/** Sets the workflow variable {target}. */\ndeclare function {name}(value: {type});",
                 _ => $"/** Reads the workflow input {target}. */\ndeclare function {name}(): {type};",
             });
         }

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Fluid;
+using Fluid.Ast;
 using Fluid.Filters;
 using Fluid.Values;
 
@@ -17,21 +18,22 @@ namespace Workflow.Engine.Expressions.Liquid;
 /// plus Elsa's <c>base64</c> and <c>keys</c> (Features/LiquidFeature.cs); no HTML encoding (Elsa's
 /// <c>NullEncoder</c>). Top-level names ignore case, as Fluid's do. The result is the rendered text; a blank
 /// template renders null, as in Elsa's LiquidTemplateManager. Steps and nesting are bounded by the scope's
-/// <see cref="ScriptLimits"/> (MaxStatements, else one million steps; MaxRecursionDepth).
+/// <see cref="ScriptLimits"/> (MaxStatements, else 100,000 steps; MaxRecursionDepth); a range <c>(a..b)</c> longer
+/// than the step bound is refused before Fluid builds it (Fluid materialises ranges: 100 million items would be gigabytes).
 /// </summary>
 public static class LiquidEvaluator
 {
     private static readonly FluidParser Parser = new();
     private static readonly ConcurrentDictionary<string, IFluidTemplate> Templates = new(StringComparer.Ordinal);
     private const int TemplateCacheSize = 2048;
-    private const int DefaultMaxSteps = 1_000_000;
+    private const int DefaultMaxSteps = 100_000;
 
     /// <exception cref="ExpressionException">The template does not parse, or rendering fails or runs over its limits.</exception>
     public static JsonNode? Evaluate(string template, ExpressionScope scope)
     {
         if (string.IsNullOrWhiteSpace(template)) return null;
-        var parsed = Parse(template);
         var options = CreateOptions(scope.Limits);
+        var parsed = new RangeBound(options.MaxSteps).VisitTemplate(Parse(template));
         var context = new TemplateContext(options);
         var instance = scope.Instance;
         context.SetValue("Variables", FluidValue.Create(ToClr(scope.Variables, StringComparer.Ordinal), options));
@@ -45,6 +47,12 @@ public static class LiquidEvaluator
         try
         {
             return JsonValue.Create(parsed.Render(context, NullEncoder.Default));
+        }
+        catch (InvalidOperationException e) when (e.Message.Contains("maximum level of recursion"))
+        {
+            // Fluid reports both its step and its nesting bound with this one message.
+            throw new ScriptLimitExceededException(nameof(ScriptLimits.MaxStatements),
+                $"The Liquid template exceeded its bound of {options.MaxSteps} steps or {options.MaxRecursion} nested levels (ScriptLimits.MaxStatements / MaxRecursionDepth) and was stopped. Template: {template}", e);
         }
         catch (Exception e) when (e is not ExpressionException)
         {
@@ -97,7 +105,7 @@ public static class LiquidEvaluator
 
     /// <summary>Elsa's <c>keys</c> filter (Filters/DictionaryKeysFilter.cs): the keys of an object.</summary>
     private static ValueTask<FluidValue> Keys(FluidValue input, FilterArguments arguments, TemplateContext context) =>
-        input.ToObjectValue() is IDictionary<string, object?> dictionary
+        input.ToObjectValue() is IFluidIndexable dictionary
             ? new ArrayValue(dictionary.Keys.Select(k => (FluidValue)new StringValue(k)).ToArray())
             : throw new ArgumentOutOfRangeException(nameof(input), "The keys filter only works on objects.");
 
@@ -114,4 +122,23 @@ public static class LiquidEvaluator
         JsonValue v when v.GetValueKind() == JsonValueKind.Number => decimal.TryParse(v.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var m) ? m : v.GetValue<double>(),
         _ => node.ToJsonString(),
     };
+
+    /// <summary>Replaces each range with one that checks its length first.</summary>
+    private sealed class RangeBound(int maxLength) : AstRewriter
+    {
+        protected override Expression VisitRangeExpression(RangeExpression rangeExpression) => new BoundedRange(rangeExpression, maxLength);
+    }
+
+    private sealed class BoundedRange(RangeExpression range, int maxLength) : Expression
+    {
+        public override async ValueTask<FluidValue> EvaluateAsync(TemplateContext context)
+        {
+            var from = (await range.From.EvaluateAsync(context)).ToNumberValue();
+            var to = (await range.To.EvaluateAsync(context)).ToNumberValue();
+            if (to - from + 1 > maxLength)
+                throw new ScriptLimitExceededException(nameof(ScriptLimits.MaxStatements),
+                    $"The Liquid range ({from}..{to}) is longer than the template's bound of {maxLength} steps (ScriptLimits.MaxStatements) and was refused.");
+            return await range.EvaluateAsync(context);
+        }
+    }
 }

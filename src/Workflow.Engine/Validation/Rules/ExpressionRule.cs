@@ -27,7 +27,7 @@ internal sealed class ExpressionRule : IWorkflowValidationRule
             foreach (var property in type.Inputs)
             {
                 var input = a.GetInput(property.Name);
-                if (input is null || input.ExpressionType is not ("Literal" or "Object")) continue;
+                if (input is null || input.ExpressionType is not ("Literal" or "Object" or "Json")) continue;
                 var valueType = property.PropertyType.GetGenericArguments()[0];
                 try
                 {
@@ -63,11 +63,11 @@ internal sealed class ExpressionRule : IWorkflowValidationRule
                 if (LiquidEvaluator.CheckSyntax(input.ValueText ?? "") is { } liquidProblem)
                     context.Add(ValidationFinding.Error(a.Id, name, $"{liquidProblem} Template: {input.ValueText}", "script"));
                 break;
-            case "Object":
+            case "Object" or "Json":
                 try { ExpressionEvaluator.Evaluate(input, ExpressionScope.Empty()); }
                 catch (ExpressionException e) { context.Add(ValidationFinding.Error(a.Id, name, e.Message, "bad-value")); }
                 break;
-            case "Literal" or "Variable":
+            case "Literal" or "Variable" or "Input":
                 break;
             default:
                 context.Add(ValidationFinding.Error(a.Id, name, $"Unsupported expression type \"{input.ExpressionType}\"; use one of {string.Join(", ", ExpressionEvaluator.SupportedTypes)}.", "script"));
