@@ -48,6 +48,23 @@ public class CompositionActivityTests
         result.Output.Should().Equal("once", "after");
     }
 
+    // Elsa.Workflows.Core/Activities/ParallelForEachT.cs has no BreakBehavior, so Complete in its body is not stopped
+    // there: the signal reaches the workflow, which finishes.
+    [Fact]
+    public async Task Complete_inside_ParallelForEach_finishes_the_workflow()
+    {
+        var body = Sequence("seq", WriteLineJs("w", "'item ' + getVariable('CurrentValue')"), new JsonObject { ["id"] = "complete", ["type"] = "Elsa.Complete" });
+        var definition = Definition([
+            new JsonObject { ["id"] = "loop", ["type"] = "Elsa.ParallelForEach", ["items"] = Object("[1,2,3]"), ["body"] = body },
+            WriteLine("after", "after"),
+        ]);
+
+        var result = await RunAsync(definition);
+
+        result.SubStatus.Should().Be(WorkflowSubStatus.Finished);
+        result.Output.Should().Equal("item 1");
+    }
+
     // Elsa.Workflows.Core/Activities/Complete.cs: outside any loop the signal reaches the workflow (Composite.cs), which
     // completes with the outcomes; paths still waiting are cancelled.
     [Theory]
