@@ -1,6 +1,8 @@
 using System.Reflection;
 using Workflow.Engine.Activities;
+using Workflow.Engine.Expressions;
 using Workflow.Engine.Runtime;
+using Workflow.Engine.Scheduling;
 using Workflow.Engine.Validation;
 
 namespace Workflow.Engine;
@@ -26,6 +28,12 @@ public sealed class WorkflowEngineOptions
     /// run, so a long straight chain is fine (docs/definition-format.md, "Endless loops").
     /// </summary>
     public int MaxActivitiesPerRun { get; set; } = 10_000;
+    /// <summary>Bounds of every script evaluation (time, regular expressions, memory, recursion); docs/definition-format.md, "Script limits".</summary>
+    public ScriptLimits ScriptLimits { get; set; } = ScriptLimits.Default;
+    /// <summary>How the scheduler sweeps for due timers (docs/scheduling.md).</summary>
+    public WorkflowSchedulerOptions Scheduler { get; } = new();
+    /// <summary>Which hosts Elsa.SendHttpRequest / Elsa.FlowSendHttpRequest may call (none by default), timeouts and limits.</summary>
+    public Activities.Http.OutboundHttpOptions OutboundHttp { get; } = new();
 
     public WorkflowEngineOptions AddActivity<T>() where T : Activity => AddActivity(typeof(T));
 

@@ -43,7 +43,14 @@ internal sealed class WorkflowExecution
         _state = ExecutionStateData.FromJson(instance.ExecutionState);
         Outputs = new ActivityOutputs(_state.Outputs);
         Index(definition.Root);
-        ExpressionScope = new ExpressionScope(instance.Variables, LoopActivity.WithLoopVariables(definition), instance.Input);
+        // Loop activities declare their loop variables (CurrentValue…) beside the workflow's own, so scripts get their accessors.
+        ExpressionScope = new ExpressionScope(instance.Variables, LoopActivity.WithLoopVariables(definition), instance.Input)
+        {
+            Instance = instance,
+            Definition = definition,
+            Limits = (services.GetService(typeof(WorkflowEngineOptions)) as WorkflowEngineOptions)?.ScriptLimits ?? ScriptLimits.Default,
+            Outputs = Outputs,
+        };
     }
 
     public WorkflowInstance Instance { get; }

@@ -16,6 +16,11 @@ public sealed class WorkflowInstance
     public required string DefinitionVersionId { get; init; }
     public string? CorrelationId { get; set; }
     public string? Name { get; set; }
+    /// <summary>
+    /// A designer's trial run (the Studio's Run): stored and run like any instance, but modules that project instances
+    /// into production views (inboxes, case lists, figures) leave it out. Set at start, never changed.
+    /// </summary>
+    public bool IsTest { get; init; }
     public WorkflowStatus Status { get; set; } = WorkflowStatus.Running;
     public WorkflowSubStatus SubStatus { get; set; } = WorkflowSubStatus.Pending;
     /// <summary>Workflow input, as given at start.</summary>

@@ -30,6 +30,7 @@ internal sealed class InstanceRow
     public required string DefinitionVersionId { get; set; }
     public string? CorrelationId { get; set; }
     public string? Name { get; set; }
+    public bool IsTest { get; set; }
     public required string Status { get; set; }
     public required string SubStatus { get; set; }
     public required string Input { get; set; }
