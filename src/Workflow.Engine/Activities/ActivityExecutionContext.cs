@@ -38,6 +38,8 @@ public sealed class ActivityExecutionContext
 
     /// <summary>The workflow's variable declarations (envelope and root flowchart), e.g. to resolve an output's memoryReference id.</summary>
     internal IReadOnlyList<VariableDefinition> VariableDeclarations => _execution.ExpressionScope.Declarations;
+    /// <summary>What this run's expressions see (for activities evaluating scripts with functions of their own).</summary>
+    internal ExpressionScope ExpressionScope => _execution.ExpressionScope;
 
     /// <summary>This activity's own JSON state (per node, kept across resumes, reset when the activity executes anew).</summary>
     public JsonObject State { get; }
@@ -129,7 +131,11 @@ public sealed class ActivityExecutionContext
     /// <c>Result</c> output is also the last result, <c>getLastResult()</c>) and, when the definition binds the output
     /// to a variable (<c>{"memoryReference": {"id": variableId}}</c>), sets that variable.
     /// </summary>
-    public void SetOutput(string name, JsonNode? value) => _execution.SetOutput(Node, name, value);
+    public void SetOutput(string name, JsonNode? value)
+    {
+        _execution.Outputs.Record(Node.Id, name, value);
+        OutputBinding.Set(this, name, value);
+    }
 
     /// <summary>Sets a workflow output (Elsa.SetOutput): stored on the instance, returned by the execute endpoint.</summary>
     public void SetWorkflowOutput(string name, JsonNode? value) => _execution.Instance.Output[name] = value?.DeepClone();

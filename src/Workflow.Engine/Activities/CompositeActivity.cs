@@ -16,5 +16,8 @@ public abstract class CompositeActivity : Activity
     public abstract ValueTask OnChildCompletedAsync(ActivityExecutionContext context, ActivityNode child, IReadOnlyList<string> outcomes);
 }
 
-/// <summary>A loop (For, ForEach, While, ParallelForEach): the target of Elsa.Break and Elsa.Complete.</summary>
+/// <summary>
+/// A loop with Elsa's BreakBehavior (For, ForEach, While; not ParallelForEach, as in Elsa): the target of Elsa.Break
+/// and Elsa.Complete.
+/// </summary>
 public interface ILoopActivity;

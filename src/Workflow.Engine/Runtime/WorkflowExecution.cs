@@ -141,18 +141,6 @@ internal sealed class WorkflowExecution
             Append(n, JournalEventKind.Cancelled, null, new JsonObject { ["bookmarkId"] = bookmark.Id, ["kind"] = bookmark.Kind, ["reason"] = reason });
     }
 
-    public void SetOutput(ActivityNode node, string name, JsonNode? value)
-    {
-        Outputs.Record(node.Id, name, value);
-        // An output bound to a variable in the definition: {"typeName": ..., "memoryReference": {"id": "<variable id>"}}.
-        if (node.FindProperty(name) is JsonObject { } binding && binding["memoryReference"]?["id"] is JsonValue idValue
-            && idValue.TryGetValue<string>(out var variableId))
-        {
-            var declared = ExpressionScope.Declarations.FirstOrDefault(d => d.Id == variableId || d.Name == variableId);
-            Instance.Variables[declared?.Name ?? variableId] = value?.DeepClone();
-        }
-    }
-
     /// <summary>The outputs recorded in this instance (persisted in its execution state).</summary>
     public ActivityOutputs Outputs { get; }
 

@@ -11,7 +11,7 @@ namespace Workflow.Engine.Activities.ControlFlow;
 [Activity("Elsa", "Looping", "Iterate over a sequence of steps between a start and an end number.")]
 [EmbeddedPort("Body")]
 [ActivityOutput("CurrentValue", "Object", "The current step.")]
-public sealed class For : LoopActivity
+public sealed class For : LoopActivity, ILoopActivity
 {
     private const string StepProperty = "currentStep";
 

@@ -11,7 +11,7 @@ namespace Workflow.Engine.Activities.ControlFlow;
 [Activity("Elsa", "Looping", "Iterate over a set of values.")]
 [EmbeddedPort("Body")]
 [ActivityOutput("CurrentValue", "Object", "Assign the current value to the specified variable.")]
-public sealed class ForEach : LoopActivity
+public sealed class ForEach : LoopActivity, ILoopActivity
 {
     private const string IndexProperty = "currentIndex";
 

@@ -8,7 +8,7 @@ namespace Workflow.Engine.Activities.ControlFlow;
 /// in the body's scope; here they are workflow variables for the loop's lifetime: set before each iteration, and
 /// the values they had before the loop (an outer loop's) put back when it completes (docs/definition-format.md).
 /// </summary>
-public abstract class LoopActivity : CompositeActivity, ILoopActivity
+public abstract class LoopActivity : CompositeActivity
 {
     public const string CurrentValue = "CurrentValue";
     public const string CurrentIndex = "CurrentIndex";

@@ -9,7 +9,7 @@ namespace Workflow.Engine.Activities.ControlFlow;
 /// </summary>
 [Activity("Elsa", "Looping", "Execute an activity while a given condition evaluates to true.")]
 [EmbeddedPort("Body")]
-public sealed class While : LoopActivity
+public sealed class While : LoopActivity, ILoopActivity
 {
     [Input(UIHint = "singleline", Description = "The condition to evaluate.")]
     public Input<bool> Condition { get; set; } = new(false);

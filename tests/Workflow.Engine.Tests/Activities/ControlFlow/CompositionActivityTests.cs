@@ -48,6 +48,23 @@ public class CompositionActivityTests
         result.Output.Should().Equal("once", "after");
     }
 
+    // Elsa.Workflows.Core/Activities/ParallelForEachT.cs has no BreakBehavior, so Complete in its body is not stopped
+    // there: the signal reaches the workflow, which finishes.
+    [Fact]
+    public async Task Complete_inside_ParallelForEach_finishes_the_workflow()
+    {
+        var body = Sequence("seq", WriteLineJs("w", "'item ' + getVariable('CurrentValue')"), new JsonObject { ["id"] = "complete", ["type"] = "Elsa.Complete" });
+        var definition = Definition([
+            new JsonObject { ["id"] = "loop", ["type"] = "Elsa.ParallelForEach", ["items"] = Object("[1,2,3]"), ["body"] = body },
+            WriteLine("after", "after"),
+        ]);
+
+        var result = await RunAsync(definition);
+
+        result.SubStatus.Should().Be(WorkflowSubStatus.Finished);
+        result.Output.Should().Equal("item 1");
+    }
+
     // Elsa.Workflows.Core/Activities/Complete.cs: outside any loop the signal reaches the workflow (Composite.cs), which
     // completes with the outcomes; paths still waiting are cancelled.
     [Theory]
@@ -138,6 +155,66 @@ public class CompositionActivityTests
         result.Output.Should().Equal("x=5");
         result.Instance.ExecutionState["outputs"]!["js"]!["Result"]!.GetValue<int>().Should().Be(10);
         result.Instance.ExecutionState["outputs"]!["$lastResult"]!.GetValue<int>().Should().Be(10);
+    }
+
+    // Elsa.Expressions.JavaScript/Activities/RunJavaScript/RunJavaScript.cs: setOutcome picks the outcome the flowchart
+    // follows; possibleOutcomes declares the ports.
+    [Theory]
+    [InlineData(FlowchartMode.Token, 700, "high")]
+    [InlineData(FlowchartMode.Token, 5, "low")]
+    [InlineData(FlowchartMode.Counter, 700, "high")]
+    [InlineData(FlowchartMode.Counter, 5, "low")]
+    public async Task RunJavaScript_setOutcome_chooses_the_port(FlowchartMode mode, int amount, string expected)
+    {
+        var definition = Definition(
+            [
+                new JsonObject
+                {
+                    ["id"] = "js", ["type"] = "Elsa.RunJavaScript",
+                    ["script"] = Literal($"const amount = {amount}; setOutcome(amount > 100 ? 'High' : 'Low'); return amount;"),
+                    ["possibleOutcomes"] = Object("""["High","Low"]""", "String[]"),
+                },
+                WriteLine("high", "high"), WriteLine("low", "low"),
+            ],
+            [Connect("js", "high", "High"), Connect("js", "low", "Low")]);
+
+        var result = await RunAsync(definition, mode);
+
+        result.Output.Should().Equal(expected);
+    }
+
+    // Elsa's getOutputFrom(activityId, outputName) and getLastResult() (Elsa.Expressions.JavaScript, OutputFunctions)
+    // read what activities recorded, also after a resume (the outputs live in the instance's state).
+    [Fact]
+    public async Task Scripts_read_recorded_outputs_with_getOutputFrom_and_getLastResult_after_a_resume()
+    {
+        var definition = Definition([
+            new JsonObject { ["id"] = "calc", ["type"] = "Elsa.RunJavaScript", ["script"] = Literal("return [1, 2, 3].map(x => x * 10);") },
+            new JsonObject { ["id"] = "check", ["type"] = "Elsa.If", ["condition"] = Js("getOutputFrom('calc', 'Result')[2] === 30") },
+            Event("wait", "go"),
+            WriteLineJs("w", "`calc=${getOutputFrom('calc')} check=${getOutputFrom('check', 'Result')} last=${getLastResult()}`"),
+        ]);
+        var (_, runtime, _) = TestFlow.Engine();
+
+        var started = await runtime.StartAsync(definition);
+        var resumed = await runtime.ResumeAsync(started.Instance.Id, started.Instance.Bookmarks.Single().Id);
+
+        resumed.Output.Should().Equal("calc=10,20,30 check=true last=true");
+    }
+
+    // A template literal in an If condition (ES2015 on Jint 4): the branch follows the evaluated text.
+    [Fact]
+    public async Task If_condition_may_use_a_template_literal()
+    {
+        var definition = Definition([
+            new JsonObject
+            {
+                ["id"] = "if1", ["type"] = "Elsa.If", ["condition"] = Js("`${getVariable('kind')}-permit` === 'fire-permit'"),
+                ["then"] = WriteLine("t", "fire branch"), ["else"] = WriteLine("e", "other branch"),
+            },
+        ], variables: [Variable("kind", "String", "fire")]);
+
+        (await RunAsync(definition)).Output.Should().Equal("fire branch");
     }
 
     // Elsa.Workflows.Core/Activities/Flowchart/Activities/FlowNode.cs accepts any activity as its body, not only a flowchart.
