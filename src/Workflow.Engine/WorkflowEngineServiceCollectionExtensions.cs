@@ -41,6 +41,7 @@ public static class WorkflowEngineServiceCollectionExtensions
         // Outbound HTTP of the send activities: no automatic redirects, since a redirect could lead off the allow-list.
         services.AddHttpClient(Activities.Http.OutboundHttp.ClientName)
             .ConfigurePrimaryHttpMessageHandler(() => new System.Net.Http.SocketsHttpHandler { AllowAutoRedirect = false });
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ISchedulerSweep, TriggerSweep>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ISchedulerSweep, ChildWorkflowSweep>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, WorkflowSchedulerService>());
         foreach (var rule in options.ValidationRuleTypes) services.AddSingleton(rule);
