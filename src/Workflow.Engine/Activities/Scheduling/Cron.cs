@@ -43,7 +43,7 @@ public sealed class Cron : Activity
         Cronos.CronExpression parsed;
         try
         {
-            parsed = Cronos.CronExpression.Parse(expression, expression.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length == 6 ? CronFormat.IncludeSeconds : CronFormat.Standard);
+            parsed = Parse(expression);
         }
         catch (CronFormatException)
         {
@@ -65,8 +65,7 @@ public sealed class Cron : Activity
         error = null;
         try
         {
-            var format = expression.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length == 6 ? CronFormat.IncludeSeconds : CronFormat.Standard;
-            var next = Cronos.CronExpression.Parse(expression, format).GetNextOccurrence(after.ToDateTimeOffset(), TimeZoneInfo.Utc);
+            var next = Parse(expression).GetNextOccurrence(after.ToDateTimeOffset(), TimeZoneInfo.Utc);
             if (next is { } at) return Instant.FromDateTimeOffset(at);
             error = $"Elsa.Cron: the CRON expression \"{expression}\" has no occurrence after {after}.";
         }
@@ -76,4 +75,8 @@ public sealed class Cron : Activity
         }
         return null;
     }
+
+    /// <summary>Six fields with seconds (Elsa's format), five without.</summary>
+    private static Cronos.CronExpression Parse(string expression) =>
+        Cronos.CronExpression.Parse(expression, expression.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length == 6 ? CronFormat.IncludeSeconds : CronFormat.Standard);
 }
