@@ -29,6 +29,10 @@ public static class WorkflowEngineServiceCollectionExtensions
         services.AddSingleton(registry);
         services.TryAddSingleton<IClock>(SystemClock.Instance);
         services.TryAddSingleton<IWorkflowInstanceStore, InMemoryWorkflowInstanceStore>();
+        // Both stores list and delete too; the query is whichever store is registered, so the registration order does not matter.
+        services.TryAddSingleton<IWorkflowInstanceQuery>(sp => sp.GetRequiredService<IWorkflowInstanceStore>() as IWorkflowInstanceQuery
+            ?? throw new InvalidOperationException($"The registered {nameof(IWorkflowInstanceStore)} cannot list instances: register an {nameof(IWorkflowInstanceQuery)}."));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IDefinitionDependents, LiveInstanceDependents>());
         services.TryAddSingleton<IWorkflowDefinitionStore>(sp => new InMemoryWorkflowDefinitionStore(sp.GetRequiredService<IClock>()));
         services.AddSingleton(sp => new WorkflowValidator(sp.GetRequiredService<ActivityRegistry>(),
             options.ValidationRuleTypes.Select(t => (IWorkflowValidationRule)sp.GetRequiredService(t)).ToList()));

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
+using Workflow.Definitions.Bindings;
 using Workflow.Definitions.Catalogue;
 using Workflow.Definitions.Persistence;
 using Workflow.Definitions.Projects;
@@ -24,7 +25,8 @@ public sealed class PermitService(
     WorkflowRuntime runtime,
     IWorkflowInstanceStore instances,
     IDbContextFactory<WorkflowDbContext> contexts,
-    IClock clock)
+    IClock clock,
+    WorkflowBindings bindings)
 {
     /// <summary>How often a direct case-file update is retried after a concurrent change of the instance.</summary>
     private const int MaxRetries = 5;
@@ -99,9 +101,10 @@ public sealed class PermitService(
 
     /// <summary>
     /// Files an application for a stage of a project: checks the matters, materials and prerequisites against the
-    /// catalogue, then starts the stage workflow with the case file. The case id is the instance id.
+    /// catalogue, then starts the workflow bound to it (<see cref="WorkflowBindings"/>) with the case file. The case id is the instance id.
     /// </summary>
     /// <exception cref="PermitRuleViolation">A matter or material does not belong, or a prerequisite is not approved yet.</exception>
+    /// <exception cref="StageUnavailableException">No published workflow serves the stage now.</exception>
     public async Task<CaseFile> ApplyAsync(ProjectRow project, NewApplication application, CancellationToken cancellationToken = default)
     {
         var stage = catalogue.Stages.FirstOrDefault(s => s.Stage == application.Stage)
@@ -125,6 +128,8 @@ public sealed class PermitService(
             errors["stage"] = [$"the project has an open case for stage {stage.Name} already"];
         if (errors.Count > 0) throw new PermitRuleViolation(errors);
 
+        // The binding in force now picks the workflow; the instance stays on this version whatever is bound later.
+        var workflow = await bindings.ResolveAsync(project, application.Stage, matterCodes, cancellationToken);
         var now = clock.GetCurrentInstant();
         var present = application.Materials.ToHashSet();
         var file = new CaseFile
@@ -139,8 +144,9 @@ public sealed class PermitService(
             CalendarId = catalogue.CalendarId,
             SubmittedAt = now,
             Materials = required.Select(r => new MaterialRecord(r.Material.Code, r.Material.Name, r.Matter.Code, present.Contains(r.Material.Code), present.Contains(r.Material.Code) ? now : null)).ToList(),
+            Workflow = new CaseWorkflow(workflow.DefinitionId, workflow.Version, workflow.Name, workflow.Scope.Key),
         };
-        var result = await runtime.StartAsync(stage.WorkflowDefinitionId, VersionSelector.Published, new StartWorkflowOptions
+        var result = await runtime.StartAsync(workflow.DefinitionId, VersionSelector.Published, new StartWorkflowOptions
         {
             InstanceId = file.CaseId,
             CorrelationId = project.Id,
@@ -229,17 +235,27 @@ public sealed class PermitService(
             IdempotencyKey = idempotencyKey,
             RequestHash = Hash($"{stepId}\n{action.ToJson().ToJsonString()}"),
         };
-        if (options is not null && await instances.FindIdempotencyRecordAsync(options.IdempotencyScope!, idempotencyKey!, cancellationToken) is not null)
-            return await ResumeAsync(row, action, options, cancellationToken); // replay (or key reused with another body)
+        try
+        {
+            if (options is not null && await instances.FindIdempotencyRecordAsync(options.IdempotencyScope!, idempotencyKey!, cancellationToken) is not null)
+                return await ResumeAsync(row, action, options, cancellationToken); // replay (or key reused with another body)
 
-        if (expectedVersion is { } v && v != row.Version)
-            throw new StepConflictException(stepId, $"step {stepId} changed: your version is {v}, the current one is {row.Version}");
-        var (file, instance) = await GetCaseAsync(row.CaseId, cancellationToken) ?? throw new StepConflictException(stepId, $"case {row.CaseId} does not exist");
-        var step = file.FindStep(stepId) ?? throw new StepConflictException(stepId, $"step {stepId} does not exist");
-        StepActionRules.Validate(file, step, action, catalogue, step.WaiverAllowed);
-        if (step.BookmarkId is null || instance.Bookmarks.All(b => b.Id != step.BookmarkId))
-            throw new StepConflictException(stepId, $"step {stepId} is not waiting for an action");
-        return await ResumeAsync(row, action, options, cancellationToken);
+            if (expectedVersion is { } v && v != row.Version)
+                throw new StepConflictException(stepId, $"step {stepId} changed: your version is {v}, the current one is {row.Version}");
+            var (file, instance) = await GetCaseAsync(row.CaseId, cancellationToken) ?? throw new StepConflictException(stepId, $"case {row.CaseId} does not exist");
+            var step = file.FindStep(stepId) ?? throw new StepConflictException(stepId, $"step {stepId} does not exist");
+            StepActionRules.Validate(file, step, action, catalogue, step.WaiverAllowed);
+            if (step.BookmarkId is null || instance.Bookmarks.All(b => b.Id != step.BookmarkId))
+                throw new StepConflictException(stepId, $"step {stepId} is not waiting for an action");
+            return await ResumeAsync(row, action, options, cancellationToken);
+        }
+        catch (Exception e) when (options is not null && e is StepConflictException or PermitRuleViolation)
+        {
+            // An identical retry racing the first (same key, same body) sees the step already acted on. The first
+            // committed its answer with its key, so when the key is there now, the first answer is ours (CONTRACTS.md §8).
+            if (await instances.FindIdempotencyRecordAsync(options.IdempotencyScope!, options.IdempotencyKey!, cancellationToken) is null) throw;
+            return await ResumeAsync(row, action, options, cancellationToken);
+        }
     }
 
     private async Task<(CaseFile File, StepRecord Step, bool Replayed)> ResumeAsync(StepRow row, StepAction action, ResumeWorkflowOptions? options, CancellationToken cancellationToken)
@@ -249,10 +265,10 @@ public sealed class PermitService(
         {
             result = await runtime.ResumeAsync(row.InstanceId, row.BookmarkId ?? "", action.ToJson(), options, cancellationToken);
         }
-        catch (WorkflowRuntimeException e)
+        catch (WorkflowRuntimeException)
         {
             // Someone else's action consumed the bookmark between our check and our resume: the first wins.
-            throw new StepConflictException(row.Id, $"step {row.Id} was acted on by someone else first ({e.Message})");
+            throw new StepConflictException(row.Id, $"step {row.Id} was acted on by someone else first");
         }
         var file = FileOf(result.Instance)!;
         return (file, file.FindStep(row.Id)!, result.Replayed);

@@ -44,4 +44,9 @@ public interface IWorkflowDefinitionStore
     Task<StoredDefinition?> RetractAsync(string definitionId, CancellationToken cancellationToken = default);
     /// <summary>Deletes every version; false when there was none.</summary>
     Task<bool> DeleteAsync(string definitionId, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Deletes one version (by its version id); when it was the latest, the highest remaining version becomes latest.
+    /// False when no version has that id.
+    /// </summary>
+    Task<bool> DeleteVersionAsync(string versionId, CancellationToken cancellationToken = default);
 }

@@ -9,7 +9,7 @@ namespace Workflow.Engine.Persistence;
 /// with the store. Due timers are claimed with leases as on the durable stores (one process holds the memory, so the lease
 /// only keeps two schedulers of that process apart).
 /// </summary>
-public sealed class InMemoryWorkflowInstanceStore : IWorkflowInstanceStore, IDueBookmarkClaimer
+public sealed class InMemoryWorkflowInstanceStore : IWorkflowInstanceStore, IDueBookmarkClaimer, IWorkflowInstanceQuery
 {
     private readonly object _lock = new();
     private readonly Dictionary<string, NodaTime.Instant> _leases = new(StringComparer.Ordinal);
@@ -102,6 +102,38 @@ public sealed class InMemoryWorkflowInstanceStore : IWorkflowInstanceStore, IDue
         }
     }
 
+    public Task<(IReadOnlyList<WorkflowInstanceSummary> Items, int TotalCount)> ListAsync(WorkflowInstanceFilter filter, WorkflowInstanceOrder order, bool descending,
+        int skip, int take, CancellationToken cancellationToken = default)
+    {
+        lock (_lock)
+        {
+            var matching = _instances.Values.Select(WorkflowInstanceSummary.Of).Where(filter.Matches).ToList();
+            var ordered = order switch
+            {
+                WorkflowInstanceOrder.Updated => descending ? matching.OrderByDescending(i => i.UpdatedAt) : matching.OrderBy(i => i.UpdatedAt),
+                WorkflowInstanceOrder.Finished => descending ? matching.OrderByDescending(i => i.FinishedAt) : matching.OrderBy(i => i.FinishedAt),
+                WorkflowInstanceOrder.Name => descending ? matching.OrderByDescending(i => i.Name, StringComparer.Ordinal) : matching.OrderBy(i => i.Name, StringComparer.Ordinal),
+                _ => descending ? matching.OrderByDescending(i => i.CreatedAt) : matching.OrderBy(i => i.CreatedAt),
+            };
+            return Task.FromResult<(IReadOnlyList<WorkflowInstanceSummary>, int)>(([.. ordered.ThenBy(i => i.Id, StringComparer.Ordinal).Skip(skip).Take(take)], matching.Count));
+        }
+    }
+
+    public Task<int> CountAsync(WorkflowInstanceFilter filter, CancellationToken cancellationToken = default)
+    {
+        lock (_lock)
+            return Task.FromResult(_instances.Values.Select(WorkflowInstanceSummary.Of).Count(filter.Matches));
+    }
+
+    public Task<bool> DeleteAsync(string instanceId, CancellationToken cancellationToken = default)
+    {
+        lock (_lock)
+        {
+            _journals.Remove(instanceId);
+            return Task.FromResult(_instances.Remove(instanceId));
+        }
+    }
+
     private void CheckIdempotency(IdempotencyRecord? record)
     {
         if (record is not null && _idempotency.ContainsKey((record.Scope, record.Key)))
@@ -122,10 +154,12 @@ public sealed class InMemoryWorkflowInstanceStore : IWorkflowInstanceStore, IDue
         DefinitionVersionId = i.DefinitionVersionId,
         CorrelationId = i.CorrelationId,
         Name = i.Name,
+        IsTest = i.IsTest,
         Status = i.Status,
         SubStatus = i.SubStatus,
         Input = (JsonObject)i.Input.DeepClone(),
         Variables = (JsonObject)i.Variables.DeepClone(),
+        Output = (JsonObject)i.Output.DeepClone(),
         Bookmarks = i.Bookmarks.Select(BookmarkJson.Clone).ToList(),
         ExecutionState = (JsonObject)i.ExecutionState.DeepClone(),
         Fault = i.Fault,

@@ -26,6 +26,7 @@ public static class ElsaApiRoutes
         group.MapScriptingEndpoints();
         group.MapActivityDescriptorEndpoints();
         group.MapWorkflowDefinitionEndpoints();
+        group.MapWorkflowDefinitionBulkEndpoints();
         group.MapWorkflowInstanceEndpoints();
         group.MapInstanceJournalEndpoints();
 
