@@ -36,9 +36,6 @@ public sealed class ActivityExecutionContext
     /// <summary>The workflow input given at start.</summary>
     public JsonObject WorkflowInput => _execution.Instance.Input;
 
-    /// <summary>The workflow's variable declarations (envelope and root flowchart), e.g. to resolve an output's memoryReference id.</summary>
-    internal IReadOnlyList<VariableDefinition> VariableDeclarations => _execution.ExpressionScope.Declarations;
-
     /// <summary>This activity's own JSON state (per node, kept across resumes, reset when the activity executes anew).</summary>
     public JsonObject State { get; }
 

@@ -50,11 +50,11 @@ public sealed class HttpEndpoint : Activity
     private static void Take(ActivityExecutionContext context, HttpWorkflowRequest request, JsonObject route)
     {
         request.Taken = true;
-        OutputBinding.Set(context, "result", request.ToJson(route));
-        OutputBinding.Set(context, "routeData", route);
-        OutputBinding.Set(context, "queryStringData", request.Query.DeepClone());
-        OutputBinding.Set(context, "headers", request.Headers.DeepClone());
-        OutputBinding.Set(context, "parsedContent", Parse(request));
+        context.SetOutput("Result", request.ToJson(route));
+        context.SetOutput("RouteData", route);
+        context.SetOutput("QueryStringData", request.Query.DeepClone());
+        context.SetOutput("Headers", request.Headers.DeepClone());
+        context.SetOutput("ParsedContent", Parse(request));
         context.Complete();
     }
 
