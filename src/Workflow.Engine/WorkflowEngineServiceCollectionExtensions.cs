@@ -41,9 +41,11 @@ public static class WorkflowEngineServiceCollectionExtensions
         services.TryAddSingleton<IDueBookmarkClaimer>(sp => sp.GetRequiredService<IWorkflowInstanceStore>() as IDueBookmarkClaimer
             ?? throw new InvalidOperationException($"The instance store {sp.GetRequiredService<IWorkflowInstanceStore>().GetType().Name} cannot claim due timers: register an IDueBookmarkClaimer."));
         services.AddSingleton<WorkflowScheduler>();
+        services.AddSingleton<Activities.Http.HttpEndpointRouter>();
         // Outbound HTTP of the send activities: no automatic redirects, since a redirect could lead off the allow-list.
         services.AddHttpClient(Activities.Http.OutboundHttp.ClientName)
             .ConfigurePrimaryHttpMessageHandler(() => new System.Net.Http.SocketsHttpHandler { AllowAutoRedirect = false });
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ISchedulerSweep, TriggerSweep>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ISchedulerSweep, ChildWorkflowSweep>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, WorkflowSchedulerService>());
         foreach (var rule in options.ValidationRuleTypes) services.AddSingleton(rule);

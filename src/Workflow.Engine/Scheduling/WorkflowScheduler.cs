@@ -48,11 +48,14 @@ public sealed class WorkflowScheduler
     /// <summary>Names this scheduler's leases (machine, process and a random part, so two schedulers of one process differ).</summary>
     public string Owner { get; } = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..8]}";
 
-    /// <summary>One sweep: claims and fires every timer due by now, then runs the other sweeps (<see cref="ISchedulerSweep"/>).</summary>
+    /// <summary>One sweep: runs the other sweeps (<see cref="ISchedulerSweep"/>), then claims and fires every timer due by now.</summary>
     /// <returns>How many fired or were resumed (a bookmark found gone, or whose firing failed, does not count).</returns>
     public async Task<int> FireDueAsync(CancellationToken cancellationToken = default)
     {
+        // Sweeps first: a trigger's new instance waits on a bookmark due now, which the claims below fire in this sweep.
         var fired = 0;
+        foreach (var sweep in _sweeps)
+            fired += await sweep.SweepAsync(cancellationToken);
         for (var batch = 0; batch < MaxBatchesPerSweep; batch++)
         {
             var due = await _claimer.ClaimDueAsync(Owner, _clock.GetCurrentInstant(), _options.Lease, _options.BatchSize, cancellationToken);
@@ -61,8 +64,6 @@ public sealed class WorkflowScheduler
                     fired++;
             if (due.Count < _options.BatchSize) break;
         }
-        foreach (var sweep in _sweeps)
-            fired += await sweep.SweepAsync(cancellationToken);
         return fired;
     }
 

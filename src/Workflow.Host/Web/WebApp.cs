@@ -14,6 +14,7 @@ using Workflow.Host.Web.Bindings;
 using Workflow.Host.Web.Demo;
 using Workflow.Host.Web.Departments;
 using Workflow.Host.Web.ElsaApi;
+using Workflow.Host.Web.HttpWorkflows;
 using Workflow.Host.Web.Json;
 using Workflow.Host.Web.Localization;
 using Workflow.Host.Web.Problems;
@@ -89,6 +90,7 @@ public static class WebApp
         app.MapBindingEndpoints();
         app.MapPermitApi();
         app.MapElsaApi();
+        app.MapHttpWorkflows(app.Configuration);
         app.MapStudioRoutes();
         app.MapRazorPages();
         return app;

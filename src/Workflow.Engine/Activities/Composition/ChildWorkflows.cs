@@ -43,8 +43,8 @@ internal static class ChildWorkflows
     }
 
     /// <summary>
-    /// Elsa's ExecuteWorkflowResult: instance id, status, sub-status, correlation id and output. Until workflow output is
-    /// stored on the instance, <c>output</c> holds the child's variables (docs/definition-format.md).
+    /// Elsa's ExecuteWorkflowResult: instance id, status, sub-status, correlation id and the child's workflow output
+    /// (what its Elsa.SetOutput activities set).
     /// </summary>
     public static JsonObject Result(WorkflowInstance child) => new()
     {
@@ -52,7 +52,7 @@ internal static class ChildWorkflows
         ["status"] = child.Status.ToString(),
         ["subStatus"] = child.SubStatus.ToString(),
         ["correlationId"] = child.CorrelationId,
-        ["output"] = child.Variables.DeepClone(),
+        ["output"] = child.Output.DeepClone(),
     };
 
     /// <summary>The parent's own workflow input when <paramref name="given"/> is empty (Elsa passes it on), else a copy of <paramref name="given"/>.</summary>

@@ -40,7 +40,7 @@ public sealed class DispatchWorkflow : Activity
 
     public override ValueTask ResumeAsync(ActivityExecutionContext context)
     {
-        OutputBinding.Set(context, "result", context.ResumeInput?.DeepClone());
+        context.SetOutput("Result", context.ResumeInput?.DeepClone());
         context.Complete();
         return ValueTask.CompletedTask;
     }

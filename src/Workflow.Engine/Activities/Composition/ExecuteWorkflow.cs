@@ -31,7 +31,7 @@ public sealed class ExecuteWorkflow : Activity
         if (await ChildWorkflows.StartAsync(context, context.Get(WorkflowDefinitionId), input, correlationId) is not { } child) return;
         if (!context.Get(WaitForCompletion) || child.Status == Runtime.WorkflowStatus.Finished)
         {
-            OutputBinding.Set(context, "result", ChildWorkflows.Result(child));
+            context.SetOutput("Result", ChildWorkflows.Result(child));
             context.Complete();
             return;
         }
@@ -40,7 +40,7 @@ public sealed class ExecuteWorkflow : Activity
 
     public override ValueTask ResumeAsync(ActivityExecutionContext context)
     {
-        OutputBinding.Set(context, "result", context.ResumeInput?.DeepClone());
+        context.SetOutput("Result", context.ResumeInput?.DeepClone());
         context.Complete();
         return ValueTask.CompletedTask;
     }

@@ -1,8 +1,8 @@
 namespace Workflow.Engine.Activities.Http;
 
 /// <summary>
-/// Bounds on Elsa.SendHttpRequest and Elsa.FlowSendHttpRequest (<see cref="WorkflowEngineOptions.OutboundHttp"/>, docs/scheduling.md
-/// § HTTP). Nothing leaves the server unless its host is listed: the list is empty by default.
+/// Bounds on Elsa.SendHttpRequest and Elsa.FlowSendHttpRequest (<see cref="WorkflowEngineOptions.OutboundHttp"/>,
+/// docs/http-workflows.md). Nothing leaves the server unless its host is listed: the list is empty by default.
 /// </summary>
 public sealed class OutboundHttpOptions
 {

@@ -35,8 +35,8 @@ public abstract class SendHttpRequestBase : Activity
         }
         if (response is not null)
         {
-            OutputBinding.Set(context, "result", response.Result);
-            OutputBinding.Set(context, "parsedContent", response.ParsedContent?.DeepClone());
+            context.SetOutput("Result", response.Result);
+            context.SetOutput("ParsedContent", response.ParsedContent?.DeepClone());
         }
         return (response, failure);
     }

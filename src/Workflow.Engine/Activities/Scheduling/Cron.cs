@@ -8,7 +8,8 @@ namespace Workflow.Engine.Activities.Scheduling;
 /// <see cref="BookmarkKind"/> due at the next occurrence of <c>cronExpression</c> after now, and completes when the
 /// engine's scheduler fires it. As in Elsa the expression is parsed by Cronos with seconds (six fields) and evaluated in
 /// UTC; a five-field expression (no seconds) is accepted too. An expression that does not parse, or has no next
-/// occurrence, faults the instance, naming the expression.
+/// occurrence, faults the instance, naming the expression. As the start of a published workflow flagged
+/// <c>canStartWorkflow</c> it is a trigger: each occurrence starts an instance (<see cref="Engine.Scheduling.TriggerSweep"/>).
 /// </summary>
 [Activity("Elsa", "Scheduling", "Trigger workflow execution at a specific interval using a CRON expression.", Kind = "Trigger")]
 public sealed class Cron : Activity
@@ -21,6 +22,7 @@ public sealed class Cron : Activity
 
     public override ValueTask ExecuteAsync(ActivityExecutionContext context)
     {
+        if (Triggered.WaitIfTriggered(context)) return ValueTask.CompletedTask;
         var expression = context.Get(CronExpression)?.Trim() ?? "";
         if (NextOccurrence(expression, context.Now, out var error) is not { } next)
         {
@@ -31,14 +33,39 @@ public sealed class Cron : Activity
         return ValueTask.CompletedTask;
     }
 
+    /// <summary>
+    /// The latest occurrence of <paramref name="expression"/> in (<paramref name="since"/>, <paramref name="now"/>], or null
+    /// (also for an expression that does not parse). Windows widen from a minute back, so a frequent schedule after a long
+    /// downtime is not enumerated in full.
+    /// </summary>
+    public static Instant? LatestOccurrence(string expression, Instant since, Instant now)
+    {
+        Cronos.CronExpression parsed;
+        try
+        {
+            parsed = Parse(expression);
+        }
+        catch (CronFormatException)
+        {
+            return null;
+        }
+        foreach (var back in new[] { Duration.FromMinutes(1), Duration.FromHours(1), Duration.FromDays(1), Duration.FromDays(31), now - since })
+        {
+            var from = now - back < since ? since : now - back;
+            var last = parsed.GetOccurrences(from.ToDateTimeUtc(), now.ToDateTimeUtc(), fromInclusive: false, toInclusive: true).Select(d => (DateTime?)d).LastOrDefault();
+            if (last is { } found) return Instant.FromDateTimeUtc(DateTime.SpecifyKind(found, DateTimeKind.Utc));
+            if (from == since) break;
+        }
+        return null;
+    }
+
     /// <summary>The first occurrence of <paramref name="expression"/> strictly after <paramref name="after"/> (UTC), or null with the reason.</summary>
     public static Instant? NextOccurrence(string expression, Instant after, out string? error)
     {
         error = null;
         try
         {
-            var format = expression.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length == 6 ? CronFormat.IncludeSeconds : CronFormat.Standard;
-            var next = Cronos.CronExpression.Parse(expression, format).GetNextOccurrence(after.ToDateTimeOffset(), TimeZoneInfo.Utc);
+            var next = Parse(expression).GetNextOccurrence(after.ToDateTimeOffset(), TimeZoneInfo.Utc);
             if (next is { } at) return Instant.FromDateTimeOffset(at);
             error = $"Elsa.Cron: the CRON expression \"{expression}\" has no occurrence after {after}.";
         }
@@ -48,4 +75,8 @@ public sealed class Cron : Activity
         }
         return null;
     }
+
+    /// <summary>Six fields with seconds (Elsa's format), five without.</summary>
+    private static Cronos.CronExpression Parse(string expression) =>
+        Cronos.CronExpression.Parse(expression, expression.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length == 6 ? CronFormat.IncludeSeconds : CronFormat.Standard);
 }

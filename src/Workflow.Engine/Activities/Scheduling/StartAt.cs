@@ -5,7 +5,8 @@ namespace Workflow.Engine.Activities.Scheduling;
 /// <summary>
 /// Elsa.StartAt (Elsa.Scheduling/Activities/StartAt.cs): waits on a bookmark of kind <see cref="BookmarkKind"/> due at
 /// <c>dateTime</c> and completes when the engine's scheduler fires it; an instant at or before now completes at once,
-/// as in Elsa.
+/// as in Elsa. As the start of a published workflow flagged <c>canStartWorkflow</c> it is a trigger: one instance starts
+/// at that instant if it lies after the version was stored (<see cref="Engine.Scheduling.TriggerSweep"/>).
 /// </summary>
 [Activity("Elsa", "Scheduling", "Trigger execution at a specific time in the future.", Kind = "Trigger")]
 public sealed class StartAt : Activity
@@ -18,6 +19,7 @@ public sealed class StartAt : Activity
 
     public override ValueTask ExecuteAsync(ActivityExecutionContext context)
     {
+        if (Triggered.WaitIfTriggered(context)) return ValueTask.CompletedTask;
         var executeAt = Instant.FromDateTimeOffset(context.Get(DateTime));
         if (executeAt <= context.Now)
         {

@@ -5,7 +5,8 @@ namespace Workflow.Engine.Activities.Scheduling;
 /// <summary>
 /// Elsa.Timer (Elsa.Scheduling/Activities/Timer.cs): inside a workflow it waits one <c>interval</c> on a bookmark of kind
 /// <see cref="BookmarkKind"/> (due now + interval on the injected clock) and completes when the engine's scheduler fires
-/// it (docs/scheduling.md). A non-positive interval faults the instance, naming the value.
+/// it (docs/scheduling.md). As the start of a published workflow flagged <c>canStartWorkflow</c> it is a trigger: every
+/// interval from the version's creation starts an instance (<see cref="Engine.Scheduling.TriggerSweep"/>). A non-positive interval faults the instance, naming the value.
 /// </summary>
 [Activity("Elsa", "Scheduling", "Trigger workflow execution at a specific interval.", Kind = "Trigger")]
 public sealed class Timer : Activity
@@ -18,6 +19,7 @@ public sealed class Timer : Activity
 
     public override ValueTask ExecuteAsync(ActivityExecutionContext context)
     {
+        if (Triggered.WaitIfTriggered(context)) return ValueTask.CompletedTask;
         var interval = context.Get(Interval);
         if (interval <= TimeSpan.Zero)
         {

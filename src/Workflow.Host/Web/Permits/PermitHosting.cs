@@ -30,7 +30,12 @@ public static class PermitHosting
         services.AddSingleton(database);
         database.AddTo(services);
         var sweepSeconds = configuration.GetValue("Timers:IntervalSeconds", 30);
-        services.AddPermits(o => o.Scheduler.Interval = TimeSpan.FromSeconds(Math.Max(0, sweepSeconds)), configuration["Calendars:Folder"]);
+        services.AddPermits(o =>
+        {
+            o.Scheduler.Interval = TimeSpan.FromSeconds(Math.Max(0, sweepSeconds));
+            // Hosts Elsa's send-HTTP activities may call; none unless configured (docs/http-workflows.md).
+            o.OutboundHttp.AllowedHosts.AddRange(configuration.GetSection("OutboundHttp:AllowedHosts").Get<string[]>() ?? []);
+        }, configuration["Calendars:Folder"]);
         services.AddSingleton<IDepartmentCatalogue, CatalogueDepartments>();
         return services;
     }

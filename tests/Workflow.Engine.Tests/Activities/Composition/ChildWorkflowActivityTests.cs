@@ -12,21 +12,15 @@ public sealed class ChildWorkflowActivityTests
 {
     private static readonly JsonObject ResultToR = new() { ["typeName"] = "Object", ["memoryReference"] = new JsonObject { ["id"] = "r" } };
 
-    /// <summary>greet: greeting = 'Hello ' + input.name.</summary>
+    /// <summary>greet: workflow output greeting = 'Hello ' + input.name.</summary>
     private static string Greet() => new TestFlow()
-        .Variable("greeting", "String", null)
-        .Add("set", "Elsa.SetVariable", new
-        {
-            variable = new JsonObject { ["id"] = "greeting", ["name"] = "greeting" },
-            value = TestFlow.Js("'Hello ' + input.name", "String"),
-        })
+        .Add("set", "Elsa.SetOutput", new { outputName = "greeting", outputValue = TestFlow.Js("'Hello ' + input.name", "String") })
         .Json();
 
-    /// <summary>approve: waits for the event "Approved", then sets done = true.</summary>
+    /// <summary>approve: waits for the event "Approved", then sets the workflow output done = true.</summary>
     private static string Approve() => new TestFlow()
-        .Variable("done", "Boolean", "false")
         .Add("wait", "Elsa.Event", new { eventName = "Approved" })
-        .Add("set", "Elsa.SetVariable", new { variable = new JsonObject { ["id"] = "done", ["name"] = "done" }, value = TestFlow.Js("true") })
+        .Add("set", "Elsa.SetOutput", new { outputName = "done", outputValue = TestFlow.Js("true") })
         .Connect("wait", "set")
         .Json();
 
