@@ -253,7 +253,7 @@ public static class WorkflowDefinitionEndpoints
 
     /// <summary><c>{count}</c>: how many definitions there are (each counted once, whatever its versions). (Elsa: Count/Endpoint.cs.)</summary>
     private static async Task<IResult> CountAsync(IWorkflowDefinitionStore store, CancellationToken ct) =>
-        TypedResults.Json(new JsonObject { ["count"] = (await store.ListLatestAsync(null, 0, 0, ct)).TotalCount });
+        TypedResults.Json(new JsonObject { ["count"] = (await store.ListLatestAsync(null, 0, 1, ct)).TotalCount });
 
     /// <summary><c>?ids=a&amp;ids=b</c> (version ids) → <c>{items, count}</c> of full definitions; unknown ids are left out. (Elsa: GetManyById/Endpoint.cs.)</summary>
     private static async Task<IResult> ManyByIdAsync(HttpContext http, IWorkflowDefinitionStore store, IAuthorizationService authorization,
