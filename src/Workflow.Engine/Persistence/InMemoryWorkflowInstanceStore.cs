@@ -6,11 +6,13 @@ namespace Workflow.Engine.Persistence;
 /// <summary>
 /// Instances in memory (the CLI's <c>run</c>, tests): the same rules as the durable stores—row-version check on update,
 /// idempotency keys unique per scope, each write all or nothing—with copies in and out, so callers never share state
-/// with the store.
+/// with the store. Due timers are claimed with leases as on the durable stores (one process holds the memory, so the lease
+/// only keeps two schedulers of that process apart).
 /// </summary>
-public sealed class InMemoryWorkflowInstanceStore : IWorkflowInstanceStore, IWorkflowInstanceQuery
+public sealed class InMemoryWorkflowInstanceStore : IWorkflowInstanceStore, IDueBookmarkClaimer, IWorkflowInstanceQuery
 {
     private readonly object _lock = new();
+    private readonly Dictionary<string, NodaTime.Instant> _leases = new(StringComparer.Ordinal);
     private readonly Dictionary<string, WorkflowInstance> _instances = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<JournalEntry>> _journals = new(StringComparer.Ordinal);
     private readonly Dictionary<(string, string), IdempotencyRecord> _idempotency = new();
@@ -81,6 +83,25 @@ public sealed class InMemoryWorkflowInstanceStore : IWorkflowInstanceStore, IWor
         }
     }
 
+    public Task<IReadOnlyList<(string InstanceId, Bookmark Bookmark)>> ClaimDueAsync(string owner, NodaTime.Instant now, NodaTime.Duration lease, int max, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(owner)) throw new ArgumentException("A claim needs the name of the worker that owns it.", nameof(owner));
+        if (lease <= NodaTime.Duration.Zero) throw new ArgumentException($"A lease must be positive; got {lease}.", nameof(lease));
+        ArgumentOutOfRangeException.ThrowIfLessThan(max, 1);
+        lock (_lock)
+        {
+            foreach (var ended in _leases.Where(l => l.Value <= now).Select(l => l.Key).ToList()) _leases.Remove(ended);
+            var due = _instances.Values
+                .SelectMany(i => i.Bookmarks.Select((b, ordinal) => (i.Id, b, ordinal)))
+                .Where(x => x.b.ResumeAt is { } at && at <= now && (!_leases.TryGetValue(x.b.Id, out var until) || until <= now))
+                .OrderBy(x => x.b.ResumeAt).ThenBy(x => x.Id, StringComparer.Ordinal).ThenBy(x => x.ordinal)
+                .Take(max)
+                .ToList();
+            foreach (var (_, b, _) in due) _leases[b.Id] = now + lease;
+            return Task.FromResult<IReadOnlyList<(string, Bookmark)>>([.. due.Select(x => (x.Id, BookmarkJson.Clone(x.b)))]);
+        }
+    }
+
     public Task<(IReadOnlyList<WorkflowInstanceSummary> Items, int TotalCount)> ListAsync(WorkflowInstanceFilter filter, WorkflowInstanceOrder order, bool descending,
         int skip, int take, CancellationToken cancellationToken = default)
     {
@@ -138,6 +159,7 @@ public sealed class InMemoryWorkflowInstanceStore : IWorkflowInstanceStore, IWor
         SubStatus = i.SubStatus,
         Input = (JsonObject)i.Input.DeepClone(),
         Variables = (JsonObject)i.Variables.DeepClone(),
+        Output = (JsonObject)i.Output.DeepClone(),
         Bookmarks = i.Bookmarks.Select(BookmarkJson.Clone).ToList(),
         ExecutionState = (JsonObject)i.ExecutionState.DeepClone(),
         Fault = i.Fault,

@@ -27,6 +27,8 @@ public sealed class WorkflowInstance
     public JsonObject Input { get; set; } = new();
     /// <summary>Workflow variables by name.</summary>
     public JsonObject Variables { get; set; } = new();
+    /// <summary>Workflow output by name (Elsa.SetOutput), as Elsa's <c>WorkflowState.Output</c>.</summary>
+    public JsonObject Output { get; set; } = new();
     /// <summary>Open bookmarks; empty when nothing waits.</summary>
     public List<Bookmark> Bookmarks { get; set; } = [];
     /// <summary>

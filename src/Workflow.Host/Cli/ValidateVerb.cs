@@ -5,7 +5,7 @@ using Workflow.Engine.Validation;
 namespace Workflow.Host.Cli;
 
 /// <summary>
-/// <c>validate FILE...</c> (CONTRACTS.md §5): one line per finding on stdout, <c>FILE: error|warning: activity ID: message — 中文</c> (the Chinese
+/// <c>validate FILE...</c> (docs/cli.md): one line per finding on stdout, <c>FILE: error|warning: activity ID: message — 中文</c> (the Chinese
 /// half names the activity by its display name);
 /// exit 0 when no file has an error (warnings allowed), 1 when any has, 2 for bad arguments (no file, an option, a missing file).
 /// </summary>

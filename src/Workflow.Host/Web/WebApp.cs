@@ -10,6 +10,7 @@ using Workflow.Engine;
 using Workflow.Engine.Activities;
 using Workflow.Engine.Validation;
 using Workflow.Host.Web.Access;
+using Workflow.Host.Web.Bindings;
 using Workflow.Host.Web.Demo;
 using Workflow.Host.Web.Departments;
 using Workflow.Host.Web.ElsaApi;
@@ -61,6 +62,7 @@ public static class WebApp
         services.AddRazorPages(o =>
         {
             o.Conventions.AuthorizeFolder("/Studio", AccessPolicies.ReadWorkflows);
+            o.Conventions.AuthorizeFolder("/Bindings", AccessPolicies.Administer);
         });
 
         var app = builder.Build();
@@ -84,6 +86,7 @@ public static class WebApp
         app.MapOpenApi().AllowAnonymous();
         app.MapAuthEndpoints();
         app.MapDepartmentEndpoints();
+        app.MapBindingEndpoints();
         app.MapPermitApi();
         app.MapElsaApi();
         app.MapStudioRoutes();
@@ -91,8 +94,8 @@ public static class WebApp
         return app;
     }
 
-    /// <summary>Builds and runs the app until stopped; a configuration error prints one line and exits 1.</summary>
-    public static async Task<int> RunAsync(string[] args)
+    /// <summary>Builds and runs the app until stopped; a configuration error prints one line (to <paramref name="error"/>, default stderr) and exits 1.</summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter? error = null)
     {
         try
         {
@@ -103,7 +106,7 @@ public static class WebApp
         }
         catch (OptionsValidationException e)
         {
-            await Console.Error.WriteLineAsync("error: the configuration is not valid: " + string.Join(" ", e.Failures));
+            await (error ?? Console.Error).WriteLineAsync("error: the configuration is not valid: " + string.Join(" ", e.Failures));
             return 1;
         }
     }

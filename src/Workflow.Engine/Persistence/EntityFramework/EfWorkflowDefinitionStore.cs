@@ -4,7 +4,7 @@ using NodaTime;
 namespace Workflow.Engine.Persistence.EntityFramework;
 
 /// <summary>
-/// <see cref="IWorkflowDefinitionStore"/> on EF Core, with the versioning rules of CONTRACTS.md §9:
+/// <see cref="IWorkflowDefinitionStore"/> on EF Core, with the versioning rules of docs/persistence.md:
 /// <list type="bullet">
 /// <item>the first save creates version 1 as the latest draft (published at once when asked);</item>
 /// <item>saving while the latest version is a draft updates that draft in place (same id, same number);</item>

@@ -35,6 +35,8 @@ internal sealed class InstanceRow
     public required string SubStatus { get; set; }
     public required string Input { get; set; }
     public required string Variables { get; set; }
+    /// <summary>Workflow output (Elsa.SetOutput) as JSON; <c>{}</c> when none.</summary>
+    public string Output { get; set; } = "{}";
     public required string ExecutionState { get; set; }
     public string? Fault { get; set; }
     public Instant CreatedAt { get; set; }

@@ -14,10 +14,10 @@ using Workflow.Host.Web.Json;
 namespace Workflow.Host.Web.ElsaApi;
 
 /// <summary>
-/// The definition routes the Studio calls (STUDIO-API.md), over the engine's <see cref="IWorkflowDefinitionStore"/>:
+/// The definition routes the Studio calls (docs/studio.md), over the engine's <see cref="IWorkflowDefinitionStore"/>:
 /// load by definition id (Latest / Published / LatestOrPublished / a version number), load by version id, paged lists
 /// (latest versions; all versions of some definitions for the history tab), save with optional publish, publish,
-/// retract and delete. Versioning is the store's (CONTRACTS.md §9). A definition with validation errors is saved as a
+/// retract and delete. Versioning is the store's (docs/persistence.md). A definition with validation errors is saved as a
 /// draft and its publish refused with 400 problem details whose <c>errors</c> the Studio shows.
 /// </summary>
 public static class WorkflowDefinitionEndpoints
@@ -125,7 +125,7 @@ public static class WorkflowDefinitionEndpoints
         var items = new JsonArray(matches.Skip(page * pageSize).Take(pageSize).Select(d => (JsonNode)ElsaDefinitionJson.Summary(d, mayEdit, zone)).ToArray());
         var links = new JsonArray { ElsaDefinitionJson.Link("/workflow-definitions", "self", "GET") };
         if (mayEdit)
-            // The list's "Create workflow" button is enabled only when this link is present (STUDIO-API.md).
+            // The list's "Create workflow" button is enabled only when this link is present (docs/studio.md).
             links.Add(ElsaDefinitionJson.Link("/bulk-actions/publish/workflow-definitions/by-definition-ids", "bulk-publish", "POST"));
         return TypedResults.Json(new JsonObject
         {
@@ -166,7 +166,7 @@ public static class WorkflowDefinitionEndpoints
     }
 
     /// <summary>
-    /// Saves the model as the draft (CONTRACTS.md §9); with <c>publish</c> also publishes it unless validation finds an
+    /// Saves the model as the draft (docs/studio.md); with <c>publish</c> also publishes it unless validation finds an
     /// error, in which case the draft is kept and the answer is 400 with the findings under <c>errors</c>.
     /// </summary>
     private static async Task<IResult> SaveAsync([FromBody] SaveRequest? request, IWorkflowDefinitionStore store,

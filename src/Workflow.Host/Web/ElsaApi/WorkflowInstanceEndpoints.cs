@@ -53,12 +53,27 @@ public static class WorkflowInstanceEndpoints
             var result = await runtime.StartAsync(definitionId, selector,
                 new StartWorkflowOptions { Input = request?.Input, CorrelationId = request?.CorrelationId, IsTest = true }, ct);
             http.Response.Headers[InstanceIdHeader] = result.Instance.Id;
+            var instance = result.Instance;
             return TypedResults.Json(new JsonObject
             {
-                ["workflowInstanceId"] = result.Instance.Id,
+                ["workflowInstanceId"] = instance.Id,
                 ["isTest"] = true,
                 ["status"] = result.Status.ToString(),
                 ["subStatus"] = result.SubStatus.ToString(),
+                // Elsa's execute response (Elsa.Workflows.Api/Endpoints/WorkflowDefinitions/Execute/Models.cs): the
+                // workflow state, its output (Elsa.SetOutput) included; see docs/studio.md.
+                ["workflowState"] = new JsonObject
+                {
+                    ["id"] = instance.Id,
+                    ["definitionId"] = instance.DefinitionId,
+                    ["definitionVersion"] = instance.DefinitionVersion,
+                    ["definitionVersionId"] = instance.DefinitionVersionId,
+                    ["correlationId"] = instance.CorrelationId,
+                    ["name"] = instance.Name,
+                    ["status"] = instance.Status.ToString(),
+                    ["subStatus"] = instance.SubStatus.ToString(),
+                    ["output"] = instance.Output.DeepClone(),
+                },
             });
         }
         catch (WorkflowRuntimeException e)
@@ -97,6 +112,7 @@ public static class WorkflowInstanceEndpoints
                 ["message"] = instance.Fault.Message,
             }),
             ["input"] = instance.Input.DeepClone(),
+            ["output"] = instance.Output.DeepClone(),
             ["properties"] = new JsonObject(),
             ["createdAt"] = ZonedInstantJsonConverter.Format(instance.CreatedAt, zone),
             ["updatedAt"] = ZonedInstantJsonConverter.Format(instance.UpdatedAt, zone),
