@@ -131,7 +131,8 @@ public sealed class PermitService(
     public async Task<(CaseFile File, WorkflowInstance Instance)?> GetCaseAsync(string caseId, CancellationToken cancellationToken = default)
     {
         var instance = await instances.FindAsync(caseId, cancellationToken);
-        return instance is not null && FileOf(instance) is { } file ? (file, instance) : null;
+        // A designer's test run (IsTest) carries a case file but is no case (docs/studio.md "Test runs").
+        return instance is { IsTest: false } && FileOf(instance) is { } file ? (file, instance) : null;
     }
 
     private async Task<IReadOnlyList<CaseRow>> CasesOfProjectAsync(string projectId, CancellationToken cancellationToken)

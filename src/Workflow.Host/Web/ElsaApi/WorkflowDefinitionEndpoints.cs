@@ -54,7 +54,8 @@ public static class WorkflowDefinitionEndpoints
     /// <summary>
     /// <c>?versionOptions=Latest|Published|LatestOrPublished|AllVersions</c> (default Latest), <c>Page</c> (0-based),
     /// <c>PageSize</c> (1–500, default 10), <c>SearchTerm</c>, <c>DefinitionIds</c> (repeatable; with AllVersions
-    /// the version history), <c>OrderDirection</c> (Ascending by name / version, or Descending).
+    /// the version history), <c>Ids</c> (repeatable version ids: exactly those versions), <c>OrderDirection</c>
+    /// (Ascending by name / version, or Descending).
     /// </summary>
     private static async Task<IResult> ListAsync(HttpContext http, IWorkflowDefinitionStore store, IAuthorizationService authorization,
         IOptions<JurisdictionOptions> jurisdiction, CancellationToken ct)
@@ -63,7 +64,9 @@ public static class WorkflowDefinitionEndpoints
         var errors = new Dictionary<string, string[]>();
         var page = ParseInt(query["Page"].FirstOrDefault(), 0, 0, int.MaxValue, "Page", errors);
         var pageSize = ParseInt(query["PageSize"].FirstOrDefault(), 10, 1, 500, "PageSize", errors);
-        var versionOptions = query["versionOptions"].FirstOrDefault() ?? "Latest";
+        // The instance list asks with an empty versionOptions and version ids (Ids): empty means the default.
+        var versionOptions = query["versionOptions"].FirstOrDefault() is { Length: > 0 } chosenOptions ? chosenOptions : "Latest";
+        var versionIds = query["Ids"].Where(i => !string.IsNullOrEmpty(i)).Select(i => i!).Distinct().ToList();
         if (versionOptions is not ("Latest" or "Published" or "LatestOrPublished" or "AllVersions"))
             errors["versionOptions"] = [$"'{versionOptions}' is not one of Latest, Published, LatestOrPublished, AllVersions."];
         if (errors.Count > 0)
@@ -73,7 +76,15 @@ public static class WorkflowDefinitionEndpoints
         var searchTerm = query["SearchTerm"].FirstOrDefault();
 
         List<StoredDefinition> matches;
-        if (definitionIds.Count > 0 || versionOptions == "AllVersions")
+        if (versionIds.Count > 0)
+        {
+            // Versions by their ids (the instance list's "Workflows" column), whatever versionOptions says.
+            matches = [];
+            foreach (var id in versionIds)
+                if (await store.FindByIdAsync(id, ct) is { } version)
+                    matches.Add(version);
+        }
+        else if (definitionIds.Count > 0 || versionOptions == "AllVersions")
         {
             var ids = definitionIds.Count > 0 ? definitionIds : (await store.ListLatestAsync(searchTerm, 0, int.MaxValue, ct)).Items.Select(d => d.DefinitionId).ToList();
             matches = [];
@@ -253,7 +264,7 @@ public static class WorkflowDefinitionEndpoints
 
     /// <summary><c>{count}</c>: how many definitions there are (each counted once, whatever its versions). (Elsa: Count/Endpoint.cs.)</summary>
     private static async Task<IResult> CountAsync(IWorkflowDefinitionStore store, CancellationToken ct) =>
-        TypedResults.Json(new JsonObject { ["count"] = (await store.ListLatestAsync(null, 0, 0, ct)).TotalCount });
+        TypedResults.Json(new JsonObject { ["count"] = (await store.ListLatestAsync(null, 0, 1, ct)).TotalCount });
 
     /// <summary><c>?ids=a&amp;ids=b</c> (version ids) → <c>{items, count}</c> of full definitions; unknown ids are left out. (Elsa: GetManyById/Endpoint.cs.)</summary>
     private static async Task<IResult> ManyByIdAsync(HttpContext http, IWorkflowDefinitionStore store, IAuthorizationService authorization,

@@ -14,6 +14,13 @@ public static class StudioRoutes
                 (string id) => TypedResults.Redirect($"{StudioStaticFiles.BasePath}/instances/{Uri.EscapeDataString(id)}"))
             .RequireAuthorization(AccessPolicies.ReadWorkflows)
             .ExcludeFromDescription();
+        // After "Create workflow" (and from the viewer's links) the Studio navigates to workflows/definitions/{id}/edit,
+        // relative to the base href or to the site root: both lead to our editor page.
+        foreach (var prefix in new[] { StudioStaticFiles.BasePath, "" })
+            app.MapGet(prefix + "/workflows/definitions/{id}/edit",
+                    (string id) => TypedResults.Redirect($"{StudioStaticFiles.BasePath}/definitions/{Uri.EscapeDataString(id)}"))
+                .RequireAuthorization(AccessPolicies.ReadWorkflows)
+                .ExcludeFromDescription();
         return app;
     }
 }
