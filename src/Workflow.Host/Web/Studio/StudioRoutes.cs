@@ -3,8 +3,9 @@ using Workflow.Host.Web.Access;
 namespace Workflow.Host.Web.Studio;
 
 /// <summary>
-/// The Studio's one navigation of its own: after Run it sends the page to <c>workflows/instances/{id}/view</c>
-/// relative to the base href, which we redirect to our instance viewer page (CONTRACTS.md §9).
+/// The Studio's navigations of its own: after Run it sends the page to <c>workflows/instances/{id}/view</c>
+/// relative to the base href, which we redirect to our instance viewer page (CONTRACTS.md §9); after "Create
+/// workflow" to <c>workflows/definitions/{id}/edit</c>, which we redirect to our editor page.
 /// </summary>
 public static class StudioRoutes
 {
@@ -12,6 +13,11 @@ public static class StudioRoutes
     {
         app.MapGet(StudioStaticFiles.BasePath + "/workflows/instances/{id}/view",
                 (string id) => TypedResults.Redirect($"{StudioStaticFiles.BasePath}/instances/{Uri.EscapeDataString(id)}"))
+            .RequireAuthorization(AccessPolicies.ReadWorkflows)
+            .ExcludeFromDescription();
+        // "Create workflow" saves the new definition and then sends the page to its editor.
+        app.MapGet(StudioStaticFiles.BasePath + "/workflows/definitions/{id}/edit",
+                (string id) => TypedResults.Redirect($"{StudioStaticFiles.BasePath}/definitions/{Uri.EscapeDataString(id)}"))
             .RequireAuthorization(AccessPolicies.ReadWorkflows)
             .ExcludeFromDescription();
         return app;
