@@ -11,10 +11,19 @@ namespace Workflow.Host.Tests;
 
 /// <summary>
 /// The real app in memory (TestServer), Development environment, with a <see cref="FakeClock"/> standing at
-/// <see cref="Start"/> so that token expiry is decided by the test, and extra settings per test class.
+/// <see cref="Start"/> so that token expiry is decided by the test, and extra settings per test class. Its database is
+/// a SQLite file of its own, or a PostgreSQL database of its own when <c>WORKFLOW_TEST_DATABASE=postgresql</c>
+/// (<c>.ci/run</c> runs the Host tests both ways) or when a subclass says so.
 /// </summary>
 public class HostFactory : WebApplicationFactory<Program>
 {
+    /// <summary>The environment variable that moves every host of a test run to PostgreSQL.</summary>
+    public const string DatabaseVariable = "WORKFLOW_TEST_DATABASE";
+
+    /// <summary>True when this test run keeps its hosts on PostgreSQL.</summary>
+    public static bool RunOnPostgreSql =>
+        string.Equals(System.Environment.GetEnvironmentVariable(DatabaseVariable), "postgresql", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>Where the fake clock starts: Friday 2025-09-26 10:00 in Shanghai.</summary>
     public static readonly Instant Start = Instant.FromUtc(2025, 9, 26, 2, 0);
 
@@ -29,10 +38,22 @@ public class HostFactory : WebApplicationFactory<Program>
     /// <summary>This factory's own SQLite file and calendars folder, deleted on dispose.</summary>
     public string DataFolder { get; } = Directory.CreateTempSubdirectory("workflow-host-factory-").FullName;
 
+    /// <summary>True to keep this host's data in PostgreSQL (a database of its own on <see cref="LocalPostgreSql"/>).</summary>
+    public virtual bool OnPostgreSql => RunOnPostgreSql;
+
+    private string? _connectionString;
+
+    /// <summary>This host's database: its SQLite file, or its PostgreSQL database (created on first use).</summary>
+    public string ConnectionString => _connectionString ??= OnPostgreSql
+        // A small pool: many hosts of one test run share the private server's 200 connections.
+        ? LocalPostgreSql.CreateDatabase("wf_host_") + ";Maximum Pool Size=30;Connection Idle Lifetime=15"
+        : $"Data Source={Path.Combine(DataFolder, "workflow.db")}";
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(Environment);
-        builder.UseSetting("ConnectionStrings:Workflow", $"Data Source={Path.Combine(DataFolder, "workflow.db")}");
+        builder.UseSetting("Database:Provider", OnPostgreSql ? "PostgreSql" : "Sqlite");
+        builder.UseSetting("ConnectionStrings:Workflow", ConnectionString);
         builder.UseSetting("Calendars:Folder", Path.Combine(DataFolder, "calendars"));
         // Demo users yes, demo projects only where a test asks (seeding costs a second); timers fire when a test says.
         builder.UseSetting("Demo:Projects", "0");
@@ -46,6 +67,8 @@ public class HostFactory : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (OnPostgreSql && _connectionString is not null)
+            Npgsql.NpgsqlConnection.ClearPool(new Npgsql.NpgsqlConnection(_connectionString));
         try { Directory.Delete(DataFolder, recursive: true); } catch (IOException) { }
     }
 

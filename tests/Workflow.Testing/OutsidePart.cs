@@ -41,3 +41,10 @@ public sealed class ChromiumFactAttribute : FactAttribute
     public ChromiumFactAttribute() =>
         Skip = OutsidePart.SkipReason(OutsidePart.HasChromium, "Needs Debian's Chromium at /usr/bin/chromium: run `sudo bash scripts/install-test-deps.sh`.");
 }
+
+/// <summary>A fact that needs a PostgreSQL server (<see cref="LocalPostgreSql"/>): runs where one can be had, always under CI.</summary>
+public sealed class PostgreSqlFactAttribute : FactAttribute
+{
+    public PostgreSqlFactAttribute() =>
+        Skip = OutsidePart.SkipReason(LocalPostgreSql.MayBeAvailable, "Needs PostgreSQL's binaries (or WORKFLOW_TEST_POSTGRES): run `sudo bash scripts/install-test-deps.sh`.");
+}

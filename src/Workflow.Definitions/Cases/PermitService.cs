@@ -16,7 +16,7 @@ namespace Workflow.Definitions.Cases;
 
 /// <summary>
 /// The permit domain's operations: registering projects, filing applications (each starts its stage workflow),
-/// acting on steps, supplying materials, firing due timers, and the queries inboxes and trackers need. It checks
+/// acting on steps, supplying materials, and the queries inboxes and trackers need. It checks
 /// domain rules before anything is applied; who may call what is the Host's business.
 /// </summary>
 public sealed class PermitService(
@@ -26,8 +26,7 @@ public sealed class PermitService(
     IWorkflowInstanceStore instances,
     IDbContextFactory<WorkflowDbContext> contexts,
     IClock clock,
-    WorkflowBindings bindings,
-    IDueBookmarkClaimer? claimer = null)
+    WorkflowBindings bindings)
 {
     /// <summary>How often a direct case-file update is retried after a concurrent change of the instance.</summary>
     private const int MaxRetries = 5;
@@ -236,17 +235,27 @@ public sealed class PermitService(
             IdempotencyKey = idempotencyKey,
             RequestHash = Hash($"{stepId}\n{action.ToJson().ToJsonString()}"),
         };
-        if (options is not null && await instances.FindIdempotencyRecordAsync(options.IdempotencyScope!, idempotencyKey!, cancellationToken) is not null)
-            return await ResumeAsync(row, action, options, cancellationToken); // replay (or key reused with another body)
+        try
+        {
+            if (options is not null && await instances.FindIdempotencyRecordAsync(options.IdempotencyScope!, idempotencyKey!, cancellationToken) is not null)
+                return await ResumeAsync(row, action, options, cancellationToken); // replay (or key reused with another body)
 
-        if (expectedVersion is { } v && v != row.Version)
-            throw new StepConflictException(stepId, $"step {stepId} changed: your version is {v}, the current one is {row.Version}");
-        var (file, instance) = await GetCaseAsync(row.CaseId, cancellationToken) ?? throw new StepConflictException(stepId, $"case {row.CaseId} does not exist");
-        var step = file.FindStep(stepId) ?? throw new StepConflictException(stepId, $"step {stepId} does not exist");
-        StepActionRules.Validate(file, step, action, catalogue, step.WaiverAllowed);
-        if (step.BookmarkId is null || instance.Bookmarks.All(b => b.Id != step.BookmarkId))
-            throw new StepConflictException(stepId, $"step {stepId} is not waiting for an action");
-        return await ResumeAsync(row, action, options, cancellationToken);
+            if (expectedVersion is { } v && v != row.Version)
+                throw new StepConflictException(stepId, $"step {stepId} changed: your version is {v}, the current one is {row.Version}");
+            var (file, instance) = await GetCaseAsync(row.CaseId, cancellationToken) ?? throw new StepConflictException(stepId, $"case {row.CaseId} does not exist");
+            var step = file.FindStep(stepId) ?? throw new StepConflictException(stepId, $"step {stepId} does not exist");
+            StepActionRules.Validate(file, step, action, catalogue, step.WaiverAllowed);
+            if (step.BookmarkId is null || instance.Bookmarks.All(b => b.Id != step.BookmarkId))
+                throw new StepConflictException(stepId, $"step {stepId} is not waiting for an action");
+            return await ResumeAsync(row, action, options, cancellationToken);
+        }
+        catch (Exception e) when (options is not null && e is StepConflictException or PermitRuleViolation)
+        {
+            // An identical retry racing the first (same key, same body) sees the step already acted on. The first
+            // committed its answer with its key, so when the key is there now, the first answer is ours (CONTRACTS.md §8).
+            if (await instances.FindIdempotencyRecordAsync(options.IdempotencyScope!, options.IdempotencyKey!, cancellationToken) is null) throw;
+            return await ResumeAsync(row, action, options, cancellationToken);
+        }
     }
 
     private async Task<(CaseFile File, StepRecord Step, bool Replayed)> ResumeAsync(StepRow row, StepAction action, ResumeWorkflowOptions? options, CancellationToken cancellationToken)
@@ -256,10 +265,10 @@ public sealed class PermitService(
         {
             result = await runtime.ResumeAsync(row.InstanceId, row.BookmarkId ?? "", action.ToJson(), options, cancellationToken);
         }
-        catch (WorkflowRuntimeException e)
+        catch (WorkflowRuntimeException)
         {
             // Someone else's action consumed the bookmark between our check and our resume: the first wins.
-            throw new StepConflictException(row.Id, $"step {row.Id} was acted on by someone else first ({e.Message})");
+            throw new StepConflictException(row.Id, $"step {row.Id} was acted on by someone else first");
         }
         var file = FileOf(result.Instance)!;
         return (file, file.FindStep(row.Id)!, result.Replayed);
@@ -329,7 +338,7 @@ public sealed class PermitService(
 
     /// <summary>
     /// Imports an announced official schedule (an .ics text) into a calendar, replacing its provisional dates, and
-    /// recomputes every open clock on it, auditing each due instant that moved (CONTRACTS.md §7).
+    /// recomputes every open clock on it, auditing each due instant that moved (docs/calendars.md, Provisional extension).
     /// </summary>
     /// <returns>How many due instants moved.</returns>
     /// <exception cref="CalendarDataException">The schedule is not valid (the message names the source and the event).</exception>
@@ -379,39 +388,6 @@ public sealed class PermitService(
             }
         }
         return moved;
-    }
-
-    // ---- timers ----
-
-    /// <summary>How long a claimed timer is this process's before another may take it (if this one died meanwhile).</summary>
-    private static readonly Duration TimerLease = Duration.FromMinutes(5);
-
-    /// <summary>
-    /// Resumes every timer bookmark due by now (joint deadlines, commitment due dates, special procedures, delays).
-    /// Where the store can claim (several Host processes on one PostgreSQL database), each timer is claimed first so it
-    /// fires in one process only.
-    /// </summary>
-    /// <returns>How many fired.</returns>
-    public async Task<int> FireDueTimersAsync(CancellationToken cancellationToken = default)
-    {
-        var now = clock.GetCurrentInstant();
-        var due = claimer is not null
-            ? await claimer.ClaimDueAsync($"{Environment.MachineName}:{Environment.ProcessId}", now, TimerLease, 500, cancellationToken)
-            : await instances.FindBookmarksAsync(new BookmarkFilter(DueBy: now), cancellationToken);
-        var fired = 0;
-        foreach (var (instanceId, bookmark) in due.Where(d => d.Bookmark.ResumeAt is not null).OrderBy(d => d.Bookmark.ResumeAt))
-        {
-            try
-            {
-                await runtime.ResumeAsync(instanceId, bookmark.Id, new JsonObject { ["event"] = StepAction.TimerEvent }, null, cancellationToken);
-                fired++;
-            }
-            catch (WorkflowRuntimeException)
-            {
-                // Gone meanwhile (its activity completed): nothing to fire.
-            }
-        }
-        return fired;
     }
 
     private static string Hash(string text) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)));

@@ -76,7 +76,19 @@ public sealed class WorkflowRuntime(
                 ?? throw new WorkflowRuntimeException($"Workflow instance '{instanceId}' does not exist.");
             var definition = await LoadDefinitionAsync(instance, cancellationToken);
             var execution = new WorkflowExecution(instance, definition, registry, services, clock, resume.Output ?? options.Output) { MaxActivitiesPerRun = options.MaxActivitiesPerRun };
-            var result = await execution.ResumeAsync(bookmarkId, input);
+            WorkflowRunResult result;
+            try
+            {
+                result = await execution.ResumeAsync(bookmarkId, input);
+            }
+            catch (WorkflowRuntimeException) when (record is not null)
+            {
+                // The bookmark is gone: maybe an identical retry with this key consumed it first. Its answer and its
+                // key were committed together, so if it was one, the key is there now and its answer is ours.
+                if (await FindWinnerAsync(record, cancellationToken) is { } first) return first;
+                throw;
+            }
+
             var toStore = record is null ? null : record with { ResponseJson = ToResponseJson(result).ToJsonString() };
             try
             {
@@ -87,13 +99,19 @@ public sealed class WorkflowRuntime(
             {
                 await Task.Delay(TimeSpan.FromMilliseconds(5 * (attempt + 1)), cancellationToken);
             }
-            catch (DuplicateIdempotencyKeyException) when (record is not null)
+            catch (Exception e) when (record is not null && e is DuplicateIdempotencyKeyException or ConcurrencyConflictException)
             {
-                var winner = await instances.FindIdempotencyRecordAsync(record.Scope, record.Key, cancellationToken);
-                if (winner is null) throw;
-                return await ReplayAsync(winner, record.RequestHash, cancellationToken);
+                if (await FindWinnerAsync(record, cancellationToken) is { } first) return first;
+                throw;
             }
         }
+    }
+
+    /// <summary>The first answer given for <paramref name="record"/>'s key, when a request with it has committed (or 422 for another body).</summary>
+    private async Task<WorkflowRunResult?> FindWinnerAsync(IdempotencyRecord record, CancellationToken cancellationToken)
+    {
+        var winner = await instances.FindIdempotencyRecordAsync(record.Scope, record.Key, cancellationToken);
+        return winner is null ? null : await ReplayAsync(winner, record.RequestHash, cancellationToken);
     }
 
     /// <summary>
@@ -119,28 +137,6 @@ public sealed class WorkflowRuntime(
                 await Task.Delay(TimeSpan.FromMilliseconds(5 * (attempt + 1)), cancellationToken);
             }
         }
-    }
-
-    /// <summary>
-    /// Resumes every open <c>Delay</c> bookmark whose ResumeAt is at or before now (the injected clock), in due order.
-    /// A bookmark that another process resumed meanwhile is skipped. Returns the results of the resumes done.
-    /// </summary>
-    public async Task<IReadOnlyList<WorkflowRunResult>> ResumeDueTimersAsync(CancellationToken cancellationToken = default)
-    {
-        var due = await instances.FindBookmarksAsync(new BookmarkFilter(Kind: "Delay", DueBy: clock.GetCurrentInstant()), cancellationToken);
-        var results = new List<WorkflowRunResult>();
-        foreach (var (instanceId, bookmark) in due.OrderBy(d => d.Bookmark.ResumeAt))
-        {
-            try
-            {
-                results.Add(await ResumeAsync(instanceId, bookmark.Id, null, null, cancellationToken));
-            }
-            catch (WorkflowRuntimeException)
-            {
-                // Resumed or cancelled by someone else since it was found: nothing left to do for it.
-            }
-        }
-        return results;
     }
 
     /// <summary>
@@ -183,6 +179,7 @@ public sealed class WorkflowRuntime(
             DefinitionVersionId = versionId,
             CorrelationId = start.CorrelationId,
             Name = definition.Name,
+            IsTest = start.IsTest,
             Input = (JsonObject?)start.Input?.DeepClone() ?? new JsonObject(),
             CreatedAt = now,
             UpdatedAt = now,

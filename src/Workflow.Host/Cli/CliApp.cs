@@ -18,9 +18,9 @@ public static class CliApp
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
     {
         if (args.Length == 0 || args[0].StartsWith("--", StringComparison.Ordinal))
-            return await WebApp.RunAsync(args);
+            return await WebApp.RunAsync(args, stderr);
         if (args[0] == "serve")
-            return await WebApp.RunAsync(args[1..]);
+            return await WebApp.RunAsync(args[1..], stderr);
 
         var verb = Verbs.FirstOrDefault(v => v.Name == args[0]);
         if (verb is null)

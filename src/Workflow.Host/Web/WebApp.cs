@@ -94,8 +94,8 @@ public static class WebApp
         return app;
     }
 
-    /// <summary>Builds and runs the app until stopped; a configuration error prints one line and exits 1.</summary>
-    public static async Task<int> RunAsync(string[] args)
+    /// <summary>Builds and runs the app until stopped; a configuration error prints one line (to <paramref name="error"/>, default stderr) and exits 1.</summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter? error = null)
     {
         try
         {
@@ -106,7 +106,7 @@ public static class WebApp
         }
         catch (OptionsValidationException e)
         {
-            await Console.Error.WriteLineAsync("error: the configuration is not valid: " + string.Join(" ", e.Failures));
+            await (error ?? Console.Error).WriteLineAsync("error: the configuration is not valid: " + string.Join(" ", e.Failures));
             return 1;
         }
     }

@@ -5,6 +5,7 @@ using Workflow.Definitions.Cases;
 using Workflow.Definitions.Workflows;
 using Workflow.Engine.Persistence;
 using Workflow.Engine.Persistence.EntityFramework;
+using Workflow.Host.Web.Database;
 using Workflow.Host.Web.Demo;
 using Workflow.Testing;
 
@@ -25,7 +26,7 @@ public class DemoSeederTests
                 await app.GetRequiredService<WorkflowDatabase>().MigrateAsync();
                 await StageWorkflows.EnsurePublishedAsync(app.GetRequiredService<IWorkflowDefinitionStore>());
             }
-            var seeder = new DemoSeeder(connection, Path.Combine(folder, "calendars"), clock, NullLogger<DemoSeeder>.Instance);
+            var seeder = new DemoSeeder(new HostDatabase(WorkflowDatabaseProvider.Sqlite, connection), Path.Combine(folder, "calendars"), clock, NullLogger<DemoSeeder>.Instance);
 
             (await seeder.SeedAsync(15)).Should().Be(15);
             (await seeder.SeedAsync(15)).Should().Be(0, "a database with projects is never seeded again");

@@ -21,7 +21,7 @@ public static class AccessPolicies
     public const string Administer = nameof(Administer);
 
     /// <summary>
-    /// The Elsa API rule (CONTRACTS.md §9): reads (GET, HEAD) follow <see cref="ReadWorkflows"/>, every other method
+    /// The Elsa API rule (docs/studio.md): reads (GET, HEAD) follow <see cref="ReadWorkflows"/>, every other method
     /// <see cref="EditWorkflows"/>, so the supervisor's Studio is read-only and everyone else gets 403.
     /// </summary>
     public const string ElsaApiReadOnlyForSupervisors = nameof(ElsaApiReadOnlyForSupervisors);

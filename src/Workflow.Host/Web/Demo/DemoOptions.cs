@@ -11,7 +11,7 @@ public sealed class DemoOptions
     /// <summary>The command-line switch that turns demo data off.</summary>
     public const string NoDemoSwitch = "--no-demo";
 
-    /// <summary>True (the default) to have the demo users of CONTRACTS.md §8.</summary>
+    /// <summary>True (the default) to have the demo users of docs/api.md.</summary>
     public bool Enabled { get; set; } = true;
 
     /// <summary>How many demo projects a new database is seeded with (when <see cref="Enabled"/>).</summary>

@@ -8,7 +8,8 @@ using Workflow.Definitions.Intake;
 using Workflow.Definitions.Persistence;
 using Workflow.Definitions.Projects;
 using Workflow.Engine.Calendar;
-using Workflow.Engine.Persistence.EntityFramework;
+using Workflow.Engine.Scheduling;
+using Workflow.Host.Web.Database;
 
 namespace Workflow.Host.Web.Demo;
 
@@ -18,7 +19,7 @@ namespace Workflow.Host.Web.Demo;
 /// materials open, joint review under way, public notice running, rejected, finished. Each case is driven through
 /// the real permit service on a clock that walks the past, so its timeline, clocks and steps are genuine.
 /// </summary>
-public sealed class DemoSeeder(string connectionString, string? calendarsFolder, IClock realClock, ILogger<DemoSeeder> logger)
+public sealed class DemoSeeder(HostDatabase database, string? calendarsFolder, IClock realClock, ILogger<DemoSeeder> logger)
 {
     private const int Seed = 20261121;
 
@@ -44,17 +45,25 @@ public sealed class DemoSeeder(string connectionString, string? calendarsFolder,
 
     private enum Scenario { Submitted, IntakeSupplement, OnTime, Warning, Overdue, WaitingForSupplement, RepeatedReturn, WaiverOpen, JointUnderWay, PublicNotice, Rejected, Finished }
 
-    /// <summary>Seeds unless the database already holds projects; returns how many projects it made.</summary>
+    // Arbitrary constant shared by every host that seeds a workflow database.
+    private const long SeedLock = 0x57_46_44_45_4D_4F; // "WFDEMO"
+
+    /// <summary>
+    /// Seeds unless the database already holds projects; returns how many projects it made. Hosts starting together
+    /// on one PostgreSQL database take turns (<see cref="HostDatabase.LockAsync"/>), so the first seeds and the
+    /// others find its projects.
+    /// </summary>
     public async Task<int> SeedAsync(int projects = 30, CancellationToken cancellationToken = default)
     {
         var clock = new DemoClock(realClock.GetCurrentInstant());
-        await using var services = new ServiceCollection()
-            .AddLogging()
-            .AddSingleton<IClock>(clock)
-            .AddWorkflowSqlite(connectionString)
+        await using var services = database.AddTo(new ServiceCollection()
+                .AddLogging()
+                .AddSingleton<IClock>(clock))
             .AddPermits(calendarsFolder: calendarsFolder)
             .BuildServiceProvider();
+        await using var turn = await database.LockAsync(SeedLock, cancellationToken);
         var permits = services.GetRequiredService<PermitService>();
+        var scheduler = services.GetRequiredService<WorkflowScheduler>();
         if ((await permits.ListProjectsAsync(null, null, 1, 1, cancellationToken)).TotalCount > 0) return 0;
 
         var calendar = services.GetRequiredService<CalendarRegistry>().Get(permits.Catalogue.CalendarId);
@@ -63,7 +72,7 @@ public sealed class DemoSeeder(string connectionString, string? calendarsFolder,
         for (var i = 0; i < projects; i++)
         {
             var (stage, scenario) = Plan[i % Plan.Length];
-            var driver = new CaseDriver(permits, clock, calendar, now);
+            var driver = new CaseDriver(permits, scheduler, clock, calendar, now);
             var project = await CreateProjectAsync(permits, faker, i, stage, clock, driver, cancellationToken);
             try
             {
@@ -75,7 +84,7 @@ public sealed class DemoSeeder(string connectionString, string? calendarsFolder,
             }
         }
         clock.Now = now;
-        var fired = await permits.FireDueTimersAsync(cancellationToken);
+        var fired = await scheduler.FireDueAsync(cancellationToken);
         logger.LogInformation("Seeded {Count} demo projects ({Fired} timers already due fired).", projects, fired);
         return projects;
     }
@@ -98,7 +107,7 @@ public sealed class DemoSeeder(string connectionString, string? calendarsFolder,
     }
 
     /// <summary>Drives one case of a project through the real service, on the demo clock.</summary>
-    private sealed class CaseDriver(PermitService permits, DemoClock clock, WorkingCalendar calendar, Instant realNow)
+    private sealed class CaseDriver(PermitService permits, WorkflowScheduler scheduler, DemoClock clock, WorkingCalendar calendar, Instant realNow)
     {
         public Instant WorkingDaysAgo(int days, int hour, int minute)
         {
@@ -195,7 +204,7 @@ public sealed class DemoSeeder(string connectionString, string? calendarsFolder,
                         Later(60 * 24);
                         file = await PassOpenStepsAsync(file, faker, limit: 99, cancellationToken);
                         Later(60 * 24 * 8);
-                        await permits.FireDueTimersAsync(cancellationToken);
+                        await scheduler.FireDueAsync(cancellationToken);
                         file = (await permits.GetCaseAsync(file.CaseId, cancellationToken))!.Value.File;
                     }
                     return;

@@ -5,6 +5,7 @@ using Workflow.Definitions.Bindings;
 using Workflow.Definitions.Workflows;
 using Workflow.Engine.Persistence;
 using Workflow.Engine.Persistence.EntityFramework;
+using Workflow.Host.Web.Database;
 using Workflow.Host.Web.Demo;
 using Workflow.Host.Web.Departments;
 
@@ -17,24 +18,22 @@ namespace Workflow.Host.Web.Permits;
 public static class PermitHosting
 {
     /// <summary>
-    /// SQLite at <c>ConnectionStrings:Workflow</c> (default: <c>./data/workflow.db</c> under the working directory),
-    /// the permit domain with calendars from <c>Calendars:Folder</c> (default <c>./calendars</c>), and the timer service.
+    /// The database of <see cref="HostDatabase"/> (<c>Database:Provider</c>, <c>ConnectionStrings:Workflow</c>; default a
+    /// SQLite file <c>./data/workflow.db</c>), the permit domain with calendars from <c>Calendars:Folder</c> (default
+    /// <c>./calendars</c>); the engine's scheduler sweeps for due timers every <c>Timers:IntervalSeconds</c> (default 30;
+    /// 0 turns it off, docs/scheduling.md).
     /// </summary>
+    /// <exception cref="OptionsValidationException">A database setting is wrong; the message names it.</exception>
     public static IServiceCollection AddPermitHosting(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddWorkflowSqlite(ConnectionString(configuration));
-        services.AddPermits(calendarsFolder: configuration["Calendars:Folder"]);
+        var database = HostDatabase.FromConfiguration(configuration);
+        services.AddSingleton(database);
+        database.AddTo(services);
+        var sweepSeconds = configuration.GetValue("Timers:IntervalSeconds", 30);
+        services.AddPermits(o => o.Scheduler.Interval = TimeSpan.FromSeconds(Math.Max(0, sweepSeconds)), configuration["Calendars:Folder"]);
         services.AddSingleton<IDepartmentCatalogue, CatalogueDepartments>();
-        services.AddOptions<TimerOptions>().Bind(configuration.GetSection(TimerOptions.Section));
-        services.AddHostedService<TimerService>();
         return services;
     }
-
-    /// <summary>The configured SQLite connection string, or the default file <c>./data/workflow.db</c>.</summary>
-    public static string ConnectionString(IConfiguration configuration) =>
-        configuration.GetConnectionString("Workflow") is { Length: > 0 } configured
-            ? configured
-            : $"Data Source={Path.Combine(Directory.GetCurrentDirectory(), "data", "workflow.db")}";
 
     /// <summary>Migrates the database, publishes missing stage workflows and seeds the demo projects into a new database.</summary>
     public static async Task InitializeAsync(IServiceProvider services, IConfiguration configuration, CancellationToken cancellationToken = default)
@@ -53,7 +52,7 @@ public static class PermitHosting
 
         var demo = services.GetRequiredService<IOptions<DemoOptions>>().Value;
         if (!demo.Enabled || demo.Projects <= 0) return;
-        var seeder = new DemoSeeder(ConnectionString(configuration), configuration["Calendars:Folder"], services.GetRequiredService<IClock>(),
+        var seeder = new DemoSeeder(services.GetRequiredService<HostDatabase>(), configuration["Calendars:Folder"], services.GetRequiredService<IClock>(),
             services.GetRequiredService<ILogger<DemoSeeder>>());
         var seeded = await seeder.SeedAsync(demo.Projects, cancellationToken);
         if (seeded > 0) logger.LogInformation("Seeded {Count} demo projects.", seeded);

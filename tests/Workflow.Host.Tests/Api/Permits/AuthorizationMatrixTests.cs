@@ -4,7 +4,7 @@ using System.Net.Http.Json;
 namespace Workflow.Host.Tests.Api.Permits;
 
 /// <summary>
-/// Every permit endpoint × every role (CONTRACTS.md §8): 401 without credentials, 403 when the role may never do
+/// Every permit endpoint × every role (docs/api.md): 401 without credentials, 403 when the role may never do
 /// it, 404 for what the caller may not see, else the endpoint's own answer. Writes that would pass the access check
 /// carry a body the domain refuses (422/400), so the matrix changes nothing and can run in any order.
 /// </summary>
