@@ -49,4 +49,46 @@ public sealed class StudioFromScratchBrowserTests(BrowserFixture browser, ITestO
         var unique = JsonNode.Parse(await api.GetStringAsync($"/elsa/api/workflow-definitions/validation/is-name-unique?name={Uri.EscapeDataString(name)}"))!;
         unique["isUnique"]!.GetValue<bool>().Should().BeFalse("the name is taken now");
     }
+
+    [ChromiumFact]
+    public async Task Explore()
+    {
+        using var api = new HttpClient { BaseAddress = new Uri(browser.Server.BaseUrl) };
+        var token = JsonNode.Parse(await (await api.PostAsJsonAsync("/api/auth/token", new { username = Roles.Designer, password = "demo" })).Content.ReadAsStringAsync())!["token"]!.GetValue<string>();
+        api.DefaultRequestHeaders.Authorization = new("Bearer", token);
+        var model = JsonNode.Parse("""{"definitionId":"scratch-x","name":"scratch","root":{"id":"r1","type":"Elsa.Flowchart","version":1,"name":"Flowchart1"}}""");
+        (await api.PostAsJsonAsync("/elsa/api/workflow-definitions", new JsonObject { ["model"] = model, ["publish"] = false })).EnsureSuccessStatusCode();
+        await using var context = await browser.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1400, Height = 900 } });
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(60_000);
+        var log = new StudioRequestLog(page);
+        var shots = Screenshots.Folder;
+        try
+        {
+            await browser.SignInAsync(page, Roles.Designer, "/studio/definitions/scratch-x");
+            await page.WaitForSelectorAsync("elsa-workflow-definition-editor .x6-graph-svg");
+            await page.WaitForTimeoutAsync(3000);
+            await page.ScreenshotAsync(new() { Path = Path.Combine(shots, "x3.png") });
+            output.WriteLine("nodes0 " + await page.Locator("elsa-workflow-definition-editor .x6-node").CountAsync());
+            var category = page.Locator(".mud-expand-panel").Filter(new() { Has = page.Locator(".mud-expand-panel-text", new() { HasTextString = "Permits" }) });
+            await category.Locator(".mud-expand-panel-header").ClickAsync();
+            var canvas = page.Locator("elsa-workflow-definition-editor .x6-graph").First;
+            var box = await canvas.BoundingBoxAsync();
+            output.WriteLine($"canvas {box!.X},{box.Y},{box.Width},{box.Height}");
+            var intake = category.Locator("[draggable=true]", new() { HasTextString = "一窗受理 Intake" });
+            await intake.DragToAsync(canvas, new() { TargetPosition = new() { X = 150, Y = 150 } });
+            await page.WaitForTimeoutAsync(1500);
+            var review = category.Locator("[draggable=true]", new() { HasTextString = "并联审批 Parallel review" });
+            await review.DragToAsync(canvas, new() { TargetPosition = new() { X = 450, Y = 150 } });
+            await page.WaitForTimeoutAsync(1500);
+            output.WriteLine("nodes " + await page.Locator("elsa-workflow-definition-editor .x6-node").CountAsync());
+            await page.ScreenshotAsync(new() { Path = Path.Combine(shots, "x4.png") });
+            output.WriteLine("NODE " + (await page.Locator("elsa-workflow-definition-editor .x6-node").Last.InnerHTMLAsync())[..1500]);
+            output.WriteLine("PORTS " + string.Join("\n", await page.Locator("elsa-workflow-definition-editor .x6-port").EvaluateAllAsync<string[]>("els => els.map(e => e.outerHTML.slice(0,300))")));
+        }
+        finally
+        {
+            foreach (var l in log.Lines) output.WriteLine(l);
+        }
+    }
 }

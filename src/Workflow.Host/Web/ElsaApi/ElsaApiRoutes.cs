@@ -29,7 +29,6 @@ public static class ElsaApiRoutes
         group.MapWorkflowDefinitionBulkEndpoints();
         group.MapWorkflowInstanceEndpoints();
         group.MapInstanceJournalEndpoints();
-        group.MapIsNameUniqueEndpoint();
 
         // Lowest precedence: only requests no feature answers reach it, and they are checked like the rest first,
         // so a supervisor's POST anywhere under /elsa/api is 403 and an unknown route 404 — never a leak of which exist.

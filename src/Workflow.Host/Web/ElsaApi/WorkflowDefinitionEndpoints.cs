@@ -164,13 +164,8 @@ public static class WorkflowDefinitionEndpoints
         if (request?.Model is not JsonObject model)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["model"] = ["The body must be {\"model\": <workflow definition>, \"publish\": true|false}."] },
                 title: "The workflow definition is missing.");
-<<<<<<< HEAD
-        var (saved, problem) = await SaveModelAsync(model, request.Publish == true, store, validator, ct);
-        return problem ?? TypedResults.Json(new JsonObject
-=======
-        var outcome = await SaveModelAsync(model, request.Publish, store, validator, ct);
+        var outcome = await SaveModelAsync(model, request.Publish == true, store, validator, ct);
         return outcome.Problem ?? TypedResults.Json(new JsonObject
->>>>>>> main
         {
             ["workflowDefinition"] = ElsaDefinitionJson.Model(outcome.Saved!, mayEdit: true, jurisdiction.Value.Zone),
             ["alreadyPublished"] = false,
