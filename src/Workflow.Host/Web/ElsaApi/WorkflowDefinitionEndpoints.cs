@@ -22,8 +22,8 @@ namespace Workflow.Host.Web.ElsaApi;
 /// </summary>
 public static class WorkflowDefinitionEndpoints
 {
-    /// <summary>The Studio's save body.</summary>
-    public sealed record SaveRequest(JsonObject? Model, bool Publish);
+    /// <summary>The Studio's save body; the Studio's "Create workflow" sends <c>publish: null</c> (a draft).</summary>
+    public sealed record SaveRequest(JsonObject? Model, bool? Publish);
 
     public static RouteGroupBuilder MapWorkflowDefinitionEndpoints(this RouteGroupBuilder elsa)
     {
@@ -175,7 +175,7 @@ public static class WorkflowDefinitionEndpoints
         if (request?.Model is not JsonObject model)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["model"] = ["The body must be {\"model\": <workflow definition>, \"publish\": true|false}."] },
                 title: "The workflow definition is missing.");
-        var outcome = await SaveModelAsync(model, request.Publish, store, validator, ct);
+        var outcome = await SaveModelAsync(model, request.Publish == true, store, validator, ct);
         return outcome.Problem ?? TypedResults.Json(new JsonObject
         {
             ["workflowDefinition"] = ElsaDefinitionJson.Model(outcome.Saved!, mayEdit: true, jurisdiction.Value.Zone),

@@ -3,8 +3,9 @@ using Workflow.Host.Web.Access;
 namespace Workflow.Host.Web.Studio;
 
 /// <summary>
-/// The Studio's one navigation of its own: after Run it sends the page to <c>workflows/instances/{id}/view</c>
-/// relative to the base href, which we redirect to our instance viewer page (docs/studio.md).
+/// The Studio's navigations of its own: after Run it sends the page to <c>workflows/instances/{id}/view</c>
+/// relative to the base href, which we redirect to our instance viewer page (docs/studio.md); after "Create
+/// workflow" it may go to <c>workflows/definitions/{id}/edit</c>, which we redirect to our editor page.
 /// </summary>
 public static class StudioRoutes
 {
