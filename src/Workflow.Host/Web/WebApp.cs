@@ -12,6 +12,7 @@ using Workflow.Engine.Validation;
 using Workflow.Host.Web.Access;
 using Workflow.Host.Web.Demo;
 using Workflow.Host.Web.Departments;
+using Workflow.Host.Web.Health;
 using Workflow.Host.Web.ElsaApi;
 using Workflow.Host.Web.Json;
 using Workflow.Host.Web.Localization;
@@ -42,6 +43,7 @@ public static class WebApp
         if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
             builder.WebHost.UseUrls(DefaultUrl);
 
+        builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestLineSize = RoutingRejections.KestrelRequestLineLimit);
         var services = builder.Services;
         configureServices?.Invoke(services);
         services.AddOptions<DemoOptions>().Bind(builder.Configuration.GetSection(DemoOptions.Section));
@@ -75,12 +77,13 @@ public static class WebApp
         app.UseRequestLocalization();
         app.UseStudioBundle(app.Services.GetRequiredService<StudioBundle>());
         app.UseStaticFiles();
+        app.UseRequestTargetLimit();
         app.UseRouting();
+        app.UseAnonymousRoutingRejections();
         app.UseAuthentication();
         app.UseAuthorization();
 
-        app.MapGet("/health", () => TypedResults.Ok(new HealthStatus("Healthy")))
-            .AllowAnonymous().WithTags("Health").WithName("Health").WithSummary("Answers 200 while the app serves.");
+        app.MapHealthEndpoints();
         app.MapOpenApi().AllowAnonymous();
         app.MapAuthEndpoints();
         app.MapDepartmentEndpoints();
