@@ -26,7 +26,7 @@ namespace Workflow.Host;
 
 /// <summary>
 /// The web app: REST API, Elsa-compatible API, Studio and pages. Serves on <c>http://localhost:5080</c> unless
-/// <c>--urls</c> (or <c>ASPNETCORE_URLS</c>) says otherwise. <c>--no-demo</c> starts without demo data.
+/// <c>--urls</c> (or <c>ASPNETCORE_URLS</c>) says otherwise. Demo data only in Development (<c>--no-demo</c> turns it off) or with <c>--demo</c>.
 /// </summary>
 public static class WebApp
 {
@@ -46,7 +46,7 @@ public static class WebApp
         builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestLineSize = RoutingRejections.KestrelRequestLineLimit);
         var services = builder.Services;
         configureServices?.Invoke(services);
-        services.AddOptions<DemoOptions>().Bind(builder.Configuration.GetSection(DemoOptions.Section));
+        DemoOptions.Register(services, builder.Configuration);
 
         services.TryAddSingleton<IClock>(SystemClock.Instance);
         services.TryAddSingleton<TimeProvider>(sp => new ClockTimeProvider(sp.GetRequiredService<IClock>()));
@@ -117,7 +117,7 @@ public static class WebApp
         Console.WriteLine($"Workflow is serving: open {string.Join(" or ", addresses)} (Elsa Studio at /studio, API document at /openapi/v1.json).");
         var users = app.Services.GetRequiredService<IUserDirectory>().ListAsync().AsTask().GetAwaiter().GetResult();
         Console.WriteLine(users.Count == 0
-            ? "No demo users (--no-demo)."
+            ? "No demo users (start with --demo to have them)."
             : $"Demo users (password '{DemoUsers.Password}'): {string.Join(", ", users.Select(u => u.UserName))}.");
     }
 }
