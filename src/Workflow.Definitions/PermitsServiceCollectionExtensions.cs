@@ -1,13 +1,17 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Workflow.Definitions.Bindings;
 using Workflow.Definitions.Calendars;
 using Workflow.Definitions.Cases;
 using Workflow.Definitions.Catalogue;
 using Workflow.Definitions.Persistence;
+using Workflow.Definitions.Timers;
 using Workflow.Definitions.Validation;
 using Workflow.Engine;
 using Workflow.Engine.Calendar;
+using Workflow.Engine.Persistence;
 using Workflow.Engine.Persistence.EntityFramework;
+using Workflow.Engine.Scheduling;
 
 namespace Workflow.Definitions;
 
@@ -17,7 +21,7 @@ public static class PermitsServiceCollectionExtensions
     /// <summary>
     /// The engine with the permit activities and the review-chain rule, the sample matter catalogue (unless one is
     /// registered), the calendars (shipped, overridden by the user folder), the permit tables and their projection,
-    /// and <see cref="PermitService"/>. Register the database (<c>AddWorkflowSqlite</c>/<c>AddWorkflowPostgreSql</c>) too.
+    /// the catalogue bindings (<see cref="WorkflowBindings"/>), <see cref="PermitService"/>, and how the engine's scheduler fires the permit timers (<see cref="PermitTimerHandler"/>). Register the database (<c>AddWorkflowSqlite</c>/<c>AddWorkflowPostgreSql</c>) too.
     /// </summary>
     public static IServiceCollection AddPermits(this IServiceCollection services, Action<WorkflowEngineOptions>? configureEngine = null, string? calendarsFolder = null)
     {
@@ -25,6 +29,9 @@ public static class PermitsServiceCollectionExtensions
         {
             options.AddActivitiesFrom(typeof(PermitActivity).Assembly);
             options.AddValidationRule<ReviewChainRule>();
+            options.AddValidationRule<CatalogueReferenceRule>();
+            options.AddValidationRule<PrerequisiteOrderRule>();
+            options.AddValidationRule<ReviewOutcomeRule>();
             configureEngine?.Invoke(options);
         });
         services.TryAddSingleton(MatterCatalogue.Sample);
@@ -32,7 +39,12 @@ public static class PermitsServiceCollectionExtensions
         services.TryAddSingleton<CalendarRegistry>(_ => ShippedCalendars.CreateRegistry(calendarsFolder));
         services.AddWorkflowPersistenceModule<PermitPersistenceModule>();
         services.AddWorkflowSaveParticipant<PermitProjection>();
+        services.AddWorkflowPersistenceModule<BindingPersistenceModule>();
+        services.TryAddSingleton<BindingCheck>();
+        services.TryAddSingleton<WorkflowBindings>();
+        services.AddSingleton<IDefinitionDependents, BindingDependents>();
         services.TryAddSingleton<PermitService>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IDueBookmarkHandler, PermitTimerHandler>());
         return services;
     }
 }

@@ -1,6 +1,8 @@
 using System.Reflection;
 using Workflow.Engine.Activities;
+using Workflow.Engine.Expressions;
 using Workflow.Engine.Runtime;
+using Workflow.Engine.Scheduling;
 using Workflow.Engine.Validation;
 
 namespace Workflow.Engine;
@@ -14,14 +16,24 @@ public sealed class WorkflowEngineOptions
     public List<Type> ActivityTypes { get; } = [];
     /// <summary>Extra validation rules (types implementing <see cref="IWorkflowValidationRule"/>, resolved through the services).</summary>
     public List<Type> ValidationRuleTypes { get; } = [];
-    /// <summary>The flowchart mode of runs that do not choose one. Token, as CONTRACTS.md §2 says.</summary>
+    /// <summary>The flowchart mode of runs that do not choose one. Token, as docs/definition-format.md says.</summary>
     public FlowchartMode DefaultFlowchartMode { get; set; } = FlowchartMode.Token;
     /// <summary>Where WriteLine also writes (besides the run's captured output); null for nowhere.</summary>
     public TextWriter? Output { get; set; }
     /// <summary>How often a resume is retried after a row-version conflict caused by another resume of the same instance.</summary>
     public int MaxConcurrencyRetries { get; set; } = 5;
-    /// <summary>How many activities one start or resume may run without waiting before the instance is faulted as an endless loop.</summary>
+    /// <summary>
+    /// The loop guard: an activity about to run this many times in one start or resume (without the workflow waiting
+    /// on a bookmark) faults the instance as an endless loop. Runs of the same activity are counted, not activities
+    /// run, so a long straight chain is fine (docs/definition-format.md, "Endless loops").
+    /// </summary>
     public int MaxActivitiesPerRun { get; set; } = 10_000;
+    /// <summary>Bounds of every script evaluation (time, regular expressions, memory, recursion); docs/definition-format.md, "Script limits".</summary>
+    public ScriptLimits ScriptLimits { get; set; } = ScriptLimits.Default;
+    /// <summary>How the scheduler sweeps for due timers (docs/scheduling.md).</summary>
+    public WorkflowSchedulerOptions Scheduler { get; } = new();
+    /// <summary>Which hosts Elsa.SendHttpRequest / Elsa.FlowSendHttpRequest may call (none by default), timeouts and limits.</summary>
+    public Activities.Http.OutboundHttpOptions OutboundHttp { get; } = new();
 
     public WorkflowEngineOptions AddActivity<T>() where T : Activity => AddActivity(typeof(T));
 

@@ -1,6 +1,6 @@
 namespace Workflow.Host.Tests;
 
-/// <summary>One demo user per role (CONTRACTS.md §8), for tests that go through every role.</summary>
+/// <summary>One demo user per role (docs/api.md), for tests that go through every role.</summary>
 public static class Roles
 {
     public const string Agent = "agent1";

@@ -4,7 +4,7 @@ using Workflow.Engine.Calendar;
 namespace Workflow.Definitions.Cases;
 
 /// <summary>
-/// The statutory (法定) and promised (承诺) clocks of a case and of its steps, per CONTRACTS.md §6: a case counts
+/// The statutory (法定) and promised (承诺) clocks of a case and of its steps, per docs/calendars.md, The deadline rule: a case counts
 /// from acceptance, a step from its creation; each stops while a suspension holds it.
 /// </summary>
 public static class CaseClocks

@@ -47,6 +47,8 @@ public sealed class CaseFile
     public string? CalendarVersion { get; set; }
     /// <summary>Due instants a new calendar version moved (audit trail of recomputations).</summary>
     public List<ClockChange> ClockChanges { get; init; } = [];
+    /// <summary>The workflow the case runs, as chosen by the binding in force when it was filed (null for cases filed before bindings).</summary>
+    public CaseWorkflow? Workflow { get; init; }
 
     public IReadOnlySet<string> PresentMaterials => Materials.Where(m => m.Present).Select(m => m.Code).ToHashSet();
 

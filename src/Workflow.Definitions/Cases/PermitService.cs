@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
+using Workflow.Definitions.Bindings;
 using Workflow.Definitions.Catalogue;
 using Workflow.Definitions.Persistence;
 using Workflow.Definitions.Projects;
@@ -15,7 +16,7 @@ namespace Workflow.Definitions.Cases;
 
 /// <summary>
 /// The permit domain's operations: registering projects, filing applications (each starts its stage workflow),
-/// acting on steps, supplying materials, firing due timers, and the queries inboxes and trackers need. It checks
+/// acting on steps, supplying materials, and the queries inboxes and trackers need. It checks
 /// domain rules before anything is applied; who may call what is the Host's business.
 /// </summary>
 public sealed class PermitService(
@@ -25,7 +26,7 @@ public sealed class PermitService(
     IWorkflowInstanceStore instances,
     IDbContextFactory<WorkflowDbContext> contexts,
     IClock clock,
-    IDueBookmarkClaimer? claimer = null)
+    WorkflowBindings bindings)
 {
     /// <summary>How often a direct case-file update is retried after a concurrent change of the instance.</summary>
     private const int MaxRetries = 5;
@@ -100,9 +101,10 @@ public sealed class PermitService(
 
     /// <summary>
     /// Files an application for a stage of a project: checks the matters, materials and prerequisites against the
-    /// catalogue, then starts the stage workflow with the case file. The case id is the instance id.
+    /// catalogue, then starts the workflow bound to it (<see cref="WorkflowBindings"/>) with the case file. The case id is the instance id.
     /// </summary>
     /// <exception cref="PermitRuleViolation">A matter or material does not belong, or a prerequisite is not approved yet.</exception>
+    /// <exception cref="StageUnavailableException">No published workflow serves the stage now.</exception>
     public async Task<CaseFile> ApplyAsync(ProjectRow project, NewApplication application, CancellationToken cancellationToken = default)
     {
         var stage = catalogue.Stages.FirstOrDefault(s => s.Stage == application.Stage)
@@ -126,6 +128,8 @@ public sealed class PermitService(
             errors["stage"] = [$"the project has an open case for stage {stage.Name} already"];
         if (errors.Count > 0) throw new PermitRuleViolation(errors);
 
+        // The binding in force now picks the workflow; the instance stays on this version whatever is bound later.
+        var workflow = await bindings.ResolveAsync(project, application.Stage, matterCodes, cancellationToken);
         var now = clock.GetCurrentInstant();
         var present = application.Materials.ToHashSet();
         var file = new CaseFile
@@ -140,8 +144,9 @@ public sealed class PermitService(
             CalendarId = catalogue.CalendarId,
             SubmittedAt = now,
             Materials = required.Select(r => new MaterialRecord(r.Material.Code, r.Material.Name, r.Matter.Code, present.Contains(r.Material.Code), present.Contains(r.Material.Code) ? now : null)).ToList(),
+            Workflow = new CaseWorkflow(workflow.DefinitionId, workflow.Version, workflow.Name, workflow.Scope.Key),
         };
-        var result = await runtime.StartAsync(stage.WorkflowDefinitionId, VersionSelector.Published, new StartWorkflowOptions
+        var result = await runtime.StartAsync(workflow.DefinitionId, VersionSelector.Published, new StartWorkflowOptions
         {
             InstanceId = file.CaseId,
             CorrelationId = project.Id,
@@ -333,7 +338,7 @@ public sealed class PermitService(
 
     /// <summary>
     /// Imports an announced official schedule (an .ics text) into a calendar, replacing its provisional dates, and
-    /// recomputes every open clock on it, auditing each due instant that moved (CONTRACTS.md §7).
+    /// recomputes every open clock on it, auditing each due instant that moved (docs/calendars.md, Provisional extension).
     /// </summary>
     /// <returns>How many due instants moved.</returns>
     /// <exception cref="CalendarDataException">The schedule is not valid (the message names the source and the event).</exception>
@@ -383,39 +388,6 @@ public sealed class PermitService(
             }
         }
         return moved;
-    }
-
-    // ---- timers ----
-
-    /// <summary>How long a claimed timer is this process's before another may take it (if this one died meanwhile).</summary>
-    private static readonly Duration TimerLease = Duration.FromMinutes(5);
-
-    /// <summary>
-    /// Resumes every timer bookmark due by now (joint deadlines, commitment due dates, special procedures, delays).
-    /// Where the store can claim (several Host processes on one PostgreSQL database), each timer is claimed first so it
-    /// fires in one process only.
-    /// </summary>
-    /// <returns>How many fired.</returns>
-    public async Task<int> FireDueTimersAsync(CancellationToken cancellationToken = default)
-    {
-        var now = clock.GetCurrentInstant();
-        var due = claimer is not null
-            ? await claimer.ClaimDueAsync($"{Environment.MachineName}:{Environment.ProcessId}", now, TimerLease, 500, cancellationToken)
-            : await instances.FindBookmarksAsync(new BookmarkFilter(DueBy: now), cancellationToken);
-        var fired = 0;
-        foreach (var (instanceId, bookmark) in due.Where(d => d.Bookmark.ResumeAt is not null).OrderBy(d => d.Bookmark.ResumeAt))
-        {
-            try
-            {
-                await runtime.ResumeAsync(instanceId, bookmark.Id, new JsonObject { ["event"] = StepAction.TimerEvent }, null, cancellationToken);
-                fired++;
-            }
-            catch (WorkflowRuntimeException)
-            {
-                // Gone meanwhile (its activity completed): nothing to fire.
-            }
-        }
-        return fired;
     }
 
     private static string Hash(string text) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)));

@@ -12,6 +12,8 @@ public sealed class PermitProjection : IWorkflowSaveParticipant
 {
     public async Task OnSavingAsync(WorkflowSaveContext context, CancellationToken cancellationToken)
     {
+        // A designer's test run (the Studio's Run) is never a case: no inbox, case list or figure may show it (docs/studio.md).
+        if (context.Instance.IsTest) return;
         var file = CaseFileJson.FromNode(context.Instance.Variables[CaseFile.VariableName]);
         if (file is null) return;
         var db = context.DbContext;

@@ -27,7 +27,8 @@ public sealed class ReviewChainRule : IWorkflowValidationRule
                 if (posts > MaxPosts)
                     context.Add(ValidationFinding.Warning(path[^1], "matter",
                         $"a path passes {posts} review posts for matter {matter} ({string.Join(" → ", path)}); matters should finish after at most {MaxPosts} (两岗审核终结)",
-                        "review-chain"));
+                        "review-chain",
+                        $"事项 {matter} 在一条路径上经过 {posts} 个审核岗位（{string.Join(" → ", path)}）；按两岗审核终结，至多 {MaxPosts} 个"));
             }
         }
     }

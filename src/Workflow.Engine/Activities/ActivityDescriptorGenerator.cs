@@ -5,10 +5,10 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Workflow.Engine.Activities;
 
 /// <summary>
-/// Produces Elsa Studio's ActivityDescriptor JSON (<c>GET /descriptors/activities</c>, see STUDIO-API.md) for every
+/// Produces Elsa Studio's ActivityDescriptor JSON (<c>GET /descriptors/activities</c>, see docs/studio.md) for every
 /// registered activity: type name, namespace, category, display name, description, inputs (InputDescriptor: name in
-/// PascalCase, typeName, uiHint, default, options in <c>uiSpecifications[uiHint]</c>: see <see cref="UISpecifications"/>), ports
-/// of type <c>Flow</c>, isStart/isTerminal/isContainer. Dropdown options come from the attribute or, at the time of
+/// PascalCase, typeName, uiHint, default, options in <c>uiSpecifications[uiHint]</c>: see <see cref="UISpecifications"/>),
+/// outputs, ports of type <c>Embedded</c> (<see cref="EmbeddedPortAttribute"/>) then <c>Flow</c>, isStart/isTerminal/isContainer. Dropdown options come from the attribute or, at the time of
 /// the call, from an <see cref="IInputOptionsProvider"/>.
 /// </summary>
 public sealed class ActivityDescriptorGenerator(ActivityRegistry registry, IServiceProvider services, WorkflowEngineOptions? options = null)
@@ -33,6 +33,17 @@ public sealed class ActivityDescriptorGenerator(ActivityRegistry registry, IServ
         foreach (var property in type.Inputs)
             inputs.Add(DescribeInput(type, property, order++));
         var ports = new JsonArray();
+        // Elsa lists embedded ports (its [Port] IActivity properties) before the flow ports; the Studio draws them
+        // as slots inside the node and saves the child under the port's camelCase name.
+        foreach (var port in type.ClrType.GetCustomAttributes<EmbeddedPortAttribute>())
+            ports.Add(new JsonObject { ["name"] = port.Name, ["displayName"] = port.Name, ["type"] = "Embedded", ["isBrowsable"] = true });
+        var outputs = new JsonArray();
+        foreach (var output in type.ClrType.GetCustomAttributes<ActivityOutputAttribute>())
+            outputs.Add(new JsonObject
+            {
+                ["name"] = output.Name, ["typeName"] = output.TypeName, ["displayName"] = output.Name,
+                ["description"] = output.Description, ["isBrowsable"] = true, ["isSerializable"] = true,
+            });
         foreach (var outcome in Activity.StaticOutcomes(type.ClrType))
             if (prototype is not ITerminalActivity)
                 ports.Add(new JsonObject { ["name"] = outcome, ["displayName"] = outcome, ["type"] = "Flow", ["isBrowsable"] = true });
@@ -46,7 +57,7 @@ public sealed class ActivityDescriptorGenerator(ActivityRegistry registry, IServ
             ["displayName"] = a.DisplayName ?? type.Name,
             ["description"] = a.Description,
             ["inputs"] = inputs,
-            ["outputs"] = new JsonArray(),
+            ["outputs"] = outputs,
             ["kind"] = a.Kind,
             ["ports"] = ports,
             ["customProperties"] = new JsonObject(),

@@ -36,6 +36,9 @@ public sealed class ActivityExecutionContext
     /// <summary>The workflow input given at start.</summary>
     public JsonObject WorkflowInput => _execution.Instance.Input;
 
+    /// <summary>The workflow's variable declarations (envelope and root flowchart), e.g. to resolve an output's memoryReference id.</summary>
+    internal IReadOnlyList<VariableDefinition> VariableDeclarations => _execution.ExpressionScope.Declarations;
+
     /// <summary>This activity's own JSON state (per node, kept across resumes, reset when the activity executes anew).</summary>
     public JsonObject State { get; }
 
@@ -49,6 +52,8 @@ public sealed class ActivityExecutionContext
     public IReadOnlyList<Bookmark> Bookmarks => _execution.Instance.Bookmarks.Where(b => b.NodeId == NodeId).ToList();
 
     internal IReadOnlyList<string>? CompletedOutcomes { get; private set; }
+    internal List<ActivityNode> ScheduledChildren { get; } = [];
+    internal const string BreakingProperty = "isBreaking";
     internal bool Faulted { get; private set; }
     internal TerminalKind Terminal { get; private set; }
 
@@ -99,6 +104,36 @@ public sealed class ActivityExecutionContext
 
     /// <summary>Finishes the whole workflow at once (Elsa.Finish): every other waiting path is cancelled.</summary>
     public void FinishWorkflow() => Terminal = TerminalKind.FinishWorkflow;
+
+    // ---- composites (docs/definition-format.md, "Composite activities") ------------------------------------
+
+    /// <summary>
+    /// Schedules one of this activity's embedded children (Elsa's <c>ScheduleActivityAsync</c> with a completion
+    /// callback): it runs after this call, and <see cref="CompositeActivity.OnChildCompletedAsync"/> is called when it
+    /// completes. A composite with children running is not complete until it says so.
+    /// </summary>
+    public void ScheduleChild(ActivityNode child) => ScheduledChildren.Add(child);
+
+    /// <summary>True once an <c>Elsa.Break</c> below this composite asked the enclosing loop to stop.</summary>
+    public bool IsBreaking => State[BreakingProperty] is JsonValue v && v.TryGetValue<bool>(out var b) && b;
+
+    /// <summary>Elsa.Break: marks the composites up to the nearest loop as breaking, then completes.</summary>
+    public void Break() => Terminal = TerminalKind.Break;
+
+    /// <summary>Elsa.Complete: completes the nearest loop (or, with none, the workflow) with this activity.</summary>
+    public void CompleteComposite() => Terminal = TerminalKind.CompleteComposite;
+
+    // ---- outputs ----------------------------------------------------------------------------------------------
+
+    /// <summary>
+    /// Records an output of this activity (read by scripts with <c>getOutputFrom(activityId, name)</c>; a
+    /// <c>Result</c> output is also the last result, <c>getLastResult()</c>) and, when the definition binds the output
+    /// to a variable (<c>{"memoryReference": {"id": variableId}}</c>), sets that variable.
+    /// </summary>
+    public void SetOutput(string name, JsonNode? value) => _execution.SetOutput(Node, name, value);
+
+    /// <summary>Sets a workflow output (Elsa.SetOutput): stored on the instance, returned by the execute endpoint.</summary>
+    public void SetWorkflowOutput(string name, JsonNode? value) => _execution.Instance.Output[name] = value?.DeepClone();
 }
 
 internal enum TerminalKind
@@ -106,4 +141,6 @@ internal enum TerminalKind
     None,
     EndFlowchart,
     FinishWorkflow,
+    Break,
+    CompleteComposite,
 }

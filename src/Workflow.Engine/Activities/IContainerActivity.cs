@@ -1,4 +1,4 @@
 namespace Workflow.Engine.Activities;
 
-/// <summary>An activity whose body is a nested flowchart that the runtime runs (Elsa.FlowNode).</summary>
+/// <summary>Reported as <c>isContainer</c> in the descriptor (Elsa's Container activities: FlowNode, Sequence).</summary>
 public interface IContainerActivity;

@@ -6,7 +6,7 @@ namespace Workflow.Engine.Calendar;
 /// The calendars known to the application, by id. Thread-safe; calendars are immutable, so a reader always sees a
 /// whole version. Adding a calendar with an existing id replaces it (a user calendar overrides a shipped one).
 /// Importing an official schedule replaces the provisional dates of those years and raises <see cref="Changed"/>,
-/// so that the owner of open clocks can recompute each (<see cref="Recompute(DeadlineClock)"/>) and audit the change (CONTRACTS.md §7).
+/// so that the owner of open clocks can recompute each (<see cref="Recompute(DeadlineClock)"/>) and audit the change (docs/calendars.md, Provisional extension).
 /// </summary>
 public sealed class CalendarRegistry
 {

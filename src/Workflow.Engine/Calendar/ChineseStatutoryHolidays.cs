@@ -4,7 +4,7 @@ using NodaTime;
 namespace Workflow.Engine.Calendar;
 
 /// <summary>
-/// The provisional extension of a mainland-China calendar beyond its announced years (CONTRACTS.md §7), from the
+/// The provisional extension of a mainland-China calendar beyond its announced years (docs/calendars.md, Provisional extension), from the
 /// statutory rules of 全国年节及纪念日放假办法 as amended in 2024: 元旦 1 day (Jan 1), 春节 4 days from New
 /// Year's Eve (除夕), 清明节 1 day (the solar term), 劳动节 May 1–2, 端午节 1 day (5th lunar month, 5th day),
 /// 中秋节 1 day (8th lunar month, 15th day), 国庆节 Oct 1–3. A statutory day that falls on a weekly rest day

@@ -5,7 +5,7 @@ using NodaTime;
 namespace Workflow.Engine.Calendar;
 
 /// <summary>
-/// A legal time limit counted in working days (CONTRACTS.md §6), immutable: a start instant, a limit of
+/// A legal time limit counted in working days (docs/calendars.md, The deadline rule), immutable: a start instant, a limit of
 /// <see cref="Limit"/> working days, a <see cref="WorkingCalendar"/> and the <see cref="Suspensions"/> so far.
 /// </summary>
 /// <remarks>

@@ -1,6 +1,6 @@
 namespace Workflow.Engine.Calendar;
 
-/// <summary>Warning level of a deadline clock (CONTRACTS.md §6), in increasing severity.</summary>
+/// <summary>Warning level of a deadline clock (docs/calendars.md, The deadline rule), in increasing severity.</summary>
 public enum DeadlineLevel
 {
     /// <summary>More than the warning threshold remains and less than the warning share is used.</summary>

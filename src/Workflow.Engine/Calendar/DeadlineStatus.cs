@@ -9,5 +9,5 @@ namespace Workflow.Engine.Calendar;
 /// <param name="Level">Normal, Warning or Overdue.</param>
 /// <param name="Due">The due instant; while suspended, the due instant if the clock were resumed at <paramref name="At"/>.</param>
 /// <param name="IsSuspended">An open suspension holds the clock.</param>
-/// <param name="IsProvisional">The start or due day lies in the calendar's provisional range (CONTRACTS.md §7).</param>
+/// <param name="IsProvisional">The start or due day lies in the calendar's provisional range (docs/calendars.md, Provisional extension).</param>
 public sealed record DeadlineStatus(Instant At, WorkingDays Elapsed, WorkingDays Remaining, DeadlineLevel Level, Instant Due, bool IsSuspended, bool IsProvisional);

@@ -6,7 +6,7 @@ namespace Workflow.Engine.Calendar;
 /// </summary>
 public sealed record DeadlineWarningPolicy
 {
-    /// <summary>≤ 1 working day remaining or ≥ 80 % used (CONTRACTS.md §6).</summary>
+    /// <summary>≤ 1 working day remaining or ≥ 80 % used (docs/calendars.md, The deadline rule).</summary>
     public static DeadlineWarningPolicy Default { get; } = new(1.0, 0.8);
 
     /// <exception cref="ArgumentOutOfRangeException">A negative threshold, or a share outside (0, 1].</exception>

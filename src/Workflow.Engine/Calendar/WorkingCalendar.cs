@@ -6,7 +6,7 @@ namespace Workflow.Engine.Calendar;
 /// A working-day calendar of one jurisdiction, as immutable data: weekly rest days, public holidays (with
 /// names), make-up working days (rest days that are worked, 调休上班), office hours per weekday, the time zone,
 /// and the days it covers: an <see cref="OfficialRange"/> (announced schedules) optionally followed by a
-/// <see cref="ProvisionalRange"/> (computed from the statutory rules, CONTRACTS.md §7).
+/// <see cref="ProvisionalRange"/> (computed from the statutory rules, docs/calendars.md, Provisional extension).
 /// </summary>
 /// <remarks>
 /// <para>A day is a working day when it is a make-up working day, or when it is neither a weekly rest day nor a

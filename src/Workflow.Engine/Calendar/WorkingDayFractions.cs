@@ -3,7 +3,7 @@ using NodaTime;
 namespace Workflow.Engine.Calendar;
 
 /// <summary>
-/// Working time measured in working days as units (CONTRACTS.md §6): each working day contributes
+/// Working time measured in working days as units (docs/calendars.md, The deadline rule): each working day contributes
 /// (office time covered) ÷ (that day's office time). Whole days in between come from the calendar's O(1) index;
 /// only the first and last day are looked at hour by hour.
 /// </summary>

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Workflow.Engine.Expressions.JavaScript;
+using Workflow.Engine.Expressions.Liquid;
 using Workflow.Engine.Model;
 
 namespace Workflow.Engine.Expressions;
@@ -8,13 +10,14 @@ namespace Workflow.Engine.Expressions;
 /// Evaluates an input's expression to a JSON value. <c>Literal</c>: the value as written (a string stays a string;
 /// conversion to the input's type happens in <see cref="ValueConverter"/>). <c>Object</c>: the value is JSON text,
 /// parsed (a non-string value is taken as is). <c>Variable</c>: the named variable (value is the name or a
-/// <c>{id, name}</c> reference). <c>JavaScript</c>: see <see cref="JavaScriptEvaluator"/>. Any other type throws
+/// <c>{id, name}</c> reference). <c>JavaScript</c>: see <see cref="JavaScriptEvaluator"/>. <c>Liquid</c>: see
+/// <see cref="LiquidEvaluator"/>. Any other type throws
 /// <see cref="ExpressionException"/>.
 /// </summary>
 public static class ExpressionEvaluator
 {
     /// <summary>The expression types this engine evaluates.</summary>
-    public static IReadOnlyList<string> SupportedTypes { get; } = ["Literal", "Object", "Variable", "JavaScript"];
+    public static IReadOnlyList<string> SupportedTypes { get; } = ["Literal", "Object", "Variable", "JavaScript", "Liquid"];
 
     public static JsonNode? Evaluate(ExpressionInput input, ExpressionScope scope)
     {
@@ -42,6 +45,8 @@ public static class ExpressionEvaluator
                 return scope.Variables[declared?.Name ?? name]?.DeepClone();
             case "JavaScript":
                 return JavaScriptEvaluator.Evaluate(input.ValueText ?? "", scope);
+            case "Liquid":
+                return LiquidEvaluator.Evaluate(input.ValueText ?? "", scope);
             default:
                 throw new ExpressionException($"Unsupported expression type \"{input.ExpressionType}\"; supported: {string.Join(", ", SupportedTypes)}.");
         }

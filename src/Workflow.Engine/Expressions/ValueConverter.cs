@@ -14,7 +14,22 @@ public static class ValueConverter
 {
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
 
+    private static readonly JsonSerializerOptions Unescaped = new()
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
+    };
+
     public static T? Convert<T>(JsonNode? value) => (T?)Convert(value, typeof(T));
+
+    /// <summary>
+    /// A non-string value as text, as Elsa's ObjectConverter makes it from what a script returns: a boolean is
+    /// <c>True</c>/<c>False</c> (.NET's bool text), a number its invariant text, an object or array its JSON
+    /// with every Unicode character unescaped.
+    /// </summary>
+    private static string ToText(JsonNode value) =>
+        value is JsonValue b && b.GetValueKind() is JsonValueKind.True or JsonValueKind.False
+            ? (b.GetValueKind() == JsonValueKind.True ? bool.TrueString : bool.FalseString)
+            : value.ToJsonString(Unescaped);
 
     public static object? Convert(JsonNode? value, Type type)
     {
@@ -25,7 +40,7 @@ public static class ValueConverter
         var text = value is JsonValue jv && jv.TryGetValue<string>(out var s) ? s : null;
         try
         {
-            if (target == typeof(string)) return text ?? value.ToJsonString();
+            if (target == typeof(string)) return text ?? ToText(value);
             if (target == typeof(bool))
             {
                 if (value is JsonValue b && b.TryGetValue<bool>(out var bv)) return bv;

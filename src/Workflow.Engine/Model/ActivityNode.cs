@@ -14,7 +14,7 @@ public sealed class ActivityNode
     {
         "id", "nodeId", "name", "type", "version", "customProperties", "metadata", "canStartWorkflow",
         "runAsynchronously", "source", "line", "activities", "connections", "variables", "start", "body",
-        "applicationProperties",
+        "applicationProperties", "then", "else",
     };
 
     internal ActivityNode(JsonObject raw, string id, string type, string nodeId, ActivityNode? parent)
@@ -32,7 +32,7 @@ public sealed class ActivityNode
     public string Type { get; }
     /// <summary>The JSON <c>nodeId</c> when present, else built as <c>parentNodeId:id</c>; unique within the definition.</summary>
     public string NodeId { get; }
-    /// <summary>The flowchart (or FlowNode) holding this activity; null for the root.</summary>
+    /// <summary>The flowchart or composite activity holding this activity; null for the root.</summary>
     public ActivityNode? Parent { get; }
     public JsonObject Raw { get; }
     public string? Name => Raw["name"] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
@@ -43,8 +43,24 @@ public sealed class ActivityNode
     public List<Connection> Connections { get; } = [];
     /// <summary>Variables declared on this flowchart.</summary>
     public List<VariableDefinition> Variables { get; } = [];
-    /// <summary>The nested flowchart of an <c>Elsa.FlowNode</c>, else null.</summary>
+    /// <summary>The <c>body</c> activity (any activity: a FlowNode's or a loop's body), else null.</summary>
     public ActivityNode? Body { get; internal set; }
+    /// <summary>
+    /// The other embedded child activities, as Elsa serialises its <c>[Port]</c> properties: a single activity under
+    /// its camelCase property name (<c>then</c>, <c>else</c>, <c>default</c>), a list (<c>activities</c> of a
+    /// Sequence), or one per switch case (<c>cases[i].activity</c>). See docs/definition-format.md.
+    /// </summary>
+    public List<EmbeddedActivity> Embedded { get; } = [];
+
+    /// <summary>The child embedded under <paramref name="port"/> (<c>body</c>, <c>then</c> ...; case-insensitive), or null.</summary>
+    public ActivityNode? Port(string port) =>
+        string.Equals(port, "body", StringComparison.OrdinalIgnoreCase) && Body is not null
+            ? Body
+            : Embedded.FirstOrDefault(e => e.Index is null && string.Equals(e.Port, port, StringComparison.OrdinalIgnoreCase))?.Activity;
+
+    /// <summary>The children embedded in a list under <paramref name="port"/> (<c>activities</c>, <c>cases</c>), by index.</summary>
+    public IEnumerable<EmbeddedActivity> PortList(string port) =>
+        Embedded.Where(e => e.Index is not null && string.Equals(e.Port, port, StringComparison.OrdinalIgnoreCase)).OrderBy(e => e.Index);
 
     /// <summary>The old shape's <c>root.start</c> (start activity id), else null.</summary>
     public string? StartActivityId => Raw["start"] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
@@ -121,7 +137,15 @@ public sealed class ActivityNode
             yield return Body;
             foreach (var d in Body.Descendants()) yield return d;
         }
+        foreach (var e in Embedded)
+        {
+            yield return e.Activity;
+            foreach (var d in e.Activity.Descendants()) yield return d;
+        }
     }
 
     public override string ToString() => $"{Type} {Id}";
 }
+
+/// <summary>A child activity embedded in its parent's JSON under <paramref name="Port"/> (with the list index for lists).</summary>
+public sealed record EmbeddedActivity(string Port, int? Index, ActivityNode Activity);

@@ -13,7 +13,7 @@ public enum VersionSelector
 /// <summary>
 /// Definitions and their versions. Saving while the latest version is published creates version v+1 as a
 /// draft; saving a draft updates it; publishing publishes the latest version and unpublishes the one before
-/// (CONTRACTS.md §9). Instances pin a version id, so publishing never touches them.
+/// (docs/persistence.md, Definitions: versioning). Instances pin a version id, so publishing never touches them.
 /// </summary>
 public interface IWorkflowDefinitionStore
 {
@@ -44,4 +44,9 @@ public interface IWorkflowDefinitionStore
     Task<StoredDefinition?> RetractAsync(string definitionId, CancellationToken cancellationToken = default);
     /// <summary>Deletes every version; false when there was none.</summary>
     Task<bool> DeleteAsync(string definitionId, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Deletes one version (by its version id); when it was the latest, the highest remaining version becomes latest.
+    /// False when no version has that id.
+    /// </summary>
+    Task<bool> DeleteVersionAsync(string versionId, CancellationToken cancellationToken = default);
 }

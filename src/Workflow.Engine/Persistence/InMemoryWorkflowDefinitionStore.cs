@@ -97,4 +97,17 @@ public sealed class InMemoryWorkflowDefinitionStore(IClock clock) : IWorkflowDef
         lock (_lock)
             return Task.FromResult(_versions.RemoveAll(v => v.DefinitionId == definitionId) > 0);
     }
+
+    public Task<bool> DeleteVersionAsync(string versionId, CancellationToken cancellationToken = default)
+    {
+        lock (_lock)
+        {
+            var doomed = _versions.Find(v => v.Id == versionId);
+            if (doomed is null) return Task.FromResult(false);
+            _versions.Remove(doomed);
+            if (doomed.IsLatest && _versions.Where(v => v.DefinitionId == doomed.DefinitionId).MaxBy(v => v.Version) is { } next)
+                _versions[_versions.IndexOf(next)] = next with { IsLatest = true };
+            return Task.FromResult(true);
+        }
+    }
 }

@@ -6,11 +6,13 @@ namespace Workflow.Engine.Persistence;
 /// <summary>
 /// Instances in memory (the CLI's <c>run</c>, tests): the same rules as the durable stores—row-version check on update,
 /// idempotency keys unique per scope, each write all or nothing—with copies in and out, so callers never share state
-/// with the store.
+/// with the store. Due timers are claimed with leases as on the durable stores (one process holds the memory, so the lease
+/// only keeps two schedulers of that process apart).
 /// </summary>
-public sealed class InMemoryWorkflowInstanceStore : IWorkflowInstanceStore
+public sealed class InMemoryWorkflowInstanceStore : IWorkflowInstanceStore, IDueBookmarkClaimer, IWorkflowInstanceQuery
 {
     private readonly object _lock = new();
+    private readonly Dictionary<string, NodaTime.Instant> _leases = new(StringComparer.Ordinal);
     private readonly Dictionary<string, WorkflowInstance> _instances = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<JournalEntry>> _journals = new(StringComparer.Ordinal);
     private readonly Dictionary<(string, string), IdempotencyRecord> _idempotency = new();
@@ -81,6 +83,57 @@ public sealed class InMemoryWorkflowInstanceStore : IWorkflowInstanceStore
         }
     }
 
+    public Task<IReadOnlyList<(string InstanceId, Bookmark Bookmark)>> ClaimDueAsync(string owner, NodaTime.Instant now, NodaTime.Duration lease, int max, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(owner)) throw new ArgumentException("A claim needs the name of the worker that owns it.", nameof(owner));
+        if (lease <= NodaTime.Duration.Zero) throw new ArgumentException($"A lease must be positive; got {lease}.", nameof(lease));
+        ArgumentOutOfRangeException.ThrowIfLessThan(max, 1);
+        lock (_lock)
+        {
+            foreach (var ended in _leases.Where(l => l.Value <= now).Select(l => l.Key).ToList()) _leases.Remove(ended);
+            var due = _instances.Values
+                .SelectMany(i => i.Bookmarks.Select((b, ordinal) => (i.Id, b, ordinal)))
+                .Where(x => x.b.ResumeAt is { } at && at <= now && (!_leases.TryGetValue(x.b.Id, out var until) || until <= now))
+                .OrderBy(x => x.b.ResumeAt).ThenBy(x => x.Id, StringComparer.Ordinal).ThenBy(x => x.ordinal)
+                .Take(max)
+                .ToList();
+            foreach (var (_, b, _) in due) _leases[b.Id] = now + lease;
+            return Task.FromResult<IReadOnlyList<(string, Bookmark)>>([.. due.Select(x => (x.Id, BookmarkJson.Clone(x.b)))]);
+        }
+    }
+
+    public Task<(IReadOnlyList<WorkflowInstanceSummary> Items, int TotalCount)> ListAsync(WorkflowInstanceFilter filter, WorkflowInstanceOrder order, bool descending,
+        int skip, int take, CancellationToken cancellationToken = default)
+    {
+        lock (_lock)
+        {
+            var matching = _instances.Values.Select(WorkflowInstanceSummary.Of).Where(filter.Matches).ToList();
+            var ordered = order switch
+            {
+                WorkflowInstanceOrder.Updated => descending ? matching.OrderByDescending(i => i.UpdatedAt) : matching.OrderBy(i => i.UpdatedAt),
+                WorkflowInstanceOrder.Finished => descending ? matching.OrderByDescending(i => i.FinishedAt) : matching.OrderBy(i => i.FinishedAt),
+                WorkflowInstanceOrder.Name => descending ? matching.OrderByDescending(i => i.Name, StringComparer.Ordinal) : matching.OrderBy(i => i.Name, StringComparer.Ordinal),
+                _ => descending ? matching.OrderByDescending(i => i.CreatedAt) : matching.OrderBy(i => i.CreatedAt),
+            };
+            return Task.FromResult<(IReadOnlyList<WorkflowInstanceSummary>, int)>(([.. ordered.ThenBy(i => i.Id, StringComparer.Ordinal).Skip(skip).Take(take)], matching.Count));
+        }
+    }
+
+    public Task<int> CountAsync(WorkflowInstanceFilter filter, CancellationToken cancellationToken = default)
+    {
+        lock (_lock)
+            return Task.FromResult(_instances.Values.Select(WorkflowInstanceSummary.Of).Count(filter.Matches));
+    }
+
+    public Task<bool> DeleteAsync(string instanceId, CancellationToken cancellationToken = default)
+    {
+        lock (_lock)
+        {
+            _journals.Remove(instanceId);
+            return Task.FromResult(_instances.Remove(instanceId));
+        }
+    }
+
     private void CheckIdempotency(IdempotencyRecord? record)
     {
         if (record is not null && _idempotency.ContainsKey((record.Scope, record.Key)))
@@ -101,10 +154,12 @@ public sealed class InMemoryWorkflowInstanceStore : IWorkflowInstanceStore
         DefinitionVersionId = i.DefinitionVersionId,
         CorrelationId = i.CorrelationId,
         Name = i.Name,
+        IsTest = i.IsTest,
         Status = i.Status,
         SubStatus = i.SubStatus,
         Input = (JsonObject)i.Input.DeepClone(),
         Variables = (JsonObject)i.Variables.DeepClone(),
+        Output = (JsonObject)i.Output.DeepClone(),
         Bookmarks = i.Bookmarks.Select(BookmarkJson.Clone).ToList(),
         ExecutionState = (JsonObject)i.ExecutionState.DeepClone(),
         Fault = i.Fault,

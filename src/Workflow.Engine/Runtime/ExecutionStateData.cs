@@ -14,6 +14,11 @@ internal sealed class ExecutionStateData
     public Dictionary<string, ScopeState> Scopes { get; set; } = new(StringComparer.Ordinal);
     /// <summary>Per-activity JSON state by node id.</summary>
     public Dictionary<string, JsonObject> Nodes { get; set; } = new(StringComparer.Ordinal);
+    /// <summary>
+    /// Activity outputs and the last result in <see cref="Expressions.ActivityOutputs"/>' shape (by activity id, then
+    /// output name; Elsa's <c>getOutputFrom</c>/<c>getLastResult()</c>), kept across resumes.
+    /// </summary>
+    public JsonObject Outputs { get; set; } = new();
 
     public JsonObject ToJson() => (JsonObject)JsonSerializer.SerializeToNode(this, Options)!;
 
@@ -21,10 +26,15 @@ internal sealed class ExecutionStateData
         json.Count == 0 ? new ExecutionStateData() : json.Deserialize<ExecutionStateData>(Options) ?? new ExecutionStateData();
 }
 
-/// <summary>The state of one running flowchart (the root or a FlowNode body).</summary>
+/// <summary>
+/// The state of one running flowchart (the root or a nested one), or of the children of one running composite
+/// activity (<see cref="IsComposite"/>: If, loops, Sequence, FlowNode ...; keyed by the composite's node id).
+/// </summary>
 internal sealed class ScopeState
 {
-    /// <summary>The node id of the FlowNode that owns this body; null for the root.</summary>
+    /// <summary>True for a composite's children: the composite's completion callback decides what follows.</summary>
+    public bool IsComposite { get; set; }
+    /// <summary>The node id of the activity reported complete when this scope completes (the nested flowchart itself, or the composite); null for the root.</summary>
     public string? OwnerNodeId { get; set; }
     /// <summary>The scope holding the owner; null for the root.</summary>
     public string? ParentScopeId { get; set; }

@@ -1,6 +1,6 @@
 namespace Workflow.Engine.Runtime;
 
-/// <summary>How a flowchart decides when a target with several inbound connections runs (CONTRACTS.md §2; docs/definition-format.md).</summary>
+/// <summary>How a flowchart decides when a target with several inbound connections runs (docs/definition-format.md, The two flowchart modes).</summary>
 public enum FlowchartMode
 {
     /// <summary>Token-based (our default; Elsa's newest join tests): arrivals are tokens, untaken paths send nothing.</summary>

@@ -12,6 +12,8 @@ public sealed record StartWorkflowOptions
     public FlowchartMode? FlowchartMode { get; init; }
     /// <summary>The new instance's id; a new GUID when null.</summary>
     public string? InstanceId { get; init; }
+    /// <summary>Starts a test instance (<see cref="WorkflowInstance.IsTest"/>), e.g. the Studio's Run.</summary>
+    public bool IsTest { get; init; }
     /// <summary>Where WriteLine also writes during this run (e.g. the CLI's stderr).</summary>
     public TextWriter? Output { get; init; }
 }

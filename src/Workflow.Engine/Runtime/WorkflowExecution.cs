@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using NodaTime;
 using Workflow.Engine.Activities;
+using Workflow.Engine.Activities.ControlFlow;
 using Workflow.Engine.Activities.Core;
 using Workflow.Engine.Expressions;
 using Workflow.Engine.Model;
@@ -21,8 +22,10 @@ internal sealed class WorkflowExecution
     private readonly ExecutionStateData _state;
     private readonly LinkedList<WorkItem> _queue = new();
     private readonly Dictionary<string, FlowchartGraph> _graphs = new(StringComparer.Ordinal);
-    /// <summary>Activity node id → the node id of the flowchart holding it.</summary>
-    private readonly Dictionary<string, (ActivityNode Node, ActivityNode Flowchart)> _nodes = new(StringComparer.Ordinal);
+    /// <summary>Every activity of the definition by node id (its <see cref="ActivityNode.Parent"/> is the flowchart or composite running it).</summary>
+    private readonly Dictionary<string, ActivityNode> _nodes = new(StringComparer.Ordinal);
+    /// <summary>Loop guard: how often each activity (by node id) ran in this burst.</summary>
+    private readonly Dictionary<string, int> _visits = new(StringComparer.Ordinal);
     private readonly List<JournalEntry> _journal = [];
     private readonly List<Bookmark> _created = [];
     private readonly List<Bookmark> _removed = [];
@@ -38,8 +41,16 @@ internal sealed class WorkflowExecution
         Clock = clock;
         _output = output;
         _state = ExecutionStateData.FromJson(instance.ExecutionState);
-        ExpressionScope = new ExpressionScope(instance.Variables, definition.Variables, instance.Input);
+        Outputs = new ActivityOutputs(_state.Outputs);
         Index(definition.Root);
+        // Loop activities declare their loop variables (CurrentValue…) beside the workflow's own, so scripts get their accessors.
+        ExpressionScope = new ExpressionScope(instance.Variables, LoopActivity.WithLoopVariables(definition), instance.Input)
+        {
+            Instance = instance,
+            Definition = definition,
+            Limits = (services.GetService(typeof(WorkflowEngineOptions)) as WorkflowEngineOptions)?.ScriptLimits ?? ScriptLimits.Default,
+            Outputs = Outputs,
+        };
     }
 
     public WorkflowInstance Instance { get; }
@@ -48,7 +59,11 @@ internal sealed class WorkflowExecution
     public ExpressionScope ExpressionScope { get; }
     private FlowchartMode Mode => _state.Mode;
 
-    private sealed record WorkItem(string ScopeId, string ActivityId);
+    /// <summary>
+    /// Run <paramref name="ActivityId"/> (an id within a flowchart scope, a node id within a composite's scope); or,
+    /// with <paramref name="ChildOutcomes"/>, tell the composite owning the scope that this child completed.
+    /// </summary>
+    private sealed record WorkItem(string ScopeId, string ActivityId, IReadOnlyList<string>? ChildOutcomes = null);
 
     /// <summary>Starts a new instance: variables from the definition, the root flowchart from its start activity.</summary>
     public async Task<WorkflowRunResult> StartAsync(FlowchartMode mode)
@@ -72,14 +87,13 @@ internal sealed class WorkflowExecution
             throw new WorkflowRuntimeException($"Workflow instance '{Instance.Id}' is {Instance.SubStatus}; it cannot be resumed.");
         var bookmark = Instance.Bookmarks.FirstOrDefault(b => b.Id == bookmarkId)
             ?? throw new WorkflowRuntimeException($"Bookmark '{bookmarkId}' is not open on workflow instance '{Instance.Id}'.");
-        if (!_nodes.TryGetValue(bookmark.NodeId, out var entry))
+        if (!_nodes.TryGetValue(bookmark.NodeId, out var node) || node.Parent is null)
             throw new WorkflowRuntimeException($"Bookmark '{bookmarkId}' names node '{bookmark.NodeId}', which the definition does not have.");
         Instance.SubStatus = WorkflowSubStatus.Executing;
         Instance.Bookmarks.Remove(bookmark);
         _removed.Add(bookmark);
-        Append(entry.Node, JournalEventKind.Resumed, null, new JsonObject { ["bookmarkId"] = bookmark.Id, ["kind"] = bookmark.Kind });
-        var scopeId = entry.Flowchart.NodeId;
-        await InvokeAsync(scopeId, entry.Node, resume: (bookmark, input));
+        Append(node, JournalEventKind.Resumed, null, new JsonObject { ["bookmarkId"] = bookmark.Id, ["kind"] = bookmark.Kind });
+        await InvokeAsync(node.Parent.NodeId, node, resume: (bookmark, input));
         await DrainAsync();
         return Finish();
     }
@@ -123,9 +137,24 @@ internal sealed class WorkflowExecution
         if (bookmark is null) return;
         Instance.Bookmarks.Remove(bookmark);
         _removed.Add(bookmark);
-        if (_nodes.TryGetValue(bookmark.NodeId, out var e))
-            Append(e.Node, JournalEventKind.Cancelled, null, new JsonObject { ["bookmarkId"] = bookmark.Id, ["kind"] = bookmark.Kind, ["reason"] = reason });
+        if (_nodes.TryGetValue(bookmark.NodeId, out var n))
+            Append(n, JournalEventKind.Cancelled, null, new JsonObject { ["bookmarkId"] = bookmark.Id, ["kind"] = bookmark.Kind, ["reason"] = reason });
     }
+
+    public void SetOutput(ActivityNode node, string name, JsonNode? value)
+    {
+        Outputs.Record(node.Id, name, value);
+        // An output bound to a variable in the definition: {"typeName": ..., "memoryReference": {"id": "<variable id>"}}.
+        if (node.FindProperty(name) is JsonObject { } binding && binding["memoryReference"]?["id"] is JsonValue idValue
+            && idValue.TryGetValue<string>(out var variableId))
+        {
+            var declared = ExpressionScope.Declarations.FirstOrDefault(d => d.Id == variableId || d.Name == variableId);
+            Instance.Variables[declared?.Name ?? variableId] = value?.DeepClone();
+        }
+    }
+
+    /// <summary>The outputs recorded in this instance (persisted in its execution state).</summary>
+    public ActivityOutputs Outputs { get; }
 
     public void FaultInstance(ActivityNode node, string message, string? code)
     {
@@ -138,18 +167,23 @@ internal sealed class WorkflowExecution
 
     private async Task DrainAsync()
     {
-        var executed = 0;
         while (_queue.First is { } first && !_finished)
         {
             _queue.RemoveFirst();
             var item = first.Value;
             if (!_state.Scopes.ContainsKey(item.ScopeId)) continue;
-            var graph = Graph(item.ScopeId);
-            if (!graph.ById.TryGetValue(item.ActivityId, out var node)) continue;
-            if (++executed > MaxActivitiesPerRun)
+            if (NodeIn(item.ScopeId, item.ActivityId) is not { } node) continue;
+            if (item.ChildOutcomes is { } outcomes)
             {
-                // A loop that never waits would otherwise hold the thread forever.
-                FaultActivity(node, $"The workflow ran {MaxActivitiesPerRun} activities without waiting on a bookmark; it is probably looping endlessly (last: {node.Type} {node.Id}).");
+                await ChildCompletedAsync(item.ScopeId, node, outcomes);
+                continue;
+            }
+            var visits = _visits[node.NodeId] = _visits.GetValueOrDefault(node.NodeId) + 1;
+            if (visits >= MaxActivitiesPerRun)
+            {
+                // A loop that never waits would otherwise hold the thread forever. Visits of one activity are counted,
+                // not activities run, so a long straight chain is fine (docs/definition-format.md, "Endless loops").
+                FaultActivity(node, $"{node.Type} {node.Id} reached {MaxActivitiesPerRun} runs without the workflow waiting on a bookmark; it is probably looping endlessly.");
                 _queue.Clear();
                 return;
             }
@@ -157,7 +191,7 @@ internal sealed class WorkflowExecution
         }
     }
 
-    /// <summary>How many activities one start or resume may run before the instance is faulted as an endless loop.</summary>
+    /// <summary>An activity about to run this many times in one start or resume faults the instance as an endless loop.</summary>
     public int MaxActivitiesPerRun { get; init; } = 10_000;
 
     private void Schedule(string scopeId, string activityId, bool backward = false)
@@ -185,9 +219,9 @@ internal sealed class WorkflowExecution
         if (resume is null)
         {
             Append(node, JournalEventKind.Started, null);
-            if (node.Body is not null || node.IsFlowchart)
+            if (node.IsFlowchart)
             {
-                StartScope(node.Body ?? node, node.NodeId, scopeId);
+                StartScope(node, node.NodeId, scopeId);
                 return;
             }
         }
@@ -201,30 +235,63 @@ internal sealed class WorkflowExecution
         if (resume is null || !_state.Nodes.TryGetValue(node.NodeId, out state!))
             _state.Nodes[node.NodeId] = state = new JsonObject();
         var context = new ActivityExecutionContext(this, node, state, resume?.Bookmark, resume?.Input);
+        if (await RunActivityAsync(context, type, activity => resume is null ? activity.ExecuteAsync(context) : activity.ResumeAsync(context)))
+            Conclude(scopeId, context);
+    }
+
+    /// <summary>
+    /// A composite's child completed (Elsa's completion callback): the composite decides what follows: schedule
+    /// another child, complete, or keep waiting for the children still running.
+    /// </summary>
+    private async Task ChildCompletedAsync(string compositeScopeId, ActivityNode child, IReadOnlyList<string> outcomes)
+    {
+        var scope = _state.Scopes[compositeScopeId];
+        var owner = _nodes[scope.OwnerNodeId!];
+        if (_registry.Find(owner.Type) is not { } type) return;
+        if (!_state.Nodes.TryGetValue(owner.NodeId, out var state))
+            _state.Nodes[owner.NodeId] = state = new JsonObject();
+        var context = new ActivityExecutionContext(this, owner, state, null, null);
+        if (await RunActivityAsync(context, type, activity => ((CompositeActivity)activity).OnChildCompletedAsync(context, child, outcomes)))
+            Conclude(scope.ParentScopeId!, context);
+    }
+
+    /// <summary>Runs one call into an activity; false when it threw (the instance is then faulted).</summary>
+    private async Task<bool> RunActivityAsync(ActivityExecutionContext context, ActivityType type, Func<Activity, ValueTask> call)
+    {
         // Any failure of an activity (a plug-in's bug included) faults the instance instead of crashing the run.
         try
         {
-            var activity = type.Create(Services, node);
-            if (resume is null) await activity.ExecuteAsync(context);
-            else await activity.ResumeAsync(context);
+            await call(type.Create(Services, context.Node));
+            return true;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            FaultActivity(node, $"{node.Type} {node.Id} failed: {e.Message}");
-            return;
+            FaultActivity(context.Node, $"{context.Node.Type} {context.Node.Id} failed: {e.Message}");
+            return false;
         }
+    }
 
+    /// <summary>Applies what the activity decided: children to schedule, a signal, completion, or waiting.</summary>
+    private void Conclude(string scopeId, ActivityExecutionContext context)
+    {
+        var node = context.Node;
         if (context.Faulted)
         {
             Append(node, JournalEventKind.Faulted, null, new JsonObject { ["message"] = Instance.Fault?.Message, ["code"] = Instance.Fault?.Code });
             return;
+        }
+        foreach (var child in context.ScheduledChildren)
+        {
+            if (!_state.Scopes.ContainsKey(node.NodeId))
+                _state.Scopes[node.NodeId] = new ScopeState { IsComposite = true, OwnerNodeId = node.NodeId, ParentScopeId = scopeId };
+            Schedule(node.NodeId, child.NodeId);
         }
         switch (context.Terminal)
         {
             case TerminalKind.EndFlowchart:
                 RemoveBookmarksOf(node, "the activity completed");
                 Append(node, JournalEventKind.Completed, null);
-                CompleteScope(scopeId);
+                CompleteScope(FlowchartOf(scopeId));
                 return;
             case TerminalKind.FinishWorkflow:
                 RemoveBookmarksOf(node, "the activity completed");
@@ -232,10 +299,17 @@ internal sealed class WorkflowExecution
                 CancelEverything("the workflow finished");
                 _finished = true;
                 return;
+            case TerminalKind.Break:
+                SignalBreak(scopeId);
+                break;
+            case TerminalKind.CompleteComposite:
+                CompleteActivity(scopeId, node, ["Done"]);
+                SignalCompleteComposite(scopeId);
+                return;
         }
         if (context.CompletedOutcomes is { } outcomes)
             CompleteActivity(scopeId, node, outcomes);
-        else if (!Instance.Bookmarks.Any(b => b.NodeId == node.NodeId))
+        else if (!Instance.Bookmarks.Any(b => b.NodeId == node.NodeId) && !_state.Scopes.ContainsKey(node.NodeId))
             CompleteActivity(scopeId, node, ["Done"]);
         else
             AfterChange(scopeId);
@@ -250,9 +324,20 @@ internal sealed class WorkflowExecution
     private void CompleteActivity(string scopeId, ActivityNode node, IReadOnlyList<string> outcomes)
     {
         RemoveBookmarksOf(node, "the activity completed");
+        // A composite completing ends whatever of its children still runs (Elsa cancels the descendants).
+        if (_state.Scopes.TryGetValue(node.NodeId, out var own) && own.IsComposite)
+        {
+            CancelScopeContents(node.NodeId, "the activity completed");
+            _state.Scopes.Remove(node.NodeId);
+        }
         Append(node, JournalEventKind.Completed, string.Join(",", outcomes));
-        if (_state.Faulted || _finished) return;
-        var scope = _state.Scopes[scopeId];
+        if (_state.Faulted || _finished || !_state.Scopes.TryGetValue(scopeId, out var scope)) return;
+        if (scope.IsComposite)
+        {
+            // The callback runs next, before anything else queued: Elsa calls it when the child completes.
+            if (!_state.Faulted && !_finished) _queue.AddFirst(new WorkItem(scopeId, node.NodeId, outcomes));
+            return;
+        }
         var backward = scope.BackwardRuns.Remove(node.Id);
         if (Mode == FlowchartMode.Counter)
             CounterCompleted(scopeId, node.Id, outcomes, backward);
@@ -263,7 +348,7 @@ internal sealed class WorkflowExecution
 
     private void AfterChange(string scopeId)
     {
-        if (_state.Faulted || _finished || !_state.Scopes.TryGetValue(scopeId, out var scope)) return;
+        if (_state.Faulted || _finished || !_state.Scopes.TryGetValue(scopeId, out var scope) || scope.IsComposite) return;
         if (Mode == FlowchartMode.Token)
             foreach (var target in scope.WaitingJoins.ToList())
                 TokenEvaluate(scopeId, target, null);
@@ -271,17 +356,22 @@ internal sealed class WorkflowExecution
             CompleteScope(scopeId);
     }
 
-    /// <summary>Activities of the scope that still have work: queued, waiting on a bookmark, or running a nested flowchart.</summary>
+    /// <summary>
+    /// What of the scope still has work: queued, waiting on a bookmark, or running a nested scope. Flowchart scopes
+    /// name their activities by id, composite scopes by node id.
+    /// </summary>
     private HashSet<string> Pending(string scopeId)
     {
-        var graph = Graph(scopeId);
+        var composite = _state.Scopes.TryGetValue(scopeId, out var scope) && scope.IsComposite;
         var pending = new HashSet<string>(StringComparer.Ordinal);
         foreach (var item in _queue)
             if (item.ScopeId == scopeId) pending.Add(item.ActivityId);
         foreach (var b in Instance.Bookmarks)
-            if (graph.ById.TryGetValue(b.ActivityId, out var n) && n.NodeId == b.NodeId) pending.Add(b.ActivityId);
+            if (_nodes.TryGetValue(b.NodeId, out var n) && n.Parent?.NodeId == scopeId && n.Id == b.ActivityId)
+                pending.Add(composite ? n.NodeId : n.Id);
         foreach (var s in _state.Scopes.Values)
-            if (s.ParentScopeId == scopeId && s.OwnerNodeId is { } owner && _nodes.TryGetValue(owner, out var o)) pending.Add(o.Node.Id);
+            if (s.ParentScopeId == scopeId && s.OwnerNodeId is { } owner && _nodes.TryGetValue(owner, out var o))
+                pending.Add(composite ? o.NodeId : o.Id);
         return pending;
     }
 
@@ -295,8 +385,66 @@ internal sealed class WorkflowExecution
             return;
         }
         _state.Scopes.Remove(scopeId);
-        var owner = _nodes[scope.OwnerNodeId!].Node;
+        var owner = _nodes[scope.OwnerNodeId!];
         CompleteActivity(scope.ParentScopeId, owner, ["Done"]);
+    }
+
+    /// <summary>The activity <paramref name="id"/> of a scope: by id in a flowchart, by node id under a composite.</summary>
+    private ActivityNode? NodeIn(string scopeId, string id)
+    {
+        if (_state.Scopes.TryGetValue(scopeId, out var scope) && scope.IsComposite)
+            return _nodes.GetValueOrDefault(id);
+        return Graph(scopeId).ById.GetValueOrDefault(id);
+    }
+
+    /// <summary>The nearest flowchart scope at or above <paramref name="scopeId"/>.</summary>
+    private string FlowchartOf(string scopeId)
+    {
+        while (_state.Scopes[scopeId] is { IsComposite: true, ParentScopeId: { } parent })
+            scopeId = parent;
+        return scopeId;
+    }
+
+    /// <summary>The scopes from <paramref name="scopeId"/> up to the root, with the composite owning each composite scope.</summary>
+    private IEnumerable<(string ScopeId, ActivityNode? Composite)> Ancestry(string scopeId)
+    {
+        for (string? id = scopeId; id is not null && _state.Scopes.TryGetValue(id, out var scope); id = scope.ParentScopeId)
+            yield return (id, scope.IsComposite ? _nodes[scope.OwnerNodeId!] : null);
+    }
+
+    private bool IsLoop(ActivityNode node) => _registry.Find(node.Type)?.ClrType is { } t && typeof(ILoopActivity).IsAssignableFrom(t);
+
+    /// <summary>
+    /// Elsa.Break: every composite up to and including the nearest loop is marked as breaking (Elsa's BreakSignal;
+    /// Sequence and the loops read the mark when their running child completes). No loop above: nothing happens.
+    /// </summary>
+    private void SignalBreak(string scopeId)
+    {
+        foreach (var (_, composite) in Ancestry(scopeId))
+        {
+            if (composite is null) continue;
+            if (!_state.Nodes.TryGetValue(composite.NodeId, out var state)) _state.Nodes[composite.NodeId] = state = new JsonObject();
+            state[ActivityExecutionContext.BreakingProperty] = true;
+            if (IsLoop(composite)) return;
+        }
+    }
+
+    /// <summary>
+    /// Elsa.Complete: the nearest loop completes at once, its running children cancelled (Elsa's BreakBehavior on
+    /// CompleteCompositeSignal); with no loop above, the signal reaches the workflow, which finishes.
+    /// </summary>
+    private void SignalCompleteComposite(string scopeId)
+    {
+        if (_state.Faulted || _finished) return;
+        foreach (var (id, composite) in Ancestry(scopeId))
+        {
+            if (composite is null || !IsLoop(composite)) continue;
+            var parent = _state.Scopes[id].ParentScopeId!;
+            CompleteActivity(parent, composite, ["Done"]);
+            return;
+        }
+        CancelEverything("the workflow completed");
+        _finished = true;
     }
 
     // ---- counter mode ---------------------------------------------------------------------------------------
@@ -499,15 +647,14 @@ internal sealed class WorkflowExecution
 
     private void CancelActivity(string scopeId, string activityId, string reason, bool propagate)
     {
-        var graph = Graph(scopeId);
-        var node = graph.ById[activityId];
+        if (NodeIn(scopeId, activityId) is not { } node) return;
         for (var item = _queue.First; item is not null;)
         {
             var next = item.Next;
             if (item.Value.ScopeId == scopeId && item.Value.ActivityId == activityId)
             {
                 _queue.Remove(item);
-                Append(node, JournalEventKind.Cancelled, null, new JsonObject { ["reason"] = reason });
+                if (item.Value.ChildOutcomes is null) Append(node, JournalEventKind.Cancelled, null, new JsonObject { ["reason"] = reason });
             }
             item = next;
         }
@@ -532,7 +679,7 @@ internal sealed class WorkflowExecution
     private void CancelEverything(string reason)
     {
         for (var item = _queue.First; item is not null; item = item.Next)
-            if (Graph(item.Value.ScopeId).ById.TryGetValue(item.Value.ActivityId, out var n))
+            if (item.Value.ChildOutcomes is null && NodeIn(item.Value.ScopeId, item.Value.ActivityId) is { } n)
                 Append(n, JournalEventKind.Cancelled, null, new JsonObject { ["reason"] = reason });
         _queue.Clear();
         foreach (var b in Instance.Bookmarks.ToList())
@@ -588,14 +735,10 @@ internal sealed class WorkflowExecution
         return _graphs[scopeId] = new FlowchartGraph(flowchart, _registry);
     }
 
-    private void Index(ActivityNode flowchart)
+    private void Index(ActivityNode root)
     {
-        foreach (var a in flowchart.Activities)
-        {
-            _nodes.TryAdd(a.NodeId, (a, flowchart));
-            if (a.Body is not null) Index(a.Body);
-            if (a.IsFlowchart) Index(a);
-        }
+        foreach (var a in root.Descendants())
+            _nodes.TryAdd(a.NodeId, a);
     }
 
     private static void Increment(Dictionary<string, long> map, string key) => map[key] = map.GetValueOrDefault(key) + 1;

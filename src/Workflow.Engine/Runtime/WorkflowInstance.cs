@@ -16,12 +16,19 @@ public sealed class WorkflowInstance
     public required string DefinitionVersionId { get; init; }
     public string? CorrelationId { get; set; }
     public string? Name { get; set; }
+    /// <summary>
+    /// A designer's trial run (the Studio's Run): stored and run like any instance, but modules that project instances
+    /// into production views (inboxes, case lists, figures) leave it out. Set at start, never changed.
+    /// </summary>
+    public bool IsTest { get; init; }
     public WorkflowStatus Status { get; set; } = WorkflowStatus.Running;
     public WorkflowSubStatus SubStatus { get; set; } = WorkflowSubStatus.Pending;
     /// <summary>Workflow input, as given at start.</summary>
     public JsonObject Input { get; set; } = new();
     /// <summary>Workflow variables by name.</summary>
     public JsonObject Variables { get; set; } = new();
+    /// <summary>Workflow output by name (Elsa.SetOutput), as Elsa's <c>WorkflowState.Output</c>.</summary>
+    public JsonObject Output { get; set; } = new();
     /// <summary>Open bookmarks; empty when nothing waits.</summary>
     public List<Bookmark> Bookmarks { get; set; } = [];
     /// <summary>

@@ -140,28 +140,6 @@ public sealed class WorkflowRuntime(
     }
 
     /// <summary>
-    /// Resumes every open <c>Delay</c> bookmark whose ResumeAt is at or before now (the injected clock), in due order.
-    /// A bookmark that another process resumed meanwhile is skipped. Returns the results of the resumes done.
-    /// </summary>
-    public async Task<IReadOnlyList<WorkflowRunResult>> ResumeDueTimersAsync(CancellationToken cancellationToken = default)
-    {
-        var due = await instances.FindBookmarksAsync(new BookmarkFilter(Kind: "Delay", DueBy: clock.GetCurrentInstant()), cancellationToken);
-        var results = new List<WorkflowRunResult>();
-        foreach (var (instanceId, bookmark) in due.OrderBy(d => d.Bookmark.ResumeAt))
-        {
-            try
-            {
-                results.Add(await ResumeAsync(instanceId, bookmark.Id, null, null, cancellationToken));
-            }
-            catch (WorkflowRuntimeException)
-            {
-                // Resumed or cancelled by someone else since it was found: nothing left to do for it.
-            }
-        }
-        return results;
-    }
-
-    /// <summary>
     /// Elsa's test harness: while the instance is not finished and has bookmarks, resume every open bookmark (no
     /// input). Returns the last result with the journal, bookmarks and output of all rounds.
     /// </summary>
@@ -201,6 +179,7 @@ public sealed class WorkflowRuntime(
             DefinitionVersionId = versionId,
             CorrelationId = start.CorrelationId,
             Name = definition.Name,
+            IsTest = start.IsTest,
             Input = (JsonObject?)start.Input?.DeepClone() ?? new JsonObject(),
             CreatedAt = now,
             UpdatedAt = now,

@@ -1,6 +1,6 @@
 namespace Workflow.Engine.Runtime;
 
-/// <summary>An instance's coarse status, as in Elsa (CONTRACTS.md §1): it is running (possibly waiting) or it is over.</summary>
+/// <summary>An instance's coarse status, as in Elsa (docs/definition-format.md, Status): it is running (possibly waiting) or it is over.</summary>
 public enum WorkflowStatus
 {
     Running,

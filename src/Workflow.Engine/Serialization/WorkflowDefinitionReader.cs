@@ -87,19 +87,7 @@ public static class WorkflowDefinitionReader
                     findings.Add(ValidationFinding.Error(id, "type", "The activity has no \"type\"; expected a type name such as \"Elsa.WriteLine\".", "shape"));
                 if (flowchart.Activities.Any(x => x.Id == id))
                     findings.Add(ValidationFinding.Error(id, "id", $"Two activities of flowchart {flowchart.Id} have the id \"{id}\"; ids must be unique.", "duplicate-id"));
-                var nodeId = Text(a["nodeId"]) ?? $"{flowchart.NodeId}:{id}";
-                var node = new ActivityNode(a, id, type ?? "", nodeId, flowchart);
-                flowchart.Activities.Add(node);
-                if (node.IsFlowchart)
-                    ReadFlowchart(node, findings);
-                if (a["body"] is JsonObject body)
-                {
-                    var bodyId = Text(body["id"]) ?? id + "-body";
-                    var bodyNode = new ActivityNode(body, bodyId, Text(body["type"]) ?? "Elsa.Flowchart", Text(body["nodeId"]) ?? $"{nodeId}:{bodyId}", node);
-                    node.Body = bodyNode;
-                    if (bodyNode.IsFlowchart) ReadFlowchart(bodyNode, findings);
-                    else findings.Add(ValidationFinding.Error(id, "body", $"The body of {type} must be an \"Elsa.Flowchart\", found \"{bodyNode.Type}\".", "shape"));
-                }
+                flowchart.Activities.Add(ReadActivity(a, id, type, flowchart, findings));
                 index++;
             }
         }
@@ -124,6 +112,47 @@ public static class WorkflowDefinitionReader
         else if (connections is not null)
             findings.Add(ValidationFinding.Error(flowchart.Id, "connections", $"\"connections\" must be an array, found {Describe(connections)}.", "shape"));
     }
+
+    /// <summary>
+    /// One activity and, recursively, what it contains: a flowchart's activities, a <c>body</c>, and every embedded
+    /// child activity (Elsa writes <c>[Port]</c> properties as the child's JSON object under the property's camelCase
+    /// name, a Sequence's children as <c>activities</c>, a Switch's as <c>cases[i].activity</c>).
+    /// </summary>
+    private static ActivityNode ReadActivity(JsonObject a, string id, string? type, ActivityNode parent, List<ValidationFinding> findings)
+    {
+        var nodeId = Text(a["nodeId"]) ?? $"{parent.NodeId}:{id}";
+        var node = new ActivityNode(a, id, type ?? "", nodeId, parent);
+        if (node.IsFlowchart)
+        {
+            ReadFlowchart(node, findings);
+            return node;
+        }
+        if (a["body"] is JsonObject body)
+        {
+            var bodyId = Text(body["id"]) ?? id + "-body";
+            var bodyType = Text(body["type"]) ?? "Elsa.Flowchart";
+            node.Body = ReadActivity(body, bodyId, bodyType, node, findings);
+        }
+        foreach (var (key, value) in a)
+        {
+            if (key is "body" or "customProperties" or "metadata") continue;
+            if (IsActivityObject(value))
+                node.Embedded.Add(new EmbeddedActivity(key, null, ReadActivity((JsonObject)value!, Text(value!["id"])!, Text(value["type"]), node, findings)));
+        }
+        if (a["activities"] is JsonArray children)
+            for (var i = 0; i < children.Count; i++)
+                if (IsActivityObject(children[i]))
+                    node.Embedded.Add(new EmbeddedActivity("activities", i, ReadActivity((JsonObject)children[i]!, Text(children[i]!["id"])!, Text(children[i]!["type"]), node, findings)));
+        if (a["cases"] is JsonArray cases)
+            for (var i = 0; i < cases.Count; i++)
+                if (cases[i] is JsonObject c && IsActivityObject(c["activity"]))
+                    node.Embedded.Add(new EmbeddedActivity("cases", i, ReadActivity((JsonObject)c["activity"]!, Text(c["activity"]!["id"])!, Text(c["activity"]!["type"]), node, findings)));
+        return node;
+    }
+
+    /// <summary>An activity's JSON: an object with a string <c>id</c> and <c>type</c> (inputs have <c>expression</c>, outputs <c>memoryReference</c>).</summary>
+    private static bool IsActivityObject(JsonNode? value) =>
+        value is JsonObject o && Text(o["id"]) is { Length: > 0 } && Text(o["type"]) is { Length: > 0 };
 
     private static Connection? ReadConnection(JsonObject c)
     {

@@ -6,7 +6,7 @@ using Workflow.Engine.Validation.Rules;
 namespace Workflow.Engine.Validation;
 
 /// <summary>
-/// Validates definitions (CONTRACTS.md §3): shape problems from reading, then the built-in rules (activity types,
+/// Validates definitions (docs/definition-format.md, Validation): shape problems from reading, then the built-in rules (activity types,
 /// connections and ports, start, expressions, reachability, joins) and any registered <see cref="IWorkflowValidationRule"/>.
 /// Never throws for bad input.
 /// </summary>

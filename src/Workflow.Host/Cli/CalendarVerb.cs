@@ -7,7 +7,7 @@ using Workflow.Engine.Calendar;
 namespace Workflow.Host.Cli;
 
 /// <summary>
-/// <c>calendar days|add-working-days|due|import-ics|export-ics</c> (CONTRACTS.md §5). Calendars are the shipped
+/// <c>calendar days|add-working-days|due|import-ics|export-ics</c> (docs/cli.md). Calendars are the shipped
 /// ones overridden by the user calendars folder (<c>--calendars DIR</c>, else <c>$WORKFLOW_CALENDARS</c>, else
 /// <c>./calendars</c>). Exit 2 with one line on stderr for an unknown calendar id, a date outside the calendar's
 /// range (naming the range) and bad arguments; exit 1 when a file read is not valid calendar data.
@@ -143,7 +143,7 @@ public sealed class CalendarVerb : ICliVerb
         return 0;
     }
 
-    /// <summary>ISO 8601 in the zone with offset; seconds only when not zero (<c>2025-10-10T17:30+08:00</c>, as in CONTRACTS.md §6).</summary>
+    /// <summary>ISO 8601 in the zone with offset; seconds only when not zero (<c>2025-10-10T17:30+08:00</c>, as in docs/calendars.md, The deadline rule).</summary>
     internal static string FormatInstant(Instant instant, DateTimeZone zone)
     {
         var z = instant.InZone(zone).ToOffsetDateTime();

@@ -7,7 +7,7 @@ using Workflow.Engine.Validation;
 namespace Workflow.Host.Cli;
 
 /// <summary>
-/// <c>run FILE [--input JSON] [--resume-all] [--flowchart-mode token|counter]</c> (CONTRACTS.md §5): runs the definition
+/// <c>run FILE [--input JSON] [--resume-all] [--flowchart-mode token|counter]</c> (docs/cli.md): runs the definition
 /// in memory. WriteLine text goes to stderr as it is written; the last stdout line is
 /// <c>{"status","subStatus","output":[...],"bookmarks":[{"activityId","activityType","kind"}]}</c>. <c>--resume-all</c>
 /// resumes every bookmark without input until none is left (Elsa's test harness). Exit 0 whatever the workflow's

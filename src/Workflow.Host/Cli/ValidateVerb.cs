@@ -1,10 +1,12 @@
 using Microsoft.Extensions.DependencyInjection;
+using Workflow.Definitions.Validation;
 using Workflow.Engine.Validation;
 
 namespace Workflow.Host.Cli;
 
 /// <summary>
-/// <c>validate FILE...</c> (CONTRACTS.md §5): one line per finding on stdout, <c>FILE: error|warning: activity ID: message</c>;
+/// <c>validate FILE...</c> (docs/cli.md): one line per finding on stdout, <c>FILE: error|warning: activity ID: message — 中文</c> (the Chinese
+/// half names the activity by its display name);
 /// exit 0 when no file has an error (warnings allowed), 1 when any has, 2 for bad arguments (no file, an option, a missing file).
 /// </summary>
 public sealed class ValidateVerb : ICliVerb
@@ -33,9 +35,10 @@ public sealed class ValidateVerb : ICliVerb
         var anyError = false;
         foreach (var file in args)
         {
-            var (_, findings) = validator.Validate(await File.ReadAllTextAsync(file));
-            foreach (var finding in findings)
-                await stdout.WriteLineAsync(CliEngine.Line(file, finding));
+            var (definition, findings) = validator.Validate(await File.ReadAllTextAsync(file));
+            // The contract's line, then the activity's display name and the Chinese text the Studio shows (docs/studio.md).
+            foreach (var text in FindingText.Of(findings, definition))
+                await stdout.WriteLineAsync($"{CliEngine.Line(file, text.Finding)} — {text.Zh}");
             anyError |= findings.Any(f => f.Severity == FindingSeverity.Error);
         }
         return anyError ? 1 : 0;

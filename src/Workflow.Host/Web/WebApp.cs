@@ -10,6 +10,7 @@ using Workflow.Engine;
 using Workflow.Engine.Activities;
 using Workflow.Engine.Validation;
 using Workflow.Host.Web.Access;
+using Workflow.Host.Web.Bindings;
 using Workflow.Host.Web.Demo;
 using Workflow.Host.Web.Departments;
 using Workflow.Host.Web.Health;
@@ -63,6 +64,7 @@ public static class WebApp
         services.AddRazorPages(o =>
         {
             o.Conventions.AuthorizeFolder("/Studio", AccessPolicies.ReadWorkflows);
+            o.Conventions.AuthorizeFolder("/Bindings", AccessPolicies.Administer);
         });
 
         var app = builder.Build();
@@ -87,6 +89,7 @@ public static class WebApp
         app.MapOpenApi().AllowAnonymous();
         app.MapAuthEndpoints();
         app.MapDepartmentEndpoints();
+        app.MapBindingEndpoints();
         app.MapPermitApi();
         app.MapElsaApi();
         app.MapStudioRoutes();

@@ -9,6 +9,7 @@ using Workflow.Definitions.Projects;
 using Workflow.Definitions.Workflows;
 using Workflow.Engine.Persistence;
 using Workflow.Engine.Persistence.EntityFramework;
+using Workflow.Engine.Scheduling;
 using Workflow.Testing;
 
 namespace Workflow.Definitions.Tests.EndToEnd;
@@ -60,6 +61,9 @@ public sealed class PermitTestHost : IAsyncDisposable
     public static Instant At(string iso) => OffsetDateTimePattern.ExtendedIso.Parse(iso).GetValueOrThrow().ToInstant();
 
     public void SetClock(string iso) => Clock.Set(At(iso));
+
+    /// <summary>One sweep of the engine's scheduler (the background service is not running in these tests); how many timers fired.</summary>
+    public Task<int> FireDueTimersAsync() => Services.GetRequiredService<WorkflowScheduler>().FireDueAsync();
 
     /// <summary>A project whose earlier approvals are in place (every matter outside the stages the tests apply for can be a prerequisite).</summary>
     public Task<ProjectRow> ProjectAsync(bool greenChannel = false, string agent = "agent1") =>

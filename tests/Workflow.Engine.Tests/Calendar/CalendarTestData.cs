@@ -18,7 +18,7 @@ internal static class CalendarTestData
     /// <summary>"2025-09-26T10:00+08:00" → instant.</summary>
     public static Instant T(string text) => Minutes.Parse(text).GetValueOrThrow().ToInstant();
 
-    /// <summary>Formats in Asia/Shanghai like the table of CONTRACTS.md §6.</summary>
+    /// <summary>Formats in Asia/Shanghai like the worked examples of docs/calendars.md.</summary>
     public static string Shanghai(Instant instant) => MinutesOut.Format(instant.InZone(DateTimeZoneProviders.Tzdb["Asia/Shanghai"]).ToOffsetDateTime());
 
     public static LocalDate D(string text) => LocalDatePattern.Iso.Parse(text).GetValueOrThrow();

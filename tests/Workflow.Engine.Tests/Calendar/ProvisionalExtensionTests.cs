@@ -5,7 +5,7 @@ using static Workflow.Engine.Tests.Calendar.CalendarTestData;
 
 namespace Workflow.Engine.Tests.Calendar;
 
-/// <summary>CONTRACTS.md §7: the years not yet announced, computed from the statutory rules and replaced on import.</summary>
+/// <summary>docs/calendars.md, Provisional extension: the years not yet announced, computed from the statutory rules and replaced on import.</summary>
 public class ProvisionalExtensionTests
 {
     private static readonly IReadOnlySet<IsoDayOfWeek> Weekend = new HashSet<IsoDayOfWeek> { IsoDayOfWeek.Saturday, IsoDayOfWeek.Sunday };

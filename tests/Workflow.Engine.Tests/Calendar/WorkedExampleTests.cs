@@ -3,7 +3,7 @@ using static Workflow.Engine.Tests.Calendar.CalendarTestData;
 
 namespace Workflow.Engine.Tests.Calendar;
 
-/// <summary>The seven worked examples of CONTRACTS.md §6, through the library.</summary>
+/// <summary>The seven worked examples of docs/calendars.md, through the library.</summary>
 public class WorkedExampleTests
 {
     public static TheoryData<int, string, int, string[], string> Examples => new()

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Workflow.Engine.Expressions;
+using Workflow.Engine.Expressions.JavaScript;
 using Workflow.Engine.Model;
 
 namespace Workflow.Engine.Tests.Expressions;
@@ -54,26 +55,46 @@ public class ExpressionTests
         var variables = new JsonObject { ["Counter"] = 1 };
         var scope = new ExpressionScope(variables, [new VariableDefinition("c", "Counter", "Int32", null)], new JsonObject());
         ExpressionEvaluator.Evaluate(ExpressionInput.JavaScript("Object", "setCounter(getCounter() + 1); setVariable('Other', {a: [1]}); return 0;"), scope);
-        variables["Counter"]!.GetValue<double>().Should().Be(2);
+        // Elsa converts a value set on a variable to its declared type (Variable.ParseValue in
+        // Elsa.Workflows.Core/Extensions/VariableExtensions.cs): Int32 holds a whole number.
+        variables["Counter"]!.GetValue<long>().Should().Be(2);
         variables["Other"]!.ToJsonString().Should().Be("""{"a":[1]}""");
     }
 
+    // Elsa runs ES2015+ on Jint 4 (Elsa.Expressions.JavaScript/Services/JintJavaScriptEvaluator.cs prepares scripts
+    // with AllowReturnOutsideFunction), so these all run.
     [Theory]
-    [InlineData("x => x", "arrow function")]
-    [InlineData("`a`", "template literal")]
-    [InlineData("const a = 1; return a;", "'const' declaration")]
-    [InlineData("class A {}", "'class' declaration")]
-    [InlineData("f(...args)", "spread")]
-    [InlineData("for (var x of xs) {}", "for...of")]
-    public void ES2015_constructs_are_named(string script, string construct)
+    [InlineData("const xs = [1, 2, 3]; return xs.map(x => x * 2).join(',');", "2,4,6")]
+    [InlineData("let n = getCounter(); `n=${n}`", "n=2")]
+    [InlineData("const { a, b: [c] } = { a: 1, b: [2] }; a + c", "3")]
+    [InlineData("class Box { constructor(v) { this.v = v; } get twice() { return this.v * 2; } } new Box(4).twice", "8")]
+    [InlineData("const f = (...xs) => xs.length; f(...[1, 2, 3])", "3")]
+    [InlineData("let s = 0; for (const x of [1, 2, 3]) s += x; s", "6")]
+    [InlineData("'=>' + \"`\"", "=>`")]
+    public void ES2015_and_later_scripts_run(string script, string expected)
     {
-        JavaScriptEvaluator.CheckSyntax(script).Should().StartWith("ECMAScript 5.1 only").And.Contain(construct);
+        var scope = new ExpressionScope(new JsonObject { ["Counter"] = 2 }, [new VariableDefinition("c", "Counter", "Int32", null)], new JsonObject());
+        Eval<string>("JavaScript", JsonValue.Create(script), scope).Should().Be(expected);
     }
 
     [Theory]
-    [InlineData("'=>' + \"`\"")]
-    [InlineData("// let x = 1\n true")]
-    [InlineData("/* const */ getVariable('a') == null")]
-    public void Lookalikes_in_strings_and_comments_are_fine(string script) =>
-        JavaScriptEvaluator.CheckSyntax(script).Should().BeNull();
+    [InlineData("getCounter( >", 1, 13, "`>`")]
+    [InlineData("let a = 1;\nlet a = 2;", 2, 5, "`a = 2;`")]
+    [InlineData("const x = {\n  a: 1,\n  b: \n}", 4, 1, "`}`")]
+    [InlineData("return `unclosed ${1}", 1, 22, "at the end of the script")]
+    public void Syntax_errors_name_line_column_and_the_code_there(string script, int line, int column, string construct)
+    {
+        var problem = JavaScriptEvaluator.CheckSyntax(script);
+        problem.Should().StartWith($"The script has a syntax error at line {line}, column {column} (").And.Contain(construct);
+    }
+
+    [Fact]
+    public void A_JavaScript_boolean_written_as_text_is_True_as_in_Elsa()
+    {
+        // Elsa converts the script's CLR result with ObjectConverter (Elsa.Expressions/Helpers/ObjectConverter.cs):
+        // bool → "True", an object → its JSON.
+        Eval<string>("JavaScript", JsonValue.Create("1 < 2")).Should().Be("True");
+        Eval<string>("JavaScript", JsonValue.Create("({ name: '审批', n: 1 })")).Should().Be("""{"name":"审批","n":1}""");
+        Eval<string>("JavaScript", JsonValue.Create("1.5 * 2")).Should().Be("3");
+    }
 }

@@ -20,10 +20,11 @@ public sealed class MigrationTests
 
         first.Should().Equal(
             new AppliedSchemaMigration("workflow", 1, "definitions, instances, bookmarks, journal, idempotency"),
-            new AppliedSchemaMigration("workflow", 2, "timer leases on bookmarks"));
+            new AppliedSchemaMigration("workflow", 2, "timer leases on bookmarks"),
+            new AppliedSchemaMigration("workflow", 3, "workflow output on instances"));
         second.Should().BeEmpty();
         third.Should().BeEmpty();
-        db.Scalar("SELECT COUNT(*) FROM wf_schema_history;").Should().Be(2L);
+        db.Scalar("SELECT COUNT(*) FROM wf_schema_history;").Should().Be(3L);
         db.Scalar("SELECT MAX(applied_at) FROM wf_schema_history;").Should().Be(
             InstantToUnixNanosecondsConverter.ToUnixNanoseconds(db.Clock.GetCurrentInstant()));
     }
@@ -38,9 +39,9 @@ public sealed class MigrationTests
 
         var results = await Task.WhenAll(Task.Run(() => a.MigrateAsync()), Task.Run(() => b.MigrateAsync()));
 
-        results.Sum(r => r.Count).Should().Be(2, "one of them applies both steps, the other nothing");
+        results.Sum(r => r.Count).Should().Be(3, "one of them applies every step, the other nothing");
         results.Should().Contain(r => r.Count == 0);
-        db.Scalar("SELECT COUNT(*) FROM wf_schema_history;").Should().Be(2L);
+        db.Scalar("SELECT COUNT(*) FROM wf_schema_history;").Should().Be(3L);
     }
 
     [Theory]
@@ -93,11 +94,13 @@ public sealed class MigrationTests
         var services = await db.OpenAsync(migrate: false);
         var applied = await services.GetRequiredService<WorkflowDatabase>().MigrateAsync();
 
-        applied.Should().Equal(new AppliedSchemaMigration("workflow", 2, "timer leases on bookmarks"));
+        applied.Should().Equal(new AppliedSchemaMigration("workflow", 2, "timer leases on bookmarks"),
+            new AppliedSchemaMigration("workflow", 3, "workflow output on instances"));
         var store = TestDatabases.Instances(services);
         var old = (await store.FindAsync("old"))!;
         old.Version.Should().Be(4);
         old.Variables["x"]!.GetValue<int>().Should().Be(1);
+        old.Output.Should().BeEmpty("an instance stored before outputs existed has none");
         old.Bookmarks.Should().ContainSingle().Which.ResumeAt.Should().Be(NodaTime.Instant.FromUnixTimeTicks(0).PlusNanoseconds(5));
         (await services.GetRequiredService<Workflow.Engine.Persistence.IDueBookmarkClaimer>()
             .ClaimDueAsync("w", NodaTime.Instant.FromUnixTimeTicks(0).PlusNanoseconds(5), NodaTime.Duration.FromMinutes(1), 10)).Should().ContainSingle();
@@ -109,11 +112,11 @@ public sealed class MigrationTests
     {
         await using var db = TestDatabases.Create(provider);
         await db.OpenAsync();
-        db.Scalar("INSERT INTO wf_schema_history (module, version, name, applied_at) VALUES ('workflow', 3, 'future', 0);");
+        db.Scalar("INSERT INTO wf_schema_history (module, version, name, applied_at) VALUES ('workflow', 4, 'future', 0);");
 
         var act = () => db.OpenAsync();
 
-        (await act.Should().ThrowAsync<InvalidOperationException>()).WithMessage("*version 3 of module 'workflow'*up to 2*newer build*");
+        (await act.Should().ThrowAsync<InvalidOperationException>()).WithMessage("*version 4 of module 'workflow'*up to 3*newer build*");
     }
 
     [Fact]

@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 
 namespace Workflow.Host.Tests.Api;
 
-/// <summary>CONTRACTS.md §9: designer and admin full Elsa API, supervisor GET only, everyone else 403, no credentials 401.</summary>
+/// <summary>docs/studio.md: designer and admin full Elsa API, supervisor GET only, everyone else 403, no credentials 401.</summary>
 public sealed class ElsaApiAccessTests(HostFactory host) : IClassFixture<HostFactory>
 {
     private const string Read = "/elsa/api/descriptors/expression-descriptors";

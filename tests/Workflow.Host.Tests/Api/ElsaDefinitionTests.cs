@@ -5,7 +5,7 @@ using Workflow.Testing;
 
 namespace Workflow.Host.Tests.Api;
 
-/// <summary>The definition routes of the Elsa API over the engine's store: versioning per CONTRACTS.md §9, shapes per STUDIO-API.md.</summary>
+/// <summary>The definition routes of the Elsa API over the engine's store: versioning per docs/persistence.md, shapes per docs/studio.md.</summary>
 public sealed class ElsaDefinitionTests(HostFactory host) : IClassFixture<HostFactory>
 {
     private static JsonObject Definition(string definitionId, string text = "Hello") => new()

@@ -4,7 +4,7 @@ using System.Text.Json;
 
 namespace Workflow.Host.Tests.Api;
 
-/// <summary>The shapes STUDIO-API.md gives for the descriptor lists the Studio reads before it draws anything.</summary>
+/// <summary>The shapes docs/studio.md gives for the descriptor lists the Studio reads before it draws anything.</summary>
 public sealed class ElsaDescriptorTests(HostFactory host) : IClassFixture<HostFactory>
 {
     private async Task<JsonElement> GetAsync(string path)

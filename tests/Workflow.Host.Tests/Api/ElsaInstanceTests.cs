@@ -34,6 +34,30 @@ public sealed class ElsaInstanceTests(HostFactory host) : IClassFixture<HostFact
         instance["workflowState"]!["status"]!.GetValue<string>().Should().Be("Finished");
     }
 
+    // Elsa.Workflows.Api/Endpoints/WorkflowDefinitions/Execute/Models.cs: the execute response is {workflowState}, whose
+    // output holds what Elsa.SetOutput assigned; the instance read back carries it too.
+    [Fact]
+    public async Task Execute_returns_the_workflow_state_with_the_output_SetOutput_assigned()
+    {
+        using var client = await host.AsUserAsync(Roles.Admin);
+        var model = WriteLineWorkflow("output1");
+        model["root"]!["activities"]!.AsArray().Add(JsonNode.Parse("""
+            {"id":"out1","type":"Elsa.SetOutput","outputName":{"typeName":"String","expression":{"type":"Literal","value":"total"}},
+             "outputValue":{"typeName":"Object","expression":{"type":"JavaScript","value":"6 * 7"}}}
+            """));
+        model["root"]!["connections"]!.AsArray().Add(JsonNode.Parse("""{"source":{"activity":"wl1","port":"Done"},"target":{"activity":"out1","port":"In"}}"""));
+        (await client.PostAsJsonAsync("/elsa/api/workflow-definitions", new JsonObject { ["model"] = model, ["publish"] = true })).EnsureSuccessStatusCode();
+
+        var run = await client.PostAsJsonAsync("/elsa/api/workflow-definitions/output1/execute", new { });
+        run.StatusCode.Should().Be(HttpStatusCode.OK, await run.Content.ReadAsStringAsync());
+        var body = JsonNode.Parse(await run.Content.ReadAsStringAsync())!;
+
+        body["workflowState"]!["status"]!.GetValue<string>().Should().Be("Finished");
+        body["workflowState"]!["output"]!.ToJsonString().Should().Be("""{"total":42}""");
+        var instance = JsonNode.Parse(await client.GetStringAsync($"/elsa/api/workflow-instances/{body["workflowState"]!["id"]}"))!;
+        instance["workflowState"]!["output"]!.ToJsonString().Should().Be("""{"total":42}""");
+    }
+
     [Fact]
     public async Task A_definition_without_a_published_version_cannot_start_and_says_so_in_the_header()
     {

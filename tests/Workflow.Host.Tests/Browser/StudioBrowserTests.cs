@@ -7,7 +7,7 @@ using Xunit.Abstractions;
 namespace Workflow.Host.Tests.Browser;
 
 /// <summary>
-/// The real Studio bundle in Debian's Chromium against the real Host (CONTRACTS.md §9). Each test logs the Studio's
+/// The real Studio bundle in Debian's Chromium against the real Host (docs/studio.md). Each test logs the Studio's
 /// calls to /elsa/api (docs/studio.md lists what was observed).
 /// </summary>
 [Collection(BrowserCollection.Name)]

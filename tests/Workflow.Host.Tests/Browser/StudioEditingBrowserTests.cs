@@ -13,7 +13,7 @@ namespace Workflow.Host.Tests.Browser;
 
 /// <summary>
 /// A designer changes a seeded stage workflow in the real Studio and the engine runs what was published (issue 6,
-/// CONTRACTS.md §9). Selectors are the Studio's own DOM (MudBlazor), as observed and written up in docs/studio.md.
+/// docs/studio.md). Selectors are the Studio's own DOM (MudBlazor), as observed and written up in docs/studio.md.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class StudioEditingBrowserTests(BrowserFixture browser, ITestOutputHelper output)

@@ -2,7 +2,7 @@ using Workflow.Host.Cli;
 
 namespace Workflow.Host.Tests.Cli;
 
-/// <summary>The <c>calendar</c> verbs of CONTRACTS.md §5, through <see cref="CliApp.RunAsync"/>.</summary>
+/// <summary>The <c>calendar</c> verbs of docs/cli.md, through <see cref="CliApp.RunAsync"/>.</summary>
 public sealed class CalendarVerbTests : IDisposable
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "wf-calendars-" + Guid.NewGuid().ToString("N"));

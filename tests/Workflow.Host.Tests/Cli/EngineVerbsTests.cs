@@ -4,7 +4,7 @@ using Workflow.Testing;
 
 namespace Workflow.Host.Tests.Cli;
 
-/// <summary>The <c>validate</c> and <c>run</c> verbs as CONTRACTS.md §5 specifies them.</summary>
+/// <summary>The <c>validate</c> and <c>run</c> verbs as docs/cli.md specifies them.</summary>
 public class EngineVerbsTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("wf-cli-").FullName;

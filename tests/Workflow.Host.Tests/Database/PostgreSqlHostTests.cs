@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Workflow.Definitions.Cases;
 using Workflow.Definitions.Catalogue;
 using Workflow.Engine.Persistence.EntityFramework;
+using Workflow.Engine.Scheduling;
 using Workflow.Host.Tests.Api.Permits;
 using Workflow.Testing;
 
@@ -68,8 +69,9 @@ public sealed class PostgreSqlHostTests(PostgreSqlDemoHost host) : IClassFixture
         host.Clock.Advance(NodaTime.Duration.FromDays(60));
         try
         {
-            (await permits.FireDueTimersAsync()).Should().BePositive();
-            (await permits.FireDueTimersAsync()).Should().Be(0, "each timer fires once");
+            var scheduler = host.Services.GetRequiredService<WorkflowScheduler>();
+            (await scheduler.FireDueAsync()).Should().BePositive();
+            (await scheduler.FireDueAsync()).Should().Be(0, "each timer fires once");
         }
         finally
         {

@@ -2,7 +2,7 @@ using System.Net;
 
 namespace Workflow.Host.Tests.Studio;
 
-/// <summary>The npm bundle served under /studio/ with the content types of STUDIO-API.md, precompressed when the client accepts it.</summary>
+/// <summary>The npm bundle served under /studio/ with the content types of docs/studio.md, precompressed when the client accepts it.</summary>
 public sealed class StudioBundleTests(HostFactory host) : IClassFixture<HostFactory>
 {
     private string BundleFile(string folder, string pattern)

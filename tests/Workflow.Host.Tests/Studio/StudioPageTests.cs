@@ -5,7 +5,7 @@ using System.Text.RegularExpressions;
 
 namespace Workflow.Host.Tests.Studio;
 
-/// <summary>CONTRACTS.md §9: the Studio host pages, who may open them, and the token they hand the Studio.</summary>
+/// <summary>docs/studio.md: the Studio host pages, who may open them, and the token they hand the Studio.</summary>
 public sealed class StudioPageTests(HostFactory host) : IClassFixture<HostFactory>
 {
     [Theory]

@@ -4,10 +4,10 @@ namespace Workflow.Engine.Activities.Core;
 
 /// <summary>
 /// Elsa.Delay: waits on a bookmark of kind <c>Delay</c> whose ResumeAt is now + <c>timeSpan</c> (from the injected
-/// clock); a timer service (or a test harness) resumes it. <c>strategy</c> and <c>autoBlockingThreshold</c> are
+/// clock); the engine's scheduler (docs/scheduling.md) or a test harness resumes it. <c>strategy</c> and <c>autoBlockingThreshold</c> are
 /// accepted and kept, but every delay waits on a bookmark.
 /// </summary>
-[Activity("Elsa", "Scheduling", "Waits for a while.")]
+[Activity("Elsa", "Scheduling", "Delay execution for the specified amount of time.")]
 public sealed class Delay : Activity
 {
     [Input(TypeName = "TimeSpan", DefaultValue = "00:01:00", Description = "How long to wait, as hh:mm:ss or d.hh:mm:ss.")]

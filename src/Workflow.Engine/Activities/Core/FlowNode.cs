@@ -1,11 +1,23 @@
+using Workflow.Engine.Model;
+
 namespace Workflow.Engine.Activities.Core;
 
-/// <summary>Elsa.FlowNode: runs its <c>body</c> (a nested Elsa.Flowchart) and completes with <c>Done</c> when the body completes.</summary>
+/// <summary>
+/// Elsa.FlowNode: runs its <c>body</c> (any activity, usually a nested Elsa.Flowchart) and completes with
+/// <c>Done</c> when the body completes; without a body it completes at once.
+/// </summary>
 [Activity("Elsa", "Flow", "Runs a nested flowchart.")]
-public sealed class FlowNode : Activity, IContainerActivity
+[EmbeddedPort("Body")]
+public sealed class FlowNode : CompositeActivity, IContainerActivity
 {
-    // The runtime runs the body itself; this is only reached for a FlowNode without a body.
     public override ValueTask ExecuteAsync(ActivityExecutionContext context)
+    {
+        if (context.Node.Body is { } body) context.ScheduleChild(body);
+        else context.Complete();
+        return ValueTask.CompletedTask;
+    }
+
+    public override ValueTask OnChildCompletedAsync(ActivityExecutionContext context, ActivityNode child, IReadOnlyList<string> outcomes)
     {
         context.Complete();
         return ValueTask.CompletedTask;

@@ -44,16 +44,18 @@ public sealed class FlowSwitch : Activity
         {
             var label = item["label"] is JsonValue l && l.TryGetValue<string>(out var ls) ? ls : null;
             if (label is null) continue;
-            ExpressionInput? condition = item["condition"] switch
-            {
-                JsonObject c when c["expression"] is JsonObject => ActivityNode.ParseInput(c),
-                JsonObject c => new ExpressionInput("Boolean", (c["type"] as JsonValue)?.GetValue<string>() ?? "JavaScript", c["value"]),
-                _ => null,
-            };
-            cases.Add((label, condition));
+            cases.Add((label, ParseCondition(item["condition"])));
         }
         return cases;
     }
+
+    /// <summary>A case's condition: an input (<c>{typeName, expression}</c>) or an expression (<c>{type, value}</c>, JavaScript when the type is absent).</summary>
+    internal static ExpressionInput? ParseCondition(JsonNode? condition) => condition switch
+    {
+        JsonObject c when c["expression"] is JsonObject => ActivityNode.ParseInput(c),
+        JsonObject c => new ExpressionInput("Boolean", (c["type"] as JsonValue)?.GetValue<string>() ?? "JavaScript", c["value"]),
+        _ => null,
+    };
 
     private static JsonNode? TryParse(string text)
     {

@@ -4,7 +4,7 @@ using NodaTime;
 namespace Workflow.Engine.Persistence.EntityFramework;
 
 /// <summary>
-/// <see cref="IWorkflowDefinitionStore"/> on EF Core, with the versioning rules of CONTRACTS.md §9:
+/// <see cref="IWorkflowDefinitionStore"/> on EF Core, with the versioning rules of docs/persistence.md:
 /// <list type="bullet">
 /// <item>the first save creates version 1 as the latest draft (published at once when asked);</item>
 /// <item>saving while the latest version is a draft updates that draft in place (same id, same number);</item>
@@ -186,6 +186,39 @@ public sealed class EfWorkflowDefinitionStore(IDbContextFactory<WorkflowDbContex
         ArgumentNullException.ThrowIfNull(definitionId);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         return await db.Definitions.Where(d => d.DefinitionId == definitionId).ExecuteDeleteAsync(cancellationToken) > 0;
+    }
+
+    public async Task<bool> DeleteVersionAsync(string versionId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(versionId);
+        string? definitionId;
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+            definitionId = await db.Definitions.Where(d => d.Id == versionId).Select(d => d.DefinitionId).SingleOrDefaultAsync(cancellationToken);
+        if (definitionId is null)
+        {
+            return false;
+        }
+
+        var deleted = false;
+        await WriteAsync(definitionId, cancellationToken, (db, versions) =>
+        {
+            var doomed = versions.SingleOrDefault(v => v.Id == versionId);
+            deleted = doomed is not null;
+            if (doomed is null)
+            {
+                return null;
+            }
+
+            db.Definitions.Remove(doomed);
+            if (doomed.IsLatest && versions.Where(v => !ReferenceEquals(v, doomed)).MaxBy(v => v.Version) is { } next)
+            {
+                next.IsLatest = true;
+                next.RowVersion++;
+            }
+
+            return null;
+        });
+        return deleted;
     }
 
     private static void Publish(List<DefinitionRow> versions, DefinitionRow target)

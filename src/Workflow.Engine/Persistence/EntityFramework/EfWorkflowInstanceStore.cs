@@ -16,7 +16,7 @@ namespace Workflow.Engine.Persistence.EntityFramework;
 /// writers queue on the busy timeout instead of failing on a lock upgrade.
 /// </remarks>
 public sealed class EfWorkflowInstanceStore(IDbContextFactory<WorkflowDbContext> contexts, IEnumerable<IWorkflowSaveParticipant> participants)
-    : IWorkflowInstanceStore, IDueBookmarkClaimer
+    : IWorkflowInstanceStore, IDueBookmarkClaimer, IWorkflowInstanceQuery
 {
     private readonly IReadOnlyList<IWorkflowSaveParticipant> _participants = participants.ToList();
 
@@ -168,6 +168,75 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<WorkflowDbContext>
         await db.SaveChangesAsync(cancellationToken);
         await tx.CommitAsync(cancellationToken);
         return [.. due.Select(r => (r.InstanceId, InstanceRowMapper.ToBookmark(r)))];
+    }
+
+    public async Task<(IReadOnlyList<WorkflowInstanceSummary> Items, int TotalCount)> ListAsync(WorkflowInstanceFilter filter, WorkflowInstanceOrder order, bool descending,
+        int skip, int take, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var query = Filter(db.Instances.AsNoTracking(), filter);
+        var total = await query.CountAsync(cancellationToken);
+        var ordered = order switch
+        {
+            WorkflowInstanceOrder.Updated => descending ? query.OrderByDescending(i => i.UpdatedAt) : query.OrderBy(i => i.UpdatedAt),
+            WorkflowInstanceOrder.Finished => descending ? query.OrderByDescending(i => i.FinishedAt) : query.OrderBy(i => i.FinishedAt),
+            WorkflowInstanceOrder.Name => descending ? query.OrderByDescending(i => i.Name) : query.OrderBy(i => i.Name),
+            _ => descending ? query.OrderByDescending(i => i.CreatedAt) : query.OrderBy(i => i.CreatedAt),
+        };
+        var rows = await ordered.ThenBy(i => i.Id).Skip(skip).Take(take)
+            .Select(i => new { i.Id, i.DefinitionId, i.DefinitionVersionId, i.DefinitionVersion, i.CorrelationId, i.Name, i.Status, i.SubStatus, i.IsTest, HasFault = i.Fault != null, i.CreatedAt, i.UpdatedAt, i.FinishedAt })
+            .ToListAsync(cancellationToken);
+        return ([.. rows.Select(r => new WorkflowInstanceSummary(r.Id, r.DefinitionId, r.DefinitionVersionId, r.DefinitionVersion, r.CorrelationId, r.Name,
+            Enum.Parse<WorkflowStatus>(r.Status), Enum.Parse<WorkflowSubStatus>(r.SubStatus), r.IsTest, r.HasFault, r.CreatedAt, r.UpdatedAt, r.FinishedAt))], total);
+    }
+
+    public async Task<int> CountAsync(WorkflowInstanceFilter filter, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await Filter(db.Instances.AsNoTracking(), filter).CountAsync(cancellationToken);
+    }
+
+    /// <remarks>Bookmarks and journal lines go with the row (foreign keys ON DELETE CASCADE).</remarks>
+    public async Task<bool> DeleteAsync(string instanceId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(instanceId);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
+        // SQLite enforces the cascade only with foreign keys on; deleting the children first works on both providers.
+        await db.Bookmarks.Where(b => b.InstanceId == instanceId).ExecuteDeleteAsync(cancellationToken);
+        await db.Journal.Where(j => j.InstanceId == instanceId).ExecuteDeleteAsync(cancellationToken);
+        var deleted = await db.Instances.Where(i => i.Id == instanceId).ExecuteDeleteAsync(cancellationToken);
+        await tx.CommitAsync(cancellationToken);
+        return deleted > 0;
+    }
+
+    private static IQueryable<InstanceRow> Filter(IQueryable<InstanceRow> query, WorkflowInstanceFilter filter)
+    {
+        if (filter.Ids is { } ids) query = query.Where(i => ids.Contains(i.Id));
+        if (filter.DefinitionIds is { } definitionIds) query = query.Where(i => definitionIds.Contains(i.DefinitionId));
+        if (filter.Version is { } version) query = query.Where(i => i.DefinitionVersion == version);
+        if (filter.CorrelationId is { } correlationId) query = query.Where(i => i.CorrelationId == correlationId);
+        if (!string.IsNullOrEmpty(filter.SearchTerm))
+        {
+            var term = filter.SearchTerm.ToLowerInvariant();
+            query = query.Where(i => i.Id.ToLower().Contains(term) || i.DefinitionId.ToLower().Contains(term)
+                || (i.Name != null && i.Name.ToLower().Contains(term)) || (i.CorrelationId != null && i.CorrelationId.ToLower().Contains(term)));
+        }
+        if (filter.Statuses is { } statuses)
+        {
+            var names = statuses.Select(s => s.ToString()).ToList();
+            query = query.Where(i => names.Contains(i.Status));
+        }
+        if (filter.SubStatuses is { } subStatuses)
+        {
+            var names = subStatuses.Select(s => s.ToString()).ToList();
+            query = query.Where(i => names.Contains(i.SubStatus));
+        }
+        if (filter.IsTest is { } isTest) query = query.Where(i => i.IsTest == isTest);
+        if (filter.HasFault is { } hasFault) query = query.Where(i => (i.Fault != null) == hasFault);
+        return query;
     }
 
     private async Task SaveAsync(WorkflowSaveKind kind, WorkflowInstance instance, IReadOnlyList<JournalEntry> journal, IdempotencyRecord? idempotency, CancellationToken cancellationToken)

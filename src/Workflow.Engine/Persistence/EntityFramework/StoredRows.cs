@@ -30,10 +30,13 @@ internal sealed class InstanceRow
     public required string DefinitionVersionId { get; set; }
     public string? CorrelationId { get; set; }
     public string? Name { get; set; }
+    public bool IsTest { get; set; }
     public required string Status { get; set; }
     public required string SubStatus { get; set; }
     public required string Input { get; set; }
     public required string Variables { get; set; }
+    /// <summary>Workflow output (Elsa.SetOutput) as JSON; <c>{}</c> when none.</summary>
+    public string Output { get; set; } = "{}";
     public required string ExecutionState { get; set; }
     public string? Fault { get; set; }
     public Instant CreatedAt { get; set; }

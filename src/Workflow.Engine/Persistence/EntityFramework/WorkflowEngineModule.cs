@@ -25,6 +25,12 @@ internal sealed class WorkflowEngineModule : IWorkflowPersistenceModule
             ALTER TABLE wf_bookmarks ADD COLUMN claimed_by text NULL;
             ALTER TABLE wf_bookmarks ADD COLUMN claimed_until bigint NULL;
             """),
+        new(3, "workflow output on instances",
+            "ALTER TABLE wf_instances ADD COLUMN output TEXT NOT NULL DEFAULT '{}';",
+            "ALTER TABLE wf_instances ADD COLUMN output text NOT NULL DEFAULT '{}';"),
+        new(4, "test instances (the Studio's Run)",
+            "ALTER TABLE wf_instances ADD COLUMN is_test INTEGER NOT NULL DEFAULT 0;",
+            "ALTER TABLE wf_instances ADD COLUMN is_test boolean NOT NULL DEFAULT false;"),
     ];
 
     public void ConfigureModel(ModelBuilder modelBuilder)
@@ -59,10 +65,12 @@ internal sealed class WorkflowEngineModule : IWorkflowPersistenceModule
             e.Property(x => x.DefinitionVersionId).HasColumnName("definition_version_id");
             e.Property(x => x.CorrelationId).HasColumnName("correlation_id");
             e.Property(x => x.Name).HasColumnName("name");
+            e.Property(x => x.IsTest).HasColumnName("is_test");
             e.Property(x => x.Status).HasColumnName("status");
             e.Property(x => x.SubStatus).HasColumnName("sub_status");
             e.Property(x => x.Input).HasColumnName("input");
             e.Property(x => x.Variables).HasColumnName("variables");
+            e.Property(x => x.Output).HasColumnName("output");
             e.Property(x => x.ExecutionState).HasColumnName("execution_state");
             e.Property(x => x.Fault).HasColumnName("fault");
             e.Property(x => x.CreatedAt).HasColumnName("created_at").HasConversion(instant);

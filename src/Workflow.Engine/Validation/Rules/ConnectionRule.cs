@@ -2,17 +2,27 @@ using Workflow.Engine.Activities;
 
 namespace Workflow.Engine.Validation.Rules;
 
-/// <summary>Errors for connections to or from a missing activity, from a port the source activity does not have, or into a port other than <c>In</c>.</summary>
+/// <summary>
+/// Errors for connections to or from a missing activity, from a port the source activity does not have, into a port
+/// other than <c>In</c>, or repeating another connection (same source, outcome, target and port: it would run the
+/// target once per copy).
+/// </summary>
 internal sealed class ConnectionRule : IWorkflowValidationRule
 {
     public void Validate(ValidationContext context)
     {
         foreach (var flowchart in context.Flowcharts())
         {
-            var ids = flowchart.Activities.ToDictionary(a => a.Id, a => a, StringComparer.Ordinal);
+            var ids = flowchart.Activities.GroupBy(a => a.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+            var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (var c in flowchart.Connections)
             {
                 var where = $"Connection {c.SourceActivityId}:{c.SourcePort} → {c.TargetActivityId}:{c.TargetPort}";
+                if (!seen.Add(c.Key))
+                {
+                    context.Add(ValidationFinding.Error(c.SourceActivityId, "connections", $"{where} appears more than once in flowchart {flowchart.Id}; remove the copies.", "duplicate-connection"));
+                    continue;
+                }
                 if (!ids.TryGetValue(c.SourceActivityId, out var source))
                 {
                     context.Add(ValidationFinding.Error(c.SourceActivityId, "connections", $"{where} starts at activity \"{c.SourceActivityId}\", which flowchart {flowchart.Id} does not have. Connect from an existing activity or remove the connection.", "dangling-connection"));

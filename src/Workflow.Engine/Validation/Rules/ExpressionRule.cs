@@ -1,11 +1,14 @@
 using Workflow.Engine.Expressions;
+using Workflow.Engine.Expressions.JavaScript;
+using Workflow.Engine.Expressions.Liquid;
 using Workflow.Engine.Model;
 
 namespace Workflow.Engine.Validation.Rules;
 
 /// <summary>
-/// Errors for expressions that cannot work: unknown expression types, JavaScript that does not parse as ECMAScript 5.1
-/// (naming the ES2015+ construct), Object values that are not JSON, and literals that do not convert to the input's
+/// Errors for expressions that cannot work: unknown expression types, JavaScript that does not parse (ES2015+, naming
+/// line, column and the code found there), Liquid templates that do not parse, Object values that are not JSON, and
+/// literals that do not convert to the input's
 /// type (e.g. a FlowJoin mode that does not exist); Quorum joins need <c>quorum</c> between 1 and their inbound count.
 /// </summary>
 internal sealed class ExpressionRule : IWorkflowValidationRule
@@ -28,7 +31,7 @@ internal sealed class ExpressionRule : IWorkflowValidationRule
                 var valueType = property.PropertyType.GetGenericArguments()[0];
                 try
                 {
-                    ValueConverter.Convert(ExpressionEvaluator.Evaluate(input, new ExpressionScope(new(), [], new())), valueType);
+                    ValueConverter.Convert(ExpressionEvaluator.Evaluate(input, ExpressionScope.Empty()), valueType);
                 }
                 catch (ExpressionException e)
                 {
@@ -56,8 +59,12 @@ internal sealed class ExpressionRule : IWorkflowValidationRule
                 if (JavaScriptEvaluator.CheckSyntax(input.ValueText ?? "") is { } problem)
                     context.Add(ValidationFinding.Error(a.Id, name, $"{problem} Script: {input.ValueText}", "script"));
                 break;
+            case "Liquid":
+                if (LiquidEvaluator.CheckSyntax(input.ValueText ?? "") is { } liquidProblem)
+                    context.Add(ValidationFinding.Error(a.Id, name, $"{liquidProblem} Template: {input.ValueText}", "script"));
+                break;
             case "Object":
-                try { ExpressionEvaluator.Evaluate(input, new ExpressionScope(new(), [], new())); }
+                try { ExpressionEvaluator.Evaluate(input, ExpressionScope.Empty()); }
                 catch (ExpressionException e) { context.Add(ValidationFinding.Error(a.Id, name, e.Message, "bad-value")); }
                 break;
             case "Literal" or "Variable":

@@ -73,6 +73,12 @@ public sealed class ApplyModel(PermitService permits) : LocalizedPageModel
             {
                 Errors = e.Errors;
             }
+            catch (Workflow.Definitions.Bindings.StageUnavailableException e)
+            {
+                Errors = new Dictionary<string, string[]> { ["stage"] = [Ui(e.Describe().Zh, e.Describe().En)] };
+                Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+                return Page();
+            }
         }
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         return Page();

@@ -17,8 +17,11 @@ public static class AccessPolicies
     /// <summary>Who may change workflow definitions (save, publish, retract, delete, run): designer, admin.</summary>
     public const string EditWorkflows = nameof(EditWorkflows);
 
+    /// <summary>Who may administer the jurisdiction's set-up (which workflow handles which stage): admin only.</summary>
+    public const string Administer = nameof(Administer);
+
     /// <summary>
-    /// The Elsa API rule (CONTRACTS.md §9): reads (GET, HEAD) follow <see cref="ReadWorkflows"/>, every other method
+    /// The Elsa API rule (docs/studio.md): reads (GET, HEAD) follow <see cref="ReadWorkflows"/>, every other method
     /// <see cref="EditWorkflows"/>, so the supervisor's Studio is read-only and everyone else gets 403.
     /// </summary>
     public const string ElsaApiReadOnlyForSupervisors = nameof(ElsaApiReadOnlyForSupervisors);
@@ -34,6 +37,7 @@ public static class AccessPolicies
         builder.SetFallbackPolicy(signedIn);
         builder.AddPolicy(ReadWorkflows, p => p.RequireAuthenticatedUser().RequireRole(WorkflowReaders));
         builder.AddPolicy(EditWorkflows, p => p.RequireAuthenticatedUser().RequireRole(WorkflowEditors));
+        builder.AddPolicy(Administer, p => p.RequireAuthenticatedUser().RequireRole(nameof(UserRole.Admin)));
         builder.AddPolicy(ElsaApiReadOnlyForSupervisors, p => p.RequireAuthenticatedUser().AddRequirements(new ReadsOrEditsRequirement()));
         return builder;
     }

@@ -1,7 +1,7 @@
 namespace Workflow.Host.Web.Access;
 
 /// <summary>
-/// A person who may sign in. <see cref="DepartmentCode"/> is set for reviewers (their department, CONTRACTS.md §8)
+/// A person who may sign in. <see cref="DepartmentCode"/> is set for reviewers (their department, docs/api.md)
 /// and null for every other role.
 /// </summary>
 /// <param name="UserName">The sign-in name, unique, compared case-insensitively.</param>

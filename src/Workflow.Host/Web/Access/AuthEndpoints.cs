@@ -4,7 +4,7 @@ using NodaTime;
 
 namespace Workflow.Host.Web.Access;
 
-/// <summary><c>POST /api/auth/token</c>: user name and password for a bearer token (CONTRACTS.md §8).</summary>
+/// <summary><c>POST /api/auth/token</c>: user name and password for a bearer token (docs/api.md).</summary>
 public static class AuthEndpoints
 {
     /// <summary>The request body.</summary>

@@ -32,7 +32,7 @@ public sealed class AuthOptions
     public TimeSpan ApiTokenLifetime { get; set; } = TimeSpan.FromHours(8);
 
     /// <summary>
-    /// How long the token minted for a Studio page is valid; at least 8 hours (CONTRACTS.md §9) so that a working day in
+    /// How long the token minted for a Studio page is valid; at least 8 hours (docs/studio.md) so that a working day in
     /// the designer never hits an expired token. Default 8 hours.
     /// </summary>
     public TimeSpan PageTokenLifetime { get; set; } = TimeSpan.FromHours(8);

@@ -21,7 +21,7 @@ public sealed class AuthOptionsValidator(IHostEnvironment environment) : IValida
         if (options.ApiTokenLifetime <= TimeSpan.Zero)
             failures.Add($"Auth:ApiTokenLifetime must be positive; it is {options.ApiTokenLifetime}.");
         if (options.PageTokenLifetime < TimeSpan.FromHours(8))
-            failures.Add($"Auth:PageTokenLifetime must be at least 08:00:00 (CONTRACTS.md §9); it is {options.PageTokenLifetime}.");
+            failures.Add($"Auth:PageTokenLifetime must be at least 08:00:00 (docs/studio.md); it is {options.PageTokenLifetime}.");
         if (options.CookieLifetime <= TimeSpan.Zero)
             failures.Add($"Auth:CookieLifetime must be positive; it is {options.CookieLifetime}.");
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -3,7 +3,7 @@ using Workflow.Host.Web.Departments;
 namespace Workflow.Host.Web.Access;
 
 /// <summary>
-/// The demo users of CONTRACTS.md §8, all with password <see cref="Password"/>: <c>agent1</c>, <c>agent2</c>,
+/// The demo users of docs/api.md, all with password <see cref="Password"/>: <c>agent1</c>, <c>agent2</c>,
 /// <c>frontdesk</c>, <c>reviewer-CODE</c> for every department, <c>supervisor</c>, <c>designer</c>, <c>admin</c>.
 /// They exist only while demo data is enabled (<c>--no-demo</c> removes them).
 /// </summary>

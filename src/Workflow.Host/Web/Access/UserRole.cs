@@ -1,6 +1,6 @@
 namespace Workflow.Host.Web.Access;
 
-/// <summary>What a signed-in person does in the service centre (CONTRACTS.md §8). One role per user.</summary>
+/// <summary>What a signed-in person does in the service centre (docs/api.md). One role per user.</summary>
 public enum UserRole
 {
     /// <summary>A project agent (代办员): files applications for the projects they own.</summary>

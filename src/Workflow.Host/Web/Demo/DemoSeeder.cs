@@ -8,6 +8,7 @@ using Workflow.Definitions.Intake;
 using Workflow.Definitions.Persistence;
 using Workflow.Definitions.Projects;
 using Workflow.Engine.Calendar;
+using Workflow.Engine.Scheduling;
 using Workflow.Host.Web.Database;
 
 namespace Workflow.Host.Web.Demo;
@@ -62,6 +63,7 @@ public sealed class DemoSeeder(HostDatabase database, string? calendarsFolder, I
             .BuildServiceProvider();
         await using var turn = await database.LockAsync(SeedLock, cancellationToken);
         var permits = services.GetRequiredService<PermitService>();
+        var scheduler = services.GetRequiredService<WorkflowScheduler>();
         if ((await permits.ListProjectsAsync(null, null, 1, 1, cancellationToken)).TotalCount > 0) return 0;
 
         var calendar = services.GetRequiredService<CalendarRegistry>().Get(permits.Catalogue.CalendarId);
@@ -70,7 +72,7 @@ public sealed class DemoSeeder(HostDatabase database, string? calendarsFolder, I
         for (var i = 0; i < projects; i++)
         {
             var (stage, scenario) = Plan[i % Plan.Length];
-            var driver = new CaseDriver(permits, clock, calendar, now);
+            var driver = new CaseDriver(permits, scheduler, clock, calendar, now);
             var project = await CreateProjectAsync(permits, faker, i, stage, clock, driver, cancellationToken);
             try
             {
@@ -82,7 +84,7 @@ public sealed class DemoSeeder(HostDatabase database, string? calendarsFolder, I
             }
         }
         clock.Now = now;
-        var fired = await permits.FireDueTimersAsync(cancellationToken);
+        var fired = await scheduler.FireDueAsync(cancellationToken);
         logger.LogInformation("Seeded {Count} demo projects ({Fired} timers already due fired).", projects, fired);
         return projects;
     }
@@ -105,7 +107,7 @@ public sealed class DemoSeeder(HostDatabase database, string? calendarsFolder, I
     }
 
     /// <summary>Drives one case of a project through the real service, on the demo clock.</summary>
-    private sealed class CaseDriver(PermitService permits, DemoClock clock, WorkingCalendar calendar, Instant realNow)
+    private sealed class CaseDriver(PermitService permits, WorkflowScheduler scheduler, DemoClock clock, WorkingCalendar calendar, Instant realNow)
     {
         public Instant WorkingDaysAgo(int days, int hour, int minute)
         {
@@ -202,7 +204,7 @@ public sealed class DemoSeeder(HostDatabase database, string? calendarsFolder, I
                         Later(60 * 24);
                         file = await PassOpenStepsAsync(file, faker, limit: 99, cancellationToken);
                         Later(60 * 24 * 8);
-                        await permits.FireDueTimersAsync(cancellationToken);
+                        await scheduler.FireDueAsync(cancellationToken);
                         file = (await permits.GetCaseAsync(file.CaseId, cancellationToken))!.Value.File;
                     }
                     return;

@@ -2,7 +2,7 @@ using Workflow.Definitions.Catalogue;
 
 namespace Workflow.Host.Web.Departments;
 
-/// <summary>The departments of the jurisdiction's matter catalogue (CONTRACTS.md §8 codes in the sample).</summary>
+/// <summary>The departments of the jurisdiction's matter catalogue (the sample's codes, docs/api.md).</summary>
 public sealed class CatalogueDepartments(MatterCatalogue catalogue) : IDepartmentCatalogue
 {
     private readonly IReadOnlyList<Department> _all = catalogue.Departments.Select(d => new Department(d.Code, d.Name)).ToList();

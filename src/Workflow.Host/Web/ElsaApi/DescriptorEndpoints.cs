@@ -2,7 +2,7 @@ namespace Workflow.Host.Web.ElsaApi;
 
 /// <summary>
 /// The strategy, storage and variable-type descriptor lists that the Studio reads when the editor loads or a settings
-/// tab opens. Empty strategy lists mean "the default only"; the Studio is fine with that (STUDIO-API.md).
+/// tab opens. Empty strategy lists mean "the default only"; the Studio is fine with that (docs/studio.md).
 /// </summary>
 public static class DescriptorEndpoints
 {

@@ -3,7 +3,7 @@ using Workflow.Host.Web.Access;
 namespace Workflow.Host.Web.ElsaApi;
 
 /// <summary>
-/// The Elsa-compatible API under <c>/elsa/api</c> that Elsa Studio calls (shared/studio/STUDIO-API.md). Every route here
+/// The Elsa-compatible API under <c>/elsa/api</c> that Elsa Studio calls (docs/studio.md). Every route here
 /// follows <see cref="AccessPolicies.ElsaApiReadOnlyForSupervisors"/>: bearer token required (401), designers and admins
 /// may do everything, the supervisor only GET (403 otherwise), every other role 403. Each feature maps its routes
 /// in its own file; a route nobody maps answers 404 problem details, after the same access check.
@@ -26,6 +26,7 @@ public static class ElsaApiRoutes
         group.MapScriptingEndpoints();
         group.MapActivityDescriptorEndpoints();
         group.MapWorkflowDefinitionEndpoints();
+        group.MapWorkflowDefinitionBulkEndpoints();
         group.MapWorkflowInstanceEndpoints();
         group.MapInstanceJournalEndpoints();
 

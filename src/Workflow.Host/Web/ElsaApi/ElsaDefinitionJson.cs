@@ -6,7 +6,7 @@ using Workflow.Host.Web.Json;
 namespace Workflow.Host.Web.ElsaApi;
 
 /// <summary>
-/// Turns a stored definition version into the JSON the Studio expects (STUDIO-API.md): the saved model untouched
+/// Turns a stored definition version into the JSON the Studio expects (docs/studio.md): the saved model untouched
 /// (metadata, sizes, custom properties and memory references survive a round trip) with the version facts
 /// (<c>id</c>, <c>version</c>, <c>isLatest</c>, <c>isPublished</c>, <c>createdAt</c>) and <c>links</c> set by the
 /// store. The editor is read-only unless the latest version carries a <c>publish</c> link, so the link is only

@@ -1,6 +1,5 @@
 using System.Text;
-using Workflow.Engine.Expressions;
-using Workflow.Engine.Model;
+using Workflow.Engine.Expressions.JavaScript;
 using Workflow.Engine.Persistence;
 using Workflow.Engine.Serialization;
 using Workflow.Host.Web.Access;
@@ -9,23 +8,15 @@ namespace Workflow.Host.Web.ElsaApi;
 
 /// <summary>
 /// <c>POST /scripting/javascript/type-definitions/{definitionId}</c>: TypeScript declarations that give the Studio's
-/// JavaScript editor IntelliSense for the functions our expressions offer (CONTRACTS.md §4): the common ones, and the
-/// accessors <c>getX()</c>/<c>setX(v)</c> of each variable of the definition's latest version (none for an unknown id).
+/// JavaScript editor IntelliSense for exactly the script surface the engine installs (Elsa's functions, the
+/// accessors of the definition's variables and inputs, <c>variables</c>, <c>input</c>; see
+/// docs/definition-format.md, "JavaScript surface"), for the definition's latest version (the common part only for
+/// an unknown id).
 /// </summary>
 public static class ScriptingEndpoints
 {
     /// <summary>The body the Studio sends (all optional: only the route's definition id matters so far).</summary>
     public sealed record TypeDefinitionsRequest(string? WorkflowDefinitionId, string? ActivityTypeName, string? PropertyName);
-
-    /// <summary>Declarations for what every expression may call, in the ES5.1 subset Jint evaluates.</summary>
-    public const string CommonDeclarations = """
-        /** Reads a workflow variable by name. */
-        declare function getVariable(name: string): any;
-        /** Sets a workflow variable by name. */
-        declare function setVariable(name: string, value: any): void;
-        /** The workflow's input object. */
-        declare const input: any;
-        """;
 
     public static RouteGroupBuilder MapScriptingEndpoints(this RouteGroupBuilder elsa)
     {
@@ -33,24 +24,10 @@ public static class ScriptingEndpoints
                 async (string definitionId, TypeDefinitionsRequest? request, IWorkflowDefinitionStore definitions, CancellationToken ct) =>
                 {
                     var stored = await definitions.FindAsync(definitionId, VersionSelector.Latest, null, ct);
-                    var variables = stored is null ? [] : WorkflowDefinitionReader.Read(stored.Json).Definition?.Variables ?? [];
-                    return TypedResults.Text(CommonDeclarations + "\n" + Accessors(variables), "application/x-typescript", Encoding.UTF8);
+                    var definition = stored is null ? null : WorkflowDefinitionReader.Read(stored.Json).Definition;
+                    return TypedResults.Text(JavaScriptTypeDefinitions.Render(definition), "application/x-typescript", Encoding.UTF8);
                 })
             .ReadsOnly();
         return elsa;
-    }
-
-    /// <summary>The accessors the runtime generates, for each variable that gets them.</summary>
-    public static string Accessors(IEnumerable<VariableDefinition> variables)
-    {
-        var text = new StringBuilder();
-        foreach (var name in variables.Select(v => v.Name).Where(JavaScriptEvaluator.HasAccessors).Distinct())
-        {
-            text.AppendLine($"/** Reads the workflow variable {name}. */");
-            text.AppendLine($"declare function get{name}(): any;");
-            text.AppendLine($"/** Sets the workflow variable {name}. */");
-            text.AppendLine($"declare function set{name}(value: any): void;");
-        }
-        return text.ToString();
     }
 }

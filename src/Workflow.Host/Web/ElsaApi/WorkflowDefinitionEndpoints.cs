@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
+using Workflow.Definitions.Validation;
 using Workflow.Engine.Persistence;
 using Workflow.Engine.Validation;
 using Workflow.Host.Web.Access;
@@ -13,10 +14,10 @@ using Workflow.Host.Web.Json;
 namespace Workflow.Host.Web.ElsaApi;
 
 /// <summary>
-/// The definition routes the Studio calls (STUDIO-API.md), over the engine's <see cref="IWorkflowDefinitionStore"/>:
+/// The definition routes the Studio calls (docs/studio.md), over the engine's <see cref="IWorkflowDefinitionStore"/>:
 /// load by definition id (Latest / Published / LatestOrPublished / a version number), load by version id, paged lists
 /// (latest versions; all versions of some definitions for the history tab), save with optional publish, publish,
-/// retract and delete. Versioning is the store's (CONTRACTS.md §9). A definition with validation errors is saved as a
+/// retract and delete. Versioning is the store's (docs/persistence.md). A definition with validation errors is saved as a
 /// draft and its publish refused with 400 problem details whose <c>errors</c> the Studio shows.
 /// </summary>
 public static class WorkflowDefinitionEndpoints
@@ -36,6 +37,11 @@ public static class WorkflowDefinitionEndpoints
         definitions.MapPost("/{definitionId}/publish", PublishAsync);
         definitions.MapPost("/{definitionId}/retract", RetractAsync);
         definitions.MapDelete("/{definitionId}", DeleteAsync);
+        definitions.MapGet("/validation/is-name-unique", IsNameUniqueAsync);
+        definitions.MapGet("/query/count", CountAsync);
+        definitions.MapGet("/many-by-id", ManyByIdAsync);
+        definitions.MapPost("/{definitionId}/revert/{version:int}", RevertAsync);
+        definitions.MapPost("/import-files", ImportFilesAsync).DisableAntiforgery();
         return elsa;
     }
 
@@ -108,7 +114,7 @@ public static class WorkflowDefinitionEndpoints
         var items = new JsonArray(matches.Skip(page * pageSize).Take(pageSize).Select(d => (JsonNode)ElsaDefinitionJson.Summary(d, mayEdit, zone)).ToArray());
         var links = new JsonArray { ElsaDefinitionJson.Link("/workflow-definitions", "self", "GET") };
         if (mayEdit)
-            // The list's "Create workflow" button is enabled only when this link is present (STUDIO-API.md).
+            // The list's "Create workflow" button is enabled only when this link is present (docs/studio.md).
             links.Add(ElsaDefinitionJson.Link("/bulk-actions/publish/workflow-definitions/by-definition-ids", "bulk-publish", "POST"));
         return TypedResults.Json(new JsonObject
         {
@@ -149,7 +155,7 @@ public static class WorkflowDefinitionEndpoints
     }
 
     /// <summary>
-    /// Saves the model as the draft (CONTRACTS.md §9); with <c>publish</c> also publishes it unless validation finds an
+    /// Saves the model as the draft (docs/studio.md); with <c>publish</c> also publishes it unless validation finds an
     /// error, in which case the draft is kept and the answer is 400 with the findings under <c>errors</c>.
     /// </summary>
     private static async Task<IResult> SaveAsync([FromBody] SaveRequest? request, IWorkflowDefinitionStore store,
@@ -158,12 +164,14 @@ public static class WorkflowDefinitionEndpoints
         if (request?.Model is not JsonObject model)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["model"] = ["The body must be {\"model\": <workflow definition>, \"publish\": true|false}."] },
                 title: "The workflow definition is missing.");
-        var (saved, problem) = await SaveModelAsync(model, request.Publish, store, validator, ct);
-        return problem ?? TypedResults.Json(new JsonObject
+        var outcome = await SaveModelAsync(model, request.Publish, store, validator, ct);
+        return outcome.Problem ?? TypedResults.Json(new JsonObject
         {
-            ["workflowDefinition"] = ElsaDefinitionJson.Model(saved!, mayEdit: true, jurisdiction.Value.Zone),
+            ["workflowDefinition"] = ElsaDefinitionJson.Model(outcome.Saved!, mayEdit: true, jurisdiction.Value.Zone),
             ["alreadyPublished"] = false,
             ["consumingWorkflowCount"] = 0,
+            // Not read by the Studio; the editor page's findings panel shows them (docs/studio.md).
+            ["findings"] = DefinitionFindings.Json(outcome.Findings),
         });
     }
 
@@ -191,8 +199,88 @@ public static class WorkflowDefinitionEndpoints
         if (model["root"] is null && model["model"] is JsonObject inner)
             model = (JsonObject)inner.DeepClone();
         var publish = model["isPublished"] is JsonValue flag && flag.TryGetValue<bool>(out var isPublished) && isPublished;
-        var (saved, problem) = await SaveModelAsync(model, publish, store, validator, ct);
-        return problem ?? TypedResults.Json(ElsaDefinitionJson.Model(saved!, mayEdit: true, jurisdiction.Value.Zone));
+        var outcome = await SaveModelAsync(model, publish, store, validator, ct);
+        return outcome.Problem ?? TypedResults.Json(ElsaDefinitionJson.Model(outcome.Saved!, mayEdit: true, jurisdiction.Value.Zone));
+    }
+
+    /// <summary>
+    /// <c>POST /workflow-definitions/import-files</c> (multipart, the list's "Import" button): every uploaded <c>.json</c>
+    /// file, and every <c>.json</c> inside an uploaded <c>.zip</c> (as bulk export writes them), is imported like
+    /// <c>/import</c>. Answers <c>{count}</c>; if any file is refused, nothing after it is imported and the answer is
+    /// that file's 400 problem, its name under <c>errors</c>. (Elsa: ImportFiles/Endpoint.cs.)
+    /// </summary>
+    private static async Task<IResult> ImportFilesAsync(HttpRequest request, IWorkflowDefinitionStore store, WorkflowValidator validator, CancellationToken ct)
+    {
+        if (!request.HasFormContentType)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["files"] = ["Send the files as multipart/form-data."] }, title: "No files were uploaded.");
+        var form = await request.ReadFormAsync(ct);
+        if (form.Files.Count == 0)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["files"] = ["No file was uploaded."] }, title: "No files were uploaded.");
+        var count = 0;
+        foreach (var (name, text) in await DefinitionFiles.ReadAsync(form.Files, ct))
+        {
+            JsonObject? model;
+            try
+            {
+                model = JsonNode.Parse(text) as JsonObject;
+            }
+            catch (System.Text.Json.JsonException e)
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [name] = [$"The file is not valid JSON: {e.Message}"] },
+                    title: "A workflow definition file cannot be read.");
+            }
+            if (model is null)
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [name] = ["The file must hold one workflow definition object."] },
+                    title: "A workflow definition file cannot be read.");
+            if (model["root"] is null && model["model"] is JsonObject inner)
+                model = (JsonObject)inner.DeepClone();
+            var outcome = await SaveModelAsync(model, publish: false, store, validator, ct);
+            if (outcome.Problem is not null)
+                return outcome.Problem;
+            count++;
+        }
+        return TypedResults.Json(new JsonObject { ["count"] = count });
+    }
+
+    /// <summary><c>?name=&amp;definitionId=</c> → <c>{isUnique}</c>: no other definition's latest version has this name (trimmed, case-insensitive). (Elsa: IsNameUnique/Endpoint.cs.)</summary>
+    private static async Task<IResult> IsNameUniqueAsync(string? name, string? definitionId, IWorkflowDefinitionStore store, CancellationToken ct)
+    {
+        var wanted = (name ?? "").Trim();
+        var latest = (await store.ListLatestAsync(null, 0, int.MaxValue, ct)).Items;
+        var taken = latest.Any(d => d.DefinitionId != definitionId && string.Equals(d.Name.Trim(), wanted, StringComparison.OrdinalIgnoreCase));
+        return TypedResults.Json(new JsonObject { ["isUnique"] = !taken });
+    }
+
+    /// <summary><c>{count}</c>: how many definitions there are (each counted once, whatever its versions). (Elsa: Count/Endpoint.cs.)</summary>
+    private static async Task<IResult> CountAsync(IWorkflowDefinitionStore store, CancellationToken ct) =>
+        TypedResults.Json(new JsonObject { ["count"] = (await store.ListLatestAsync(null, 0, 0, ct)).TotalCount });
+
+    /// <summary><c>?ids=a&amp;ids=b</c> (version ids) → <c>{items, count}</c> of full definitions; unknown ids are left out. (Elsa: GetManyById/Endpoint.cs.)</summary>
+    private static async Task<IResult> ManyByIdAsync(HttpContext http, IWorkflowDefinitionStore store, IAuthorizationService authorization,
+        IOptions<JurisdictionOptions> jurisdiction, CancellationToken ct)
+    {
+        var ids = http.Request.Query["ids"].Concat(http.Request.Query["id"]).Where(i => !string.IsNullOrEmpty(i)).Select(i => i!).Distinct().ToList();
+        var mayEdit = await MayEditAsync(authorization, http.User);
+        var items = new JsonArray();
+        foreach (var id in ids)
+            if (await store.FindByIdAsync(id, ct) is { } found)
+                items.Add(ElsaDefinitionJson.Model(found, mayEdit, jurisdiction.Value.Zone));
+        return TypedResults.Json(new JsonObject { ["items"] = items, ["count"] = items.Count });
+    }
+
+    /// <summary>
+    /// <c>POST /{definitionId}/revert/{version}</c>: that version's content becomes the latest draft (a new version when
+    /// the latest is published); answers the new latest version's summary. (Elsa: Version/Revert.cs.)
+    /// </summary>
+    private static async Task<IResult> RevertAsync(string definitionId, int version, IWorkflowDefinitionStore store,
+        IOptions<JurisdictionOptions> jurisdiction, CancellationToken ct)
+    {
+        var old = await store.FindAsync(definitionId, VersionSelector.Specific, version, ct);
+        if (old is null)
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Workflow definition version not found.",
+                detail: $"Workflow definition '{definitionId}' has no version {version}.");
+        var reverted = await store.SaveAsync(definitionId, old.Name, old.Description, old.Json, publish: false, ct);
+        return TypedResults.Json(ElsaDefinitionJson.Summary(reverted, mayEdit: true, jurisdiction.Value.Zone));
     }
 
     /// <summary>
@@ -206,18 +294,23 @@ public static class WorkflowDefinitionEndpoints
         if (loaded is not JsonHttpResult<JsonObject> { Value: { } model })
             return loaded;
         model.Remove("links");
-        var fileName = string.Concat((model["name"]?.ToString() ?? definitionId).Select(c => Path.GetInvalidFileNameChars().Contains(c) ? '_' : c));
+        var fileName = DefinitionFiles.SafeFileName(model["name"]?.ToString() ?? definitionId);
         return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(model.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true })),
             "application/json", fileName + ".json");
     }
 
-    /// <summary>The save rules shared by the Studio's save and import; either the stored version or a 400 problem.</summary>
-    private static async Task<(StoredDefinition? Saved, IResult? Problem)> SaveModelAsync(JsonObject model, bool publish,
+    /// <summary>What a save did: the stored version (null when nothing was stored), the 400 problem if any, every finding.</summary>
+    internal sealed record SaveOutcome(StoredDefinition? Saved, IResult? Problem, IReadOnlyList<FindingText> Findings);
+
+    /// <summary>The save rules shared by the Studio's save, import and bulk publish; either the stored version or a 400 problem.</summary>
+    internal static async Task<SaveOutcome> SaveModelAsync(JsonObject model, bool publish,
         IWorkflowDefinitionStore store, WorkflowValidator validator, CancellationToken ct)
     {
         var definitionId = model["definitionId"]?.ToString();
         if (string.IsNullOrWhiteSpace(definitionId))
             model["definitionId"] = definitionId = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
+        if (DefinitionGuards.RefuseBadId(definitionId) is { } badId)
+            return new SaveOutcome(null, badId, []);
         var name = model["name"]?.ToString();
         if (string.IsNullOrWhiteSpace(name))
             model["name"] = name = "Workflow " + definitionId;
@@ -226,15 +319,16 @@ public static class WorkflowDefinitionEndpoints
             model.Remove(key);
 
         var json = model.ToJsonString();
-        var (_, findings) = validator.Validate(json);
-        if (findings.Any(f => f.Severity == FindingSeverity.Error && f.Code is "json" or "shape"))
-            return (null, ValidationFailed(findings, "The workflow definition cannot be read."));
+        var (definition, raw) = validator.Validate(json);
+        var findings = FindingText.Of(raw, definition);
+        if (raw.Any(f => f.Severity == FindingSeverity.Error && f.Code is "json" or "shape"))
+            return new SaveOutcome(null, DefinitionFindings.Problem(findings, "流程定义无法读取 / The workflow definition cannot be read."), findings);
 
-        var publishRefused = publish && findings.Any(f => f.Severity == FindingSeverity.Error);
+        var publishRefused = publish && findings.Any(f => f.IsError);
         var saved = await store.SaveAsync(definitionId, name, model["description"]?.ToString(), json, publish && !publishRefused, ct);
-        return publishRefused
-            ? (saved, ValidationFailed(findings, "Saved as a draft; not published because the definition has errors."))
-            : (saved, null);
+        return new SaveOutcome(saved, publishRefused
+            ? DefinitionFindings.Problem(findings, "已存为草稿；定义有错误，未发布 / Saved as a draft; not published because the definition has errors.")
+            : null, findings);
     }
 
     private static async Task<IResult> PublishAsync(string definitionId, IWorkflowDefinitionStore store, WorkflowValidator validator,
@@ -251,39 +345,43 @@ public static class WorkflowDefinitionEndpoints
                 ["alreadyPublished"] = true,
                 ["consumingWorkflowCount"] = 0,
             });
-        var (_, findings) = validator.Validate(latest.Json);
-        if (findings.Any(f => f.Severity == FindingSeverity.Error))
-            return ValidationFailed(findings, "Not published because the definition has errors.");
+        var (definition, raw) = validator.Validate(latest.Json);
+        var findings = FindingText.Of(raw, definition);
+        if (findings.Any(f => f.IsError))
+            return DefinitionFindings.Problem(findings, "定义有错误，未发布 / Not published because the definition has errors.");
         var published = await store.SaveAsync(definitionId, latest.Name, latest.Description, latest.Json, publish: true, ct);
         return TypedResults.Json(new JsonObject
         {
             ["workflowDefinition"] = ElsaDefinitionJson.Model(published, mayEdit: true, zone),
             ["alreadyPublished"] = false,
             ["consumingWorkflowCount"] = 0,
+            ["findings"] = DefinitionFindings.Json(findings),
         });
     }
 
-    private static async Task<IResult> RetractAsync(string definitionId, IWorkflowDefinitionStore store,
+    /// <summary>Unpublishes the published version, unless something depends on it (409, see <see cref="DefinitionGuards"/>).</summary>
+    private static async Task<IResult> RetractAsync(string definitionId, IWorkflowDefinitionStore store, [FromServices] IEnumerable<IDefinitionDependents> dependents,
         IOptions<JurisdictionOptions> jurisdiction, CancellationToken ct)
     {
         if (await store.FindAsync(definitionId, VersionSelector.Latest, null, ct) is null)
             return NotFound(definitionId);
+        if (await store.FindAsync(definitionId, VersionSelector.Published, null, ct) is { } published
+            && await DefinitionGuards.RefuseIfDependedOnAsync(dependents, [(definitionId, published.Version)], "撤回发布", "retracted", ct) is { } refused)
+            return refused;
         var retracted = await store.RetractAsync(definitionId, ct);
         return retracted is null
             ? TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Nothing to retract.", detail: $"Workflow definition '{definitionId}' has no published version.")
             : TypedResults.Json(ElsaDefinitionJson.Model(retracted, mayEdit: true, jurisdiction.Value.Zone));
     }
 
-    private static async Task<IResult> DeleteAsync(string definitionId, IWorkflowDefinitionStore store, CancellationToken ct) =>
-        await store.DeleteAsync(definitionId, ct) ? TypedResults.NoContent() : NotFound(definitionId);
-
-    /// <summary>400 problem details; each finding under <c>errors</c>, keyed by activity id (or "definition").</summary>
-    private static IResult ValidationFailed(IEnumerable<ValidationFinding> findings, string title)
+    /// <summary>Deletes every version, unless something depends on any of them (409).</summary>
+    private static async Task<IResult> DeleteAsync(string definitionId, IWorkflowDefinitionStore store, [FromServices] IEnumerable<IDefinitionDependents> dependents, CancellationToken ct)
     {
-        var errors = findings.Where(f => f.Severity == FindingSeverity.Error)
-            .GroupBy(f => f.ActivityId ?? "definition")
-            .ToDictionary(g => g.Key, g => g.Select(f => f.Property is null ? f.Message : $"{f.Property}: {f.Message}").ToArray());
-        return TypedResults.ValidationProblem(errors, title: title);
+        if (await store.FindAsync(definitionId, VersionSelector.Latest, null, ct) is null)
+            return NotFound(definitionId);
+        if (await DefinitionGuards.RefuseIfDependedOnAsync(dependents, [(definitionId, null)], "删除", "deleted", ct) is { } refused)
+            return refused;
+        return await store.DeleteAsync(definitionId, ct) ? TypedResults.NoContent() : NotFound(definitionId);
     }
 
     private static int ParseInt(string? text, int fallback, int min, int max, string field, Dictionary<string, string[]> errors)

@@ -24,11 +24,18 @@ public static class WorkflowInstanceEndpoints
     public static RouteGroupBuilder MapWorkflowInstanceEndpoints(this RouteGroupBuilder elsa)
     {
         elsa.MapPost("/workflow-definitions/{definitionId}/execute", ExecuteAsync);
+        // Elsa's dispatch queues the run; ours runs it at once (until it waits or ends), with the same answer and headers.
+        elsa.MapPost("/workflow-definitions/{definitionId}/dispatch", ExecuteAsync);
         elsa.MapGet("/workflow-instances/{instanceId}", GetAsync);
+        elsa.MapWorkflowInstanceListEndpoints();
         return elsa;
     }
 
-    /// <summary>Starts the version named by <c>versionOptions</c> (default Published) and runs it until it waits or ends.</summary>
+    /// <summary>
+    /// Starts the version named by <c>versionOptions</c> (default Published) as a <b>test instance</b> and runs it until it
+    /// waits or ends. A Studio run never touches production: the permit projection leaves test instances out of every
+    /// inbox, case list and figure; their waiting steps are completed from the test panel (<c>/studio/tests</c>).
+    /// </summary>
     private static async Task<IResult> ExecuteAsync(string definitionId, [FromBody] ExecuteRequest? request, HttpContext http,
         WorkflowRuntime runtime, IWorkflowDefinitionStore definitions, CancellationToken ct)
     {
@@ -44,13 +51,29 @@ public static class WorkflowInstanceEndpoints
         try
         {
             var result = await runtime.StartAsync(definitionId, selector,
-                new StartWorkflowOptions { Input = request?.Input, CorrelationId = request?.CorrelationId }, ct);
+                new StartWorkflowOptions { Input = request?.Input, CorrelationId = request?.CorrelationId, IsTest = true }, ct);
             http.Response.Headers[InstanceIdHeader] = result.Instance.Id;
+            var instance = result.Instance;
             return TypedResults.Json(new JsonObject
             {
-                ["workflowInstanceId"] = result.Instance.Id,
+                ["workflowInstanceId"] = instance.Id,
+                ["isTest"] = true,
                 ["status"] = result.Status.ToString(),
                 ["subStatus"] = result.SubStatus.ToString(),
+                // Elsa's execute response (Elsa.Workflows.Api/Endpoints/WorkflowDefinitions/Execute/Models.cs): the
+                // workflow state, its output (Elsa.SetOutput) included; see docs/studio.md.
+                ["workflowState"] = new JsonObject
+                {
+                    ["id"] = instance.Id,
+                    ["definitionId"] = instance.DefinitionId,
+                    ["definitionVersion"] = instance.DefinitionVersion,
+                    ["definitionVersionId"] = instance.DefinitionVersionId,
+                    ["correlationId"] = instance.CorrelationId,
+                    ["name"] = instance.Name,
+                    ["status"] = instance.Status.ToString(),
+                    ["subStatus"] = instance.SubStatus.ToString(),
+                    ["output"] = instance.Output.DeepClone(),
+                },
             });
         }
         catch (WorkflowRuntimeException e)
@@ -89,6 +112,7 @@ public static class WorkflowInstanceEndpoints
                 ["message"] = instance.Fault.Message,
             }),
             ["input"] = instance.Input.DeepClone(),
+            ["output"] = instance.Output.DeepClone(),
             ["properties"] = new JsonObject(),
             ["createdAt"] = ZonedInstantJsonConverter.Format(instance.CreatedAt, zone),
             ["updatedAt"] = ZonedInstantJsonConverter.Format(instance.UpdatedAt, zone),
@@ -104,6 +128,7 @@ public static class WorkflowInstanceEndpoints
             ["subStatus"] = instance.SubStatus.ToString(),
             ["correlationId"] = instance.CorrelationId,
             ["name"] = instance.Name,
+            ["isTest"] = instance.IsTest,
             ["incidentCount"] = instance.Fault is null ? 0 : 1,
             ["isSystem"] = false,
             ["createdAt"] = state["createdAt"]!.DeepClone(),

@@ -7,7 +7,7 @@ using NodaTime;
 namespace Workflow.Host.Web.Json;
 
 /// <summary>
-/// The API's JSON (CONTRACTS.md §8): camelCase (the web default), enums as strings, instants ISO 8601 with the
+/// The API's JSON (docs/api.md): camelCase (the web default), enums as strings, instants ISO 8601 with the
 /// jurisdiction's offset; and the OpenAPI document describing instants as <c>string</c>/<c>date-time</c>.
 /// </summary>
 public static class JsonSetup

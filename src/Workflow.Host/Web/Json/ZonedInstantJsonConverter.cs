@@ -6,7 +6,7 @@ using NodaTime.Text;
 namespace Workflow.Host.Web.Json;
 
 /// <summary>
-/// Writes an <see cref="Instant"/> as ISO 8601 with the offset of the jurisdiction's zone (CONTRACTS.md §8), e.g.
+/// Writes an <see cref="Instant"/> as ISO 8601 with the offset of the jurisdiction's zone (docs/api.md), e.g.
 /// <c>2026-11-22T07:10:37+08:00</c>; reads ISO 8601 with any offset or <c>Z</c>.
 /// </summary>
 public sealed class ZonedInstantJsonConverter(DateTimeZone zone) : JsonConverter<Instant>

@@ -1,6 +1,6 @@
 namespace Workflow.Host.Web.Permits;
 
-/// <summary>The answer of a <see cref="CaseAccess"/> rule (CONTRACTS.md §8): allowed, 403, or 404 so existence does not leak.</summary>
+/// <summary>The answer of a <see cref="CaseAccess"/> rule (docs/api.md): allowed, 403, or 404 so existence does not leak.</summary>
 public enum AccessDecision
 {
     Allowed,

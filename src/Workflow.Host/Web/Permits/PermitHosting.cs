@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using NodaTime;
 using Workflow.Definitions;
+using Workflow.Definitions.Bindings;
 using Workflow.Definitions.Workflows;
 using Workflow.Engine.Persistence;
 using Workflow.Engine.Persistence.EntityFramework;
@@ -12,14 +13,15 @@ namespace Workflow.Host.Web.Permits;
 
 /// <summary>
 /// Wires the engine, the permit domain and the database into the web app, and prepares the database at start-up:
-/// schema migrations, the four stage workflows, and (on a new database, unless <c>--no-demo</c>) the demo projects.
+/// schema migrations, the four stage workflows and their bindings, and (on a new database, unless <c>--no-demo</c>) the demo projects.
 /// </summary>
 public static class PermitHosting
 {
     /// <summary>
     /// The database of <see cref="HostDatabase"/> (<c>Database:Provider</c>, <c>ConnectionStrings:Workflow</c>; default a
     /// SQLite file <c>./data/workflow.db</c>), the permit domain with calendars from <c>Calendars:Folder</c> (default
-    /// <c>./calendars</c>), and the timer service.
+    /// <c>./calendars</c>); the engine's scheduler sweeps for due timers every <c>Timers:IntervalSeconds</c> (default 30;
+    /// 0 turns it off, docs/scheduling.md).
     /// </summary>
     /// <exception cref="OptionsValidationException">A database setting is wrong; the message names it.</exception>
     public static IServiceCollection AddPermitHosting(this IServiceCollection services, IConfiguration configuration)
@@ -27,10 +29,9 @@ public static class PermitHosting
         var database = HostDatabase.FromConfiguration(configuration);
         services.AddSingleton(database);
         database.AddTo(services);
-        services.AddPermits(calendarsFolder: configuration["Calendars:Folder"]);
+        var sweepSeconds = configuration.GetValue("Timers:IntervalSeconds", 30);
+        services.AddPermits(o => o.Scheduler.Interval = TimeSpan.FromSeconds(Math.Max(0, sweepSeconds)), configuration["Calendars:Folder"]);
         services.AddSingleton<IDepartmentCatalogue, CatalogueDepartments>();
-        services.AddOptions<TimerOptions>().Bind(configuration.GetSection(TimerOptions.Section));
-        services.AddHostedService<TimerService>();
         return services;
     }
 
@@ -42,6 +43,8 @@ public static class PermitHosting
         if (applied.Count > 0) logger.LogInformation("Database schema: applied {Steps}.", string.Join(", ", applied.Select(a => $"{a.Module} v{a.Version}")));
         var published = await StageWorkflows.EnsurePublishedAsync(services.GetRequiredService<IWorkflowDefinitionStore>(), cancellationToken);
         if (published.Count > 0) logger.LogInformation("Published the stage workflows {Ids}.", string.Join(", ", published));
+        var bound = await services.GetRequiredService<WorkflowBindings>().EnsureSeededAsync(cancellationToken);
+        if (bound.Count > 0) logger.LogInformation("Bound the stages {Stages} to their shipped workflows.", string.Join(", ", bound));
 
         // A calendar may have been imported (calendar import-ics) while the app was down: recompute and audit open clocks.
         var moved = await services.GetRequiredService<Workflow.Definitions.Cases.PermitService>().RecomputeOpenClocksAsync(cancellationToken);

@@ -5,7 +5,7 @@ using Workflow.Host.Web.ElsaApi;
 namespace Workflow.Host.Web.Studio;
 
 /// <summary>
-/// A host page for one Studio element (CONTRACTS.md §9). Each load mints a fresh token for the signed-in user
+/// A host page for one Studio element (docs/studio.md). Each load mints a fresh token for the signed-in user
 /// (<see cref="AuthOptions.PageTokenLifetime"/>, ≥ 8 h) that the element sends as <c>Authorization: Bearer</c>, so
 /// every Studio call is authorised like any other API call: read-only for the supervisor.
 /// </summary>

@@ -4,7 +4,7 @@ namespace Workflow.Host.Web.Studio;
 
 /// <summary>
 /// The Studio's one navigation of its own: after Run it sends the page to <c>workflows/instances/{id}/view</c>
-/// relative to the base href, which we redirect to our instance viewer page (CONTRACTS.md §9).
+/// relative to the base href, which we redirect to our instance viewer page (docs/studio.md).
 /// </summary>
 public static class StudioRoutes
 {

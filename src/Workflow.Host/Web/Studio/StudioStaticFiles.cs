@@ -5,7 +5,7 @@ namespace Workflow.Host.Web.Studio;
 
 /// <summary>
 /// Serves the Studio bundle under <c>/studio/</c>, anonymously (it is the public npm package; the data it shows comes
-/// from the protected API). Content types follow STUDIO-API.md: <c>.wasm</c> <c>application/wasm</c>, <c>.dat</c>,
+/// from the protected API). Content types follow docs/studio.md: <c>.wasm</c> <c>application/wasm</c>, <c>.dat</c>,
 /// <c>.dll</c>, <c>.pdb</c>, <c>.blat</c> <c>application/octet-stream</c>. The bundle ships <c>.br</c> and <c>.gz</c>
 /// siblings of its files: a request for <c>X</c> from a client that accepts brotli or gzip is answered with the
 /// sibling and <c>Content-Encoding</c> (the 92 MB bundle shrinks to a fraction); asked for directly they are plain

@@ -6,7 +6,7 @@ using Workflow.Host.Web.Localization;
 namespace Workflow.Host.Web.Tracking;
 
 /// <summary>
-/// One deadline clock read for a page (CONTRACTS.md §6): remaining working days with one decimal
+/// One deadline clock read for a page (docs/calendars.md, The deadline rule): remaining working days with one decimal
 /// ("还剩 2.5 个工作日" / "超期 1.0 个工作日"), the level, the due instant in the jurisdiction's zone, and whether it
 /// stands still or touches provisional calendar dates.
 /// </summary>

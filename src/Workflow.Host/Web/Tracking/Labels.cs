@@ -111,4 +111,9 @@ public static class Labels
     };
 
     public static string ProjectKind(string kind) => Enum.TryParse<ProjectKind>(kind, out var k) ? ProjectKind(k) : kind;
+
+    /// <summary>The workflow a case runs, e.g. <c>施工许可 (stage-3-construction-permit) · 第 2 版</c>; a dash for cases filed before bindings.</summary>
+    public static string Workflow(CaseWorkflow? workflow) => workflow is null
+        ? "–"
+        : $"{workflow.Name} ({workflow.DefinitionId}) · " + Ui.T($"第 {workflow.Version} 版", $"version {workflow.Version}");
 }

@@ -4,7 +4,7 @@ using System.Net.Http.Json;
 namespace Workflow.Host.Tests.Api.Permits;
 
 /// <summary>
-/// Every permit endpoint × every role (CONTRACTS.md §8): 401 without credentials, 403 when the role may never do
+/// Every permit endpoint × every role (docs/api.md): 401 without credentials, 403 when the role may never do
 /// it, 404 for what the caller may not see, else the endpoint's own answer. Writes that would pass the access check
 /// carry a body the domain refuses (422/400), so the matrix changes nothing and can run in any order.
 /// </summary>
@@ -43,6 +43,12 @@ public sealed class AuthorizationMatrixTests(PermitApiHost host) : IClassFixture
         ["act on consolidation"] = new("POST", "/api/steps/{consolidation}/actions", NoSuchOutcome, [403, 403, 404, 400, 404, 403, 403, 400, 401]),
         ["act on intake"] = new("POST", "/api/steps/{intakeStep}/actions", NoSuchOutcome,     [403, 403, 400, 404, 404, 403, 403, 400, 401]),
         ["act on unknown step"] = new("POST", "/api/steps/S-none/actions", NoSuchOutcome,     [403, 403, 404, 404, 404, 403, 403, 404, 401]),
+        ["bindings"] = new("GET", "/api/bindings", null,                                      [403, 403, 403, 403, 403, 403, 403, 200, 401]),
+        ["bind"] = new("PUT", "/api/bindings", new { stage = "ConstructionPermit", definitionId = "no-such-workflow" },
+                                                                                              [403, 403, 403, 403, 403, 403, 403, 422, 401]),
+        ["remove binding"] = new("DELETE", "/api/bindings?stage=ConstructionPermit&matter=ZJJ-002", null,
+                                                                                              [403, 403, 403, 403, 403, 403, 403, 404, 401]),
+        ["binding changes"] = new("GET", "/api/bindings/changes", null,                       [403, 403, 403, 403, 403, 403, 403, 200, 401]),
     };
 
     public static TheoryData<string, string, int> Matrix()
@@ -60,7 +66,8 @@ public sealed class AuthorizationMatrixTests(PermitApiHost host) : IClassFixture
         Table.Values.Should().OnlyContain(r => r.Expected.Length == Users.Length);
         var routes = Table.Values.Select(r => (r.Method, Route(r.Path))).ToHashSet();
         routes.Should().Contain([("POST", "/api/projects"), ("GET", "/api/projects"), ("GET", "/api/projects/{id}"), ("POST", "/api/projects/{id}/applications"),
-            ("GET", "/api/cases"), ("GET", "/api/cases/{id}"), ("POST", "/api/cases/{id}/materials"), ("GET", "/api/inbox"), ("GET", "/api/steps/{id}"), ("POST", "/api/steps/{id}/actions")]);
+            ("GET", "/api/cases"), ("GET", "/api/cases/{id}"), ("POST", "/api/cases/{id}/materials"), ("GET", "/api/inbox"), ("GET", "/api/steps/{id}"), ("POST", "/api/steps/{id}/actions"),
+            ("GET", "/api/bindings"), ("PUT", "/api/bindings"), ("DELETE", "/api/bindings?stage=ConstructionPermit&matter=ZJJ-002"), ("GET", "/api/bindings/changes")]);
     }
 
     [Theory]

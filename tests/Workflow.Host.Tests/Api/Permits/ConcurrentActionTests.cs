@@ -4,7 +4,7 @@ using Workflow.Definitions.Catalogue;
 
 namespace Workflow.Host.Tests.Api.Permits;
 
-/// <summary>CONTRACTS.md §8: two actions on one step, the first wins and the second is 409; actions on different steps of one case never fail because of each other.</summary>
+/// <summary>docs/api.md: two actions on one step, the first wins and the second is 409; actions on different steps of one case never fail because of each other.</summary>
 public sealed class ConcurrentActionTests(HostFactory host) : IClassFixture<HostFactory>
 {
     [Fact]

@@ -9,7 +9,7 @@ namespace Workflow.Host.Web.Permits.Api;
 /// <summary>
 /// A case (办件) with everything its tracker shows: both clocks (due instant, remaining working days, level,
 /// provisional, suspended), materials and what is missing, commitments, one-time notices, opinions, repeated
-/// returns, the open steps, every step, the result and the timeline.
+/// returns, the open steps, every step, the result, the timeline, and the workflow and version the case runs.
 /// </summary>
 public sealed record CaseView(
     string Id,
@@ -34,7 +34,8 @@ public sealed record CaseView(
     IReadOnlyList<StepView> OpenSteps,
     IReadOnlyList<StepView> Steps,
     CaseResult? Result,
-    IReadOnlyList<TimelineEntry> Timeline)
+    IReadOnlyList<TimelineEntry> Timeline,
+    CaseWorkflow? Workflow)
 {
     /// <summary>A matter applied for.</summary>
     public sealed record MatterItem(string Code, string Name, string Department);
@@ -58,7 +59,7 @@ public sealed record CaseView(
                 c.FulfilledAt is not null, c.IsOpen ? now > c.Due : c.FulfilledAt > c.Due)).ToList(),
             file.Notices, file.Opinions, file.Suspensions, file.RepeatedReturns,
             steps.Where(s => s.State is StepState.Open or StepState.WaitingForSupplement).ToList(), steps, file.Result,
-            TimelineOf(file, journal));
+            TimelineOf(file, journal), file.Workflow);
     }
 
     private static List<TimelineEntry> TimelineOf(CaseFile file, IReadOnlyList<JournalEntry> journal)

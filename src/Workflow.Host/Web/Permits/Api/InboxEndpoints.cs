@@ -8,7 +8,7 @@ using Workflow.Engine.Persistence.EntityFramework;
 namespace Workflow.Host.Web.Permits.Api;
 
 /// <summary>
-/// <c>GET /api/inbox</c> (CONTRACTS.md §8): a reviewer gets their department's open steps, the front desk the open
+/// <c>GET /api/inbox</c> (docs/api.md): a reviewer gets their department's open steps, the front desk the open
 /// intake steps, the supervisor and admin every open step (filterable by <c>?department=</c>); agents and the
 /// designer 403. Green channel first, then by promised due; paged.
 /// </summary>

@@ -1,6 +1,8 @@
 using Workflow.Definitions;
+using Workflow.Definitions.Bindings;
 using Workflow.Definitions.Cases;
 using Workflow.Engine.Runtime;
+using Workflow.Host.Web.Localization;
 
 namespace Workflow.Host.Web.Permits.Api;
 
@@ -8,7 +10,7 @@ namespace Workflow.Host.Web.Permits.Api;
 /// Turns the permit domain's refusals into RFC 7807 answers: a broken rule (<see cref="PermitRuleViolation"/>) is
 /// 422 with <c>errors</c> keyed by field; a step that cannot take the action now (<see cref="StepConflictException"/>:
 /// someone acted first, stale version, waiting for the applicant) is 409; an idempotency key reused with another
-/// body is 422 naming the <c>Idempotency-Key</c> header. Nothing was applied in any of these cases.
+/// body is 422 naming the <c>Idempotency-Key</c> header; a stage whose bound workflow is not published is 503 naming the stage. Nothing was applied in any of these cases.
 /// </summary>
 public sealed class PermitProblemFilter : IEndpointFilter
 {
@@ -26,6 +28,12 @@ public sealed class PermitProblemFilter : IEndpointFilter
         catch (StepConflictException e)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The step cannot take this action now.", detail: e.Message);
+        }
+        catch (StageUnavailableException e)
+        {
+            // Not the caller's fault and not lasting: the stage comes back when its workflow is published or rebound.
+            return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: Ui.T("该阶段暂不能申报。", "The stage cannot take applications now."),
+                detail: Ui.T(e.Describe().Zh, e.Describe().En), extensions: new Dictionary<string, object?> { ["stage"] = e.Stage.ToString(), ["definitionId"] = e.DefinitionId });
         }
         catch (IdempotencyKeyReusedException e)
         {

@@ -10,7 +10,7 @@ using Workflow.Definitions.Intake;
 namespace Workflow.Host.Web.Permits.Api;
 
 /// <summary>
-/// <c>/api/steps/{id}</c> and its actions (CONTRACTS.md §8). Access is checked before anything else, the body
+/// <c>/api/steps/{id}</c> and its actions (docs/api.md). Access is checked before anything else, the body
 /// included. <c>If-Match</c> (the step's version, its ETag) makes a stale form a 409; <c>Idempotency-Key</c>
 /// (scoped to the user) makes a retry answer the first answer again without acting twice, while the same key with
 /// another body is 422. Two actions on one step: the first wins, the second is 409.
