@@ -51,7 +51,7 @@ public static class WebApp
 
         services.TryAddSingleton<IClock>(SystemClock.Instance);
         services.TryAddSingleton<TimeProvider>(sp => new ClockTimeProvider(sp.GetRequiredService<IClock>()));
-        // The engine, the permit domain and the SQLite database (./data/workflow.db unless ConnectionStrings:Workflow says otherwise).
+        // The engine, the permit domain and the database (Database:Provider, ConnectionStrings:Workflow; default ./data/workflow.db).
         services.AddPermitHosting(builder.Configuration);
         services.AddWorkflowProblems();
         services.AddWorkflowJson(builder.Configuration);
