@@ -60,7 +60,16 @@ public class HostFactory : WebApplicationFactory<Program>
         builder.UseSetting("Timers:IntervalSeconds", "0");
         foreach (var (key, value) in Settings)
             builder.UseSetting(key, value);
-        builder.ConfigureServices(services => services.AddSingleton<IClock>(Clock));
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton<IClock>(Clock);
+            ConfigureServices(services);
+        });
+    }
+
+    /// <summary>Services a test host replaces (registered after the app's own, so they win).</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
     }
 
     protected override void Dispose(bool disposing)

@@ -15,7 +15,7 @@ namespace Workflow.Host.Pages;
 /// sign-in the browser goes back to the page that asked (<c>returnUrl</c>, local paths only) or home.
 /// </summary>
 [AllowAnonymous]
-public sealed class SignInModel(IUserDirectory users, IOptions<DemoOptions> demo) : PageModel
+public sealed class SignInModel(IUserDirectory users, IOptions<DemoOptions> demo, IHostEnvironment environment, SignInThrottle throttle, NodaTime.IClock clock) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
@@ -29,7 +29,10 @@ public sealed class SignInModel(IUserDirectory users, IOptions<DemoOptions> demo
     /// <summary>True after a failed attempt.</summary>
     public bool Failed { get; private set; }
 
-    /// <summary>The demo users' names, shown as a hint while demo data is on.</summary>
+    /// <summary>After too many failures: when the user may try again, in minutes (<see cref="SignInThrottle"/>).</summary>
+    public int? LockedMinutes { get; private set; }
+
+    /// <summary>The demo users' names, shown as a hint while demo data is on in the Development environment.</summary>
     public IReadOnlyList<string> DemoUsers { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
@@ -40,9 +43,20 @@ public sealed class SignInModel(IUserDirectory users, IOptions<DemoOptions> demo
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
+        var client = SignInThrottle.ClientOf(HttpContext);
+        if (!string.IsNullOrWhiteSpace(Username) && throttle.LockedUntil(Username, client) is { } until)
+        {
+            LockedMinutes = Math.Max(1, (int)Math.Ceiling((until - clock.GetCurrentInstant()).TotalMinutes));
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            await LoadHintAsync(ct);
+            return Page();
+        }
+
         var user = string.IsNullOrWhiteSpace(Username) || string.IsNullOrEmpty(Password)
             ? null
             : await users.VerifyPasswordAsync(Username.Trim(), Password, ct);
+        if (user is null && !string.IsNullOrWhiteSpace(Username)) throttle.Failed(Username, client);
+        if (user is not null) throttle.Succeeded(user.UserName);
         if (user is null)
         {
             Failed = true;
@@ -60,7 +74,8 @@ public sealed class SignInModel(IUserDirectory users, IOptions<DemoOptions> demo
 
     private async Task LoadHintAsync(CancellationToken ct)
     {
-        if (!demo.Value.Enabled)
+        // A public page never tells who may sign in: the hint is for a developer's machine only.
+        if (!demo.Value.Enabled || !environment.IsDevelopment())
             return;
         var all = await users.ListAsync(ct);
         DemoUsers = all.Select(u => u.UserName).ToList();

@@ -13,6 +13,7 @@ using Workflow.Host.Web.Access;
 using Workflow.Host.Web.Bindings;
 using Workflow.Host.Web.Demo;
 using Workflow.Host.Web.Departments;
+using Workflow.Host.Web.Health;
 using Workflow.Host.Web.ElsaApi;
 using Workflow.Host.Web.HttpWorkflows;
 using Workflow.Host.Web.Json;
@@ -27,7 +28,7 @@ namespace Workflow.Host;
 
 /// <summary>
 /// The web app: REST API, Elsa-compatible API, Studio and pages. Serves on <c>http://localhost:5080</c> unless
-/// <c>--urls</c> (or <c>ASPNETCORE_URLS</c>) says otherwise. <c>--no-demo</c> starts without demo data.
+/// <c>--urls</c> (or <c>ASPNETCORE_URLS</c>) says otherwise. Demo data only in Development (<c>--no-demo</c> turns it off) or with <c>--demo</c>.
 /// </summary>
 public static class WebApp
 {
@@ -44,13 +45,14 @@ public static class WebApp
         if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
             builder.WebHost.UseUrls(DefaultUrl);
 
+        builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestLineSize = RoutingRejections.KestrelRequestLineLimit);
         var services = builder.Services;
         configureServices?.Invoke(services);
-        services.AddOptions<DemoOptions>().Bind(builder.Configuration.GetSection(DemoOptions.Section));
+        DemoOptions.Register(services, builder.Configuration);
 
         services.TryAddSingleton<IClock>(SystemClock.Instance);
         services.TryAddSingleton<TimeProvider>(sp => new ClockTimeProvider(sp.GetRequiredService<IClock>()));
-        // The engine, the permit domain and the SQLite database (./data/workflow.db unless ConnectionStrings:Workflow says otherwise).
+        // The engine, the permit domain and the database (Database:Provider, ConnectionStrings:Workflow; default ./data/workflow.db).
         services.AddPermitHosting(builder.Configuration);
         services.AddWorkflowProblems();
         services.AddWorkflowJson(builder.Configuration);
@@ -78,12 +80,13 @@ public static class WebApp
         app.UseRequestLocalization();
         app.UseStudioBundle(app.Services.GetRequiredService<StudioBundle>());
         app.UseStaticFiles();
+        app.UseRequestTargetLimit();
         app.UseRouting();
+        app.UseAnonymousRoutingRejections();
         app.UseAuthentication();
         app.UseAuthorization();
 
-        app.MapGet("/health", () => TypedResults.Ok(new HealthStatus("Healthy")))
-            .AllowAnonymous().WithTags("Health").WithName("Health").WithSummary("Answers 200 while the app serves.");
+        app.MapHealthEndpoints();
         app.MapOpenApi().AllowAnonymous();
         app.MapAuthEndpoints();
         app.MapDepartmentEndpoints();
@@ -119,7 +122,7 @@ public static class WebApp
         Console.WriteLine($"Workflow is serving: open {string.Join(" or ", addresses)} (Elsa Studio at /studio, API document at /openapi/v1.json).");
         var users = app.Services.GetRequiredService<IUserDirectory>().ListAsync().AsTask().GetAwaiter().GetResult();
         Console.WriteLine(users.Count == 0
-            ? "No demo users (--no-demo)."
+            ? "No demo users (start with --demo to have them)."
             : $"Demo users (password '{DemoUsers.Password}'): {string.Join(", ", users.Select(u => u.UserName))}.");
     }
 }

@@ -61,6 +61,24 @@ public sealed class StartupConfigurationTests
         failure.Should().BeOfType<OptionsValidationException>().Which.Message.Should().Contain("Auth:SigningKey").And.Contain("Production");
     }
 
+    [Theory]
+    [InlineData("Staging")]
+    [InlineData("Test")]
+    public async Task Any_environment_but_Development_refuses_the_development_key(string environment)
+    {
+        var failure = await StartFailureAsync("--environment", environment, $"--Auth:SigningKey={AuthOptions.DevelopmentSigningKey}");
+        failure.Should().BeOfType<OptionsValidationException>().Which.Message.Should().Contain("Auth:SigningKey").And.Contain(environment);
+    }
+
+    [Fact]
+    public async Task A_key_under_32_bytes_is_refused_even_when_it_has_many_characters_elsewhere()
+    {
+        // 31 ASCII characters: 31 bytes. (A key of 11 Chinese characters is 33 bytes and passes.)
+        var failure = await StartFailureAsync("--environment", "Staging", "--Auth:SigningKey=" + new string('k', 31));
+        failure.Should().BeOfType<OptionsValidationException>().Which.Message.Should().Contain("at least 32 bytes");
+        (await StartFailureAsync("--environment", "Staging", "--Auth:SigningKey=" + new string('密', 11))).Should().BeNull();
+    }
+
     [Fact]
     public async Task Production_starts_with_its_own_key()
     {
@@ -81,7 +99,7 @@ public sealed class StartupConfigurationTests
     public async Task A_short_key_is_refused_in_any_environment()
     {
         var failure = await StartFailureAsync("--environment", "Development", "--Auth:SigningKey=short");
-        failure.Should().BeOfType<OptionsValidationException>().Which.Message.Should().Contain("at least 32 characters");
+        failure.Should().BeOfType<OptionsValidationException>().Which.Message.Should().Contain("at least 32 bytes");
     }
 
     [Fact]

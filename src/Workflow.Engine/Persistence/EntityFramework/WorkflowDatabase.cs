@@ -89,6 +89,34 @@ public sealed class WorkflowDatabase(
         return applied;
     }
 
+    /// <summary>
+    /// For readiness checks: whether the database answers, and whether every module's schema is at the version this
+    /// build knows. Reads only; never migrates.
+    /// </summary>
+    public async Task<WorkflowSchemaState> CheckAsync(CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            Dictionary<string, int> applied;
+            try
+            {
+                applied = await ReadAppliedVersionsAsync(db.Database.GetDbConnection(), null, cancellationToken);
+            }
+            catch (DbException)
+            {
+                return WorkflowSchemaState.Behind; // answers, but has no schema history: never migrated
+            }
+
+            return _modules.All(m => applied.GetValueOrDefault(m.Name) == m.Migrations.Count) ? WorkflowSchemaState.Current : WorkflowSchemaState.Behind;
+        }
+        catch (DbException)
+        {
+            return WorkflowSchemaState.Unreachable;
+        }
+    }
+
     private const string HistoryTable = """
         CREATE TABLE IF NOT EXISTS wf_schema_history (
             module VARCHAR(200) NOT NULL,
@@ -124,7 +152,7 @@ public sealed class WorkflowDatabase(
         }
     }
 
-    private static async Task<Dictionary<string, int>> ReadAppliedVersionsAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+    private static async Task<Dictionary<string, int>> ReadAppliedVersionsAsync(DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;

@@ -34,6 +34,8 @@ public static class AccessSetup
         services.AddOptions<AuthOptions>().Bind(configuration.GetSection(AuthOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<AuthOptions>, AuthOptionsValidator>();
         services.AddSingleton<AccessTokenIssuer>();
+        services.AddOptions<SignInThrottleOptions>().Bind(configuration.GetSection(SignInThrottleOptions.Section));
+        services.AddSingleton<SignInThrottle>();
         services.TryAddSingleton<IUserDirectory>(sp => new InMemoryUserDirectory(
             sp.GetRequiredService<IOptions<DemoOptions>>().Value.Enabled ? DemoUsers.Accounts(sp.GetRequiredService<Workflow.Definitions.Catalogue.MatterCatalogue>().Departments.Select(d => new Department(d.Code, d.Name))) : []));
 
@@ -63,7 +65,7 @@ public static class AccessSetup
                 };
                 o.Events = new JwtBearerEvents
                 {
-                    // A token outlives nothing: a user removed from the directory (e.g. restarted with --no-demo) is refused.
+                    // A token outlives nothing: a user removed from the directory (e.g. restarted with --no-demo), or whose role or department changed, is refused.
                     OnTokenValidated = async context =>
                     {
                         if (!await StillExists(context.HttpContext, context.Principal))
@@ -113,6 +115,10 @@ public static class AccessSetup
             return false;
         var users = context.RequestServices.GetRequiredService<IUserDirectory>();
         var user = await users.FindAsync(name, context.RequestAborted);
-        return user is not null && user.Role.ToString() == principal!.FindFirst(AppClaims.Role)?.Value;
+        // The claims that grant access are the directory's, now: a changed role or department takes effect at once
+        // (the caller signs in again and gets the new ones).
+        return user is not null
+            && user.Role.ToString() == principal!.FindFirst(AppClaims.Role)?.Value
+            && user.DepartmentCode == AppClaims.DepartmentOf(principal);
     }
 }

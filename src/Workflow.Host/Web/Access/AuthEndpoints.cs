@@ -19,12 +19,14 @@ public static class AuthEndpoints
         group.MapPost("/token", IssueTokenAsync)
             .WithName("IssueToken")
             .WithSummary("Exchanges a user name and password for a bearer token.")
-            .WithDescription("Wrong user name or password → 401 problem details (which of the two is not said). Missing fields → 400 with `errors` keyed by field.");
+            .WithDescription("Wrong user name or password → 401 problem details (which of the two is not said). Missing fields → 400 with `errors` keyed by field. " +
+                "Too many failures for the user name or from the client → 429 problem details with Retry-After, whatever the password.")
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
         return app;
     }
 
     private static async Task<Results<Ok<TokenResponse>, ValidationProblem, ProblemHttpResult>> IssueTokenAsync(
-        [FromBody] TokenRequest? request, IUserDirectory users, AccessTokenIssuer issuer, CancellationToken ct)
+        [FromBody] TokenRequest? request, IUserDirectory users, AccessTokenIssuer issuer, SignInThrottle throttle, IClock clock, HttpContext http, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(request?.Username))
@@ -34,7 +36,20 @@ public static class AuthEndpoints
         if (errors.Count > 0)
             return TypedResults.ValidationProblem(errors, title: "The sign-in request is incomplete.");
 
-        var user = await users.VerifyPasswordAsync(request!.Username!.Trim(), request.Password!, ct);
+        var name = request!.Username!.Trim();
+        var client = SignInThrottle.ClientOf(http);
+        if (throttle.LockedUntil(name, client) is { } until)
+        {
+            var now = clock.GetCurrentInstant();
+            http.Response.Headers.RetryAfter = ((int)Math.Ceiling((until - now).TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many failed sign-ins.", detail: SignInThrottle.Message(until, now));
+        }
+
+        var user = await users.VerifyPasswordAsync(name, request.Password!, ct);
+        if (user is null)
+            throttle.Failed(name, client);
+        else
+            throttle.Succeeded(name);
         if (user is null)
             return TypedResults.Problem(
                 statusCode: StatusCodes.Status401Unauthorized,

@@ -23,7 +23,7 @@ public static class JsonSetup
             .ValidateOnStart();
         services.AddOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>().Configure<IOptions<JurisdictionOptions>>((o, jurisdiction) =>
         {
-            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            o.SerializerOptions.Converters.Add(new EnumNameJsonConverter());
             var zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(jurisdiction.Value.TimeZone) ?? DateTimeZone.Utc;
             o.SerializerOptions.Converters.Add(new ZonedInstantJsonConverter(zone));
         });
@@ -36,6 +36,13 @@ public static class JsonSetup
                     schema.Type = JsonSchemaType.String;
                     schema.Format = "date-time";
                     schema.Properties?.Clear();
+                }
+                // Enums are read and written by EnumNameJsonConverter, which the schema generator cannot see through:
+                // say what it accepts, a string that is one of the names.
+                if (context.JsonTypeInfo.Type.IsEnum)
+                {
+                    schema.Type = JsonSchemaType.String;
+                    schema.Enum = [.. Enum.GetNames(context.JsonTypeInfo.Type).Select(n => (System.Text.Json.Nodes.JsonNode)n)];
                 }
                 return Task.CompletedTask;
             });

@@ -5,6 +5,8 @@ using Workflow.Definitions.Cases;
 using Workflow.Definitions.Catalogue;
 using Workflow.Definitions.Tracking;
 
+using Workflow.Host.Web.Json;
+
 namespace Workflow.Host.Web.Permits.Api;
 
 /// <summary><c>/api/cases/{id}</c>: the case file with its timeline and clocks; the agent supplies or resubmits materials.</summary>
@@ -40,12 +42,12 @@ public static class CaseEndpoints
         Stage? caseStage = null;
         if (!string.IsNullOrWhiteSpace(state))
         {
-            if (Enum.TryParse<CaseState>(state, ignoreCase: true, out var parsed) && !int.TryParse(state, out _)) caseState = parsed;
+            if (EnumNames.TryParse<CaseState>(state, out var parsed)) caseState = parsed;
             else errors["state"] = [$"state is one of {string.Join(", ", Enum.GetNames<CaseState>())}"];
         }
         if (!string.IsNullOrWhiteSpace(stage))
         {
-            if (Enum.TryParse<Stage>(stage, ignoreCase: true, out var parsed) && !int.TryParse(stage, out _)) caseStage = parsed;
+            if (EnumNames.TryParse<Stage>(stage, out var parsed)) caseStage = parsed;
             else errors["stage"] = [$"stage is one of {string.Join(", ", Enum.GetNames<Stage>())}"];
         }
         if (overdue is not null && !bool.TryParse(overdue, out _)) errors["overdue"] = ["overdue is true or false"];
