@@ -1,9 +1,7 @@
 using System.Text.Json.Nodes;
 using Workflow.Engine.Expressions;
 using Workflow.Engine.Expressions.JavaScript;
-using Workflow.Engine.Model;
 using Workflow.Engine.Runtime;
-using Workflow.Engine.Serialization;
 
 namespace Workflow.Engine.Tests.Expressions;
 
@@ -31,15 +29,13 @@ public class JavaScriptSurfaceTests
 
     private static (ExpressionScope Scope, WorkflowInstance Instance) Scope(JsonObject? input = null)
     {
-        var definition = WorkflowDefinitionReader.Read(DefinitionJson).Definition!;
         var instance = new WorkflowInstance
         {
             Id = "inst-1", DefinitionId = "orders", DefinitionVersion = 3, DefinitionVersionId = "orders-v3",
             CorrelationId = "corr-1", Name = "Order 42",
             Input = input ?? new JsonObject { ["orderTotal"] = 99.5, ["Customer"] = "Wang" },
         };
-        foreach (var v in definition.Variables) instance.Variables[v.Name] = VariableValues.Coerce(v.Value, v.TypeName);
-        return (ExpressionScope.For(instance, definition), instance);
+        return (RunningScope.Create(DefinitionJson, instance), instance);
     }
 
     private static JsonNode? Run(string script, ExpressionScope scope) => JavaScriptEvaluator.Evaluate(script, scope);

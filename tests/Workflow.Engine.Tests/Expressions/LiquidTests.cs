@@ -3,7 +3,6 @@ using Workflow.Engine.Expressions;
 using Workflow.Engine.Expressions.Liquid;
 using Workflow.Engine.Model;
 using Workflow.Engine.Runtime;
-using Workflow.Engine.Serialization;
 
 namespace Workflow.Engine.Tests.Expressions;
 
@@ -16,20 +15,20 @@ public class LiquidTests
 {
     private static ExpressionScope Scope()
     {
-        var definition = WorkflowDefinitionReader.Read("""
+        const string json = """
             { "id": "p-v2", "definitionId": "permits", "version": 2,
               "variables": [ { "id": "v1", "name": "Applicant", "typeName": "String", "value": "王五" }, { "id": "v2", "name": "Days", "typeName": "Int32", "value": "20" },
                              { "id": "v3", "name": "Depts", "typeName": "Object", "value": "[\"fgw\",\"zjj\"]" }, { "id": "v4", "name": "Approved", "typeName": "Boolean", "value": "True" } ],
               "root": { "id": "root", "type": "Elsa.Flowchart", "activities": [], "connections": [] } }
-            """).Definition!;
+            """;
         var instance = new WorkflowInstance
         {
             Id = "inst-9", DefinitionId = "permits", DefinitionVersion = 2, DefinitionVersionId = "p-v2", CorrelationId = "case-7",
             Input = new JsonObject { ["ProjectName"] = "<滨江大厦>", ["Floors"] = 12, ["Meta"] = new JsonObject { ["a"] = 1, ["b"] = 2 } },
         };
-        foreach (var v in definition.Variables) instance.Variables[v.Name] = VariableValues.Coerce(v.Value, v.TypeName);
+        var scope = RunningScope.Create(json, instance);
         instance.Variables["Depts"] = JsonNode.Parse("""["fgw","zjj"]""");
-        return ExpressionScope.For(instance, definition);
+        return scope;
     }
 
     private static string? Render(string template) => ValueConverter.Convert<string>(ExpressionEvaluator.Evaluate(new ExpressionInput("String", "Liquid", JsonValue.Create(template)), Scope()));
