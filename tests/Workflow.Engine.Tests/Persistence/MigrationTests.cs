@@ -21,10 +21,11 @@ public sealed class MigrationTests
         first.Should().Equal(
             new AppliedSchemaMigration("workflow", 1, "definitions, instances, bookmarks, journal, idempotency"),
             new AppliedSchemaMigration("workflow", 2, "timer leases on bookmarks"),
-            new AppliedSchemaMigration("workflow", 3, "workflow output on instances"));
+            new AppliedSchemaMigration("workflow", 3, "workflow output on instances"),
+            new AppliedSchemaMigration("workflow", 4, "test instances (the Studio's Run)"));
         second.Should().BeEmpty();
         third.Should().BeEmpty();
-        db.Scalar("SELECT COUNT(*) FROM wf_schema_history;").Should().Be(3L);
+        db.Scalar("SELECT COUNT(*) FROM wf_schema_history;").Should().Be(4L);
         db.Scalar("SELECT MAX(applied_at) FROM wf_schema_history;").Should().Be(
             InstantToUnixNanosecondsConverter.ToUnixNanoseconds(db.Clock.GetCurrentInstant()));
     }
@@ -39,9 +40,9 @@ public sealed class MigrationTests
 
         var results = await Task.WhenAll(Task.Run(() => a.MigrateAsync()), Task.Run(() => b.MigrateAsync()));
 
-        results.Sum(r => r.Count).Should().Be(3, "one of them applies every step, the other nothing");
+        results.Sum(r => r.Count).Should().Be(4, "one of them applies every step, the other nothing");
         results.Should().Contain(r => r.Count == 0);
-        db.Scalar("SELECT COUNT(*) FROM wf_schema_history;").Should().Be(3L);
+        db.Scalar("SELECT COUNT(*) FROM wf_schema_history;").Should().Be(4L);
     }
 
     [Theory]
@@ -95,7 +96,8 @@ public sealed class MigrationTests
         var applied = await services.GetRequiredService<WorkflowDatabase>().MigrateAsync();
 
         applied.Should().Equal(new AppliedSchemaMigration("workflow", 2, "timer leases on bookmarks"),
-            new AppliedSchemaMigration("workflow", 3, "workflow output on instances"));
+            new AppliedSchemaMigration("workflow", 3, "workflow output on instances"),
+            new AppliedSchemaMigration("workflow", 4, "test instances (the Studio's Run)"));
         var store = TestDatabases.Instances(services);
         var old = (await store.FindAsync("old"))!;
         old.Version.Should().Be(4);
@@ -112,11 +114,11 @@ public sealed class MigrationTests
     {
         await using var db = TestDatabases.Create(provider);
         await db.OpenAsync();
-        db.Scalar("INSERT INTO wf_schema_history (module, version, name, applied_at) VALUES ('workflow', 4, 'future', 0);");
+        db.Scalar("INSERT INTO wf_schema_history (module, version, name, applied_at) VALUES ('workflow', 5, 'future', 0);");
 
         var act = () => db.OpenAsync();
 
-        (await act.Should().ThrowAsync<InvalidOperationException>()).WithMessage("*version 4 of module 'workflow'*up to 3*newer build*");
+        (await act.Should().ThrowAsync<InvalidOperationException>()).WithMessage("*version 5 of module 'workflow'*up to 4*newer build*");
     }
 
     [Fact]
