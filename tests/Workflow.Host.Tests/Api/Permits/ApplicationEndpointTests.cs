@@ -27,13 +27,14 @@ public sealed class ApplicationEndpointTests(HostFactory host) : IClassFixture<H
     }
 
     [Fact]
-    public async Task A_stage_given_by_number_works_too()
+    public async Task A_stage_given_by_number_is_400_naming_it()
     {
+        // Enum values are names only (issue #15: a number was read as the member at that position).
         using var agent = await host.AsUserAsync("agent1");
         var projectId = await agent.CreateProjectAsync();
-        var file = await agent.PostJsonAsync($"/api/projects/{projectId}/applications",
-            new { stage = 3, materials = PermitApiDriver.MaterialsOf(Stage.ConstructionPermit) }, HttpStatusCode.Created);
-        file.Text("stage").Should().Be("ConstructionPermit");
+        var problem = await (await agent.PostAsJsonAsync($"/api/projects/{projectId}/applications",
+            new { stage = 3, materials = PermitApiDriver.MaterialsOf(Stage.ConstructionPermit) })).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        problem.GetProperty("errors").TryGetProperty("stage", out _).Should().BeTrue();
     }
 
     [Theory]
@@ -43,7 +44,7 @@ public sealed class ApplicationEndpointTests(HostFactory host) : IClassFixture<H
     [InlineData("""{"stage": "CompletionAcceptance", "materials": [""]}""", HttpStatusCode.BadRequest, "materials")]
     [InlineData("""{"stage": "CompletionAcceptance", "materials": ["NOPE"]}""", HttpStatusCode.UnprocessableEntity, "materials")]
     [InlineData("""{"stage": "CompletionAcceptance", "matters": ["ZJJ-001"], "materials": []}""", HttpStatusCode.UnprocessableEntity, "matters")]
-    [InlineData("""{"stage": 9, "materials": []}""", HttpStatusCode.UnprocessableEntity, "stage")]
+    [InlineData("""{"stage": 9, "materials": []}""", HttpStatusCode.BadRequest, "stage")]
     public async Task A_bad_application_is_a_problem_naming_the_field(string body, HttpStatusCode status, string field)
     {
         using var agent = await host.AsUserAsync("agent1");
