@@ -64,6 +64,9 @@ public static class SmallFlow
         Add("issue", "Permits.IssueResult", "出件", ("decision", "String", "Literal", "Approved"), ("certificateType", "String", "Literal", "许可证"));
         Add("refuse", "Permits.IssueResult", "不予许可", ("decision", "String", "Literal", "Rejected"), ("certificateType", "String", "Literal", "不予许可决定书"));
         Connect(afterReview, "Approved", "issue");
+        Connect(afterReview, "ApprovedWithConditions", "issue");
+        if (afterReview != review) Connect(review, "ApprovedWithConditions", "department");
+        if (afterReview != review) Connect(afterReview, "SupplementRequested", "refuse");
         Connect(review, "Rejected", "refuse");
         if (afterReview != review) Connect(afterReview, "Rejected", "refuse");
         Connect("issue", "Done", "end");
