@@ -59,14 +59,14 @@ public static class SmallFlow
         {
             Add("department", "Permits.DepartmentReview", "部门审查", ("department", "String", "Literal", reviewDepartment), ("matter", "String", "Literal", matters[0]));
             Connect(review, "Approved", "department");
-            Connect(review, "ApprovedWithConditions", "department");
             afterReview = "department";
         }
         Add("issue", "Permits.IssueResult", "出件", ("decision", "String", "Literal", "Approved"), ("certificateType", "String", "Literal", "许可证"));
         Add("refuse", "Permits.IssueResult", "不予许可", ("decision", "String", "Literal", "Rejected"), ("certificateType", "String", "Literal", "不予许可决定书"));
-        // Every outcome of a review leads somewhere (docs/studio.md, the permit validation rules).
         Connect(afterReview, "Approved", "issue");
         Connect(afterReview, "ApprovedWithConditions", "issue");
+        if (afterReview != review) Connect(review, "ApprovedWithConditions", "department");
+        if (afterReview != review) Connect(afterReview, "SupplementRequested", "refuse");
         Connect(review, "Rejected", "refuse");
         if (afterReview != review) Connect(afterReview, "Rejected", "refuse");
         Connect("issue", "Done", "end");
