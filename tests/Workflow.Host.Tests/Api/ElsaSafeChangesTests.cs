@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Workflow.Definitions.Cases;
 using Workflow.Definitions.Catalogue;
+using Workflow.Definitions.Tracking;
 using Workflow.Host.Tests.Api.Permits;
 
 namespace Workflow.Host.Tests.Api;
@@ -89,8 +90,8 @@ public sealed class ElsaSafeChangesTests(OneLiveCaseHost host) : IClassFixture<O
         using var designer = await host.AsUserAsync(Roles.Designer);
         using var admin = await host.AsUserAsync(Roles.Admin);
         using var frontdesk = await host.AsUserAsync(Roles.FrontDesk);
-        var permits = host.Services.GetRequiredService<PermitService>();
-        var casesBefore = (await permits.ListCasesAsync(null, null, null, null, null, 1, 500)).TotalCount;
+        var cases = host.Services.GetRequiredService<CaseQueries>();
+        var casesBefore = (await cases.ListAsync(new CaseFilter(), 1, 500)).TotalCount;
         var inboxBefore = (await frontdesk.GetJsonAsync("/api/inbox")).GetProperty("totalCount").GetInt32();
 
         var run = await designer.PostAsJsonAsync("/elsa/api/workflow-definitions/stage-1-project-approval/execute", new { });
@@ -103,7 +104,7 @@ public sealed class ElsaSafeChangesTests(OneLiveCaseHost host) : IClassFixture<O
         (await frontdesk.GetJsonAsync("/api/inbox")).GetProperty("totalCount").GetInt32().Should().Be(inboxBefore, "the front desk's queue did not grow");
         (await admin.GetJsonAsync("/api/inbox")).GetProperty("items").EnumerateArray()
             .Should().NotContain(s => s.GetProperty("caseId").GetString() == instanceId);
-        (await permits.ListCasesAsync(null, null, null, null, null, 1, 500)).TotalCount.Should().Be(casesBefore, "no case row, so no case list or supervision figure counts it");
+        (await cases.ListAsync(new CaseFilter(), 1, 500)).TotalCount.Should().Be(casesBefore, "no case row, so no case list or supervision figure counts it");
         await (await admin.GetAsync($"/api/cases/{instanceId}")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
 
         var tests = await designer.PostJsonAsync("/elsa/api/workflow-instances", new { isTest = true, pageSize = 50 });
