@@ -60,7 +60,8 @@ public sealed class CaseQueries(
     public async Task<CaseSnapshot?> FindAsync(string caseId, CancellationToken cancellationToken = default)
     {
         var instance = await instances.FindAsync(caseId, cancellationToken);
-        if (instance is null || PermitService.FileOf(instance) is not { } file) return null;
+        // A designer's test run (IsTest) carries a case file but is no case (docs/studio.md "Test runs").
+        if (instance is not { IsTest: false } || PermitService.FileOf(instance) is not { } file) return null;
         var journal = await instances.GetJournalAsync(caseId, cancellationToken);
         return CaseSnapshot.Of(file, journal, catalogue, calendars.Get(file.CalendarId), clock.GetCurrentInstant());
     }

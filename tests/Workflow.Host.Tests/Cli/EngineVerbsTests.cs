@@ -100,7 +100,10 @@ public class EngineVerbsTests : IDisposable
         (await Run("validate", good)).Should().Be((0, "", ""));
         var (warnExit, warnOut, _) = await Run("validate", good, warn);
         warnExit.Should().Be(0);
-        warnOut.Should().Be($"{warn}: warning: activity lonely: Activity lonely (Elsa.WriteLine) is not reachable from the start activity start; it will never run. Connect it or remove it.{Environment.NewLine}");
+        // One line per finding: the English finding, then its Chinese half naming the activity (docs/cli.md).
+        warnOut.Should().StartWith($"{warn}: warning: activity lonely: Activity lonely (Elsa.WriteLine) is not reachable from the start activity start; it will never run. Connect it or remove it. — 警告：活动「Elsa.WriteLine」(lonely)")
+            .And.EndWith(Environment.NewLine);
+        warnOut.Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries).Should().ContainSingle();
         var (badExit, badOut, _) = await Run("validate", good, bad);
         badExit.Should().Be(1);
         badOut.Should().StartWith($"{bad}: error: activity wait: connections: ").And.Contain("\"Maybe\"");
