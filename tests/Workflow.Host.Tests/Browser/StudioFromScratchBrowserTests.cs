@@ -84,9 +84,13 @@ public sealed class StudioFromScratchBrowserTests(BrowserFixture browser, ITestO
         }
         (await page.Locator("elsa-workflow-definition-editor .x6-node").CountAsync()).Should().Be(3);
 
-        // Connect Intake.Accepted → Parallel review, Parallel review.Approved → Issue result.
+        // Connect Intake.Accepted → Parallel review; every other decided outcome must lead somewhere too
+        // (ReviewOutcomeRule; docs/studio.md), so the refusals and all verdicts go to Issue result.
         await ConnectAsync(page, "Permits.Intake", "Accepted", "Permits.ParallelReview");
-        await ConnectAsync(page, "Permits.ParallelReview", "Approved", "Permits.IssueResult");
+        foreach (var port in new[] { "Refused", "SupplementRequired" })
+            await ConnectAsync(page, "Permits.Intake", port, "Permits.IssueResult");
+        foreach (var port in new[] { "Approved", "ApprovedWithConditions", "Rejected" })
+            await ConnectAsync(page, "Permits.ParallelReview", port, "Permits.IssueResult");
 
         // Pick the review's matters in the catalogue checklist.
         await Node(page, "Permits.ParallelReview").ClickAsync();
@@ -111,7 +115,14 @@ public sealed class StudioFromScratchBrowserTests(BrowserFixture browser, ITestO
         var activities = model["root"]!["activities"]!.AsArray().ToDictionary(a => a!["type"]!.GetValue<string>(), a => a!["id"]!.GetValue<string>());
         activities.Keys.Should().BeEquivalentTo(["Permits.Intake", "Permits.ParallelReview", "Permits.IssueResult"]);
         model["root"]!["connections"]!.AsArray().Select(c => (c!["source"]!["activity"]!.GetValue<string>(), c["source"]!["port"]!.GetValue<string>(), c["target"]!["activity"]!.GetValue<string>()))
-            .Should().BeEquivalentTo([(activities["Permits.Intake"], "Accepted", activities["Permits.ParallelReview"]), (activities["Permits.ParallelReview"], "Approved", activities["Permits.IssueResult"])]);
+            .Should().BeEquivalentTo([
+                (activities["Permits.Intake"], "Accepted", activities["Permits.ParallelReview"]),
+                (activities["Permits.Intake"], "Refused", activities["Permits.IssueResult"]),
+                (activities["Permits.Intake"], "SupplementRequired", activities["Permits.IssueResult"]),
+                (activities["Permits.ParallelReview"], "Approved", activities["Permits.IssueResult"]),
+                (activities["Permits.ParallelReview"], "ApprovedWithConditions", activities["Permits.IssueResult"]),
+                (activities["Permits.ParallelReview"], "Rejected", activities["Permits.IssueResult"]),
+            ]);
 
         // The administrator binds it to stage 3 for green-channel projects; an agent files two applications.
         using var admin = await ApiAsync(Roles.Admin);
