@@ -112,7 +112,9 @@ public sealed class ScriptingTests(HostFactory host) : IClassFixture<HostFactory
         body["subStatus"]!.GetValue<string>().Should().Be("Faulted", name);
         var instance = JsonNode.Parse(await client.GetStringAsync($"/elsa/api/workflow-instances/{body["workflowInstanceId"]}"))!;
         instance.ToJsonString().Should().Contain("ScriptLimits.", name);
-        // Recursion stops within milliseconds; the others must still have been running while /health answered.
-        if (name != "unbounded recursion") stillRunning.Should().BeTrue(name);
+        // The time-bounded scripts (regex, endless loop) must still have been running while /health answered. Recursion
+        // and a huge allocation hit their limits within milliseconds on an idle machine (under load, later): for them the
+        // fault and the fast /health answer are what is checked.
+        if (name is "catastrophic regex" or "endless loop") stillRunning.Should().BeTrue(name);
     }
 }
