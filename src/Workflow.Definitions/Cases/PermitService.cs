@@ -184,7 +184,7 @@ public sealed class PermitService(
         catch (Exception e) when (options is not null && e is StepConflictException or PermitRuleViolation)
         {
             // An identical retry racing the first (same key, same body) sees the step already acted on. The first
-            // committed its answer with its key, so when the key is there now, the first answer is ours (CONTRACTS.md §8).
+            // committed its answer with its key, so when the key is there now, the first answer is ours (docs/api.md, "Steps and actions": Idempotency-Key).
             if (await instances.FindIdempotencyRecordAsync(options.IdempotencyScope!, options.IdempotencyKey!, cancellationToken) is null) throw;
             return await ResumeAsync(row, action, options, cancellationToken);
         }

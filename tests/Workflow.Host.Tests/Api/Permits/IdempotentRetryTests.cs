@@ -6,7 +6,7 @@ using Workflow.Testing;
 namespace Workflow.Host.Tests.Api.Permits;
 
 /// <summary>
-/// CONTRACTS.md §8 under load: identical retries (same user, key and body) racing each other all get the first answer.
+/// docs/api.md, "Steps and actions" (Idempotency-Key), under load: identical retries (same user, key and body) racing each other all get the first answer.
 /// The probe of issue #15 saw 6 of 540 answered 409 "acted on by someone else first": a retry that found the bookmark
 /// consumed (or lost the row-version race) before it could see the first request's key. On SQLite the writes queue and
 /// the window rarely opens; on PostgreSQL this test failed every time before the fix.
