@@ -10,6 +10,7 @@ using Workflow.Engine;
 using Workflow.Engine.Activities;
 using Workflow.Engine.Validation;
 using Workflow.Host.Web.Access;
+using Workflow.Host.Web.Audit;
 using Workflow.Host.Web.Bindings;
 using Workflow.Host.Web.Demo;
 using Workflow.Host.Web.Departments;
@@ -85,6 +86,7 @@ public static class WebApp
         app.UseAnonymousRoutingRejections();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseAuditActor();
 
         app.MapHealthEndpoints();
         app.MapOpenApi().AllowAnonymous();
@@ -92,6 +94,7 @@ public static class WebApp
         app.MapDepartmentEndpoints();
         app.MapBindingEndpoints();
         app.MapPermitApi();
+        app.MapAuditEndpoints();
         app.MapElsaApi();
         app.MapHttpWorkflows(app.Configuration);
         app.MapStudioRoutes();
