@@ -44,6 +44,7 @@ public static class PermitsServiceCollectionExtensions
         services.AddWorkflowPersistenceModule<Audit.AuditPersistenceModule>();
         services.AddWorkflowSaveParticipant<Audit.CaseAuditParticipant>();
         services.TryAddSingleton<Audit.AuditTrail>();
+        services.TryAddSingleton<Ledger.LedgerQueries>();
         services.TryAddSingleton<BindingCheck>();
         services.TryAddSingleton<WorkflowBindings>();
         services.AddSingleton<IDefinitionDependents, BindingDependents>();

@@ -11,6 +11,7 @@ using Workflow.Engine.Activities;
 using Workflow.Engine.Validation;
 using Workflow.Host.Web.Access;
 using Workflow.Host.Web.Audit;
+using Workflow.Host.Web.Supervision.Ledger;
 using Workflow.Host.Web.Bindings;
 using Workflow.Host.Web.Demo;
 using Workflow.Host.Web.Departments;
@@ -95,6 +96,7 @@ public static class WebApp
         app.MapBindingEndpoints();
         app.MapPermitApi();
         app.MapAuditEndpoints();
+        app.MapLedgerEndpoints();
         app.MapElsaApi();
         app.MapHttpWorkflows(app.Configuration);
         app.MapStudioRoutes();
