@@ -34,9 +34,13 @@ public static class CardTimers
         }
     }
 
-    /// <summary>The department a case's own cards are recorded against: the one of its first matter (the lead, 牵头部门).</summary>
+    /// <summary>
+    /// The department a case's own cards are recorded against: its stage's lead department (牵头部门), else the one of
+    /// its first matter (a case outside the stages).
+    /// </summary>
     public static string CaseDepartment(CaseFile file, MatterCatalogue catalogue) =>
-        file.Matters.Select(catalogue.FindMatter).FirstOrDefault(m => m is not null)?.Department ?? PermitActivity.FrontDesk;
+        (file.Stage is { } stage ? catalogue.Stages.FirstOrDefault(s => s.Stage == stage)?.LeadDepartment : null)
+        ?? file.Matters.Select(catalogue.FindMatter).FirstOrDefault(m => m is not null)?.Department ?? PermitActivity.FrontDesk;
 
     private static IEnumerable<DeadlineTimerRow> OfClocks(string caseId, CardSubject subject, string? subjectId, string department, DeadlineClocks clocks)
     {

@@ -18,6 +18,7 @@ public static class SupervisionServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ISchedulerSweep, CardSweep>());
         services.TryAddSingleton<NotificationCentre>();
         services.TryAddSingleton<Tracking.CardQueries>();
+        services.TryAddSingleton<Tracking.SupervisionQueries>();
         return services;
     }
 }
