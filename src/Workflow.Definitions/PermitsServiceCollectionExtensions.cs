@@ -5,6 +5,7 @@ using Workflow.Definitions.Calendars;
 using Workflow.Definitions.Cases;
 using Workflow.Definitions.Catalogue;
 using Workflow.Definitions.Persistence;
+using Workflow.Definitions.Supervision;
 using Workflow.Definitions.Timers;
 using Workflow.Definitions.Validation;
 using Workflow.Engine;
@@ -53,6 +54,7 @@ public static class PermitsServiceCollectionExtensions
         services.TryAddSingleton<Tracking.InboxQueries>();
         services.TryAddSingleton<Tracking.ProjectQueries>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDueBookmarkHandler, PermitTimerHandler>());
+        services.AddSupervision();
         return services;
     }
 }

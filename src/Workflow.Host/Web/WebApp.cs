@@ -20,6 +20,7 @@ using Workflow.Host.Web.Json;
 using Workflow.Host.Web.Localization;
 using Workflow.Host.Web.Problems;
 using Workflow.Host.Web.Studio;
+using Workflow.Host.Web.Notifications;
 using Workflow.Host.Web.Permits;
 using Workflow.Host.Web.Permits.Api;
 using Workflow.Host.Web.Time;
@@ -92,6 +93,7 @@ public static class WebApp
         app.MapDepartmentEndpoints();
         app.MapBindingEndpoints();
         app.MapPermitApi();
+        app.MapNotificationApi();
         app.MapElsaApi();
         app.MapHttpWorkflows(app.Configuration);
         app.MapStudioRoutes();
