@@ -41,6 +41,11 @@ public static class PermitsServiceCollectionExtensions
         services.AddWorkflowPersistenceModule<PermitPersistenceModule>();
         services.AddWorkflowSaveParticipant<PermitProjection>();
         services.AddWorkflowPersistenceModule<BindingPersistenceModule>();
+        // The audit chain (docs/audit.md): registered after the projection, so its entries are the last rows of a save.
+        services.AddWorkflowPersistenceModule<Audit.AuditPersistenceModule>();
+        services.AddWorkflowSaveParticipant<Audit.CaseAuditParticipant>();
+        services.TryAddSingleton<Audit.AuditTrail>();
+        services.TryAddSingleton<Ledger.LedgerQueries>();
         services.TryAddSingleton<BindingCheck>();
         services.TryAddSingleton<WorkflowBindings>();
         services.AddSingleton<IDefinitionDependents, BindingDependents>();
