@@ -22,6 +22,7 @@ using Workflow.Host.Web.Json;
 using Workflow.Host.Web.Localization;
 using Workflow.Host.Web.Problems;
 using Workflow.Host.Web.Studio;
+using Workflow.Host.Web.Notifications;
 using Workflow.Host.Web.Permits;
 using Workflow.Host.Web.Permits.Api;
 using Workflow.Host.Web.Time;
@@ -95,6 +96,7 @@ public static class WebApp
         app.MapDepartmentEndpoints();
         app.MapBindingEndpoints();
         app.MapPermitApi();
+        app.MapNotificationApi();
         app.MapAuditEndpoints();
         app.MapLedgerEndpoints();
         app.MapElsaApi();

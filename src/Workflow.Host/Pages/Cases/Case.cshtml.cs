@@ -6,6 +6,7 @@ using Workflow.Definitions.Tracking;
 using Workflow.Host.Web.Display;
 using Workflow.Host.Web.Localization;
 using Workflow.Host.Web.Permits;
+using Workflow.Definitions.Materials;
 
 namespace Workflow.Host.Pages.Cases;
 
@@ -14,7 +15,7 @@ namespace Workflow.Host.Pages.Cases;
 /// materials with the agent's supply form (resubmission), commitments, the result and its certificate number.
 /// 404 for a case the user may not see. Everything shown comes from one <see cref="CaseSnapshot"/>.
 /// </summary>
-public sealed class CaseModel(PermitService permits, CaseQueries cases) : LocalizedPageModel
+public sealed class CaseModel(Workflow.Definitions.Catalogue.MatterCatalogue catalogue, MaterialSupply materials, CaseQueries cases) : LocalizedPageModel
 {
     public CaseSnapshot Case { get; private set; } = null!;
 
@@ -31,7 +32,7 @@ public sealed class CaseModel(PermitService permits, CaseQueries cases) : Locali
 
     public IReadOnlyDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
 
-    public Workflow.Definitions.Catalogue.MatterCatalogue Catalogue => permits.Catalogue;
+    public Workflow.Definitions.Catalogue.MatterCatalogue Catalogue => catalogue;
 
     /// <summary>The case's materials, each code once.</summary>
     public IReadOnlyList<MaterialRecord> DistinctMaterials => Case.Materials.GroupBy(m => m.Code).Select(g => g.First()).ToList();
@@ -51,7 +52,7 @@ public sealed class CaseModel(PermitService permits, CaseQueries cases) : Locali
         try
         {
             var codes = (Supplied ?? []).Where(c => !string.IsNullOrWhiteSpace(c)).Distinct().ToList();
-            await permits.SupplyMaterialsAsync(Case.Id, codes, new CaseAccess(User).UserName, ct);
+            await materials.SupplyAsync(Case.Id, codes, new CaseAccess(User).UserName, ct);
             return Redirect($"/cases/{Case.Id}?supplied={codes.Count}");
         }
         catch (PermitRuleViolation e)
