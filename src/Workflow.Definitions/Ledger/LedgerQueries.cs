@@ -12,7 +12,7 @@ namespace Workflow.Definitions.Ledger;
 
 /// <summary>
 /// The ledger's rows, streamed from <c>permit_cases</c> and <c>permit_steps</c> one at a time (never a list), so an export
-/// of any size holds one row in memory (docs/supervision.md, "Ledger export").
+/// of any size holds one row in memory (docs/ledger-and-feeds.md, "Ledger export").
 /// </summary>
 public sealed class LedgerQueries(IDbContextFactory<WorkflowDbContext> contexts, CalendarRegistry calendars, MatterCatalogue catalogue)
 {

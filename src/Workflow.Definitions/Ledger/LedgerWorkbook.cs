@@ -7,7 +7,7 @@ namespace Workflow.Definitions.Ledger;
 
 /// <summary>
 /// Writes the ledger (台账) as an .xlsx with SpreadCheetah, streaming: each row goes to <see cref="Stream"/> as it is read,
-/// so memory stays flat whatever the size (docs/supervision.md, "Ledger export"; figure in docs/benchmarks.md). Two sheets,
+/// so memory stays flat whatever the size (docs/ledger-and-feeds.md, "Ledger export"; figure in docs/benchmarks.md). Two sheets,
 /// 办件 Cases and 环节 Steps, each with a bold frozen header row and autofilter on it; instants are real Excel date-times in
 /// the jurisdiction's zone, limits and working days real numbers.
 /// </summary>

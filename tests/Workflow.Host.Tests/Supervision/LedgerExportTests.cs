@@ -8,7 +8,7 @@ using Workflow.Host.Tests.Api.Permits;
 
 namespace Workflow.Host.Tests.Supervision;
 
-/// <summary><c>GET /api/supervision/ledger.xlsx</c> read back with the Open XML SDK (docs/supervision.md, "Ledger export").</summary>
+/// <summary><c>GET /api/supervision/ledger.xlsx</c> read back with the Open XML SDK (docs/ledger-and-feeds.md, "Ledger export").</summary>
 public sealed class LedgerExportTests(HostFactory host) : IClassFixture<HostFactory>
 {
     [Fact]
