@@ -72,7 +72,7 @@ public class AuditTrailTests
             AuditScope.Record(new AuditFact("notice.urged", Before: "none", After: "reply due 2025-03-10"));
             await host.AcceptAsync(file.CaseId);
             // A second save in the same flow must not write it again.
-            await host.Permits.SupplyMaterialsAsync(file.CaseId, [file.Materials[0].Code], "agent1");
+            await host.Materials.SupplyAsync(file.CaseId, [file.Materials[0].Code], "agent1");
         }
 
         var urged = (await audit.ForCaseAsync(file.CaseId)).Where(e => e.Action == "notice.urged").ToList();
