@@ -5,6 +5,7 @@ using Workflow.Definitions.Calendars;
 using Workflow.Definitions.Cases;
 using Workflow.Definitions.Catalogue;
 using Workflow.Definitions.Persistence;
+using Workflow.Definitions.Supervision;
 using Workflow.Definitions.Timers;
 using Workflow.Definitions.Validation;
 using Workflow.Engine;
@@ -40,6 +41,11 @@ public static class PermitsServiceCollectionExtensions
         services.AddWorkflowPersistenceModule<PermitPersistenceModule>();
         services.AddWorkflowSaveParticipant<PermitProjection>();
         services.AddWorkflowPersistenceModule<BindingPersistenceModule>();
+        // The audit chain (docs/audit.md): registered after the projection, so its entries are the last rows of a save.
+        services.AddWorkflowPersistenceModule<Audit.AuditPersistenceModule>();
+        services.AddWorkflowSaveParticipant<Audit.CaseAuditParticipant>();
+        services.TryAddSingleton<Audit.AuditTrail>();
+        services.TryAddSingleton<Ledger.LedgerQueries>();
         services.TryAddSingleton<BindingCheck>();
         services.TryAddSingleton<WorkflowBindings>();
         services.AddSingleton<IDefinitionDependents, BindingDependents>();
@@ -53,6 +59,7 @@ public static class PermitsServiceCollectionExtensions
         services.TryAddSingleton<Tracking.InboxQueries>();
         services.TryAddSingleton<Tracking.ProjectQueries>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDueBookmarkHandler, PermitTimerHandler>());
+        services.AddSupervision();
         return services;
     }
 }

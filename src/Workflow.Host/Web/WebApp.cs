@@ -10,6 +10,8 @@ using Workflow.Engine;
 using Workflow.Engine.Activities;
 using Workflow.Engine.Validation;
 using Workflow.Host.Web.Access;
+using Workflow.Host.Web.Audit;
+using Workflow.Host.Web.Supervision.Ledger;
 using Workflow.Host.Web.Bindings;
 using Workflow.Host.Web.Demo;
 using Workflow.Host.Web.Departments;
@@ -20,6 +22,7 @@ using Workflow.Host.Web.Json;
 using Workflow.Host.Web.Localization;
 using Workflow.Host.Web.Problems;
 using Workflow.Host.Web.Studio;
+using Workflow.Host.Web.Notifications;
 using Workflow.Host.Web.Permits;
 using Workflow.Host.Web.Permits.Api;
 using Workflow.Host.Web.Time;
@@ -85,6 +88,7 @@ public static class WebApp
         app.UseAnonymousRoutingRejections();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseAuditActor();
 
         app.MapHealthEndpoints();
         app.MapOpenApi().AllowAnonymous();
@@ -92,6 +96,9 @@ public static class WebApp
         app.MapDepartmentEndpoints();
         app.MapBindingEndpoints();
         app.MapPermitApi();
+        app.MapNotificationApi();
+        app.MapAuditEndpoints();
+        app.MapLedgerEndpoints();
         app.MapElsaApi();
         app.MapHttpWorkflows(app.Configuration);
         app.MapStudioRoutes();

@@ -21,6 +21,9 @@ public sealed class CaseModel(Workflow.Definitions.Catalogue.MatterCatalogue cat
 
     public bool MaySupply { get; private set; }
 
+    /// <summary>The case's audit entries, or null when the user may not read them.</summary>
+    public IReadOnlyList<Workflow.Definitions.Audit.AuditEntry>? Audit { get; private set; }
+
     [BindProperty]
     public List<string>? Supplied { get; set; }
 
@@ -72,6 +75,9 @@ public sealed class CaseModel(Workflow.Definitions.Catalogue.MatterCatalogue cat
         if (PageAccess.Deny(access.SeeCase(found)) is { } denied) return denied;
         Case = found;
         MaySupply = access.SupplyMaterials(Case) == AccessDecision.Allowed && Case.IsOpen;
+        // The audit trail for those who may read it (docs/audit.md, "Who may read it"); null hides the section.
+        if (Web.Audit.AuditEndpoints.ReadAudit(access, Case) == AccessDecision.Allowed)
+            Audit = await HttpContext.RequestServices.GetRequiredService<Workflow.Definitions.Audit.AuditTrail>().ForCaseAsync(Case.Id, ct);
         if (int.TryParse(Request.Query["supplied"], out var supplied) && supplied > 0)
             Message = Ui.T($"已补交 {supplied} 份材料。", $"{supplied} materials supplied.");
         return null;

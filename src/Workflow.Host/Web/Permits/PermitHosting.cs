@@ -37,6 +37,7 @@ public static class PermitHosting
             o.OutboundHttp.AllowedHosts.AddRange(configuration.GetSection("OutboundHttp:AllowedHosts").Get<string[]>() ?? []);
         }, configuration["Calendars:Folder"]);
         services.AddSingleton<IDepartmentCatalogue, CatalogueDepartments>();
+        Audit.AuditedDefinitionStore.Decorate(services);
         return services;
     }
 
