@@ -4,6 +4,7 @@ using NodaTime;
 using Workflow.Definitions.Cases;
 using Workflow.Definitions.Catalogue;
 using Workflow.Definitions.Persistence;
+using Workflow.Definitions.Supervision;
 using Workflow.Engine.Calendar;
 using Workflow.Engine.Persistence.EntityFramework;
 
@@ -11,7 +12,7 @@ namespace Workflow.Definitions.Ledger;
 
 /// <summary>
 /// The ledger's rows, streamed from <c>permit_cases</c> and <c>permit_steps</c> one at a time (never a list), so an export
-/// of any size holds one row in memory (docs/supervision.md, "Ledger export").
+/// of any size holds one row in memory (docs/ledger-and-feeds.md, "Ledger export").
 /// </summary>
 public sealed class LedgerQueries(IDbContextFactory<WorkflowDbContext> contexts, CalendarRegistry calendars, MatterCatalogue catalogue)
 {
@@ -24,15 +25,23 @@ public sealed class LedgerQueries(IDbContextFactory<WorkflowDbContext> contexts,
         if (filter.To is { } to) query = query.Where(c => c.SubmittedAt < to);
         if (filter.Department is { } department)
             query = query.Where(c => db.Set<StepRow>().Any(s => s.CaseId == c.Id && s.Department == department));
-        await foreach (var row in query.OrderBy(c => c.SubmittedAt).ThenBy(c => c.Id).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        var cards = db.Set<CardRow>();
+        var lines = query.OrderBy(c => c.SubmittedAt).ThenBy(c => c.Id).Select(c => new
         {
+            Row = c,
+            Yellow = cards.Count(k => k.CaseId == c.Id && k.Level == DeadlineLevel.Warning),
+            Red = cards.Count(k => k.CaseId == c.Id && k.Level == DeadlineLevel.Overdue),
+        });
+        await foreach (var line in lines.AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            var row = line.Row;
             var suspensions = StoredSuspensions.Decode(row.Suspensions);
             var used = row.AcceptedAt is { } accepted
                 ? Used(CalendarOf(row.CalendarId), accepted, row.StatutoryLimit, row.PromisedLimit, suspensions, row.ClosedAt ?? at)
                 : null;
             yield return new LedgerCase(row.Id, row.ProjectName, row.Stage, row.Matters, row.Agent, row.State, row.GreenChannel,
                 row.SubmittedAt, row.AcceptedAt, row.StatutoryLimit, row.PromisedLimit, row.StatutoryDue, row.PromisedDue,
-                row.ClosedAt, used, suspensions.Count, row.Decision, row.CertificateNumber, row.RepeatedReturns, null, null);
+                row.ClosedAt, used, suspensions.Count, row.Decision, row.CertificateNumber, row.RepeatedReturns, line.Yellow, line.Red, null);
         }
     }
 
@@ -47,7 +56,12 @@ public sealed class LedgerQueries(IDbContextFactory<WorkflowDbContext> contexts,
         var query = from s in steps
                     join c in db.Set<CaseRow>().AsNoTracking() on s.CaseId equals c.Id
                     orderby s.CreatedAt, s.Id
-                    select new { Step = s, c.CalendarId, c.ProjectName };
+                    select new
+                    {
+                        Step = s, c.CalendarId, c.ProjectName,
+                        Yellow = db.Set<CardRow>().Count(k => k.StepId == s.Id && k.Level == DeadlineLevel.Warning),
+                        Red = db.Set<CardRow>().Count(k => k.StepId == s.Id && k.Level == DeadlineLevel.Overdue),
+                    };
         await foreach (var line in query.AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             var s = line.Step;
@@ -55,7 +69,7 @@ public sealed class LedgerQueries(IDbContextFactory<WorkflowDbContext> contexts,
             var used = Used(CalendarOf(line.CalendarId), s.CreatedAt, s.StatutoryLimit, s.PromisedLimit, suspensions, s.CompletedAt ?? at);
             yield return new LedgerStep(s.Id, s.CaseId, line.ProjectName, s.Department, s.Kind, s.Title, s.Matter, s.State,
                 s.CreatedAt, s.StatutoryLimit, s.PromisedLimit, s.StatutoryDue, s.PromisedDue, s.CompletedAt,
-                used, suspensions.Count, s.Outcome, s.Actor, s.SupplementRequests, s.RepeatedReturns, null, null);
+                used, suspensions.Count, s.Outcome, s.Actor, s.SupplementRequests, s.RepeatedReturns, line.Yellow, line.Red, null);
         }
     }
 

@@ -7,7 +7,7 @@ namespace Workflow.Definitions.Ledger;
 
 /// <summary>
 /// Writes the ledger (台账) as an .xlsx with SpreadCheetah, streaming: each row goes to <see cref="Stream"/> as it is read,
-/// so memory stays flat whatever the size (docs/supervision.md, "Ledger export"; figure in docs/benchmarks.md). Two sheets,
+/// so memory stays flat whatever the size (docs/ledger-and-feeds.md, "Ledger export"; figure in docs/benchmarks.md). Two sheets,
 /// 办件 Cases and 环节 Steps, each with a bold frozen header row and autofilter on it; instants are real Excel date-times in
 /// the jurisdiction's zone, limits and working days real numbers.
 /// </summary>
@@ -29,7 +29,7 @@ public static class LedgerWorkbook
         "办件编号 Case", "项目 Project", "阶段 Stage", "事项 Matters", "申报人 Agent", "状态 State", "绿色通道 Green channel",
         "申报时间 Filed", "受理时间 Accepted", "法定时限(工作日) Statutory limit", "承诺时限(工作日) Promised limit",
         "法定到期 Statutory due", "承诺到期 Promised due", "办结时间 Completed", "已用工作日 Working days used",
-        "中止次数 Suspensions", "办理结果 Outcome", "证照编号 Certificate", "反复退件 Repeated returns", "黄红牌 Cards", "评价 Rating",
+        "中止次数 Suspensions", "办理结果 Outcome", "证照编号 Certificate", "反复退件 Repeated returns", "黄牌 Yellow cards", "红牌 Red cards", "评价 Rating",
     ];
 
     /// <summary>The step sheet's header, in column order.</summary>
@@ -38,7 +38,7 @@ public static class LedgerWorkbook
         "环节编号 Step", "办件编号 Case", "项目 Project", "部门 Department", "类型 Kind", "环节 Title", "事项 Matter", "状态 State",
         "开始时间 Opened", "法定时限(工作日) Statutory limit", "承诺时限(工作日) Promised limit", "法定到期 Statutory due",
         "承诺到期 Promised due", "完成时间 Completed", "已用工作日 Working days used", "中止次数 Suspensions", "办理结果 Outcome",
-        "经办人 Actor", "补正次数 Supplement requests", "反复退件 Repeated returns", "黄红牌 Cards", "评价 Rating",
+        "经办人 Actor", "补正次数 Supplement requests", "反复退件 Repeated returns", "黄牌 Yellow cards", "红牌 Red cards", "评价 Rating",
     ];
 
     /// <summary>Writes both sheets to <paramref name="output"/> (which need not be seekable: an HTTP response body will do).</summary>
@@ -58,7 +58,7 @@ public static class LedgerWorkbook
             row[i++] = new(c.State); row[i++] = new(c.GreenChannel); row[i++] = At(c.SubmittedAt, zone); row[i++] = At(c.AcceptedAt, zone);
             row[i++] = new(c.StatutoryLimit); row[i++] = new(c.PromisedLimit); row[i++] = At(c.StatutoryDue, zone); row[i++] = At(c.PromisedDue, zone);
             row[i++] = At(c.ClosedAt, zone); row[i++] = new(c.WorkingDaysUsed); row[i++] = new(c.Suspensions); row[i++] = new(c.Outcome);
-            row[i++] = new(c.CertificateNumber); row[i++] = new(c.RepeatedReturns); row[i++] = new(c.Cards); row[i] = new(c.Rating);
+            row[i++] = new(c.CertificateNumber); row[i++] = new(c.RepeatedReturns); row[i++] = new(c.YellowCards); row[i++] = new(c.RedCards); row[i] = new(c.Rating);
             await sheet.AddRowAsync(row, cancellationToken);
         }
 
@@ -71,7 +71,7 @@ public static class LedgerWorkbook
             row[i++] = new(s.Title); row[i++] = new(s.Matter); row[i++] = new(s.State); row[i++] = At(s.CreatedAt, zone);
             row[i++] = new(s.StatutoryLimit); row[i++] = new(s.PromisedLimit); row[i++] = At(s.StatutoryDue, zone); row[i++] = At(s.PromisedDue, zone);
             row[i++] = At(s.CompletedAt, zone); row[i++] = new(s.WorkingDaysUsed); row[i++] = new(s.Suspensions); row[i++] = new(s.Outcome);
-            row[i++] = new(s.Actor); row[i++] = new(s.SupplementRequests); row[i++] = new(s.RepeatedReturns); row[i++] = new(s.Cards); row[i] = new(s.Rating);
+            row[i++] = new(s.Actor); row[i++] = new(s.SupplementRequests); row[i++] = new(s.RepeatedReturns); row[i++] = new(s.YellowCards); row[i++] = new(s.RedCards); row[i] = new(s.Rating);
             await sheet.AddRowAsync(row, cancellationToken);
         }
         await sheet.FinishAsync(cancellationToken);

@@ -8,7 +8,7 @@ using Workflow.Host.Tests.Api.Permits;
 
 namespace Workflow.Host.Tests.Supervision;
 
-/// <summary><c>GET /api/supervision/ledger.xlsx</c> read back with the Open XML SDK (docs/supervision.md, "Ledger export").</summary>
+/// <summary><c>GET /api/supervision/ledger.xlsx</c> read back with the Open XML SDK (docs/ledger-and-feeds.md, "Ledger export").</summary>
 public sealed class LedgerExportTests(HostFactory host) : IClassFixture<HostFactory>
 {
     [Fact]
@@ -38,7 +38,7 @@ public sealed class LedgerExportTests(HostFactory host) : IClassFixture<HostFact
         workbook.SheetNames.Should().Equal("办件 Cases", "环节 Steps");
         var cases = workbook.Sheet("办件 Cases");
         cases.Frozen.Should().BeTrue();
-        cases.AutoFilter.Should().Be("A1:U1");
+        cases.AutoFilter.Should().Be("A1:V1");
         cases.Rows[0].Should().StartWith(["办件编号 Case", "项目 Project"]).And.Contain("已用工作日 Working days used");
         var row = cases.Rows.Single(r => r[0] == caseId);
         var column = (string name) => Array.IndexOf(cases.Rows[0], name);
@@ -52,7 +52,7 @@ public sealed class LedgerExportTests(HostFactory host) : IClassFixture<HostFact
 
         var steps = workbook.Sheet("环节 Steps");
         steps.Frozen.Should().BeTrue();
-        steps.AutoFilter.Should().Be("A1:V1");
+        steps.AutoFilter.Should().Be("A1:W1");
         var stepColumn = (string name) => Array.IndexOf(steps.Rows[0], name);
         var rfRow = steps.Rows.Single(r => r[0] == rfStep);
         rfRow[stepColumn("部门 Department")].Should().Be("rf");

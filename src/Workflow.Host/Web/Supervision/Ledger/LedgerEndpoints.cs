@@ -13,7 +13,7 @@ namespace Workflow.Host.Web.Supervision.Ledger;
 
 /// <summary>
 /// <c>GET /api/supervision/ledger.xlsx?from=&amp;to=&amp;department=</c>: the ledger (台账) as an Excel file, streamed to the
-/// response as it is read (docs/supervision.md, "Ledger export"). Supervisor and admin; 403 for other roles.
+/// response as it is read (docs/ledger-and-feeds.md, "Ledger export"). Supervisor and admin; 403 for other roles.
 /// </summary>
 public static class LedgerEndpoints
 {
