@@ -25,6 +25,7 @@ public static class SupervisionEndpoints
             .WithDescription("`from`, `to`: dates yyyy-MM-dd, both included (default: the four weeks up to today). Each figure links to its drill-down.");
         api.MapGet("/departments/{code}/{figure}", DrillDownAsync).WithName("SupervisionDrillDown")
             .WithSummary("The cases and steps behind one figure of one department (`all`: every department).");
+        api.MapUrgingEndpoints();
         return api;
     }
 
