@@ -74,6 +74,13 @@ public sealed class DeadlineClock
     /// because it depends on when the clock resumes — use <see cref="DueIfResumedAt"/>.</summary>
     public Instant? Due { get; }
 
+    /// <summary>
+    /// The earliest instant at which the level turns <see cref="DeadlineLevel.Warning"/> (the used working days reach
+    /// <see cref="DeadlineWarningPolicy.WarningElapsed"/>); null while suspended, like <see cref="Due"/>. The yellow
+    /// cards of supervision fire then (docs/supervision.md).
+    /// </summary>
+    public Instant? WarningFrom => _merged.Any(m => m.End is null) ? null : Reach(Policy.WarningElapsed(Limit), null);
+
     /// <summary>The due instant in the calendar's zone; null while suspended.</summary>
     public ZonedDateTime? DueInZone => Due?.InZone(Calendar.Zone);
 
@@ -189,9 +196,12 @@ public sealed class DeadlineClock
     }
 
     // Walks from one suspension to the next, jumping over whole working days with the calendar's index.
-    private Instant ComputeDue(Instant? openEndsAt)
+    private Instant ComputeDue(Instant? openEndsAt) => Reach(Fraction.Whole(Limit), openEndsAt);
+
+    // The instant at which the used working days reach need.
+    private Instant Reach(Fraction need, Instant? openEndsAt)
     {
-        var need = Fraction.Whole(Limit);
+        if (need.IsZero) return Start;
         var cursor = CountingFrom;
         foreach (var (start, end) in _merged)
         {

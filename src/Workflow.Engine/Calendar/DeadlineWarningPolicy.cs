@@ -26,6 +26,16 @@ public sealed record DeadlineWarningPolicy
     /// <summary>Warn when at least this share of the limit is used.</summary>
     public double ElapsedShare { get; }
 
+    /// <summary>
+    /// The used working days from which a clock with <paramref name="limit"/> is in warning: min(limit − remaining
+    /// threshold, share × limit), never below 0; thousandths of a day are exact enough for office hours.
+    /// </summary>
+    internal Fraction WarningElapsed(int limit)
+    {
+        var days = Math.Max(0, Math.Min(limit - RemainingWorkingDays, ElapsedShare * limit));
+        return new Fraction(new System.Numerics.BigInteger(Math.Round(days * 1000, MidpointRounding.AwayFromZero)), 1000);
+    }
+
     /// <summary>The level for a clock with <paramref name="limit"/>, <paramref name="elapsed"/> and <paramref name="remaining"/> working days.</summary>
     public DeadlineLevel LevelFor(int limit, double elapsed, double remaining) =>
         remaining < 0 ? DeadlineLevel.Overdue

@@ -49,6 +49,9 @@ public sealed class AuthorizationMatrixTests(PermitApiHost host) : IClassFixture
         ["remove binding"] = new("DELETE", "/api/bindings?stage=ConstructionPermit&matter=ZJJ-002", null,
                                                                                               [403, 403, 403, 403, 403, 403, 403, 404, 401]),
         ["binding changes"] = new("GET", "/api/bindings/changes", null,                       [403, 403, 403, 403, 403, 403, 403, 200, 401]),
+        ["case audit"] = new("GET", "/api/cases/{accepted}/audit", null,                      [403, 404, 403, 403, 404, 200, 403, 200, 401]),
+        ["unknown case audit"] = new("GET", "/api/cases/C-none/audit", null,                  [404, 404, 404, 404, 404, 404, 403, 404, 401]),
+        ["ledger"] = new("GET", "/api/supervision/ledger.xlsx", null,                          [403, 403, 403, 403, 403, 200, 403, 200, 401]),
     };
 
     public static TheoryData<string, string, int> Matrix()
@@ -67,7 +70,8 @@ public sealed class AuthorizationMatrixTests(PermitApiHost host) : IClassFixture
         var routes = Table.Values.Select(r => (r.Method, Route(r.Path))).ToHashSet();
         routes.Should().Contain([("POST", "/api/projects"), ("GET", "/api/projects"), ("GET", "/api/projects/{id}"), ("POST", "/api/projects/{id}/applications"),
             ("GET", "/api/cases"), ("GET", "/api/cases/{id}"), ("POST", "/api/cases/{id}/materials"), ("GET", "/api/inbox"), ("GET", "/api/steps/{id}"), ("POST", "/api/steps/{id}/actions"),
-            ("GET", "/api/bindings"), ("PUT", "/api/bindings"), ("DELETE", "/api/bindings?stage=ConstructionPermit&matter=ZJJ-002"), ("GET", "/api/bindings/changes")]);
+            ("GET", "/api/bindings"), ("PUT", "/api/bindings"), ("DELETE", "/api/bindings?stage=ConstructionPermit&matter=ZJJ-002"), ("GET", "/api/bindings/changes"),
+            ("GET", "/api/cases/{id}/audit"), ("GET", "/api/supervision/ledger.xlsx")]);
     }
 
     [Theory]

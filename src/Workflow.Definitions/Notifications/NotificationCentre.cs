@@ -1,0 +1,74 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using Workflow.Engine.Persistence.EntityFramework;
+
+namespace Workflow.Definitions.Notifications;
+
+/// <summary>
+/// The in-app notification centre (docs/supervision.md, Notifications): writers stage notifications in their own
+/// transaction (<see cref="Stage"/>), so a notification exists exactly when what it tells of happened; readers list
+/// theirs, count the unread ones and mark them read. A reader sees the notifications of every audience they are in.
+/// </summary>
+public sealed class NotificationCentre(IDbContextFactory<WorkflowDbContext> contexts, IClock clock)
+{
+    /// <summary>Adds one notification per audience to <paramref name="db"/> (saved with the caller's changes).</summary>
+    public static void Stage(DbContext db, string kind, IEnumerable<string> audiences, string? caseId, string? stepId, IReadOnlyDictionary<string, string> data, Instant at)
+    {
+        var json = JsonSerializer.Serialize(data);
+        foreach (var audience in audiences.Distinct(StringComparer.Ordinal))
+            db.Add(new NotificationRow { Kind = kind, Audience = audience, CaseId = caseId, StepId = stepId, Data = json, CreatedAt = at });
+    }
+
+    /// <summary>How many notifications of <paramref name="audiences"/> <paramref name="reader"/> has not read.</summary>
+    public async Task<int> UnreadCountAsync(IReadOnlyCollection<string> audiences, string reader, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await Visible(db, audiences).CountAsync(n => !db.Set<NotificationReadRow>().Any(r => r.NotificationId == n.Id && r.Reader == reader), cancellationToken);
+    }
+
+    /// <summary>The newest <paramref name="take"/> notifications (older than <paramref name="before"/>, an id, when given).</summary>
+    public async Task<IReadOnlyList<NotificationItem>> ListAsync(IReadOnlyCollection<string> audiences, string reader, int take, long? before = null, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var query = Visible(db, audiences);
+        if (before is { } b) query = query.Where(n => n.Id < b);
+        var rows = await query.OrderByDescending(n => n.Id).Take(take)
+            .Select(n => new { Row = n, Read = db.Set<NotificationReadRow>().Any(r => r.NotificationId == n.Id && r.Reader == reader) })
+            .ToListAsync(cancellationToken);
+        return rows.Select(x => new NotificationItem(x.Row.Id, x.Row.Kind, x.Row.CaseId, x.Row.StepId,
+            JsonSerializer.Deserialize<Dictionary<string, string>>(x.Row.Data) ?? [], x.Row.CreatedAt, x.Read)).ToList();
+    }
+
+    /// <summary>Marks one notification read; false when <paramref name="reader"/> cannot see it (the API answers 404).</summary>
+    public async Task<bool> MarkReadAsync(long id, IReadOnlyCollection<string> audiences, string reader, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (!await Visible(db, audiences).AnyAsync(n => n.Id == id, cancellationToken)) return false;
+        if (await db.Set<NotificationReadRow>().AnyAsync(r => r.NotificationId == id && r.Reader == reader, cancellationToken)) return true;
+        db.Add(new NotificationReadRow { NotificationId = id, Reader = reader, ReadAt = clock.GetCurrentInstant() });
+        try { await db.SaveChangesAsync(cancellationToken); }
+        catch (DbUpdateException) { /* marked by a concurrent request of the same reader: read either way */ }
+        return true;
+    }
+
+    /// <summary>Marks every unread notification of <paramref name="reader"/> read; returns how many.</summary>
+    public async Task<int> MarkAllReadAsync(IReadOnlyCollection<string> audiences, string reader, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var unread = await Visible(db, audiences)
+            .Where(n => !db.Set<NotificationReadRow>().Any(r => r.NotificationId == n.Id && r.Reader == reader))
+            .Select(n => n.Id).ToListAsync(cancellationToken);
+        var now = clock.GetCurrentInstant();
+        foreach (var id in unread) db.Add(new NotificationReadRow { NotificationId = id, Reader = reader, ReadAt = now });
+        try { await db.SaveChangesAsync(cancellationToken); }
+        catch (DbUpdateException) { return 0; /* a concurrent mark-all of the same reader won */ }
+        return unread.Count;
+    }
+
+    private static IQueryable<NotificationRow> Visible(WorkflowDbContext db, IReadOnlyCollection<string> audiences)
+    {
+        var list = audiences.ToList();
+        return db.Set<NotificationRow>().Where(n => list.Contains(n.Audience));
+    }
+}

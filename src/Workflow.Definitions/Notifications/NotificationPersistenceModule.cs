@@ -1,0 +1,60 @@
+using Microsoft.EntityFrameworkCore;
+using Workflow.Engine.Persistence.EntityFramework;
+
+namespace Workflow.Definitions.Notifications;
+
+/// <summary>The notification centre's tables: <c>notifications</c> and <c>notification_reads</c> (docs/supervision.md, Notifications).</summary>
+public sealed class NotificationPersistenceModule : IWorkflowPersistenceModule
+{
+    public string Name => "notifications";
+
+    public IReadOnlyList<SchemaMigration> Migrations { get; } =
+    [
+        new(1, "notifications and who read them", Script("INTEGER", "INTEGER PRIMARY KEY AUTOINCREMENT"), Script("bigint", "bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY")),
+    ];
+
+    public void ConfigureModel(ModelBuilder modelBuilder)
+    {
+        var instant = new InstantToUnixNanosecondsConverter();
+        modelBuilder.Entity<NotificationRow>(e =>
+        {
+            e.ToTable("notifications");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).HasColumnName("id").ValueGeneratedOnAdd();
+            e.Property(x => x.Kind).HasColumnName("kind");
+            e.Property(x => x.Audience).HasColumnName("audience");
+            e.Property(x => x.CaseId).HasColumnName("case_id");
+            e.Property(x => x.StepId).HasColumnName("step_id");
+            e.Property(x => x.Data).HasColumnName("data");
+            e.Property(x => x.CreatedAt).HasColumnName("created_at").HasConversion(instant);
+        });
+        modelBuilder.Entity<NotificationReadRow>(e =>
+        {
+            e.ToTable("notification_reads");
+            e.HasKey(x => new { x.NotificationId, x.Reader });
+            e.Property(x => x.NotificationId).HasColumnName("notification_id");
+            e.Property(x => x.Reader).HasColumnName("reader");
+            e.Property(x => x.ReadAt).HasColumnName("read_at").HasConversion(instant);
+        });
+    }
+
+    private static string Script(string int64, string sequence) => $"""
+        CREATE TABLE notifications (
+            id {sequence},
+            kind TEXT NOT NULL,
+            audience TEXT NOT NULL,
+            case_id TEXT NULL,
+            step_id TEXT NULL,
+            data TEXT NOT NULL,
+            created_at {int64} NOT NULL
+        );
+        CREATE INDEX ix_notifications_audience ON notifications (audience, id);
+
+        CREATE TABLE notification_reads (
+            notification_id {int64} NOT NULL,
+            reader TEXT NOT NULL,
+            read_at {int64} NOT NULL,
+            PRIMARY KEY (notification_id, reader)
+        );
+        """;
+}

@@ -1,0 +1,10 @@
+using Workflow.Engine.Calendar;
+
+namespace Workflow.Definitions.Supervision;
+
+/// <summary>The key of a card and of its timer: subject, clock and level, so each fires at most once.</summary>
+public static class CardKey
+{
+    public static string Of(string caseId, CardSubject subject, string? subjectId, CardClock clock, DeadlineLevel level) =>
+        $"{caseId}|{subject}|{subjectId ?? "-"}|{clock}|{level}";
+}

@@ -1,0 +1,118 @@
+using Microsoft.EntityFrameworkCore;
+using Workflow.Engine.Persistence.EntityFramework;
+
+namespace Workflow.Definitions.Supervision;
+
+/// <summary>
+/// Electronic supervision's tables (docs/supervision.md): <c>sup_timers</c> (pending card timers), <c>sup_cards</c>
+/// (fired yellow and red cards), <c>sup_urgings</c> (督办 notices and their replies). A module of its own so its schema evolves apart from the case tables.
+/// </summary>
+public sealed class SupervisionPersistenceModule : IWorkflowPersistenceModule
+{
+    public string Name => "supervision";
+
+    public IReadOnlyList<SchemaMigration> Migrations { get; } =
+    [
+        new(1, "card timers and cards", Cards("INTEGER"), Cards("bigint")),
+        new(2, "urging notices", Urgings("INTEGER", "INTEGER PRIMARY KEY AUTOINCREMENT"), Urgings("bigint", "bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY")),
+    ];
+
+    public void ConfigureModel(ModelBuilder modelBuilder)
+    {
+        var instant = new InstantToUnixNanosecondsConverter();
+        modelBuilder.Entity<DeadlineTimerRow>(e =>
+        {
+            e.ToTable("sup_timers");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).HasColumnName("id");
+            e.Property(x => x.CaseId).HasColumnName("case_id");
+            e.Property(x => x.StepId).HasColumnName("step_id");
+            e.Property(x => x.Subject).HasColumnName("subject").HasConversion<string>();
+            e.Property(x => x.Clock).HasColumnName("clock").HasConversion<string>();
+            e.Property(x => x.Level).HasColumnName("level").HasConversion<string>();
+            e.Property(x => x.Department).HasColumnName("department");
+            e.Property(x => x.FireAt).HasColumnName("fire_at").HasConversion(instant);
+            e.Property(x => x.DueAt).HasColumnName("due_at").HasConversion(instant);
+        });
+        modelBuilder.Entity<CardRow>(e =>
+        {
+            e.ToTable("sup_cards");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).HasColumnName("id");
+            e.Property(x => x.CaseId).HasColumnName("case_id");
+            e.Property(x => x.StepId).HasColumnName("step_id");
+            e.Property(x => x.Subject).HasColumnName("subject").HasConversion<string>();
+            e.Property(x => x.Clock).HasColumnName("clock").HasConversion<string>();
+            e.Property(x => x.Level).HasColumnName("level").HasConversion<string>();
+            e.Property(x => x.Department).HasColumnName("department");
+            e.Property(x => x.DueLevelAt).HasColumnName("level_at").HasConversion(instant);
+            e.Property(x => x.DueAt).HasColumnName("due_at").HasConversion(instant);
+            e.Property(x => x.FiredAt).HasColumnName("fired_at").HasConversion(instant);
+        });
+        modelBuilder.Entity<UrgingRow>(e =>
+        {
+            e.ToTable("sup_urgings");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).HasColumnName("id").ValueGeneratedOnAdd();
+            e.Property(x => x.CaseId).HasColumnName("case_id");
+            e.Property(x => x.StepId).HasColumnName("step_id");
+            e.Property(x => x.Department).HasColumnName("department");
+            e.Property(x => x.Message).HasColumnName("message");
+            e.Property(x => x.ReplyDue).HasColumnName("reply_due").HasConversion(instant);
+            e.Property(x => x.IssuedBy).HasColumnName("issued_by");
+            e.Property(x => x.IssuedAt).HasColumnName("issued_at").HasConversion(instant);
+            e.Property(x => x.Reply).HasColumnName("reply");
+            e.Property(x => x.RepliedBy).HasColumnName("replied_by");
+            e.Property(x => x.RepliedAt).HasColumnName("replied_at").HasConversion(instant);
+        });
+    }
+
+    private static string Urgings(string int64, string sequence) => $"""
+        CREATE TABLE sup_urgings (
+            id {sequence},
+            case_id TEXT NOT NULL,
+            step_id TEXT NOT NULL,
+            department TEXT NOT NULL,
+            message TEXT NOT NULL,
+            reply_due {int64} NOT NULL,
+            issued_by TEXT NOT NULL,
+            issued_at {int64} NOT NULL,
+            reply TEXT NULL,
+            replied_by TEXT NULL,
+            replied_at {int64} NULL
+        );
+        CREATE INDEX ix_sup_urgings_department ON sup_urgings (department, issued_at);
+        """;
+
+    // The same DDL on both providers but for the 64-bit integer type that holds instants (nanoseconds since the epoch).
+    private static string Cards(string int64) => $"""
+        CREATE TABLE sup_timers (
+            id TEXT NOT NULL PRIMARY KEY,
+            case_id TEXT NOT NULL,
+            step_id TEXT NULL,
+            subject TEXT NOT NULL,
+            clock TEXT NOT NULL,
+            level TEXT NOT NULL,
+            department TEXT NOT NULL,
+            fire_at {int64} NOT NULL,
+            due_at {int64} NOT NULL
+        );
+        CREATE INDEX ix_sup_timers_fire_at ON sup_timers (fire_at);
+        CREATE INDEX ix_sup_timers_case ON sup_timers (case_id);
+
+        CREATE TABLE sup_cards (
+            id TEXT NOT NULL PRIMARY KEY,
+            case_id TEXT NOT NULL,
+            step_id TEXT NULL,
+            subject TEXT NOT NULL,
+            clock TEXT NOT NULL,
+            level TEXT NOT NULL,
+            department TEXT NOT NULL,
+            level_at {int64} NOT NULL,
+            due_at {int64} NOT NULL,
+            fired_at {int64} NOT NULL
+        );
+        CREATE INDEX ix_sup_cards_case ON sup_cards (case_id);
+        CREATE INDEX ix_sup_cards_department ON sup_cards (department, level_at);
+        """;
+}
