@@ -22,7 +22,7 @@ public static class PermitsServiceCollectionExtensions
     /// <summary>
     /// The engine with the permit activities and the review-chain rule, the sample matter catalogue (unless one is
     /// registered), the calendars (shipped, overridden by the user folder), the permit tables and their projection,
-    /// the catalogue bindings (<see cref="WorkflowBindings"/>), <see cref="PermitService"/>, and how the engine's scheduler fires the permit timers (<see cref="PermitTimerHandler"/>). Register the database (<c>AddWorkflowSqlite</c>/<c>AddWorkflowPostgreSql</c>) too.
+    /// the catalogue bindings (<see cref="WorkflowBindings"/>), one service per desk (projects, applications, steps, materials, clock recompute), and how the engine's scheduler fires the permit timers (<see cref="PermitTimerHandler"/>). Register the database (<c>AddWorkflowSqlite</c>/<c>AddWorkflowPostgreSql</c>) too.
     /// </summary>
     public static IServiceCollection AddPermits(this IServiceCollection services, Action<WorkflowEngineOptions>? configureEngine = null, string? calendarsFolder = null)
     {
@@ -41,10 +41,20 @@ public static class PermitsServiceCollectionExtensions
         services.AddWorkflowPersistenceModule<PermitPersistenceModule>();
         services.AddWorkflowSaveParticipant<PermitProjection>();
         services.AddWorkflowPersistenceModule<BindingPersistenceModule>();
+        // The audit chain (docs/audit.md): registered after the projection, so its entries are the last rows of a save.
+        services.AddWorkflowPersistenceModule<Audit.AuditPersistenceModule>();
+        services.AddWorkflowSaveParticipant<Audit.CaseAuditParticipant>();
+        services.TryAddSingleton<Audit.AuditTrail>();
+        services.TryAddSingleton<Ledger.LedgerQueries>();
         services.TryAddSingleton<BindingCheck>();
         services.TryAddSingleton<WorkflowBindings>();
         services.AddSingleton<IDefinitionDependents, BindingDependents>();
-        services.TryAddSingleton<PermitService>();
+        services.TryAddSingleton<CaseFiles>();
+        services.TryAddSingleton<Projects.ProjectRegistry>();
+        services.TryAddSingleton<Filing.ApplicationDesk>();
+        services.TryAddSingleton<Steps.StepDesk>();
+        services.TryAddSingleton<Materials.MaterialSupply>();
+        services.TryAddSingleton<Clocks.ClockRecompute>();
         services.TryAddSingleton<Tracking.CaseQueries>();
         services.TryAddSingleton<Tracking.InboxQueries>();
         services.TryAddSingleton<Tracking.ProjectQueries>();

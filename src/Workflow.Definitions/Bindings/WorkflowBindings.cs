@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Workflow.Definitions.Audit;
 using NodaTime;
 using Workflow.Definitions.Catalogue;
 using Workflow.Definitions.Persistence;
@@ -47,6 +48,7 @@ public sealed class WorkflowBindings(
         if (problems.Count > 0) throw new BindingRefused(problems.ToDictionary(p => p.Key, p => p.Value.ToArray()));
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
         var now = clock.GetCurrentInstant();
         var row = await db.Set<BindingRow>().FirstOrDefaultAsync(b => b.ScopeKey == scope.Key, cancellationToken);
         var before = row?.DefinitionId;
@@ -59,7 +61,9 @@ public sealed class WorkflowBindings(
         row.ChangedBy = actor;
         row.ChangedAt = now;
         db.Add(Audit(scope.Key, before, definitionId, actor, now));
+        await AuditChain.AppendAsync(db, [new AuditFact("binding.changed", actor, null, null, null, before, $"{scope.Key} → {definitionId}")], now, AuditScope.Actor, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        await tx.CommitAsync(cancellationToken);
         return ToBinding(row);
     }
 
@@ -73,11 +77,15 @@ public sealed class WorkflowBindings(
                 ["stage"] = [new("每个阶段必须保留一个整阶段绑定；如需更换，请绑定另一个工作流", "a stage always keeps its stage-wide binding; bind another workflow to it instead")],
             });
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
         var row = await db.Set<BindingRow>().FirstOrDefaultAsync(b => b.ScopeKey == scope.Key, cancellationToken);
         if (row is null) return false;
         db.Remove(row);
-        db.Add(Audit(scope.Key, row.DefinitionId, null, actor, clock.GetCurrentInstant()));
+        var now = clock.GetCurrentInstant();
+        db.Add(Audit(scope.Key, row.DefinitionId, null, actor, now));
+        await AuditChain.AppendAsync(db, [new AuditFact("binding.removed", actor, null, null, null, $"{scope.Key} → {row.DefinitionId}", null)], now, AuditScope.Actor, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        await tx.CommitAsync(cancellationToken);
         return true;
     }
 

@@ -61,7 +61,7 @@ public sealed class CaseQueries(
     {
         var instance = await instances.FindAsync(caseId, cancellationToken);
         // A designer's test run (IsTest) carries a case file but is no case (docs/studio.md "Test runs").
-        if (instance is not { IsTest: false } || PermitService.FileOf(instance) is not { } file) return null;
+        if (instance is not { IsTest: false } || CaseFiles.FileOf(instance) is not { } file) return null;
         var journal = await instances.GetJournalAsync(caseId, cancellationToken);
         return CaseSnapshot.Of(file, journal, catalogue, calendars.Get(file.CalendarId), clock.GetCurrentInstant());
     }

@@ -1,8 +1,10 @@
 namespace Workflow.Engine.Persistence;
 
 /// <summary>
-/// The engine's own dependents of a definition: instances that still run on it (test runs included: deleting the
-/// version under them would strand them too). Finished, cancelled and faulted instances do not hold a definition.
+/// The engine's own dependents of a definition: production instances (cases) that still run on it. Finished,
+/// cancelled and faulted instances do not hold a definition. Designers' test runs (<c>IsTest</c>) are not counted:
+/// they never block a change, and a delete takes its test runs with it (<see cref="TestRunCleanup"/>), as Elsa's
+/// <c>Elsa.Workflows.Management/Handlers/DeleteWorkflowInstances.cs</c> deletes a deleted definition's instances.
 /// </summary>
 public sealed class LiveInstanceDependents(IWorkflowInstanceQuery instances) : IDefinitionDependents
 {
@@ -10,7 +12,7 @@ public sealed class LiveInstanceDependents(IWorkflowInstanceQuery instances) : I
 
     public async Task<IReadOnlyList<DefinitionDependent>> FindAsync(string definitionId, int? version, CancellationToken cancellationToken)
     {
-        var count = await instances.CountAsync(WorkflowInstanceFilter.LiveOf(definitionId, version), cancellationToken);
+        var count = await instances.CountAsync(WorkflowInstanceFilter.LiveOf(definitionId, version) with { IsTest = false }, cancellationToken);
         if (count == 0)
             return [];
         var which = version is { } v ? $"版本 {v}" : "任一版本";

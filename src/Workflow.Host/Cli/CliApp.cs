@@ -13,6 +13,7 @@ public static class CliApp
         new ValidateVerb(),
         new RunVerb(),
         new CalendarVerb(),
+        new AuditVerb(),
     ];
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)

@@ -15,7 +15,7 @@ namespace Workflow.Host.Pages;
 /// sign-in the browser goes back to the page that asked (<c>returnUrl</c>, local paths only) or home.
 /// </summary>
 [AllowAnonymous]
-public sealed class SignInModel(IUserDirectory users, IOptions<DemoOptions> demo, IHostEnvironment environment, SignInThrottle throttle, NodaTime.IClock clock) : PageModel
+public sealed class SignInModel(IUserDirectory users, IOptions<DemoOptions> demo, IHostEnvironment environment, SignInThrottle throttle, NodaTime.IClock clock, Workflow.Definitions.Audit.AuditTrail audit) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
@@ -55,7 +55,11 @@ public sealed class SignInModel(IUserDirectory users, IOptions<DemoOptions> demo
         var user = string.IsNullOrWhiteSpace(Username) || string.IsNullOrEmpty(Password)
             ? null
             : await users.VerifyPasswordAsync(Username.Trim(), Password, ct);
-        if (user is null && !string.IsNullOrWhiteSpace(Username)) throttle.Failed(Username, client);
+        if (user is null && !string.IsNullOrWhiteSpace(Username))
+        {
+            throttle.Failed(Username, client);
+            await audit.AppendAsync(new Workflow.Definitions.Audit.AuditFact("signin.failed", Username.Trim(), "anonymous", After: $"page; client {client}"), ct);
+        }
         if (user is not null) throttle.Succeeded(user.UserName);
         if (user is null)
         {

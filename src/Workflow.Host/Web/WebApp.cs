@@ -10,6 +10,8 @@ using Workflow.Engine;
 using Workflow.Engine.Activities;
 using Workflow.Engine.Validation;
 using Workflow.Host.Web.Access;
+using Workflow.Host.Web.Audit;
+using Workflow.Host.Web.Supervision.Ledger;
 using Workflow.Host.Web.Bindings;
 using Workflow.Host.Web.Demo;
 using Workflow.Host.Web.Departments;
@@ -88,6 +90,7 @@ public static class WebApp
         app.UseAnonymousRoutingRejections();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseAuditActor();
 
         app.MapHealthEndpoints();
         app.MapOpenApi().AllowAnonymous();
@@ -97,6 +100,8 @@ public static class WebApp
         app.MapPermitApi();
         app.MapNotificationApi();
         app.MapSupervisionApi();
+        app.MapAuditEndpoints();
+        app.MapLedgerEndpoints();
         app.MapElsaApi();
         app.MapHttpWorkflows(app.Configuration);
         app.MapStudioRoutes();

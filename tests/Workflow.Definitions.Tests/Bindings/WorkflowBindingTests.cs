@@ -67,8 +67,8 @@ public sealed class WorkflowBindingTests
         green.Workflow.Should().Be(new CaseWorkflow(Green3, 1, Green3, "ConstructionPermit/kind:GreenChannel"), "the test host stores the definition id as the name");
         plain.Workflow!.DefinitionId.Should().Be(Shipped3);
         plain.Workflow.Binding.Should().Be("ConstructionPermit");
-        (await host.Permits.GetCaseAsync(green.CaseId))!.Value.Instance.DefinitionId.Should().Be(Green3, "the engine runs the bound workflow");
-        (await host.Permits.GetCaseAsync(plain.CaseId))!.Value.Instance.DefinitionId.Should().Be(Shipped3);
+        (await host.Cases.FindAsync(green.CaseId))!.Value.Instance.DefinitionId.Should().Be(Green3, "the engine runs the bound workflow");
+        (await host.Cases.FindAsync(plain.CaseId))!.Value.Instance.DefinitionId.Should().Be(Shipped3);
 
         // The new workflow really runs: accept, both reviews in their departments' inboxes, approve, issued.
         await host.AcceptAsync(green.CaseId);
@@ -143,7 +143,7 @@ public sealed class WorkflowBindingTests
         await bindings.SetAsync(new BindingScope(Stage.ConstructionPermit), Green3, "admin");
         await host.PublishAsync(Shipped3, Workflows.StageWorkflows.Json(Shipped3));
 
-        var running = (await host.Permits.GetCaseAsync(before.CaseId))!.Value;
+        var running = (await host.Cases.FindAsync(before.CaseId))!.Value;
         running.Instance.DefinitionId.Should().Be(Shipped3);
         running.Instance.DefinitionVersion.Should().Be(1);
         running.File.Workflow.Should().Be(before.Workflow);

@@ -22,7 +22,7 @@ public class CalendarImportTests
         var file = await host.AcceptAsync((await host.ApplyAsync(project, Stage.ConstructionPermit)).CaseId);
         var before = file.StatutoryDue;
         file.CalendarVersion.Should().Be("2026.1");
-        var status = CaseClocks.ForCase(file, host.Permits.CalendarOf(file))!.Statutory.StatusAt(host.Clock.GetCurrentInstant());
+        var status = CaseClocks.ForCase(file, host.Cases.CalendarOf(file))!.Statutory.StatusAt(host.Clock.GetCurrentInstant());
         status.IsProvisional.Should().BeTrue("2027 is computed by the statutory rules until the State Council announces it");
 
         // A hypothetical announcement: 春节 02-05…02-13 (one day longer than computed) with no make-up day.
@@ -31,13 +31,13 @@ public class CalendarImportTests
                            "BEGIN:VEVENT\r\nUID:b\r\nDTSTART;VALUE=DATE:20270205\r\nDTEND;VALUE=DATE:20270214\r\nSUMMARY:春节\r\nEND:VEVENT\r\n" +
                            "END:VCALENDAR\r\n";
         host.Clock.Advance(NodaTime.Duration.FromHours(1));
-        var moved = await host.Permits.ImportOfficialScheduleAsync("cn-mainland", ics, "2027.ics", "2027.1");
+        var moved = await host.Clocks.ImportOfficialScheduleAsync("cn-mainland", ics, "2027.ics", "2027.1");
 
         moved.Should().BeGreaterThan(0);
         file = await host.CaseAsync(file.CaseId);
         file.CalendarVersion.Should().Be("2027.1");
         file.StatutoryDue.Should().NotBe(before);
         file.ClockChanges.Should().Contain(c => c.StepId == null && c.StatutoryDueBefore == before && c.StatutoryDueAfter == file.StatutoryDue && c.CalendarVersion == "2027.1");
-        (await host.Permits.RecomputeOpenClocksAsync()).Should().Be(0, "clocks already on the current version are left alone");
+        (await host.Clocks.RecomputeOpenClocksAsync()).Should().Be(0, "clocks already on the current version are left alone");
     }
 }

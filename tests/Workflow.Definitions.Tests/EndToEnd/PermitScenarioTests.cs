@@ -70,7 +70,7 @@ public class PermitScenarioTests
         file.Notices.Should().ContainSingle().Which.Items.Should().ContainSingle(i => i.MaterialCode == "RF-001-DESIGN");
 
         host.SetClock("2025-03-06T10:00:00+08:00"); // Thursday: exactly two working days later
-        file = await host.Permits.SupplyMaterialsAsync(file.CaseId, ["RF-001-DESIGN"], "agent1");
+        file = await host.Materials.SupplyAsync(file.CaseId, ["RF-001-DESIGN"], "agent1");
         var resumed = file.FindStep(rf.Id)!;
         resumed.State.Should().Be(StepState.Open);
 
@@ -86,7 +86,7 @@ public class PermitScenarioTests
     /// <summary>The step's due after two whole working days of suspension: two working days later than before.</summary>
     private static Instant Shift(PermitTestHost host, StepRecord before, CaseFile file)
     {
-        var calendar = host.Permits.CalendarOf(file);
+        var calendar = host.Cases.CalendarOf(file);
         var clock = new Workflow.Engine.Calendar.DeadlineClock(calendar, before.CreatedAt, before.StatutoryLimit + 2);
         return clock.Due!.Value;
     }
@@ -111,7 +111,7 @@ public class PermitScenarioTests
         file.Result.Should().BeNull("an approval is never issued while a commitment is open");
 
         host.SetClock("2025-03-07T11:00:00+08:00");
-        file = await host.Permits.SupplyMaterialsAsync(file.CaseId, ["ZJJ-001-FUNDS"], "agent1");
+        file = await host.Materials.SupplyAsync(file.CaseId, ["ZJJ-001-FUNDS"], "agent1");
         file.State.Should().Be(CaseState.Issued);
         file.Commitments.Single().FulfilledAt.Should().Be(At("2025-03-07T11:00:00+08:00"));
     }
@@ -207,7 +207,7 @@ public class PermitScenarioTests
             await AssertNoBookmarkLeftForAsync(host, file, cancelled.Id);
         var journal = await host.Services.GetRequiredService<IWorkflowInstanceStore>().GetJournalAsync(file.CaseId);
         journal.Count(j => j.Event == JournalEventKind.Cancelled && j.ActivityType == "Permits.ParallelReview").Should().Be(4);
-        var instance = (await host.Permits.GetCaseAsync(file.CaseId))!.Value.Instance;
+        var instance = (await host.Cases.FindAsync(file.CaseId))!.Value.Instance;
         (instance.Status, instance.SubStatus).Should().Be((WorkflowStatus.Finished, WorkflowSubStatus.Finished));
     }
 
@@ -222,7 +222,7 @@ public class PermitScenarioTests
 
         await host.ActAsync(qx.Id, "SupplementRequested", "reviewer-qx", missing: [new MaterialDefect("QX-001-TECH", "缺少技术评价报告")]);
         host.Clock.Advance(Duration.FromDays(1));
-        await host.Permits.SupplyMaterialsAsync(file.CaseId, ["QX-001-TECH"], "agent1");
+        await host.Materials.SupplyAsync(file.CaseId, ["QX-001-TECH"], "agent1");
         (file, _) = await host.ActAsync(qx.Id, "SupplementRequested", "reviewer-qx",
             missing: [new MaterialDefect("QX-001-DESIGN", "设计文件未盖章"), new MaterialDefect("QX-001-TECH", "报告过期")]);
 

@@ -11,6 +11,10 @@ using Workflow.Engine.Persistence;
 using Workflow.Engine.Persistence.EntityFramework;
 using Workflow.Engine.Scheduling;
 using Workflow.Testing;
+using Workflow.Definitions.Filing;
+using Workflow.Definitions.Steps;
+using Workflow.Definitions.Materials;
+using Workflow.Definitions.Clocks;
 
 namespace Workflow.Definitions.Tests.EndToEnd;
 
@@ -28,15 +32,26 @@ public sealed class PermitTestHost : IAsyncDisposable
         _folder = folder;
         Services = services;
         Clock = clock;
-        Permits = services.GetRequiredService<PermitService>();
+        Projects = services.GetRequiredService<ProjectRegistry>();
+        Applications = services.GetRequiredService<ApplicationDesk>();
+        Steps = services.GetRequiredService<StepDesk>();
+        Materials = services.GetRequiredService<MaterialSupply>();
+        Clocks = services.GetRequiredService<ClockRecompute>();
+        Cases = services.GetRequiredService<CaseFiles>();
+        Catalogue = services.GetRequiredService<MatterCatalogue>();
     }
 
     public ServiceProvider Services { get; }
     /// <summary>Counts the database commands the host sends (round trips).</summary>
     public CommandCounter Commands { get; }
     public FakeClock Clock { get; }
-    public PermitService Permits { get; }
-    public MatterCatalogue Catalogue => Permits.Catalogue;
+    public ProjectRegistry Projects { get; }
+    public ApplicationDesk Applications { get; }
+    public StepDesk Steps { get; }
+    public MaterialSupply Materials { get; }
+    public ClockRecompute Clocks { get; }
+    public CaseFiles Cases { get; }
+    public MatterCatalogue Catalogue { get; }
 
     /// <summary>The databases the end-to-end tests run on (theory data): SQLite, and PostgreSQL where a server can be had (always under CI).</summary>
     public static IEnumerable<object[]> Providers() => LocalPostgreSql.Providers();
@@ -71,7 +86,7 @@ public sealed class PermitTestHost : IAsyncDisposable
 
     /// <summary>A project whose earlier approvals are in place (every matter outside the stages the tests apply for can be a prerequisite).</summary>
     public Task<ProjectRow> ProjectAsync(bool greenChannel = false, string agent = "agent1") =>
-        Permits.CreateProjectAsync(new NewProject("P-" + Guid.NewGuid().ToString("N")[..8], "示例项目", "示例建设有限公司", ProjectKind.EnterpriseInvested, greenChannel,
+        Projects.CreateProjectAsync(new NewProject("P-" + Guid.NewGuid().ToString("N")[..8], "示例项目", "示例建设有限公司", ProjectKind.EnterpriseInvested, greenChannel,
             ["ZRZY-001", "ZRZY-002", "ZRZY-003", "QX-001", "ZJJ-001"]), agent);
 
     /// <summary>Publishes <paramref name="json"/> as the new version of a stage workflow (as a designer would in the Studio).</summary>
@@ -85,10 +100,10 @@ public sealed class PermitTestHost : IAsyncDisposable
     public async Task<CaseFile> ApplyAsync(ProjectRow project, Stage stage, IReadOnlyList<string>? matters = null, params string[] missing)
     {
         var codes = matters ?? Catalogue.MattersOf(stage).Select(m => m.Code).ToList();
-        return await Permits.ApplyAsync(project, new NewApplication(stage, matters, MaterialsOf(codes, missing)));
+        return await Applications.ApplyAsync(project, new NewApplication(stage, matters, MaterialsOf(codes, missing)));
     }
 
-    public async Task<CaseFile> CaseAsync(string caseId) => (await Permits.GetCaseAsync(caseId))!.Value.File;
+    public async Task<CaseFile> CaseAsync(string caseId) => (await Cases.FindAsync(caseId))!.Value.File;
 
     public async Task<StepRecord> OpenStepAsync(string caseId, string department, StepKind? kind = null)
     {
@@ -99,7 +114,7 @@ public sealed class PermitTestHost : IAsyncDisposable
     public async Task<(CaseFile File, StepRecord Step)> ActAsync(string stepId, string outcome, string actor = "reviewer",
         string? opinion = null, IReadOnlyList<string>? conditions = null, IReadOnlyList<MaterialDefect>? missing = null, bool commitmentSigned = false)
     {
-        var (file, step, _) = await Permits.ActAsync(stepId,
+        var (file, step, _) = await Steps.ActAsync(stepId,
             new StepAction(StepAction.ActionEvent, outcome, opinion, conditions ?? [], missing ?? [], actor, commitmentSigned, null), null, null);
         return (file, step);
     }

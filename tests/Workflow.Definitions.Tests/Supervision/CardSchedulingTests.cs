@@ -101,7 +101,7 @@ public class CardSchedulingTests
         // Supplied Monday 17 March 10:00: 1/7 day used before, 13/7 left on the promised clock. Monday 10:00–17:30 is
         // 6/7, so the promised warning (1 day used) is Monday 17:30 and the due moves to Tuesday 18 March 17:30.
         host.Clock.Set(At("2025-03-17T10:00:00+08:00"));
-        await host.Permits.SupplyMaterialsAsync(caseId, ["ZJJ-003-PLAN"], "agent1");
+        await host.Materials.SupplyAsync(caseId, ["ZJJ-003-PLAN"], "agent1");
         host.Clock.Set(At("2025-03-18T17:00:00+08:00"));
         await host.FireDueTimersAsync();
         var step = (await Cards(host, caseId)).Where(c => c.SubjectId == stepId).ToList();

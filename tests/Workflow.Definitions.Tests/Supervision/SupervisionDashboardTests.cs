@@ -48,7 +48,7 @@ public class SupervisionDashboardTests
         await AtAsync(host, "2025-03-04T10:00:00+08:00");
         await host.ActAsync(d, "SupplementRequested", "reviewer-zjj", missing: [new MaterialDefect("ZJJ-003-PLAN", "缺签章")]);
         await AtAsync(host, "2025-03-04T11:00:00+08:00");
-        await host.Permits.SupplyMaterialsAsync(applied[3], ["ZJJ-003-PLAN"], "agent1");
+        await host.Materials.SupplyAsync(applied[3], ["ZJJ-003-PLAN"], "agent1");
         await AtAsync(host, "2025-03-04T12:00:00+08:00");
         await host.ActAsync(a, "Approved", "reviewer-zjj");
         await AtAsync(host, "2025-03-04T14:00:00+08:00");

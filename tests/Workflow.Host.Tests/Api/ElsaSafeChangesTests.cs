@@ -85,6 +85,38 @@ public sealed class ElsaSafeChangesTests(OneLiveCaseHost host) : IClassFixture<O
     }
 
     [Fact]
+    public async Task A_designers_test_runs_are_not_counted_as_cases_and_are_deleted_with_their_definition()
+    {
+        using var designer = await host.AsUserAsync(Roles.Designer);
+
+        // Stage 4 has one case; a test run beside it is not a second one.
+        var stageRun = await designer.PostAsJsonAsync($"/elsa/api/workflow-definitions/{OneLiveCaseHost.StageFour}/execute", new { });
+        stageRun.StatusCode.Should().Be(HttpStatusCode.OK, await stageRun.Content.ReadAsStringAsync());
+        var refused = await ShouldBeRefusedForOneCaseAsync(await designer.PostAsJsonAsync($"/elsa/api/workflow-definitions/{OneLiveCaseHost.StageFour}/retract", new { }));
+        refused.GetProperty("detail").GetString().Should().NotContain("2 个运行中的实例");
+
+        // A copy of stage 1 with only a waiting test run: retract and delete go ahead, and the test run goes with the definition.
+        var model = JsonNode.Parse((await designer.GetJsonAsync("/elsa/api/workflow-definitions/by-definition-id/stage-1-project-approval?versionOptions=Published")).GetRawText())!.AsObject();
+        foreach (var storeField in new[] { "id", "version", "isLatest", "isPublished", "links" }) model.Remove(storeField);
+        model["definitionId"] = "stage-1-designer-copy";
+        model["name"] = "立项审批（设计副本）";
+        await designer.PostJsonAsync("/elsa/api/workflow-definitions", new JsonObject { ["model"] = model, ["publish"] = true });
+        var run = await designer.PostAsJsonAsync("/elsa/api/workflow-definitions/stage-1-designer-copy/execute", new { });
+        run.StatusCode.Should().Be(HttpStatusCode.OK, await run.Content.ReadAsStringAsync());
+        var testRunId = run.Headers.GetValues("x-elsa-workflow-instance-id").Single();
+        (await designer.GetJsonAsync($"/elsa/api/workflow-instances/{testRunId}")).GetProperty("status").GetString().Should().Be("Running", "the test run waits at intake");
+
+        var retract = await designer.PostAsJsonAsync("/elsa/api/workflow-definitions/stage-1-designer-copy/retract", new { });
+        retract.StatusCode.Should().Be(HttpStatusCode.OK, "a test run is no case: " + await retract.Content.ReadAsStringAsync());
+        (await designer.GetJsonAsync($"/elsa/api/workflow-instances/{testRunId}")).GetProperty("status").GetString().Should().Be("Running", "a retract leaves the test run on its stored version");
+        var delete = await designer.DeleteAsync("/elsa/api/workflow-definitions/stage-1-designer-copy");
+        delete.StatusCode.Should().Be(HttpStatusCode.NoContent, await delete.Content.ReadAsStringAsync());
+        await (await designer.GetAsync($"/elsa/api/workflow-instances/{testRunId}")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+        (await designer.PostJsonAsync("/elsa/api/workflow-instances", new { isTest = true, definitionIds = new[] { "stage-1-designer-copy" } }))
+            .GetProperty("totalCount").GetInt32().Should().Be(0, "no test run is left on a deleted definition");
+    }
+
+    [Fact]
     public async Task Running_a_permit_workflow_from_the_studio_makes_a_test_instance_no_inbox_or_case_list_shows()
     {
         using var designer = await host.AsUserAsync(Roles.Designer);

@@ -8,6 +8,8 @@ using Workflow.Definitions.Intake;
 using Workflow.Definitions.Projects;
 using Workflow.Testing;
 using Xunit.Abstractions;
+using Workflow.Definitions.Filing;
+using Workflow.Definitions.Steps;
 
 namespace Workflow.Host.Tests.Browser;
 
@@ -45,7 +47,7 @@ public sealed class StudioEditingBrowserTests(BrowserFixture browser, ITestOutpu
         review["type"]!.GetValue<string>().Should().Be("Permits.DepartmentReview");
         var newPost = "科长审核-" + Guid.NewGuid().ToString("N")[..6];
 
-        var permits = browser.Server.Services.GetRequiredService<PermitService>();
+        var permits = browser.Server.Services;
         var earlier = await ApplyForStageThreeAsync(permits);
         (await InstanceVersionAsync(permits, earlier.CaseId)).Should().Be(oldVersion);
 
@@ -121,7 +123,7 @@ public sealed class StudioEditingBrowserTests(BrowserFixture browser, ITestOutpu
     [ChromiumFact]
     public async Task Department_matter_and_lead_department_are_dropdowns_of_the_catalogue_and_matters_a_checklist()
     {
-        var catalogue = browser.Server.Services.GetRequiredService<PermitService>().Catalogue;
+        var catalogue = browser.Server.Services.GetRequiredService<MatterCatalogue>();
         await using var context = await browser.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1400, Height = 900 } });
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(120_000);
@@ -213,33 +215,33 @@ public sealed class StudioEditingBrowserTests(BrowserFixture browser, ITestOutpu
     private static List<string> ActivityIds(JsonObject definition) =>
         definition["root"]!["activities"]!.AsArray().Select(a => a!["id"]!.GetValue<string>()).ToList();
 
-    private static async Task<int> InstanceVersionAsync(PermitService permits, string caseId) =>
-        (await permits.GetCaseAsync(caseId))!.Value.Instance.DefinitionVersion;
+    private static async Task<int> InstanceVersionAsync(IServiceProvider permits, string caseId) =>
+        (await permits.GetRequiredService<CaseFiles>().FindAsync(caseId))!.Value.Instance.DefinitionVersion;
 
     /// <summary>A new project (its earlier approvals in place) and a complete stage-3 application for it.</summary>
-    private static async Task<CaseFile> ApplyForStageThreeAsync(PermitService permits)
+    private static async Task<CaseFile> ApplyForStageThreeAsync(IServiceProvider permits)
     {
-        var project = await permits.CreateProjectAsync(new NewProject("P-" + Guid.NewGuid().ToString("N")[..8], "施工许可版本测试项目", "示例建设有限公司",
+        var project = await permits.GetRequiredService<ProjectRegistry>().CreateProjectAsync(new NewProject("P-" + Guid.NewGuid().ToString("N")[..8], "施工许可版本测试项目", "示例建设有限公司",
             ProjectKind.EnterpriseInvested, false, StageThreePrerequisites), "agent1");
-        var materials = permits.Catalogue.MattersOf(Stage.ConstructionPermit).SelectMany(m => m.Materials.Select(x => x.Code)).ToList();
-        return await permits.ApplyAsync(project, new NewApplication(Stage.ConstructionPermit, null, materials));
+        var materials = permits.GetRequiredService<MatterCatalogue>().MattersOf(Stage.ConstructionPermit).SelectMany(m => m.Materials.Select(x => x.Code)).ToList();
+        return await permits.GetRequiredService<ApplicationDesk>().ApplyAsync(project, new NewApplication(Stage.ConstructionPermit, null, materials));
     }
 
     /// <summary>The front desk accepts, then every open review is approved until none is left.</summary>
-    private static async Task<CaseFile> AcceptAndApproveAllAsync(PermitService permits, string caseId)
+    private static async Task<CaseFile> AcceptAndApproveAllAsync(IServiceProvider permits, string caseId)
     {
-        var file = (await permits.GetCaseAsync(caseId))!.Value.File;
+        var file = (await permits.GetRequiredService<CaseFiles>().FindAsync(caseId))!.Value.File;
         var intake = file.Steps.Single(s => s.IsOpen && s.Department == PermitActivity.FrontDesk);
-        await permits.ActAsync(intake.Id, Act(nameof(IntakeOutcome.Accepted), "frontdesk"), null, null);
+        await permits.GetRequiredService<StepDesk>().ActAsync(intake.Id, Act(nameof(IntakeOutcome.Accepted), "frontdesk"), null, null);
         for (var round = 0; round < 5; round++)
         {
-            file = (await permits.GetCaseAsync(caseId))!.Value.File;
+            file = (await permits.GetRequiredService<CaseFiles>().FindAsync(caseId))!.Value.File;
             var open = file.Steps.Where(s => s.IsOpen && s.Kind == StepKind.Review).ToList();
             if (open.Count == 0) break;
             foreach (var step in open)
-                await permits.ActAsync(step.Id, Act("Approved", "reviewer-" + step.Department), null, null);
+                await permits.GetRequiredService<StepDesk>().ActAsync(step.Id, Act("Approved", "reviewer-" + step.Department), null, null);
         }
-        return (await permits.GetCaseAsync(caseId))!.Value.File;
+        return (await permits.GetRequiredService<CaseFiles>().FindAsync(caseId))!.Value.File;
     }
 
     private static StepAction Act(string outcome, string actor) => new(StepAction.ActionEvent, outcome, null, [], [], actor, false, null);

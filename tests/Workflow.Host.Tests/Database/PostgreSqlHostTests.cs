@@ -63,8 +63,8 @@ public sealed class PostgreSqlHostTests(PostgreSqlDemoHost host) : IClassFixture
     [PostgreSqlFact]
     public async Task Timers_fire_and_the_calendar_recompute_runs_on_it()
     {
-        var permits = host.Services.GetRequiredService<PermitService>();
-        (await permits.RecomputeOpenClocksAsync()).Should().Be(0, "no calendar was imported since the cases were computed");
+        var clocks = host.Services.GetRequiredService<Workflow.Definitions.Clocks.ClockRecompute>();
+        (await clocks.RecomputeOpenClocksAsync()).Should().Be(0, "no calendar was imported since the cases were computed");
         // Sixty days on, the demo's running clocks (warnings, deadlines, public notices) are all due.
         host.Clock.Advance(NodaTime.Duration.FromDays(60));
         try

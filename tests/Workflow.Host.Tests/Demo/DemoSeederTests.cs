@@ -32,7 +32,6 @@ public class DemoSeederTests
             (await seeder.SeedAsync(15)).Should().Be(0, "a database with projects is never seeded again");
 
             await using var check = new ServiceCollection().AddSingleton<NodaTime.IClock>(clock).AddWorkflowSqlite(connection).AddPermits().BuildServiceProvider();
-            var permits = check.GetRequiredService<PermitService>();
             var (projects, total) = await check.GetRequiredService<Definitions.Tracking.ProjectQueries>().ListAsync(null, null, 1, 100);
             total.Should().Be(15);
             projects.Select(p => p.Project.Agent).Distinct().Should().BeEquivalentTo(["agent1", "agent2"]);

@@ -6,6 +6,8 @@ using Workflow.Definitions.Cases;
 using Workflow.Definitions.Catalogue;
 using Workflow.Definitions.Intake;
 using Workflow.Definitions.Projects;
+using Workflow.Definitions.Filing;
+using Workflow.Definitions.Steps;
 
 namespace Workflow.Host.Tests.Pages;
 
@@ -19,16 +21,15 @@ public sealed class CaseApiPageParityTests(HostFactory host) : IClassFixture<Hos
     [Fact]
     public async Task The_api_and_the_page_show_the_same_clocks_timeline_and_states()
     {
-        var permits = host.Services.GetRequiredService<PermitService>();
-        var project = await permits.CreateProjectAsync(new NewProject("PP-" + Guid.NewGuid().ToString("N")[..8], "对照测试项目", "测试单位",
+                var project = await host.Services.GetRequiredService<ProjectRegistry>().CreateProjectAsync(new NewProject("PP-" + Guid.NewGuid().ToString("N")[..8], "对照测试项目", "测试单位",
             ProjectKind.EnterpriseInvested, PriorApprovals: ["ZRZY-003"]), "agent1");
         var materials = MatterCatalogue.Sample.MattersOf(Stage.ConstructionPermit).SelectMany(m => m.Materials).Select(m => m.Code).Distinct().ToList();
-        var file = await permits.ApplyAsync(project, new NewApplication(Stage.ConstructionPermit, null, materials));
+        var file = await host.Services.GetRequiredService<ApplicationDesk>().ApplyAsync(project, new NewApplication(Stage.ConstructionPermit, null, materials));
         var intake = file.Steps.Single(s => s.Kind == StepKind.Intake);
-        (file, _, _) = await permits.ActAsync(intake.Id, new StepAction(StepAction.ActionEvent, "Accepted", null, [], [], "frontdesk", false, null), null, null);
+        (file, _, _) = await host.Services.GetRequiredService<StepDesk>().ActAsync(intake.Id, new StepAction(StepAction.ActionEvent, "Accepted", null, [], [], "frontdesk", false, null), null, null);
         host.Clock.Advance(Duration.FromHours(75)); // Monday 13:00 Shanghai: time has passed on every clock
         var scjg = file.Steps.Single(s => s.Department == "scjg" && s.IsOpen);
-        await permits.ActAsync(scjg.Id, new StepAction(StepAction.ActionEvent, "SupplementRequested", "请补正", [],
+        await host.Services.GetRequiredService<StepDesk>().ActAsync(scjg.Id, new StepAction(StepAction.ActionEvent, "SupplementRequested", "请补正", [],
             [new MaterialDefect(file.Materials.First(m => m.MatterCode.StartsWith("SCJG", StringComparison.Ordinal)).Code, "缺页")], "reviewer-scjg", false, null), null, null);
 
         using var api = await host.AsUserAsync("agent1");

@@ -5,6 +5,10 @@ using Workflow.Definitions.Cases;
 using Workflow.Definitions.Persistence;
 using Workflow.Definitions.Projects;
 using static Workflow.Host.Tests.Pages.PageForms;
+using Workflow.Definitions.Filing;
+using Workflow.Definitions.Steps;
+using Workflow.Definitions.Materials;
+using Workflow.Definitions.Clocks;
 
 namespace Workflow.Host.Tests.Pages;
 
@@ -15,7 +19,7 @@ namespace Workflow.Host.Tests.Pages;
 /// </summary>
 public sealed class PermitPagesTests(HostFactory host) : IClassFixture<HostFactory>
 {
-    private PermitService Permits => host.Services.GetRequiredService<PermitService>();
+    private T Desk<T>() where T : notnull => host.Services.GetRequiredService<T>();
 
     [Theory]
     [InlineData("agent1", "/projects")]
@@ -107,7 +111,7 @@ public sealed class PermitPagesTests(HostFactory host) : IClassFixture<HostFacto
     [Fact]
     public async Task Applying_without_matters_or_prerequisites_shows_errors_and_a_good_application_opens_the_case()
     {
-        var project = await Permits.CreateProjectAsync(new NewProject("PG-APPLY-1", "申报测试项目", "测试单位", ProjectKind.EnterpriseInvested), "agent1");
+        var project = await Desk<ProjectRegistry>().CreateProjectAsync(new NewProject("PG-APPLY-1", "申报测试项目", "测试单位", ProjectKind.EnterpriseInvested), "agent1");
         using var agent = await host.SignedInClientAsync("agent1");
         (await agent.GetAsync($"/projects/{project.Id}/apply/9")).StatusCode.Should().Be(HttpStatusCode.NotFound);
 
@@ -128,8 +132,8 @@ public sealed class PermitPagesTests(HostFactory host) : IClassFixture<HostFacto
     [Fact]
     public async Task The_intake_form_applies_a_double_submit_once_and_a_stale_form_gets_someone_acted_first()
     {
-        var project = await Permits.CreateProjectAsync(new NewProject("PG-INTAKE-1", "受理测试项目", "测试单位", ProjectKind.EnterpriseInvested, PriorApprovals: ["ZRZY-003"]), "agent1");
-        var file = await Permits.ApplyAsync(project, new NewApplication(Stage.ConstructionPermit, null, AllMaterials(Stage.ConstructionPermit)));
+        var project = await Desk<ProjectRegistry>().CreateProjectAsync(new NewProject("PG-INTAKE-1", "受理测试项目", "测试单位", ProjectKind.EnterpriseInvested, PriorApprovals: ["ZRZY-003"]), "agent1");
+        var file = await Desk<ApplicationDesk>().ApplyAsync(project, new NewApplication(Stage.ConstructionPermit, null, AllMaterials(Stage.ConstructionPermit)));
         var intake = file.Steps.Single(s => s.Kind == StepKind.Intake);
         using var frontDesk = await host.SignedInClientAsync("frontdesk");
         (await frontDesk.GetStringAsync("/intake")).Should().Contain("受理测试项目");
@@ -144,7 +148,7 @@ public sealed class PermitPagesTests(HostFactory host) : IClassFixture<HostFacto
         var second = await frontDesk.PostFormAsync($"/steps/{intake.Id}", body);
         first.StatusCode.Should().Be(HttpStatusCode.Redirect);
         second.StatusCode.Should().Be(HttpStatusCode.Redirect, "the same key answers the first result again");
-        var after = (await Permits.GetCaseAsync(file.CaseId))!.Value.File;
+        var after = (await Desk<CaseFiles>().FindAsync(file.CaseId))!.Value.File;
         after.Steps.Count(s => s.Kind == StepKind.Intake).Should().Be(1);
         after.Opinions.Count(o => o.StepId == intake.Id).Should().Be(1, "applied once");
         after.State.Should().Be(CaseState.InReview);
@@ -153,11 +157,11 @@ public sealed class PermitPagesTests(HostFactory host) : IClassFixture<HostFacto
         var review = after.Steps.First(s => s.Department == "scjg" && s.IsOpen);
         using var reviewer = await host.SignedInClientAsync("reviewer-scjg");
         var stale = await reviewer.GetStringAsync($"/steps/{review.Id}");
-        await Permits.ActAsync(review.Id, new StepAction(StepAction.ActionEvent, "Approved", "先办", [], [], "reviewer-scjg", false, null), null, null);
+        await Desk<StepDesk>().ActAsync(review.Id, new StepAction(StepAction.ActionEvent, "Approved", "先办", [], [], "reviewer-scjg", false, null), null, null);
         var late = await reviewer.PostFormAsync($"/steps/{review.Id}", [F("Outcome", "Rejected"), F("Opinion", "不同意"), F("IdempotencyKey", Hidden(stale, "IdempotencyKey")), F("Version", Hidden(stale, "Version"))]);
         late.StatusCode.Should().Be(HttpStatusCode.Conflict);
         (await late.Content.ReadAsStringAsync()).Should().Contain("有人已先办理了此环节");
-        (await Permits.GetCaseAsync(file.CaseId))!.Value.File.FindStep(review.Id)!.Outcome.Should().Be("Approved", "the first action stands");
+        (await Desk<CaseFiles>().FindAsync(file.CaseId))!.Value.File.FindStep(review.Id)!.Outcome.Should().Be("Approved", "the first action stands");
     }
 
     [Fact]
@@ -187,7 +191,7 @@ public sealed class PermitPagesTests(HostFactory host) : IClassFixture<HostFacto
         badVersion.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity, "a version that is not a number is refused, not ignored");
         (await badVersion.Content.ReadAsStringAsync()).Should().Contain("data-field=\"version\"");
 
-        (await Permits.GetCaseAsync(file.CaseId))!.Value.File.FindStep(review.Id)!.State.Should().Be(StepState.Open, "nothing was applied");
+        (await Desk<CaseFiles>().FindAsync(file.CaseId))!.Value.File.FindStep(review.Id)!.State.Should().Be(StepState.Open, "nothing was applied");
     }
 
     [Fact]
@@ -208,7 +212,7 @@ public sealed class PermitPagesTests(HostFactory host) : IClassFixture<HostFacto
             F("Items[2].Code", "APP"), F("Items[2].Reason", "not ticked: not asked for"),
         ]);
         asked.StatusCode.Should().Be(HttpStatusCode.Redirect);
-        var step = (await Permits.GetCaseAsync(file.CaseId))!.Value.File.FindStep(review.Id)!;
+        var step = (await Desk<CaseFiles>().FindAsync(file.CaseId))!.Value.File.FindStep(review.Id)!;
         step.State.Should().Be(StepState.WaitingForSupplement);
         step.SupplementRequests[^1].Items.Select(i => i.Code).Should().BeEquivalentTo(["SCJG-001-NOTICE", "LIC"]);
 
@@ -224,7 +228,7 @@ public sealed class PermitPagesTests(HostFactory host) : IClassFixture<HostFacto
 
         var supplied = await agent.PostFormAsync($"/cases/{file.CaseId}", [F("Supplied", "SCJG-001-NOTICE"), F("Supplied", "LIC")]);
         supplied.StatusCode.Should().Be(HttpStatusCode.Redirect);
-        (await Permits.GetCaseAsync(file.CaseId))!.Value.File.FindStep(review.Id)!.State.Should().Be(StepState.Open, "the resubmission puts the step back in the inbox");
+        (await Desk<CaseFiles>().FindAsync(file.CaseId))!.Value.File.FindStep(review.Id)!.State.Should().Be(StepState.Open, "the resubmission puts the step back in the inbox");
 
         using var other = await host.SignedInClientAsync("reviewer-scjg");
         (await other.PostFormAsync($"/cases/{file.CaseId}", [F("Supplied", "LIC")])).StatusCode.Should().Be(HttpStatusCode.Forbidden, "only the agent supplies materials");
@@ -233,8 +237,8 @@ public sealed class PermitPagesTests(HostFactory host) : IClassFixture<HostFacto
     [Fact]
     public async Task A_supplement_at_intake_shows_the_one_time_notice_with_every_missing_material()
     {
-        var project = await Permits.CreateProjectAsync(new NewProject("PG-NOTICE-1", "告知测试项目", "测试单位", ProjectKind.EnterpriseInvested), "agent1");
-        var file = await Permits.ApplyAsync(project, new NewApplication(Stage.ProjectApprovalAndLandUse, ["SW-001", "FGW-002"], ["APP", "LIC"]));
+        var project = await Desk<ProjectRegistry>().CreateProjectAsync(new NewProject("PG-NOTICE-1", "告知测试项目", "测试单位", ProjectKind.EnterpriseInvested), "agent1");
+        var file = await Desk<ApplicationDesk>().ApplyAsync(project, new NewApplication(Stage.ProjectApprovalAndLandUse, ["SW-001", "FGW-002"], ["APP", "LIC"]));
         var intake = file.Steps.Single(s => s.Kind == StepKind.Intake);
         using var frontDesk = await host.SignedInClientAsync("frontdesk");
         var refused = await frontDesk.PostFormAsync($"/steps/{intake.Id}", [F("Outcome", "Accepted")]);
@@ -294,10 +298,10 @@ public sealed class PermitPagesTests(HostFactory host) : IClassFixture<HostFacto
     /// <summary>agent1's stage-3 case, accepted at the window: reviews of 住建 and 市场监管 are open.</summary>
     private async Task<(ProjectRow Project, CaseFile File)> AcceptedStage3CaseAsync()
     {
-        var project = await Permits.CreateProjectAsync(new NewProject("PG-" + Guid.NewGuid().ToString("N")[..8], "施工许可测试项目", "测试单位", ProjectKind.EnterpriseInvested, PriorApprovals: ["ZRZY-003"]), "agent1");
-        var file = await Permits.ApplyAsync(project, new NewApplication(Stage.ConstructionPermit, null, AllMaterials(Stage.ConstructionPermit)));
+        var project = await Desk<ProjectRegistry>().CreateProjectAsync(new NewProject("PG-" + Guid.NewGuid().ToString("N")[..8], "施工许可测试项目", "测试单位", ProjectKind.EnterpriseInvested, PriorApprovals: ["ZRZY-003"]), "agent1");
+        var file = await Desk<ApplicationDesk>().ApplyAsync(project, new NewApplication(Stage.ConstructionPermit, null, AllMaterials(Stage.ConstructionPermit)));
         var intake = file.Steps.Single(s => s.Kind == StepKind.Intake);
-        var (accepted, _, _) = await Permits.ActAsync(intake.Id, new StepAction(StepAction.ActionEvent, "Accepted", null, [], [], "frontdesk", false, null), null, null);
+        var (accepted, _, _) = await Desk<StepDesk>().ActAsync(intake.Id, new StepAction(StepAction.ActionEvent, "Accepted", null, [], [], "frontdesk", false, null), null, null);
         return (project, accepted);
     }
 }

@@ -305,9 +305,10 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<WorkflowDbContext>
             // The engine's rows are written and the version check passed; participants add theirs in the same
             // transaction. Their rows may reference wf_instances without EF knowing the relationship, because
             // the instance row exists by now. Any failure from here on leaves the transaction uncommitted.
+            WorkflowSaveContext? context = null;
             if (_participants.Count > 0)
             {
-                var context = new WorkflowSaveContext(kind, instance, newVersion, journal, idempotency, db);
+                context = new WorkflowSaveContext(kind, instance, newVersion, journal, idempotency, db);
                 foreach (var participant in _participants)
                 {
                     await participant.OnSavingAsync(context, cancellationToken);
@@ -317,6 +318,13 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<WorkflowDbContext>
             }
 
             await tx.CommitAsync(cancellationToken);
+            if (context is not null)
+            {
+                foreach (var participant in _participants)
+                {
+                    await participant.OnSavedAsync(context, CancellationToken.None);
+                }
+            }
         }
 
         instance.Version = newVersion;

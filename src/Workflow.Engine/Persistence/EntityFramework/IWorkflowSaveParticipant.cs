@@ -18,4 +18,10 @@ namespace Workflow.Engine.Persistence.EntityFramework;
 public interface IWorkflowSaveParticipant
 {
     Task OnSavingAsync(WorkflowSaveContext context, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Called after the save's transaction committed (never after a rollback), e.g. to forget what was written so that a
+    /// retried or later save does not write it again. Must not throw: the save is done.
+    /// </summary>
+    Task OnSavedAsync(WorkflowSaveContext context, CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -6,6 +6,7 @@ using Workflow.Definitions.Tracking;
 using Workflow.Host.Web.Display;
 using Workflow.Host.Web.Localization;
 using Workflow.Host.Web.Permits;
+using Workflow.Definitions.Materials;
 
 namespace Workflow.Host.Pages.Cases;
 
@@ -14,11 +15,14 @@ namespace Workflow.Host.Pages.Cases;
 /// materials with the agent's supply form (resubmission), commitments, the result and its certificate number.
 /// 404 for a case the user may not see. Everything shown comes from one <see cref="CaseSnapshot"/>.
 /// </summary>
-public sealed class CaseModel(PermitService permits, CaseQueries cases) : LocalizedPageModel
+public sealed class CaseModel(Workflow.Definitions.Catalogue.MatterCatalogue catalogue, MaterialSupply materials, CaseQueries cases) : LocalizedPageModel
 {
     public CaseSnapshot Case { get; private set; } = null!;
 
     public bool MaySupply { get; private set; }
+
+    /// <summary>The case's audit entries, or null when the user may not read them.</summary>
+    public IReadOnlyList<Workflow.Definitions.Audit.AuditEntry>? Audit { get; private set; }
 
     [BindProperty]
     public List<string>? Supplied { get; set; }
@@ -28,7 +32,7 @@ public sealed class CaseModel(PermitService permits, CaseQueries cases) : Locali
 
     public IReadOnlyDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
 
-    public Workflow.Definitions.Catalogue.MatterCatalogue Catalogue => permits.Catalogue;
+    public Workflow.Definitions.Catalogue.MatterCatalogue Catalogue => catalogue;
 
     /// <summary>The case's materials, each code once.</summary>
     public IReadOnlyList<MaterialRecord> DistinctMaterials => Case.Materials.GroupBy(m => m.Code).Select(g => g.First()).ToList();
@@ -48,7 +52,7 @@ public sealed class CaseModel(PermitService permits, CaseQueries cases) : Locali
         try
         {
             var codes = (Supplied ?? []).Where(c => !string.IsNullOrWhiteSpace(c)).Distinct().ToList();
-            await permits.SupplyMaterialsAsync(Case.Id, codes, new CaseAccess(User).UserName, ct);
+            await materials.SupplyAsync(Case.Id, codes, new CaseAccess(User).UserName, ct);
             return Redirect($"/cases/{Case.Id}?supplied={codes.Count}");
         }
         catch (PermitRuleViolation e)
@@ -71,6 +75,9 @@ public sealed class CaseModel(PermitService permits, CaseQueries cases) : Locali
         if (PageAccess.Deny(access.SeeCase(found)) is { } denied) return denied;
         Case = found;
         MaySupply = access.SupplyMaterials(Case) == AccessDecision.Allowed && Case.IsOpen;
+        // The audit trail for those who may read it (docs/audit.md, "Who may read it"); null hides the section.
+        if (Web.Audit.AuditEndpoints.ReadAudit(access, Case) == AccessDecision.Allowed)
+            Audit = await HttpContext.RequestServices.GetRequiredService<Workflow.Definitions.Audit.AuditTrail>().ForCaseAsync(Case.Id, ct);
         if (int.TryParse(Request.Query["supplied"], out var supplied) && supplied > 0)
             Message = Ui.T($"已补交 {supplied} 份材料。", $"{supplied} materials supplied.");
         return null;

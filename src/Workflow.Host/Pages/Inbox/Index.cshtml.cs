@@ -13,7 +13,7 @@ namespace Workflow.Host.Pages.Inbox;
 /// clocks and their levels. The front desk sees the intake steps, the supervisor and admin every department's
 /// (filter with <c>?department=</c>); agents and designers get 403.
 /// </summary>
-public sealed class IndexModel(PermitService permits, InboxQueries inboxes) : LocalizedPageModel
+public sealed class IndexModel(Workflow.Definitions.Catalogue.MatterCatalogue catalogue, InboxQueries inboxes) : LocalizedPageModel
 {
     public const int PageSize = 50;
 
@@ -32,7 +32,7 @@ public sealed class IndexModel(PermitService permits, InboxQueries inboxes) : Lo
 
     public bool MayFilter { get; private set; }
 
-    public Workflow.Definitions.Catalogue.MatterCatalogue Catalogue => permits.Catalogue;
+    public Workflow.Definitions.Catalogue.MatterCatalogue Catalogue => catalogue;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {

@@ -14,6 +14,7 @@ using Workflow.Definitions.Tracking;
 using Workflow.Host.Web.Display;
 using Workflow.Host.Web.Localization;
 using static Workflow.Host.Web.Localization.Ui;
+using Workflow.Definitions.Steps;
 
 namespace Workflow.Host.Pages.Inbox;
 
@@ -24,7 +25,7 @@ namespace Workflow.Host.Pages.Inbox;
 /// that everything is asked for at once. The form carries the step's version (stale → "someone acted first", 409)
 /// and an idempotency key (a double submit is applied once). Others who may see the step read it; 404 otherwise.
 /// </summary>
-public sealed class StepModel(PermitService permits, IClock clock) : LocalizedPageModel
+public sealed class StepModel(MatterCatalogue catalogue, StepDesk steps, CaseFiles cases, IClock clock) : LocalizedPageModel
 {
     public StepRow Row { get; private set; } = null!;
 
@@ -71,7 +72,7 @@ public sealed class StepModel(PermitService permits, IClock clock) : LocalizedPa
 
     public bool Conflict { get; private set; }
 
-    public MatterCatalogue Catalogue => permits.Catalogue;
+    public MatterCatalogue Catalogue => catalogue;
 
     /// <summary>The outcomes offered; acceptance with waiver only where the workflow allows it.</summary>
     public IReadOnlyList<string> Outcomes => StepActionRules.OutcomesOf(Step.Kind)
@@ -122,7 +123,7 @@ public sealed class StepModel(PermitService permits, IClock clock) : LocalizedPa
         }
         try
         {
-            await permits.ActAsync(id, action, string.IsNullOrWhiteSpace(IdempotencyKey) ? null : IdempotencyKey, Version, ct);
+            await steps.ActAsync(id, action, string.IsNullOrWhiteSpace(IdempotencyKey) ? null : IdempotencyKey, Version, ct);
             return Redirect($"/steps/{id}?done=1");
         }
         catch (PermitRuleViolation e)
@@ -152,13 +153,13 @@ public sealed class StepModel(PermitService permits, IClock clock) : LocalizedPa
     private async Task<IActionResult?> LoadAsync(string id, CancellationToken ct)
     {
         var access = new CaseAccess(User);
-        if (await permits.FindStepAsync(id, ct) is not { } row) return NotFound();
-        if (await permits.GetCaseAsync(row.CaseId, ct) is not { } found || found.File.FindStep(id) is not { } step) return NotFound();
+        if (await steps.FindStepAsync(id, ct) is not { } row) return NotFound();
+        if (await cases.FindAsync(row.CaseId, ct) is not { } found || found.File.FindStep(id) is not { } step) return NotFound();
         if (PageAccess.Deny(access.SeeStep(row, found.File.Agent)) is { } denied) return denied;
         Row = row;
         Case = found.File;
         Step = step;
-        Calendar = permits.CalendarOf(Case);
+        Calendar = cases.CalendarOf(Case);
         var now = clock.GetCurrentInstant();
         StepClocks = StepSnapshot.Of(Case, step, Calendar, now).Clocks;
         CaseClocksView = ClocksReading.Of(CaseClocks.ForCase(Case, Calendar), Case.ClosedAt() ?? now);

@@ -12,13 +12,13 @@ using Workflow.Host.Web.Permits;
 namespace Workflow.Host.Pages.Intake;
 
 /// <summary>The intake window (一窗受理): open intake steps, oldest first, with what each application lacks. Front desk, supervisor and admin; others 403.</summary>
-public sealed class IndexModel(PermitService permits, InboxQueries inboxes, IOptions<JurisdictionOptions> jurisdiction) : LocalizedPageModel
+public sealed class IndexModel(Workflow.Definitions.Catalogue.MatterCatalogue catalogue, InboxQueries inboxes, IOptions<JurisdictionOptions> jurisdiction) : LocalizedPageModel
 {
     public IReadOnlyList<InboxEntry> Items { get; private set; } = [];
 
     public int TotalCount { get; private set; }
 
-    public Workflow.Definitions.Catalogue.MatterCatalogue Catalogue => permits.Catalogue;
+    public Workflow.Definitions.Catalogue.MatterCatalogue Catalogue => catalogue;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {

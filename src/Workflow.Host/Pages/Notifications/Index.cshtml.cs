@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Workflow.Definitions.Cases;
+using Workflow.Definitions.Catalogue;
 using Workflow.Definitions.Notifications;
 using Workflow.Host.Web.Json;
 using Workflow.Host.Web.Localization;
@@ -11,7 +12,7 @@ namespace Workflow.Host.Pages.Notifications;
 
 /// <summary>The signed-in user's notifications (通知中心), newest first, with mark read and mark all read (docs/supervision.md, Notifications).</summary>
 [Authorize]
-public sealed class IndexModel(NotificationCentre centre, PermitService permits, IOptions<JurisdictionOptions> jurisdiction) : LocalizedPageModel
+public sealed class IndexModel(NotificationCentre centre, MatterCatalogue catalogue, IOptions<JurisdictionOptions> jurisdiction) : LocalizedPageModel
 {
     public IReadOnlyList<(NotificationItem Item, string Text)> Items { get; private set; } = [];
 
@@ -21,7 +22,7 @@ public sealed class IndexModel(NotificationCentre centre, PermitService permits,
     {
         var reader = NotificationReader.Of(User);
         var items = await centre.ListAsync(reader.Audiences, reader.Name, 200, null, ct);
-        Items = items.Select(i => (i, NotificationText.Of(i, permits.Catalogue, Zone))).ToList();
+        Items = items.Select(i => (i, NotificationText.Of(i, catalogue, Zone))).ToList();
     }
 
     public async Task<IActionResult> OnPostReadAsync(long id, CancellationToken ct)

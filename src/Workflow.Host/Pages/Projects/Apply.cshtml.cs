@@ -8,6 +8,7 @@ using Workflow.Definitions.Tracking;
 using Workflow.Host.Web.Permits;
 using Workflow.Host.Web.Display;
 using Workflow.Host.Web.Localization;
+using Workflow.Definitions.Filing;
 
 namespace Workflow.Host.Pages.Projects;
 
@@ -16,7 +17,7 @@ namespace Workflow.Host.Pages.Projects;
 /// waivable) handed in. Filing starts the stage workflow; the agent then lands on the new case. Materials ticked for
 /// a matter that was not chosen are left out rather than refused, since they belong to no applied matter.
 /// </summary>
-public sealed class ApplyModel(PermitService permits, ProjectQueries projects) : LocalizedPageModel
+public sealed class ApplyModel(MatterCatalogue catalogue, ApplicationDesk applications, ProjectQueries projects) : LocalizedPageModel
 {
     public ProjectRow Project { get; private set; } = null!;
 
@@ -35,7 +36,7 @@ public sealed class ApplyModel(PermitService permits, ProjectQueries projects) :
 
     public IReadOnlyDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
 
-    public MatterCatalogue Catalogue => permits.Catalogue;
+    public MatterCatalogue Catalogue => catalogue;
 
     /// <summary>The stage's materials, each once (shared ones such as the application form under the first matter needing them), with the matters needing it.</summary>
     public IReadOnlyList<(MaterialRequirement Material, IReadOnlyList<string> Matters)> Checklist =>
@@ -68,7 +69,7 @@ public sealed class ApplyModel(PermitService permits, ProjectQueries projects) :
             var ofChosen = Matters.Where(m => chosen.Contains(m.Code)).SelectMany(m => m.Materials).Select(m => m.Code).ToHashSet();
             try
             {
-                var file = await permits.ApplyAsync(Project, new NewApplication(Stage.Stage, chosen, (Materials ?? []).Where(ofChosen.Contains).Distinct().ToList()), ct);
+                var file = await applications.ApplyAsync(Project, new NewApplication(Stage.Stage, chosen, (Materials ?? []).Where(ofChosen.Contains).Distinct().ToList()), ct);
                 return Redirect($"/cases/{file.CaseId}");
             }
             catch (PermitRuleViolation e)
@@ -94,10 +95,10 @@ public sealed class ApplyModel(PermitService permits, ProjectQueries projects) :
         if (PageAccess.Deny(access.CreateProject()) is { } forbidden) return forbidden;
         if (await projects.FindAsync(id, ct) is not { } project) return NotFound();
         if (PageAccess.Deny(access.Apply(project)) is { } denied) return denied;
-        if (permits.Catalogue.Stages.FirstOrDefault(s => (int)s.Stage == stage) is not { } definition) return NotFound();
+        if (catalogue.Stages.FirstOrDefault(s => (int)s.Stage == stage) is not { } definition) return NotFound();
         Project = project;
         Stage = definition;
-        Matters = permits.Catalogue.MattersOf(definition.Stage).ToList();
+        Matters = catalogue.MattersOf(definition.Stage).ToList();
         return null;
     }
 }

@@ -17,7 +17,7 @@ namespace Workflow.Host.Pages.Projects;
 /// The agent's projects (the supervisor and admin see all), paged and searchable, with the form that registers a
 /// new project. Other roles get 403.
 /// </summary>
-public sealed class IndexModel(PermitService permits, ProjectQueries projects) : LocalizedPageModel
+public sealed class IndexModel(Workflow.Definitions.Catalogue.MatterCatalogue catalogue, ProjectRegistry registry, ProjectQueries projects) : LocalizedPageModel
 {
     public const int PageSize = 20;
 
@@ -39,7 +39,7 @@ public sealed class IndexModel(PermitService permits, ProjectQueries projects) :
     /// <summary>Errors of the create form, by field (<c>code</c>, <c>name</c>, <c>enterprise</c>, <c>priorApprovals</c>).</summary>
     public IReadOnlyDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
 
-    public Workflow.Definitions.Catalogue.MatterCatalogue Catalogue => permits.Catalogue;
+    public Workflow.Definitions.Catalogue.MatterCatalogue Catalogue => catalogue;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -61,7 +61,7 @@ public sealed class IndexModel(PermitService permits, ProjectQueries projects) :
         {
             try
             {
-                var project = await permits.CreateProjectAsync(
+                var project = await registry.CreateProjectAsync(
                     new NewProject(Form.Code ?? "", Form.Name ?? "", Form.Enterprise ?? "", kind, Form.GreenChannel, Form.PriorApprovals ?? []), access.UserName, ct);
                 return Redirect($"/projects/{project.Id}");
             }

@@ -13,7 +13,7 @@ namespace Workflow.Host.Pages.Projects;
 /// department holding it, both clocks and what is missing; links to each stage's cases and to apply for a stage.
 /// 404 for another agent's project. The grid is <see cref="ProjectTracker"/>'s.
 /// </summary>
-public sealed class ProjectModel(PermitService permits, ProjectQueries projects, CaseQueries cases) : LocalizedPageModel
+public sealed class ProjectModel(Workflow.Definitions.Catalogue.MatterCatalogue catalogue, ProjectQueries projects, CaseQueries cases) : LocalizedPageModel
 {
     public ProjectRow Project { get; private set; } = null!;
 
@@ -23,7 +23,7 @@ public sealed class ProjectModel(PermitService permits, ProjectQueries projects,
 
     public bool MayApply { get; private set; }
 
-    public Workflow.Definitions.Catalogue.MatterCatalogue Catalogue => permits.Catalogue;
+    public Workflow.Definitions.Catalogue.MatterCatalogue Catalogue => catalogue;
 
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken ct)
     {
@@ -38,7 +38,7 @@ public sealed class ProjectModel(PermitService permits, ProjectQueries projects,
             if (await cases.FindAsync(summary.Id, ct) is { } found)
                 snapshots.Add(found);
         Cases = snapshots;
-        Stages = ProjectTracker.Build(permits.Catalogue, snapshots);
+        Stages = ProjectTracker.Build(catalogue, snapshots);
         return Page();
     }
 

@@ -73,7 +73,7 @@ public sealed class TestRunModel(IWorkflowInstanceStore instances, IWorkflowDefi
         var stored = await definitions.FindByIdAsync(Instance.DefinitionVersionId, cancellationToken);
         var definition = stored is null ? null : WorkflowDefinitionReader.Read(stored.Json).Definition;
         var nodes = definition?.AllActivities().GroupBy(a => a.Id).ToDictionary(g => g.Key, g => g.First()) ?? [];
-        var file = PermitService.FileOf(Instance);
+        var file = CaseFiles.FileOf(Instance);
         Waiting = [.. Instance.Bookmarks.Where(b => b.ResumeAt is null).Select(b =>
         {
             var name = nodes.TryGetValue(b.ActivityId, out var node) ? FindingText.DisplayName(node) : b.ActivityType;

@@ -16,12 +16,12 @@ namespace Workflow.Host.Pages.Supervision;
 /// cases and steps behind it, and three ECharts charts (cards per department, on-time trend per week, ranking).
 /// Supervisor and admin only (403). The figures are <see cref="SupervisionQueries"/>'s (docs/supervision.md, Dashboard).
 /// </summary>
-public sealed class DashboardModel(SupervisionQueries queries, PermitService permits, IOptions<JurisdictionOptions> jurisdiction, IClock clock) : LocalizedPageModel
+public sealed class DashboardModel(SupervisionQueries queries, Workflow.Definitions.Catalogue.MatterCatalogue catalogue, IOptions<JurisdictionOptions> jurisdiction, IClock clock) : LocalizedPageModel
 {
     public SupervisionPeriod Period { get; private set; } = null!;
     public SupervisionDashboard Dashboard { get; private set; } = null!;
     public IReadOnlyDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
-    public Workflow.Definitions.Catalogue.MatterCatalogue Catalogue => permits.Catalogue;
+    public Workflow.Definitions.Catalogue.MatterCatalogue Catalogue => catalogue;
 
     public async Task<IActionResult> OnGetAsync(string? from, string? to, CancellationToken ct)
     {

@@ -10,14 +10,14 @@ using Workflow.Host.Web.Supervision;
 namespace Workflow.Host.Pages.Supervision;
 
 /// <summary>The cases and steps behind one dashboard number (docs/supervision.md, Dashboard). Supervisor and admin only.</summary>
-public sealed class DrillModel(SupervisionQueries queries, PermitService permits, IOptions<JurisdictionOptions> jurisdiction, IClock clock) : LocalizedPageModel
+public sealed class DrillModel(SupervisionQueries queries, Workflow.Definitions.Catalogue.MatterCatalogue catalogue, IOptions<JurisdictionOptions> jurisdiction, IClock clock) : LocalizedPageModel
 {
     public IReadOnlyList<SupervisionItem> Items { get; private set; } = [];
     public string Department { get; private set; } = "";
     public string Figure { get; private set; } = "";
     public SupervisionPeriod Period { get; private set; } = null!;
     public DateTimeZone Zone => jurisdiction.Value.Zone;
-    public Workflow.Definitions.Catalogue.MatterCatalogue Catalogue => permits.Catalogue;
+    public Workflow.Definitions.Catalogue.MatterCatalogue Catalogue => catalogue;
 
     public async Task<IActionResult> OnGetAsync(string? department, string? figure, string? from, string? to, CancellationToken ct)
     {

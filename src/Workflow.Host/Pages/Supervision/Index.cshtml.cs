@@ -12,7 +12,7 @@ namespace Workflow.Host.Pages.Supervision;
 /// warning, overdue and waiting for the applicant, then the warning and overdue steps themselves. Supervisor and
 /// admin only (403 otherwise); read only. The counting is <see cref="InboxQueries.OverviewAsync"/>'s.
 /// </summary>
-public sealed class IndexModel(PermitService permits, InboxQueries inboxes) : LocalizedPageModel
+public sealed class IndexModel(Workflow.Definitions.Catalogue.MatterCatalogue catalogue, InboxQueries inboxes) : LocalizedPageModel
 {
     public IReadOnlyList<DepartmentLoad> Departments { get; private set; } = [];
 
@@ -21,7 +21,7 @@ public sealed class IndexModel(PermitService permits, InboxQueries inboxes) : Lo
 
     public int TotalCount { get; private set; }
 
-    public Workflow.Definitions.Catalogue.MatterCatalogue Catalogue => permits.Catalogue;
+    public Workflow.Definitions.Catalogue.MatterCatalogue Catalogue => catalogue;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {

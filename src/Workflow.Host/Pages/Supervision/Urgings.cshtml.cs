@@ -14,7 +14,7 @@ namespace Workflow.Host.Pages.Supervision;
 /// 督办单 (docs/supervision.md, Urging notices): the supervisor issues notices on overdue steps and reads the replies; a
 /// reviewer sees their department's notices and replies. Other roles 403.
 /// </summary>
-public sealed class UrgingsModel(UrgingService urgings, PermitService permits, IOptions<JurisdictionOptions> jurisdiction) : LocalizedPageModel
+public sealed class UrgingsModel(UrgingService urgings, Workflow.Definitions.Catalogue.MatterCatalogue catalogue, IOptions<JurisdictionOptions> jurisdiction) : LocalizedPageModel
 {
     public IReadOnlyList<UrgingRow> Notices { get; private set; } = [];
     public bool MayIssue { get; private set; }
@@ -22,7 +22,7 @@ public sealed class UrgingsModel(UrgingService urgings, PermitService permits, I
     public IReadOnlyDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
     public string? Message { get; private set; }
     public NodaTime.DateTimeZone Zone => jurisdiction.Value.Zone;
-    public Workflow.Definitions.Catalogue.MatterCatalogue Catalogue => permits.Catalogue;
+    public Workflow.Definitions.Catalogue.MatterCatalogue Catalogue => catalogue;
 
     [BindProperty(SupportsGet = true)] public string? Step { get; set; }
     [BindProperty] public string? Text { get; set; }

@@ -26,7 +26,7 @@ public static class AuthEndpoints
     }
 
     private static async Task<Results<Ok<TokenResponse>, ValidationProblem, ProblemHttpResult>> IssueTokenAsync(
-        [FromBody] TokenRequest? request, IUserDirectory users, AccessTokenIssuer issuer, SignInThrottle throttle, IClock clock, HttpContext http, CancellationToken ct)
+        [FromBody] TokenRequest? request, IUserDirectory users, AccessTokenIssuer issuer, SignInThrottle throttle, IClock clock, HttpContext http, Workflow.Definitions.Audit.AuditTrail audit, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(request?.Username))
@@ -47,7 +47,10 @@ public static class AuthEndpoints
 
         var user = await users.VerifyPasswordAsync(name, request.Password!, ct);
         if (user is null)
+        {
             throttle.Failed(name, client);
+            await audit.AppendAsync(new Workflow.Definitions.Audit.AuditFact("signin.failed", name, "anonymous", After: $"api; client {client}"), ct);
+        }
         else
             throttle.Succeeded(name);
         if (user is null)

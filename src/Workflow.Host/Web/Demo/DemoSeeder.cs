@@ -6,7 +6,10 @@ using Workflow.Definitions.Cases;
 using Workflow.Definitions.Catalogue;
 using Workflow.Definitions.Intake;
 using Workflow.Definitions.Persistence;
+using Workflow.Definitions.Filing;
+using Workflow.Definitions.Materials;
 using Workflow.Definitions.Projects;
+using Workflow.Definitions.Steps;
 using Workflow.Engine.Calendar;
 using Workflow.Engine.Scheduling;
 using Workflow.Host.Web.Database;
@@ -17,7 +20,7 @@ namespace Workflow.Host.Web.Demo;
 /// Seeds the demo projects on first start (about 30, made with Bogus from a fixed seed): every stage and every
 /// state a user should see — waiting at the window, on time, warning, overdue, waiting for a supplement, waived
 /// materials open, joint review under way, public notice running, rejected, finished. Each case is driven through
-/// the real permit service on a clock that walks the past, so its timeline, clocks and steps are genuine.
+/// the real desks on a clock that walks the past, so its timeline, clocks and steps are genuine.
 /// </summary>
 public sealed class DemoSeeder(HostDatabase database, string? calendarsFolder, IClock realClock, ILogger<DemoSeeder> logger)
 {
@@ -62,18 +65,19 @@ public sealed class DemoSeeder(HostDatabase database, string? calendarsFolder, I
             .AddPermits(calendarsFolder: calendarsFolder)
             .BuildServiceProvider();
         await using var turn = await database.LockAsync(SeedLock, cancellationToken);
-        var permits = services.GetRequiredService<PermitService>();
+        var catalogue = services.GetRequiredService<MatterCatalogue>();
+        var registry = services.GetRequiredService<ProjectRegistry>();
         var scheduler = services.GetRequiredService<WorkflowScheduler>();
         if ((await services.GetRequiredService<Workflow.Definitions.Tracking.ProjectQueries>().ListAsync(null, null, 1, 1, cancellationToken)).TotalCount > 0) return 0;
 
-        var calendar = services.GetRequiredService<CalendarRegistry>().Get(permits.Catalogue.CalendarId);
+        var calendar = services.GetRequiredService<CalendarRegistry>().Get(catalogue.CalendarId);
         var faker = new Faker("zh_CN") { Random = new Randomizer(Seed) };
         var now = clock.Now;
         for (var i = 0; i < projects; i++)
         {
             var (stage, scenario) = Plan[i % Plan.Length];
-            var driver = new CaseDriver(permits, scheduler, clock, calendar, now);
-            var project = await CreateProjectAsync(permits, faker, i, stage, clock, driver, cancellationToken);
+            var driver = ActivatorUtilities.CreateInstance<CaseDriver>(services, clock, calendar, now);
+            var project = await CreateProjectAsync(registry, catalogue, faker, i, stage, clock, driver, cancellationToken);
             try
             {
                 await driver.RunAsync(project, stage, scenario, faker, cancellationToken);
@@ -89,15 +93,15 @@ public sealed class DemoSeeder(HostDatabase database, string? calendarsFolder, I
         return projects;
     }
 
-    private static async Task<ProjectRow> CreateProjectAsync(PermitService permits, Faker faker, int index, Stage stage, DemoClock clock, CaseDriver driver, CancellationToken cancellationToken)
+    private static async Task<ProjectRow> CreateProjectAsync(ProjectRegistry registry, MatterCatalogue catalogue, Faker faker, int index, Stage stage, DemoClock clock, CaseDriver driver, CancellationToken cancellationToken)
     {
         // Approvals of earlier stages were obtained before the project came to this centre.
-        var prior = permits.Catalogue.Matters.Where(m => m.Stage < stage).Select(m => m.Code).ToList();
+        var prior = catalogue.Matters.Where(m => m.Stage < stage).Select(m => m.Code).ToList();
         clock.Now = driver.WorkingDaysAgo(40, 9, 0);
         var district = faker.PickRandom("高新区", "经开区", "滨江新区", "老城区", "临空经济区", "科学城");
         var building = faker.PickRandom("产业园", "科研楼", "物流中心", "安置房", "学校", "医院综合楼", "数据中心", "商业综合体");
         var name = $"{district}{faker.PickRandom("智造", "未来", "东方", "锦绣", "青山", "和平")}{building}项目";
-        return await permits.CreateProjectAsync(new NewProject(
+        return await registry.CreateProjectAsync(new NewProject(
             $"2026-{faker.Random.Number(100000, 999999)}-{index + 1:D2}",
             name,
             $"{faker.PickRandom("示例", "华建", "宏远", "天成", "新城", "鼎盛")}{faker.PickRandom("建设", "置业", "实业", "科技")}有限公司",
@@ -107,7 +111,7 @@ public sealed class DemoSeeder(HostDatabase database, string? calendarsFolder, I
     }
 
     /// <summary>Drives one case of a project through the real service, on the demo clock.</summary>
-    private sealed class CaseDriver(PermitService permits, WorkflowScheduler scheduler, DemoClock clock, WorkingCalendar calendar, Instant realNow)
+    private sealed class CaseDriver(MatterCatalogue catalogue, ApplicationDesk applications, StepDesk steps, MaterialSupply materials, CaseFiles cases, WorkflowScheduler scheduler, DemoClock clock, WorkingCalendar calendar, Instant realNow)
     {
         public Instant WorkingDaysAgo(int days, int hour, int minute)
         {
@@ -124,7 +128,6 @@ public sealed class DemoSeeder(HostDatabase database, string? calendarsFolder, I
 
         public async Task RunAsync(ProjectRow project, Stage stage, Scenario scenario, Faker faker, CancellationToken cancellationToken)
         {
-            var catalogue = permits.Catalogue;
             var matters = catalogue.MattersOf(stage).Select(m => m.Code).ToList();
             var promised = catalogue.GetStage(stage).PromisedLimitFor(project.GreenChannel);
             var startDaysAgo = scenario switch
@@ -143,7 +146,7 @@ public sealed class DemoSeeder(HostDatabase database, string? calendarsFolder, I
             };
             At(WorkingDaysAgo(startDaysAgo, 9, 15));
             var all = matters.Select(catalogue.FindMatter).SelectMany(m => m!.Materials.Select(x => x.Code));
-            var file = await permits.ApplyAsync(project, new NewApplication(stage, null, all.Except(missing).ToList()), cancellationToken);
+            var file = await applications.ApplyAsync(project, new NewApplication(stage, null, all.Except(missing).ToList()), cancellationToken);
             if (scenario == Scenario.Submitted) return;
 
             Later(40);
@@ -172,7 +175,7 @@ public sealed class DemoSeeder(HostDatabase database, string? calendarsFolder, I
                         missing: [new MaterialDefect(material.Code, "内容不完整，请补充完善")], cancellationToken: cancellationToken);
                     if (scenario == Scenario.WaitingForSupplement) return;
                     Later(60 * 24);
-                    file = await permits.SupplyMaterialsAsync(file.CaseId, [material.Code], project.Agent, cancellationToken);
+                    file = await materials.SupplyAsync(file.CaseId, [material.Code], project.Agent, cancellationToken);
                     Later(120);
                     var other = file.Materials.First(m => m.Code == "LIC");
                     await ActAsync(file.FindStep(review.Id)!, "SupplementRequested", "reviewer-" + review.Department, "再次补正",
@@ -205,7 +208,7 @@ public sealed class DemoSeeder(HostDatabase database, string? calendarsFolder, I
                         file = await PassOpenStepsAsync(file, faker, limit: 99, cancellationToken);
                         Later(60 * 24 * 8);
                         await scheduler.FireDueAsync(cancellationToken);
-                        file = (await permits.GetCaseAsync(file.CaseId, cancellationToken))!.Value.File;
+                        file = (await cases.FindAsync(file.CaseId, cancellationToken))!.Value.File;
                     }
                     return;
             }
@@ -243,7 +246,7 @@ public sealed class DemoSeeder(HostDatabase database, string? calendarsFolder, I
         private async Task<CaseFile> ActAsync(StepRecord step, string outcome, string actor, string? opinion = null,
             IReadOnlyList<string>? conditions = null, IReadOnlyList<MaterialDefect>? missing = null, bool commitmentSigned = false, CancellationToken cancellationToken = default)
         {
-            var (file, _, _) = await permits.ActAsync(step.Id,
+            var (file, _, _) = await steps.ActAsync(step.Id,
                 new StepAction(StepAction.ActionEvent, outcome, opinion, conditions ?? [], missing ?? [], actor, commitmentSigned, null), null, null, cancellationToken);
             return file;
         }

@@ -47,8 +47,9 @@ public static partial class DefinitionGuards
 
         string Target((string DefinitionId, int? Version, DefinitionDependent _) f, bool zh) =>
             f.Version is { } v ? (zh ? $"「{f.DefinitionId}」版本 {v}" : $"'{f.DefinitionId}' version {v}") : (zh ? $"「{f.DefinitionId}」" : $"'{f.DefinitionId}'");
-        var zhLines = found.Select(f => $"流程定义{Target(f, true)}不能{actionZh}：{f.Dependent.DescriptionZh}。").ToArray();
-        var enLines = found.Select(f => $"Workflow definition {Target(f, false)} cannot be {actionEn}: {f.Dependent.DescriptionEn}.").ToArray();
+        // A description may end a sentence itself (the bindings' do): one full stop, not two.
+        var zhLines = found.Select(f => $"流程定义{Target(f, true)}不能{actionZh}：{f.Dependent.DescriptionZh.TrimEnd('。')}。").ToArray();
+        var enLines = found.Select(f => $"Workflow definition {Target(f, false)} cannot be {actionEn}: {f.Dependent.DescriptionEn.TrimEnd('.')}.").ToArray();
         var instances = found.Where(f => f.Dependent.Kind == LiveInstanceDependents.Kind).Sum(f => f.Dependent.Count);
         return TypedResults.Problem(
             statusCode: StatusCodes.Status409Conflict,

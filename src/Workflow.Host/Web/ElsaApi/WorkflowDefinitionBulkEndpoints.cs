@@ -36,7 +36,7 @@ public static class WorkflowDefinitionBulkEndpoints
 
     /// <summary>→ <c>{deleted}</c>: how many definitions existed and were deleted.</summary>
     private static async Task<IResult> BulkDeleteAsync([FromBody] DefinitionIdsRequest? request, IWorkflowDefinitionStore store,
-        [FromServices] IEnumerable<IDefinitionDependents> dependents, CancellationToken ct)
+        [FromServices] IEnumerable<IDefinitionDependents> dependents, IWorkflowInstanceQuery instances, CancellationToken ct)
     {
         var ids = Distinct(request?.DefinitionIds);
         if (await DefinitionGuards.RefuseIfDependedOnAsync(dependents, ids.Select(id => (id, (int?)null)), "删除", "deleted", ct) is { } refused)
@@ -44,13 +44,16 @@ public static class WorkflowDefinitionBulkEndpoints
         var deleted = 0;
         foreach (var id in ids)
             if (await store.DeleteAsync(id, ct))
+            {
                 deleted++;
+                await instances.DeleteTestRunsAsync(id, null, ct);
+            }
         return TypedResults.Json(new JsonObject { ["deleted"] = deleted });
     }
 
     /// <summary>→ <c>{deleted}</c>: how many of the versions existed and were deleted.</summary>
     private static async Task<IResult> BulkDeleteVersionsAsync([FromBody] IdsRequest? request, IWorkflowDefinitionStore store,
-        [FromServices] IEnumerable<IDefinitionDependents> dependents, CancellationToken ct)
+        [FromServices] IEnumerable<IDefinitionDependents> dependents, IWorkflowInstanceQuery instances, CancellationToken ct)
     {
         var versions = new List<StoredDefinition>();
         foreach (var id in Distinct(request?.Ids))
@@ -61,18 +64,23 @@ public static class WorkflowDefinitionBulkEndpoints
         var deleted = 0;
         foreach (var version in versions)
             if (await store.DeleteVersionAsync(version.Id, ct))
+            {
                 deleted++;
+                await instances.DeleteTestRunsAsync(version.DefinitionId, version.Version, ct);
+            }
         return TypedResults.Json(new JsonObject { ["deleted"] = deleted });
     }
 
     /// <summary>204, 404 when no version has the id, 409 when something depends on it.</summary>
-    private static async Task<IResult> DeleteVersionAsync(string id, IWorkflowDefinitionStore store, [FromServices] IEnumerable<IDefinitionDependents> dependents, CancellationToken ct)
+    private static async Task<IResult> DeleteVersionAsync(string id, IWorkflowDefinitionStore store, [FromServices] IEnumerable<IDefinitionDependents> dependents,
+        IWorkflowInstanceQuery instances, CancellationToken ct)
     {
         if (await store.FindByIdAsync(id, ct) is not { } version)
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Workflow definition version not found.", detail: $"No version has id '{id}'.");
         if (await DefinitionGuards.RefuseIfDependedOnAsync(dependents, [(version.DefinitionId, version.Version)], "删除", "deleted", ct) is { } refused)
             return refused;
-        await store.DeleteVersionAsync(id, ct);
+        if (await store.DeleteVersionAsync(id, ct))
+            await instances.DeleteTestRunsAsync(version.DefinitionId, version.Version, ct);
         return TypedResults.NoContent();
     }
 

@@ -385,14 +385,18 @@ public static class WorkflowDefinitionEndpoints
             : TypedResults.Json(ElsaDefinitionJson.Model(retracted, mayEdit: true, jurisdiction.Value.Zone));
     }
 
-    /// <summary>Deletes every version, unless something depends on any of them (409).</summary>
-    private static async Task<IResult> DeleteAsync(string definitionId, IWorkflowDefinitionStore store, [FromServices] IEnumerable<IDefinitionDependents> dependents, CancellationToken ct)
+    /// <summary>Deletes every version and its test runs, unless something depends on any of them (409).</summary>
+    private static async Task<IResult> DeleteAsync(string definitionId, IWorkflowDefinitionStore store, [FromServices] IEnumerable<IDefinitionDependents> dependents,
+        IWorkflowInstanceQuery instances, CancellationToken ct)
     {
         if (await store.FindAsync(definitionId, VersionSelector.Latest, null, ct) is null)
             return NotFound(definitionId);
         if (await DefinitionGuards.RefuseIfDependedOnAsync(dependents, [(definitionId, null)], "删除", "deleted", ct) is { } refused)
             return refused;
-        return await store.DeleteAsync(definitionId, ct) ? TypedResults.NoContent() : NotFound(definitionId);
+        if (!await store.DeleteAsync(definitionId, ct))
+            return NotFound(definitionId);
+        await instances.DeleteTestRunsAsync(definitionId, null, ct);
+        return TypedResults.NoContent();
     }
 
     private static int ParseInt(string? text, int fallback, int min, int max, string field, Dictionary<string, string[]> errors)

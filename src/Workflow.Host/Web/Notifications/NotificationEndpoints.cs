@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using NodaTime;
 using Workflow.Definitions.Cases;
+using Workflow.Definitions.Catalogue;
 using Workflow.Definitions.Notifications;
 using Workflow.Host.Web.Access;
 using Workflow.Host.Web.Json;
@@ -37,7 +38,7 @@ public static class NotificationEndpoints
     }
 
     private static async Task<Results<Ok<NotificationList>, ValidationProblem>> ListAsync(string? take, string? before, ClaimsPrincipal user,
-        NotificationCentre centre, PermitService permits, IOptions<JurisdictionOptions> jurisdiction, CancellationToken ct)
+        NotificationCentre centre, MatterCatalogue catalogue, IOptions<JurisdictionOptions> jurisdiction, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         var count = 50;
@@ -55,7 +56,7 @@ public static class NotificationEndpoints
         var unread = await centre.UnreadCountAsync(reader.Audiences, reader.Name, ct);
         var zone = jurisdiction.Value.Zone;
         return TypedResults.Ok(new NotificationList(unread, items.Select(i =>
-            new NotificationView(i.Id, i.Kind, NotificationText.Of(i, permits.Catalogue, zone), i.CaseId, i.StepId, i.Data, i.CreatedAt, i.Read)).ToList()));
+            new NotificationView(i.Id, i.Kind, NotificationText.Of(i, catalogue, zone), i.CaseId, i.StepId, i.Data, i.CreatedAt, i.Read)).ToList()));
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> MarkReadAsync(long id, ClaimsPrincipal user, NotificationCentre centre, CancellationToken ct)

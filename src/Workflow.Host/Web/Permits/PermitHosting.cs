@@ -37,6 +37,7 @@ public static class PermitHosting
             o.OutboundHttp.AllowedHosts.AddRange(configuration.GetSection("OutboundHttp:AllowedHosts").Get<string[]>() ?? []);
         }, configuration["Calendars:Folder"]);
         services.AddSingleton<IDepartmentCatalogue, CatalogueDepartments>();
+        Audit.AuditedDefinitionStore.Decorate(services);
         return services;
     }
 
@@ -52,7 +53,7 @@ public static class PermitHosting
         if (bound.Count > 0) logger.LogInformation("Bound the stages {Stages} to their shipped workflows.", string.Join(", ", bound));
 
         // A calendar may have been imported (calendar import-ics) while the app was down: recompute and audit open clocks.
-        var moved = await services.GetRequiredService<Workflow.Definitions.Cases.PermitService>().RecomputeOpenClocksAsync(cancellationToken);
+        var moved = await services.GetRequiredService<Workflow.Definitions.Clocks.ClockRecompute>().RecomputeOpenClocksAsync(cancellationToken);
         if (moved > 0) logger.LogInformation("A new calendar version moved {Count} due instants of open cases (audited on each case).", moved);
 
         var demo = services.GetRequiredService<IOptions<DemoOptions>>().Value;

@@ -35,24 +35,24 @@ public static class SupervisionEndpoints
         TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Your role may not do this.", detail: "Supervision is for supervisors.");
 
     private static async Task<Results<Ok<DashboardView>, ValidationProblem, ProblemHttpResult>> DashboardAsync(string? from, string? to, ClaimsPrincipal user,
-        SupervisionQueries queries, PermitService permits, IOptions<JurisdictionOptions> jurisdiction, IClock clock, CancellationToken ct)
+        SupervisionQueries queries, Workflow.Definitions.Catalogue.MatterCatalogue catalogue, IOptions<JurisdictionOptions> jurisdiction, IClock clock, CancellationToken ct)
     {
         if (!MaySupervise(user)) return Forbidden();
         var (period, errors) = SupervisionPeriod.Read(from, to, jurisdiction.Value.Zone, clock.GetCurrentInstant());
         if (period is null) return TypedResults.ValidationProblem(errors, title: "The period is not valid.");
         var dashboard = await queries.DashboardAsync(period.Start, period.End, ct);
         return TypedResults.Ok(new DashboardView(period.From, period.To,
-            dashboard.Departments.Select(d => DepartmentFiguresView.Of(d, permits.Catalogue, period)).ToList(),
-            DepartmentFiguresView.Of(dashboard.Overall, permits.Catalogue, period), dashboard.Weeks));
+            dashboard.Departments.Select(d => DepartmentFiguresView.Of(d, catalogue, period)).ToList(),
+            DepartmentFiguresView.Of(dashboard.Overall, catalogue, period), dashboard.Weeks));
     }
 
     private static async Task<Results<Ok<IReadOnlyList<SupervisionItemView>>, ValidationProblem, ProblemHttpResult>> DrillDownAsync(string code, string figure, string? from, string? to,
-        ClaimsPrincipal user, SupervisionQueries queries, PermitService permits, IOptions<JurisdictionOptions> jurisdiction, IClock clock, CancellationToken ct)
+        ClaimsPrincipal user, SupervisionQueries queries, Workflow.Definitions.Catalogue.MatterCatalogue catalogue, IOptions<JurisdictionOptions> jurisdiction, IClock clock, CancellationToken ct)
     {
         if (!MaySupervise(user)) return Forbidden();
         var (period, errors) = SupervisionPeriod.Read(from, to, jurisdiction.Value.Zone, clock.GetCurrentInstant());
         if (!SupervisionFigure.All.Contains(figure)) errors["figure"] = [$"'{figure}' is not a figure: {string.Join(", ", SupervisionFigure.All)}"];
-        if (code != "all" && code != PermitActivity.FrontDesk && permits.Catalogue.FindDepartment(code) is null)
+        if (code != "all" && code != PermitActivity.FrontDesk && catalogue.FindDepartment(code) is null)
             errors["code"] = [$"'{code}' is not a department code (GET /api/departments), 'frontdesk' nor 'all'"];
         if (period is null || errors.Count > 0) return TypedResults.ValidationProblem(errors, title: "The drill-down is not valid.");
         var items = await queries.DrillDownAsync(code == "all" ? SupervisionQueries.Overall : code, figure, period.Start, period.End, ct);

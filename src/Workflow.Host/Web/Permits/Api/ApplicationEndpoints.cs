@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Workflow.Definitions.Cases;
 using Workflow.Definitions.Catalogue;
 using Workflow.Definitions.Tracking;
+using Workflow.Definitions.Filing;
 
 namespace Workflow.Host.Web.Permits.Api;
 
@@ -26,7 +27,7 @@ public static class ApplicationEndpoints
     }
 
     private static async Task<Results<Created<CaseView>, ValidationProblem, ProblemHttpResult>> ApplyAsync(
-        string id, [FromBody] ApplicationRequest request, ClaimsPrincipal user, PermitService permits, ProjectQueries projects, CaseQueries cases, CancellationToken ct)
+        string id, [FromBody] ApplicationRequest request, ClaimsPrincipal user, ApplicationDesk applications, ProjectQueries projects, CaseQueries cases, CancellationToken ct)
     {
         var access = new CaseAccess(user);
         var project = await projects.FindAsync(id, ct);
@@ -39,7 +40,7 @@ public static class ApplicationEndpoints
         if (request.Materials?.Any(string.IsNullOrWhiteSpace) == true) errors["materials"] = ["material codes may not be empty"];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: "The application is incomplete.");
 
-        var file = await permits.ApplyAsync(project, new NewApplication(request.Stage!.Value, request.Matters, request.Materials ?? []), ct);
+        var file = await applications.ApplyAsync(project, new NewApplication(request.Stage!.Value, request.Matters, request.Materials ?? []), ct);
         return TypedResults.Created($"/api/cases/{file.CaseId}", CaseView.From((await cases.FindAsync(file.CaseId, ct))!));
     }
 }

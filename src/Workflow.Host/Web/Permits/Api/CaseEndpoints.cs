@@ -6,6 +6,7 @@ using Workflow.Definitions.Catalogue;
 using Workflow.Definitions.Tracking;
 
 using Workflow.Host.Web.Json;
+using Workflow.Definitions.Materials;
 
 namespace Workflow.Host.Web.Permits.Api;
 
@@ -69,17 +70,17 @@ public static class CaseEndpoints
     }
 
     private static async Task<Results<Ok<CaseView>, ValidationProblem, ProblemHttpResult>> SupplyAsync(
-        string id, [FromBody] MaterialsRequest request, ClaimsPrincipal user, PermitService permits, CaseQueries cases, CancellationToken ct)
+        string id, [FromBody] MaterialsRequest request, ClaimsPrincipal user, CaseFiles caseFiles, MaterialSupply materials, CaseQueries cases, CancellationToken ct)
     {
         var access = new CaseAccess(user);
-        var found = await permits.GetCaseAsync(id, ct);
+        var found = await caseFiles.FindAsync(id, ct);
         if (found is not { } @case) return Denied.Because(access.SupplyToUnknownCase(), $"case {id}");
         if (access.SupplyMaterials(@case.File) is not AccessDecision.Allowed and var decision) return Denied.Because(decision, $"case {id}");
         if (request.Materials is not { Count: > 0 } codes || codes.Any(string.IsNullOrWhiteSpace))
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["materials"] = ["name at least one material code, none empty"] },
                 title: "No materials were named.");
 
-        await permits.SupplyMaterialsAsync(id, codes, access.UserName, ct);
+        await materials.SupplyAsync(id, codes, access.UserName, ct);
         return TypedResults.Ok(CaseView.From((await cases.FindAsync(id, ct))!));
     }
 }

@@ -22,14 +22,14 @@ public static class InboxEndpoints
     }
 
     private static async Task<Results<Ok<PagedList<InboxItemView>>, ValidationProblem, ProblemHttpResult>> ReadAsync(
-        string? department, string? page, string? pageSize, ClaimsPrincipal user, PermitService permits, InboxQueries inboxes, CancellationToken ct)
+        string? department, string? page, string? pageSize, ClaimsPrincipal user, Workflow.Definitions.Catalogue.MatterCatalogue catalogue, InboxQueries inboxes, CancellationToken ct)
     {
         var access = new CaseAccess(user);
         if (access.ReadInbox() is not AccessDecision.Allowed and var decision) return Denied.Because(decision, "inboxes");
         var (p, size, errors) = Paging.Read(page, pageSize);
         errors ??= [];
         var wanted = string.IsNullOrWhiteSpace(department) ? null : department.Trim();
-        if (wanted is not null && wanted != PermitActivity.FrontDesk && permits.Catalogue.FindDepartment(wanted) is null)
+        if (wanted is not null && wanted != PermitActivity.FrontDesk && catalogue.FindDepartment(wanted) is null)
             errors["department"] = [$"'{wanted}' is not a department code (GET /api/departments) nor '{PermitActivity.FrontDesk}'"];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: "The inbox query is not valid.");
 

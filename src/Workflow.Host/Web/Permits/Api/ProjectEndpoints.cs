@@ -32,7 +32,7 @@ public static class ProjectEndpoints
     }
 
     private static async Task<Results<Created<ProjectView>, ValidationProblem, ProblemHttpResult>> CreateAsync(
-        [FromBody] CreateProjectRequest request, ClaimsPrincipal user, PermitService permits, CancellationToken ct)
+        [FromBody] CreateProjectRequest request, ClaimsPrincipal user, ProjectRegistry registry, CancellationToken ct)
     {
         var access = new CaseAccess(user);
         if (access.CreateProject() is not AccessDecision.Allowed and var decision) return Denied.Because(decision, "projects");
@@ -43,7 +43,7 @@ public static class ProjectEndpoints
         if (request.PriorApprovals?.Any(string.IsNullOrWhiteSpace) == true) errors["priorApprovals"] = ["matter codes may not be empty"];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: "The project is incomplete.");
 
-        var row = await permits.CreateProjectAsync(new NewProject(request.Code!, request.Name!, request.Enterprise!,
+        var row = await registry.CreateProjectAsync(new NewProject(request.Code!, request.Name!, request.Enterprise!,
             request.Kind ?? ProjectKind.EnterpriseInvested, request.GreenChannel ?? false, request.PriorApprovals), access.UserName, ct);
         return TypedResults.Created($"/api/projects/{row.Id}", ProjectView.From(row));
     }
@@ -61,7 +61,7 @@ public static class ProjectEndpoints
     }
 
     private static async Task<Results<Ok<ProjectDetailView>, ProblemHttpResult>> GetAsync(
-        string id, ClaimsPrincipal user, ProjectQueries projects, CaseQueries cases, PermitService permits, CancellationToken ct)
+        string id, ClaimsPrincipal user, ProjectQueries projects, CaseQueries cases, Workflow.Definitions.Catalogue.MatterCatalogue catalogue, CancellationToken ct)
     {
         var access = new CaseAccess(user);
         var project = await projects.FindAsync(id, ct);
@@ -72,6 +72,6 @@ public static class ProjectEndpoints
         var snapshots = new List<CaseSnapshot>();
         foreach (var summary in summaries)
             if (await cases.FindAsync(summary.Id, ct) is { } found) snapshots.Add(found);
-        return TypedResults.Ok(ProjectDetailView.From(project, summaries, snapshots, permits.Catalogue));
+        return TypedResults.Ok(ProjectDetailView.From(project, summaries, snapshots, catalogue));
     }
 }

@@ -7,6 +7,7 @@ using NodaTime;
 using Workflow.Definitions.Cases;
 using Workflow.Definitions.Tracking;
 using Workflow.Definitions.Intake;
+using Workflow.Definitions.Steps;
 
 namespace Workflow.Host.Web.Permits.Api;
 
@@ -49,10 +50,10 @@ public static class StepEndpoints
     }
 
     private static async Task<Results<Ok<StepView>, ProblemHttpResult>> GetAsync(
-        string id, HttpResponse response, ClaimsPrincipal user, PermitService permits, CaseQueries cases, CancellationToken ct)
+        string id, HttpResponse response, ClaimsPrincipal user, StepDesk steps, CaseQueries cases, CancellationToken ct)
     {
         var access = new CaseAccess(user);
-        var row = await permits.FindStepAsync(id, ct);
+        var row = await steps.FindStepAsync(id, ct);
         var snapshot = row is null ? null : await cases.FindAsync(row.CaseId, ct);
         if (row is null || snapshot?.FindStep(id) is not { } step)
             return Denied.Because(access.SeeUnknownCase(), $"step {id}");
@@ -62,11 +63,11 @@ public static class StepEndpoints
     }
 
     private static async Task<Results<Ok<ActionAnswer>, ValidationProblem, ProblemHttpResult>> ActAsync(
-        string id, HttpRequest request, HttpResponse response, ClaimsPrincipal user, PermitService permits, IClock clock,
+        string id, HttpRequest request, HttpResponse response, ClaimsPrincipal user, StepDesk steps, CaseFiles caseFiles, IClock clock,
         IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, CancellationToken ct)
     {
         var access = new CaseAccess(user);
-        var row = await permits.FindStepAsync(id, ct);
+        var row = await steps.FindStepAsync(id, ct);
         if (row is null) return Denied.Because(access.ActOnUnknownStep(), $"step {id}");
         if (access.ActOnStep(row) is not AccessDecision.Allowed and var decision) return Denied.Because(decision, $"step {id}");
 
@@ -88,10 +89,10 @@ public static class StepEndpoints
 
         var action = new StepAction(StepAction.ActionEvent, body!.Outcome, body.Opinion, body.Conditions ?? [],
             missing.Select(m => new MaterialDefect(m.Code!.Trim(), m.Reason ?? "")).ToList(), access.UserName, body.CommitmentSigned ?? false, body.CertificateNumber);
-        var (file, step, replayed) = await permits.ActAsync(id, action, key.Length > 0 ? key : null, expected, ct);
+        var (file, step, replayed) = await steps.ActAsync(id, action, key.Length > 0 ? key : null, expected, ct);
         response.Headers.ETag = ETagOf(step.Version);
         if (replayed) response.Headers[ReplayedHeader] = "true";
-        return TypedResults.Ok(new ActionAnswer(StepView.From(StepDetail.Of(file, step, permits.CalendarOf(file), clock.GetCurrentInstant())), file.CaseId, file.State, file.Result));
+        return TypedResults.Ok(new ActionAnswer(StepView.From(StepDetail.Of(file, step, caseFiles.CalendarOf(file), clock.GetCurrentInstant())), file.CaseId, file.State, file.Result));
     }
 
     /// <summary>The strong ETag of a step version: <c>"3"</c>.</summary>

@@ -1,0 +1,57 @@
+using Microsoft.EntityFrameworkCore;
+using Workflow.Engine.Persistence.EntityFramework;
+
+namespace Workflow.Definitions.Audit;
+
+/// <summary>
+/// The audit trail's table <c>audit_entries</c> (docs/audit.md). A module of its own, so its schema steps never collide
+/// with the case or binding tables'.
+/// </summary>
+public sealed class AuditPersistenceModule : IWorkflowPersistenceModule
+{
+    public string Name => "audit";
+
+    public IReadOnlyList<SchemaMigration> Migrations { get; } =
+    [
+        new(1, "the audit hash chain", Script("INTEGER"), Script("bigint")),
+    ];
+
+    public void ConfigureModel(ModelBuilder modelBuilder)
+    {
+        var instant = new InstantToUnixNanosecondsConverter();
+        modelBuilder.Entity<AuditEntry>(e =>
+        {
+            e.ToTable("audit_entries");
+            e.HasKey(x => x.Sequence);
+            e.Property(x => x.Sequence).HasColumnName("sequence").ValueGeneratedNever();
+            e.Property(x => x.At).HasColumnName("at").HasConversion(instant);
+            e.Property(x => x.Actor).HasColumnName("actor");
+            e.Property(x => x.Role).HasColumnName("role");
+            e.Property(x => x.Action).HasColumnName("action");
+            e.Property(x => x.CaseId).HasColumnName("case_id");
+            e.Property(x => x.StepId).HasColumnName("step_id");
+            e.Property(x => x.Before).HasColumnName("before");
+            e.Property(x => x.After).HasColumnName("after");
+            e.Property(x => x.PreviousHash).HasColumnName("previous_hash");
+            e.Property(x => x.Hash).HasColumnName("hash");
+            e.HasIndex(x => x.CaseId).HasDatabaseName("ix_audit_entries_case");
+        });
+    }
+
+    private static string Script(string int64) => $"""
+        CREATE TABLE audit_entries (
+            sequence {int64} NOT NULL PRIMARY KEY,
+            at {int64} NOT NULL,
+            actor TEXT NOT NULL,
+            role TEXT NOT NULL,
+            action TEXT NOT NULL,
+            case_id TEXT NULL,
+            step_id TEXT NULL,
+            before TEXT NULL,
+            after TEXT NULL,
+            previous_hash TEXT NOT NULL,
+            hash TEXT NOT NULL
+        );
+        CREATE INDEX ix_audit_entries_case ON audit_entries (case_id);
+        """;
+}

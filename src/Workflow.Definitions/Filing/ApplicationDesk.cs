@@ -1,0 +1,84 @@
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using Workflow.Definitions.Bindings;
+using Workflow.Definitions.Cases;
+using Workflow.Definitions.Catalogue;
+using Workflow.Definitions.Persistence;
+using Workflow.Engine.Persistence;
+using Workflow.Engine.Persistence.EntityFramework;
+using Workflow.Engine.Runtime;
+
+namespace Workflow.Definitions.Filing;
+
+/// <summary>
+/// The application desk: files an application for a stage of a project. It checks the matters, materials and
+/// prerequisites against the catalogue, then starts the workflow bound to the stage (<see cref="WorkflowBindings"/>)
+/// with a new case file; the case id is the instance id.
+/// </summary>
+public sealed class ApplicationDesk(
+    MatterCatalogue catalogue,
+    WorkflowRuntime runtime,
+    IDbContextFactory<WorkflowDbContext> contexts,
+    IClock clock,
+    WorkflowBindings bindings)
+{
+    /// <summary>Files <paramref name="application"/> for <paramref name="project"/> and answers the new case file.</summary>
+    /// <exception cref="PermitRuleViolation">A matter or material does not belong, or a prerequisite is not approved yet.</exception>
+    /// <exception cref="StageUnavailableException">No published workflow serves the stage now.</exception>
+    public async Task<CaseFile> ApplyAsync(ProjectRow project, NewApplication application, CancellationToken cancellationToken = default)
+    {
+        var stage = catalogue.Stages.FirstOrDefault(s => s.Stage == application.Stage)
+            ?? throw PermitRuleViolation.For("stage", $"unknown stage {application.Stage}");
+        var stageMatters = catalogue.MattersOf(application.Stage).ToList();
+        var matterCodes = application.Matters is { Count: > 0 } chosen ? chosen.Distinct().ToList() : stageMatters.Select(m => m.Code).ToList();
+        var errors = new Dictionary<string, string[]>();
+        var foreign = matterCodes.Where(c => stageMatters.All(m => m.Code != c)).ToList();
+        if (foreign.Count > 0) errors["matters"] = [$"not matters of stage {stage.Name}: {string.Join(", ", foreign)}"];
+        var matters = stageMatters.Where(m => matterCodes.Contains(m.Code)).ToList();
+        var required = matters.SelectMany(m => m.Materials.Select(x => (Matter: m, Material: x))).ToList();
+        var unknown = application.Materials.Where(code => required.All(r => r.Material.Code != code)).ToList();
+        if (unknown.Count > 0) errors["materials"] = [$"not materials of the applied matters: {string.Join(", ", unknown)}"];
+
+        var earlier = await CasesOfProjectAsync(project.Id, cancellationToken);
+        var approved = earlier.Where(c => c.State == nameof(CaseState.Issued)).Select(c => c.Matters)
+            .Append(project.PriorApprovals).SelectMany(m => m.Split(',', StringSplitOptions.RemoveEmptyEntries)).ToHashSet();
+        var missingPrerequisites = matters.SelectMany(m => m.Prerequisites.Where(p => !matterCodes.Contains(p) && !approved.Contains(p)).Select(p => $"{m.Code} needs {p}")).ToList();
+        if (missingPrerequisites.Count > 0) errors["matters"] = [.. errors.GetValueOrDefault("matters") ?? [], $"prerequisites not approved yet (前置事项): {string.Join("; ", missingPrerequisites)}"];
+        if (earlier.Any(c => c.Stage == application.Stage.ToString() && CaseStates.OpenNames.Contains(c.State)))
+            errors["stage"] = [$"the project has an open case for stage {stage.Name} already"];
+        if (errors.Count > 0) throw new PermitRuleViolation(errors);
+
+        // The binding in force now picks the workflow; the instance stays on this version whatever is bound later.
+        var workflow = await bindings.ResolveAsync(project, application.Stage, matterCodes, cancellationToken);
+        var now = clock.GetCurrentInstant();
+        var present = application.Materials.ToHashSet();
+        var file = new CaseFile
+        {
+            CaseId = "C" + Guid.NewGuid().ToString("N")[..12],
+            ProjectId = project.Id,
+            ProjectName = project.Name,
+            Agent = project.Agent,
+            Stage = application.Stage,
+            Matters = matterCodes,
+            GreenChannel = project.GreenChannel,
+            CalendarId = catalogue.CalendarId,
+            SubmittedAt = now,
+            Materials = required.Select(r => new MaterialRecord(r.Material.Code, r.Material.Name, r.Matter.Code, present.Contains(r.Material.Code), present.Contains(r.Material.Code) ? now : null)).ToList(),
+            Workflow = new CaseWorkflow(workflow.DefinitionId, workflow.Version, workflow.Name, workflow.Scope.Key),
+        };
+        var result = await runtime.StartAsync(workflow.DefinitionId, VersionSelector.Published, new StartWorkflowOptions
+        {
+            InstanceId = file.CaseId,
+            CorrelationId = project.Id,
+            Input = new JsonObject { [CaseFile.VariableName] = CaseFileJson.ToNode(file), ["projectId"] = project.Id },
+        }, cancellationToken);
+        return CaseFiles.FileOf(result.Instance) ?? file;
+    }
+
+    private async Task<IReadOnlyList<CaseRow>> CasesOfProjectAsync(string projectId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Set<CaseRow>().AsNoTracking().Where(c => c.ProjectId == projectId).OrderBy(c => c.SubmittedAt).ToListAsync(cancellationToken);
+    }
+}

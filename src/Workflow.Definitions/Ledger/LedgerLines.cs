@@ -1,0 +1,24 @@
+using NodaTime;
+
+namespace Workflow.Definitions.Ledger;
+
+/// <summary>
+/// One case of the ledger. Working days used: elapsed on the statutory clock (the case's calendar, its suspensions) from
+/// acceptance to closing, or to the export instant while open; null before acceptance. Cards and rating stay null until
+/// warning cards and ratings are recorded (docs/supervision.md, "Ledger export": pending).
+/// </summary>
+public sealed record LedgerCase(
+    string CaseId, string ProjectName, string? Stage, string Matters, string Agent, string State, bool GreenChannel,
+    Instant SubmittedAt, Instant? AcceptedAt, int StatutoryLimit, int PromisedLimit, Instant? StatutoryDue, Instant? PromisedDue,
+    Instant? ClosedAt, double? WorkingDaysUsed, int Suspensions, string? Outcome, string? CertificateNumber, int RepeatedReturns,
+    int? Cards, double? Rating);
+
+/// <summary>
+/// One step of the ledger. Working days used: elapsed on the step's statutory clock from its opening to its completion, or
+/// to the export instant; null for steps without a clock (intake).
+/// </summary>
+public sealed record LedgerStep(
+    string StepId, string CaseId, string ProjectName, string Department, string Kind, string Title, string? Matter, string State,
+    Instant CreatedAt, int StatutoryLimit, int PromisedLimit, Instant? StatutoryDue, Instant? PromisedDue, Instant? CompletedAt,
+    double? WorkingDaysUsed, int Suspensions, string? Outcome, string? Actor, int SupplementRequests, int RepeatedReturns,
+    int? Cards, double? Rating);

@@ -1,0 +1,70 @@
+using System.Runtime.CompilerServices;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using Workflow.Definitions.Cases;
+using Workflow.Definitions.Catalogue;
+using Workflow.Definitions.Persistence;
+using Workflow.Engine.Calendar;
+using Workflow.Engine.Persistence.EntityFramework;
+
+namespace Workflow.Definitions.Ledger;
+
+/// <summary>
+/// The ledger's rows, streamed from <c>permit_cases</c> and <c>permit_steps</c> one at a time (never a list), so an export
+/// of any size holds one row in memory (docs/supervision.md, "Ledger export").
+/// </summary>
+public sealed class LedgerQueries(IDbContextFactory<WorkflowDbContext> contexts, CalendarRegistry calendars, MatterCatalogue catalogue)
+{
+    /// <summary>Cases filed in the period (of the department, if any), oldest first; clocks read at <paramref name="at"/> while open.</summary>
+    public async IAsyncEnumerable<LedgerCase> CasesAsync(LedgerFilter filter, Instant at, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var query = db.Set<CaseRow>().AsNoTracking();
+        if (filter.From is { } from) query = query.Where(c => c.SubmittedAt >= from);
+        if (filter.To is { } to) query = query.Where(c => c.SubmittedAt < to);
+        if (filter.Department is { } department)
+            query = query.Where(c => db.Set<StepRow>().Any(s => s.CaseId == c.Id && s.Department == department));
+        await foreach (var row in query.OrderBy(c => c.SubmittedAt).ThenBy(c => c.Id).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            var suspensions = StoredSuspensions.Decode(row.Suspensions);
+            var used = row.AcceptedAt is { } accepted
+                ? Used(CalendarOf(row.CalendarId), accepted, row.StatutoryLimit, row.PromisedLimit, suspensions, row.ClosedAt ?? at)
+                : null;
+            yield return new LedgerCase(row.Id, row.ProjectName, row.Stage, row.Matters, row.Agent, row.State, row.GreenChannel,
+                row.SubmittedAt, row.AcceptedAt, row.StatutoryLimit, row.PromisedLimit, row.StatutoryDue, row.PromisedDue,
+                row.ClosedAt, used, suspensions.Count, row.Decision, row.CertificateNumber, row.RepeatedReturns, null, null);
+        }
+    }
+
+    /// <summary>Steps opened in the period (of the department, if any), oldest first.</summary>
+    public async IAsyncEnumerable<LedgerStep> StepsAsync(LedgerFilter filter, Instant at, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var steps = db.Set<StepRow>().AsNoTracking();
+        if (filter.From is { } from) steps = steps.Where(s => s.CreatedAt >= from);
+        if (filter.To is { } to) steps = steps.Where(s => s.CreatedAt < to);
+        if (filter.Department is { } department) steps = steps.Where(s => s.Department == department);
+        var query = from s in steps
+                    join c in db.Set<CaseRow>().AsNoTracking() on s.CaseId equals c.Id
+                    orderby s.CreatedAt, s.Id
+                    select new { Step = s, c.CalendarId, c.ProjectName };
+        await foreach (var line in query.AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            var s = line.Step;
+            var suspensions = StoredSuspensions.Decode(s.Suspensions);
+            var used = Used(CalendarOf(line.CalendarId), s.CreatedAt, s.StatutoryLimit, s.PromisedLimit, suspensions, s.CompletedAt ?? at);
+            yield return new LedgerStep(s.Id, s.CaseId, line.ProjectName, s.Department, s.Kind, s.Title, s.Matter, s.State,
+                s.CreatedAt, s.StatutoryLimit, s.PromisedLimit, s.StatutoryDue, s.PromisedDue, s.CompletedAt,
+                used, suspensions.Count, s.Outcome, s.Actor, s.SupplementRequests, s.RepeatedReturns, null, null);
+        }
+    }
+
+    private WorkingCalendar CalendarOf(string calendarId) =>
+        calendars.Get(string.IsNullOrEmpty(calendarId) ? catalogue.CalendarId : calendarId);
+
+    // The statutory clock's elapsed working days, one decimal, as the pages show them (Tracking/ClockReading).
+    private static double? Used(WorkingCalendar calendar, Instant start, int statutory, int promised, IReadOnlyList<Suspension> suspensions, Instant end) =>
+        CaseClocks.Of(calendar, start, statutory, promised, suspensions) is { } clocks
+            ? Math.Round(clocks.Statutory.ElapsedAt(end).Value, 1, MidpointRounding.AwayFromZero)
+            : null;
+}

@@ -1,0 +1,55 @@
+using Workflow.Definitions.Cases;
+using Workflow.Engine.Runtime;
+
+namespace Workflow.Definitions.Materials;
+
+/// <summary>
+/// The applicant hands in materials: they are recorded on the case, commitments for them are fulfilled, and every
+/// activity waiting for them (a review waiting for its supplement, waiting commitments, an issue waiting for waived
+/// materials) is resumed.
+/// </summary>
+public sealed class MaterialSupply(CaseFiles cases, WorkflowRuntime runtime)
+{
+    /// <summary>Records <paramref name="codes"/> as handed in by <paramref name="actor"/> and answers the case file after every resumed activity ran.</summary>
+    /// <exception cref="PermitRuleViolation">A code is not a material of the case.</exception>
+    /// <exception cref="StepConflictException">The case is closed.</exception>
+    public async Task<CaseFile> SupplyAsync(string caseId, IReadOnlyList<string> codes, string actor, CancellationToken cancellationToken = default)
+    {
+        var (file, instance) = await cases.ChangeAsync(caseId, (file, instance, now) =>
+        {
+            var unknown = codes.Where(c => file.Materials.All(m => m.Code != c)).ToList();
+            if (codes.Count == 0) throw PermitRuleViolation.For("materials", "name at least one material");
+            if (unknown.Count > 0) throw PermitRuleViolation.For("materials", $"not materials of this case: {string.Join(", ", unknown)}");
+            if (instance.Status == WorkflowStatus.Finished) throw new StepConflictException(caseId, $"case {caseId} is closed ({file.State})");
+
+            var set = codes.ToHashSet();
+            for (var i = 0; i < file.Materials.Count; i++)
+                if (set.Contains(file.Materials[i].Code)) file.Materials[i] = file.Materials[i] with { Present = true, SubmittedAt = now };
+            for (var i = 0; i < file.Commitments.Count; i++)
+                if (file.Commitments[i].IsOpen && set.Contains(file.Commitments[i].MaterialCode)) file.Commitments[i] = file.Commitments[i] with { FulfilledAt = now };
+            if (file.State == CaseState.WaitingForSupplement && file.Steps.Any(s => s.Kind == StepKind.Intake && s.IsOpen)) file.State = CaseState.Submitted;
+            CaseClocks.Refresh(file, cases.CalendarOf(file), now);
+            return true;
+        }, cancellationToken) ?? throw PermitRuleViolation.For("caseId", $"case {caseId} does not exist");
+
+        var present = file.PresentMaterials;
+        var waiting = file.Steps.Where(s => s.State == StepState.WaitingForSupplement && s.BookmarkId is not null
+                && s.SupplementRequests[^1].Items.All(i => present.Contains(i.Code)))
+            .Select(s => s.BookmarkId!)
+            .Concat(instance.Bookmarks.Where(b => b.Kind == PermitActivity.MaterialsKind).Select(b => b.Id))
+            .ToList();
+        var supplied = new StepAction(StepAction.MaterialsSuppliedEvent, null, null, [], [], actor, false, null).ToJson();
+        foreach (var bookmarkId in waiting)
+        {
+            try
+            {
+                await runtime.ResumeAsync(caseId, bookmarkId, supplied, null, cancellationToken);
+            }
+            catch (WorkflowRuntimeException)
+            {
+                // Resumed by someone else meanwhile: it saw the same materials.
+            }
+        }
+        return (await cases.FindAsync(caseId, cancellationToken))!.Value.File;
+    }
+}

@@ -1,0 +1,87 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Workflow.Definitions.Cases;
+using Workflow.Definitions.Catalogue;
+using Workflow.Definitions.Persistence;
+using Workflow.Engine.Persistence;
+using Workflow.Engine.Persistence.EntityFramework;
+using Workflow.Engine.Runtime;
+
+namespace Workflow.Definitions.Steps;
+
+/// <summary>
+/// The step desk: a reviewer (or the front desk) acts on a step. The domain's rules are checked before anything is
+/// applied; who may act is the Host's business (docs/architecture.md, "One reviewer action").
+/// </summary>
+public sealed class StepDesk(
+    MatterCatalogue catalogue,
+    CaseFiles cases,
+    WorkflowRuntime runtime,
+    IWorkflowInstanceStore instances,
+    IDbContextFactory<WorkflowDbContext> contexts)
+{
+    /// <summary>The step's projection row (who holds it, its kind and version), or null.</summary>
+    public async Task<StepRow?> FindStepAsync(string stepId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Set<StepRow>().AsNoTracking().FirstOrDefaultAsync(s => s.Id == stepId, cancellationToken);
+    }
+
+    /// <summary>
+    /// Acts on a step: checks the rules, then resumes the step's bookmark with the action, all in one workflow
+    /// transaction. With an idempotency key (scoped to the action's actor) the same key and body answer the
+    /// first result again; another body with the same key throws <see cref="IdempotencyKeyReusedException"/>.
+    /// </summary>
+    /// <exception cref="StepConflictException">Stale <paramref name="expectedVersion"/>, the step closed or not actionable now.</exception>
+    /// <exception cref="PermitRuleViolation">The action breaks a rule; nothing was applied.</exception>
+    public async Task<(CaseFile File, StepRecord Step, bool Replayed)> ActAsync(string stepId, StepAction action, string? idempotencyKey, int? expectedVersion, CancellationToken cancellationToken = default)
+    {
+        var row = await FindStepAsync(stepId, cancellationToken) ?? throw new StepConflictException(stepId, $"step {stepId} does not exist");
+        var options = idempotencyKey is null ? null : new ResumeWorkflowOptions
+        {
+            IdempotencyScope = action.Actor,
+            IdempotencyKey = idempotencyKey,
+            RequestHash = Hash($"{stepId}\n{action.ToJson().ToJsonString()}"),
+        };
+        try
+        {
+            if (options is not null && await instances.FindIdempotencyRecordAsync(options.IdempotencyScope!, idempotencyKey!, cancellationToken) is not null)
+                return await ResumeAsync(row, action, options, cancellationToken); // replay (or key reused with another body)
+
+            if (expectedVersion is { } v && v != row.Version)
+                throw new StepConflictException(stepId, $"step {stepId} changed: your version is {v}, the current one is {row.Version}");
+            var (file, instance) = await cases.FindAsync(row.CaseId, cancellationToken) ?? throw new StepConflictException(stepId, $"case {row.CaseId} does not exist");
+            var step = file.FindStep(stepId) ?? throw new StepConflictException(stepId, $"step {stepId} does not exist");
+            StepActionRules.Validate(file, step, action, catalogue, step.WaiverAllowed);
+            if (step.BookmarkId is null || instance.Bookmarks.All(b => b.Id != step.BookmarkId))
+                throw new StepConflictException(stepId, $"step {stepId} is not waiting for an action");
+            return await ResumeAsync(row, action, options, cancellationToken);
+        }
+        catch (Exception e) when (options is not null && e is StepConflictException or PermitRuleViolation)
+        {
+            // An identical retry racing the first (same key, same body) sees the step already acted on. The first
+            // committed its answer with its key, so when the key is there now, the first answer is ours (docs/api.md, "Steps and actions": Idempotency-Key).
+            if (await instances.FindIdempotencyRecordAsync(options.IdempotencyScope!, options.IdempotencyKey!, cancellationToken) is null) throw;
+            return await ResumeAsync(row, action, options, cancellationToken);
+        }
+    }
+
+    private async Task<(CaseFile File, StepRecord Step, bool Replayed)> ResumeAsync(StepRow row, StepAction action, ResumeWorkflowOptions? options, CancellationToken cancellationToken)
+    {
+        WorkflowRunResult result;
+        try
+        {
+            result = await runtime.ResumeAsync(row.InstanceId, row.BookmarkId ?? "", action.ToJson(), options, cancellationToken);
+        }
+        catch (WorkflowRuntimeException)
+        {
+            // Someone else's action consumed the bookmark between our check and our resume: the first wins.
+            throw new StepConflictException(row.Id, $"step {row.Id} was acted on by someone else first");
+        }
+        var file = CaseFiles.FileOf(result.Instance)!;
+        return (file, file.FindStep(row.Id)!, result.Replayed);
+    }
+
+    private static string Hash(string text) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+}
