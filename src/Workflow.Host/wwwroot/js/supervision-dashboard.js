@@ -14,8 +14,8 @@
     }
     const names = data.departments.map(d => d.name);
     chart('chart-cards', {
-        title: { text: el('chart-cards').title, textStyle: { fontSize: 13 } },
-        tooltip: {}, legend: { top: 22 }, grid: { top: 60 },
+        title: { text: el('chart-cards').title, left: 0, textStyle: { fontSize: 13 } },
+        tooltip: {}, legend: { top: 24, right: 0 }, grid: { top: 60 },
         xAxis: { type: 'category', data: names, axisLabel: { interval: 0, rotate: 30 } }, yAxis: { type: 'value', minInterval: 1 },
         series: [
             { name: data.labels.yellow, type: 'bar', stack: 'cards', color: '#f2b705', data: data.departments.map(d => d.yellow) },
@@ -23,8 +23,8 @@
         ],
     }, p => { const d = data.departments[p.dataIndex]; location.href = p.seriesIndex === 0 ? d.yellowLink : d.redLink; });
     chart('chart-trend', {
-        title: { text: el('chart-trend').title, textStyle: { fontSize: 13 } },
-        tooltip: { trigger: 'axis' }, legend: { top: 22 }, grid: { top: 60 },
+        title: { text: el('chart-trend').title, left: 0, textStyle: { fontSize: 13 } },
+        tooltip: { trigger: 'axis' }, legend: { top: 24, right: 0 }, grid: { top: 60 },
         xAxis: { type: 'category', data: data.weeks.map(w => w.week) },
         yAxis: { type: 'value', min: 0, max: 1, axisLabel: { formatter: v => Math.round(v * 100) + '%' } },
         series: [
