@@ -33,7 +33,8 @@ public static class WorkflowEngineServiceCollectionExtensions
         services.TryAddSingleton<IWorkflowInstanceQuery>(sp => sp.GetRequiredService<IWorkflowInstanceStore>() as IWorkflowInstanceQuery
             ?? throw new InvalidOperationException($"The registered {nameof(IWorkflowInstanceStore)} cannot list instances: register an {nameof(IWorkflowInstanceQuery)}."));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDefinitionDependents, LiveInstanceDependents>());
-        services.TryAddSingleton<IWorkflowDefinitionStore>(sp => new InMemoryWorkflowDefinitionStore(sp.GetRequiredService<IClock>()));
+        services.TryAddSingleton<ParsedDefinitionCache>();
+        services.TryAddSingleton<IWorkflowDefinitionStore>(sp => new InMemoryWorkflowDefinitionStore(sp.GetRequiredService<IClock>(), sp.GetRequiredService<ParsedDefinitionCache>()));
         services.AddSingleton(sp => new WorkflowValidator(sp.GetRequiredService<ActivityRegistry>(),
             options.ValidationRuleTypes.Select(t => (IWorkflowValidationRule)sp.GetRequiredService(t)).ToList()));
         services.AddSingleton<ActivityDescriptorGenerator>();

@@ -50,6 +50,77 @@ public sealed class CaseFile
     /// <summary>The workflow the case runs, as chosen by the binding in force when it was filed (null for cases filed before bindings).</summary>
     public CaseWorkflow? Workflow { get; init; }
 
+    // ---- behaviour: the changes the activities and desks make to steps, clocks and materials, each in one place ----
+
+    /// <summary>Closes a step with the outcome acted and records the opinion on the case.</summary>
+    public void CloseStep(StepRecord step, string outcome, StepAction action, Instant now)
+    {
+        Resume(step, now);
+        step.State = StepState.Completed;
+        step.Outcome = outcome;
+        step.Opinion = action.Opinion;
+        step.Conditions = [.. action.Conditions];
+        step.Actor = action.Actor;
+        step.CompletedAt = now;
+        step.BookmarkId = null;
+        step.Version++;
+        Opinions.Add(new CaseOpinion(step.Id, step.Department, action.Actor, outcome, action.Opinion, action.Conditions, now));
+    }
+
+    /// <summary>Closes every open step of an activity as cancelled (their bookmarks go when the activity completes).</summary>
+    public void CancelOpenSteps(string activityId, Instant now)
+    {
+        foreach (var step in Steps.Where(s => s.ActivityId == activityId && s.IsOpen))
+        {
+            Resume(step, now);
+            step.State = StepState.Cancelled;
+            step.Outcome = StepRecord.CancelledOutcome;
+            step.CompletedAt = now;
+            step.BookmarkId = null;
+            step.Version++;
+        }
+    }
+
+    /// <summary>Stops the step's clocks and the case's (补正): siblings in other departments keep running.</summary>
+    public void Suspend(StepRecord step, string reason, Instant now)
+    {
+        step.Suspensions.Add(new ClockSuspension(now, null, reason, step.Id));
+        Suspensions.Add(new ClockSuspension(now, null, reason, step.Id));
+        step.State = StepState.WaitingForSupplement;
+    }
+
+    /// <summary>Runs the step's clocks and the case's again (the applicant resubmitted, or the step closed).</summary>
+    public void Resume(StepRecord step, Instant now)
+    {
+        EndSuspensions(step.Suspensions, _ => true, now);
+        EndSuspensions(Suspensions, s => s.StepId == step.Id, now);
+        if (step.State == StepState.WaitingForSupplement) step.State = StepState.Open;
+    }
+
+    /// <summary>Runs the case's clocks again where a suspension caused by <paramref name="cause"/> (a step or activity id) holds them.</summary>
+    public void EndSuspensionsOf(string cause, Instant now) => EndSuspensions(Suspensions, s => s.StepId == cause, now);
+
+    /// <summary>
+    /// The applicant handed in <paramref name="codes"/>: the materials are present from now, open commitments for them
+    /// are fulfilled, and a case waiting at the window for its supplement is submitted again.
+    /// </summary>
+    public void Supply(IReadOnlyCollection<string> codes, Instant now)
+    {
+        var set = codes.ToHashSet();
+        for (var i = 0; i < Materials.Count; i++)
+            if (set.Contains(Materials[i].Code)) Materials[i] = Materials[i] with { Present = true, SubmittedAt = now };
+        for (var i = 0; i < Commitments.Count; i++)
+            if (Commitments[i].IsOpen && set.Contains(Commitments[i].MaterialCode)) Commitments[i] = Commitments[i] with { FulfilledAt = now };
+        if (State == CaseState.WaitingForSupplement && Steps.Any(s => s.Kind == StepKind.Intake && s.IsOpen)) State = CaseState.Submitted;
+    }
+
+    private static void EndSuspensions(List<ClockSuspension> suspensions, Func<ClockSuspension, bool> which, Instant now)
+    {
+        for (var i = 0; i < suspensions.Count; i++)
+            if (suspensions[i].End is null && which(suspensions[i]))
+                suspensions[i] = suspensions[i] with { End = now < suspensions[i].Start ? suspensions[i].Start : now };
+    }
+
     public IReadOnlySet<string> PresentMaterials => Materials.Where(m => m.Present).Select(m => m.Code).ToHashSet();
 
     public StepRecord? FindStep(string stepId) => Steps.FirstOrDefault(s => s.Id == stepId);

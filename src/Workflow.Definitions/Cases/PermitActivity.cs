@@ -105,68 +105,6 @@ public abstract class PermitActivity : Activity
     internal static StepRecord? ResumedStep(ActivityExecutionContext context, CaseFile file) =>
         (string?)context.ResumedBookmark?.Payload?["stepId"] is { } id ? file.FindStep(id) : null;
 
-    /// <summary>Closes a step with the outcome acted and records the opinion on the case.</summary>
-    internal static void CloseStep(CaseFile file, StepRecord step, string outcome, StepAction action, Instant now)
-    {
-        EndSuspensions(file, step, now);
-        step.State = StepState.Completed;
-        step.Outcome = outcome;
-        step.Opinion = action.Opinion;
-        step.Conditions = [.. action.Conditions];
-        step.Actor = action.Actor;
-        step.CompletedAt = now;
-        step.BookmarkId = null;
-        step.Version++;
-        file.Opinions.Add(new CaseOpinion(step.Id, step.Department, action.Actor, outcome, action.Opinion, action.Conditions, now));
-    }
-
-    /// <summary>Closes every open step of this activity as cancelled (their bookmarks go when the activity completes).</summary>
-    internal static void CancelOpenSteps(CaseFile file, string activityId, Instant now)
-    {
-        foreach (var step in file.Steps.Where(s => s.ActivityId == activityId && s.IsOpen))
-        {
-            EndSuspensions(file, step, now);
-            step.State = StepState.Cancelled;
-            step.Outcome = "Cancelled";
-            step.CompletedAt = now;
-            step.BookmarkId = null;
-            step.Version++;
-        }
-    }
-
-    /// <summary>Stops the step's clocks and the case's (补正): siblings in other departments keep running.</summary>
-    internal static void Suspend(CaseFile file, StepRecord step, string reason, Instant now)
-    {
-        step.Suspensions.Add(new ClockSuspension(now, null, reason, step.Id));
-        file.Suspensions.Add(new ClockSuspension(now, null, reason, step.Id));
-        step.State = StepState.WaitingForSupplement;
-    }
-
-    /// <summary>Runs the step's clocks and the case's again (the applicant resubmitted, or the step closed).</summary>
-    internal static void EndSuspensions(CaseFile file, StepRecord step, Instant now)
-    {
-        Close(step.Suspensions, s => true, now);
-        Close(file.Suspensions, s => s.StepId == step.Id, now);
-        if (step.State == StepState.WaitingForSupplement) step.State = StepState.Open;
-    }
-
-    /// <summary>Closes the open suspensions matching <paramref name="which"/> at <paramref name="now"/>.</summary>
-    internal static void Close(List<ClockSuspension> suspensions, Func<ClockSuspension, bool> which, Instant now)
-    {
-        for (var i = 0; i < suspensions.Count; i++)
-            if (suspensions[i].End is null && which(suspensions[i]))
-                suspensions[i] = suspensions[i] with { End = now < suspensions[i].Start ? suspensions[i].Start : now };
-    }
-
-    /// <summary>Marks materials as handed in now.</summary>
-    internal static void Supply(CaseFile file, IEnumerable<string> codes, Instant now)
-    {
-        var set = codes.ToHashSet();
-        for (var i = 0; i < file.Materials.Count; i++)
-            if (set.Contains(file.Materials[i].Code))
-                file.Materials[i] = file.Materials[i] with { Present = true, SubmittedAt = now };
-    }
-
     /// <summary>Parses the resume input; a malformed one is treated as no input and recorded in the output.</summary>
     internal static StepAction ActionOf(ActivityExecutionContext context) => StepAction.From(context.ResumeInput);
 

@@ -9,7 +9,7 @@ namespace Workflow.Definitions.Cases;
 /// materials arriving, or a timer. An empty input (Elsa's "resume every bookmark" harness, the CLI's
 /// <c>--resume-all</c>) is an action with no outcome: the activity takes its first outcome.
 /// </summary>
-/// <param name="Event"><c>Action</c>, <c>MaterialsSupplied</c> or <c>Timer</c>.</param>
+/// <param name="Event">A person's action, materials supplied, or a timer (by name in the JSON).</param>
 /// <param name="Outcome">The outcome chosen (an outcome name of the step's activity); null = the first.</param>
 /// <param name="Opinion">The reviewer's opinion text.</param>
 /// <param name="Conditions">Conditions attached to an approval or agreement.</param>
@@ -18,7 +18,7 @@ namespace Workflow.Definitions.Cases;
 /// <param name="CommitmentSigned">For intake with waiver: the applicant signed the commitment.</param>
 /// <param name="CertificateNumber">For issuing: a number given by the window, else one is generated.</param>
 public sealed record StepAction(
-    string Event,
+    StepEvent Event,
     string? Outcome,
     string? Opinion,
     IReadOnlyList<string> Conditions,
@@ -27,20 +27,20 @@ public sealed record StepAction(
     bool CommitmentSigned,
     string? CertificateNumber)
 {
-    public const string ActionEvent = "Action";
-    public const string MaterialsSuppliedEvent = "MaterialsSupplied";
-    public const string TimerEvent = "Timer";
+    public const StepEvent ActionEvent = StepEvent.Action;
+    public const StepEvent MaterialsSuppliedEvent = StepEvent.MaterialsSupplied;
+    public const StepEvent TimerEvent = StepEvent.Timer;
 
     public static StepAction None { get; } = new(ActionEvent, null, null, [], [], "system", false, null);
 
     /// <summary>Reads the resume input (camelCase JSON); unknown properties are ignored.</summary>
-    /// <exception cref="JsonException">A property has the wrong JSON type.</exception>
+    /// <exception cref="JsonException">A property has the wrong JSON type, or the event is none of <see cref="StepEvent"/>.</exception>
     public static StepAction From(JsonObject? input)
     {
         if (input is null || input.Count == 0) return None;
         var dto = input.Deserialize<Dto>(CaseFileJson.Options) ?? new Dto();
         return new StepAction(
-            dto.Event ?? ActionEvent,
+            dto.Event is null ? ActionEvent : Enum.TryParse<StepEvent>(dto.Event, ignoreCase: false, out var e) && Enum.IsDefined(e) ? e : throw new JsonException($"'{dto.Event}' is not a step event: one of {string.Join(", ", Enum.GetNames<StepEvent>())}"),
             string.IsNullOrWhiteSpace(dto.Outcome) ? null : dto.Outcome,
             dto.Opinion,
             dto.Conditions ?? [],
@@ -52,7 +52,7 @@ public sealed record StepAction(
 
     public JsonObject ToJson() => JsonSerializer.SerializeToNode(new Dto
     {
-        Event = Event, Outcome = Outcome, Opinion = Opinion, Conditions = [.. Conditions], MissingMaterials = [.. MissingMaterials],
+        Event = Event.ToString(), Outcome = Outcome, Opinion = Opinion, Conditions = [.. Conditions], MissingMaterials = [.. MissingMaterials],
         Actor = Actor, CommitmentSigned = CommitmentSigned, CertificateNumber = CertificateNumber,
     }, CaseFileJson.Options)!.AsObject();
 

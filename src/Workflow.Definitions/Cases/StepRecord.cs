@@ -32,7 +32,10 @@ public sealed class StepRecord
     /// <summary>When the step's clocks stood still (its own supplement requests).</summary>
     public List<ClockSuspension> Suspensions { get; init; } = [];
     public List<SupplementRequest> SupplementRequests { get; init; } = [];
-    /// <summary>The outcome acted (an outcome name of the step's activity), or <c>Cancelled</c>.</summary>
+    /// <summary>The outcome of a step closed without an action (its activity completed first).</summary>
+    public const string CancelledOutcome = "Cancelled";
+
+    /// <summary>The outcome acted (an outcome name of the step's activity), or <see cref="CancelledOutcome"/>.</summary>
     public string? Outcome { get; set; }
     public string? Opinion { get; set; }
     public List<string> Conditions { get; set; } = [];

@@ -53,7 +53,7 @@ public sealed class IntakeActivity : PermitActivity
         {
             Apply(context, file, outcome, new IntakeCheck.Result([], []), calendar, action);
         }
-        CloseStep(file, step, outcome.ToString(), action, context.Now);
+        file.CloseStep(step, outcome.ToString(), action, context.Now);
         SaveCase(context, file);
         context.Complete(outcome.ToString());
         return ValueTask.CompletedTask;

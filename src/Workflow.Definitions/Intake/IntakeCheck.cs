@@ -1,3 +1,4 @@
+using Workflow.Definitions.Cases;
 using Workflow.Definitions.Catalogue;
 
 namespace Workflow.Definitions.Intake;
@@ -69,6 +70,20 @@ public static class IntakeCheck
             default:
                 throw PermitRuleViolation.For("outcome", $"unknown intake outcome '{outcome}'");
         }
+    }
+
+    /// <summary>
+    /// The rules of an action on an intake step (see <see cref="StepActionRules"/>): the materials check of <see cref="Check"/>
+    /// (throws), and a refusal names its reason. Answers the fields at fault.
+    /// </summary>
+    internal static Dictionary<string, string[]> Validate(CaseFile file, StepAction action, MatterCatalogue catalogue, bool waiverAllowed)
+    {
+        var errors = new Dictionary<string, string[]>();
+        Check(file.Matters.Select(catalogue.FindMatter).OfType<Matter>().ToList(), file.PresentMaterials,
+            Enum.Parse<IntakeOutcome>(action.Outcome!), action.MissingMaterials, waiverAllowed, action.CommitmentSigned);
+        if (action.Outcome == nameof(IntakeOutcome.Refused) && string.IsNullOrWhiteSpace(action.Opinion))
+            errors["opinion"] = ["a refusal needs its reason (不予受理理由)"];
+        return errors;
     }
 
     private static string Describe(IEnumerable<(Matter Matter, MaterialRequirement Material)> materials) =>

@@ -54,7 +54,7 @@ public abstract class JointReviewActivityBase : PermitActivity
         if (context.ResumedBookmark?.Kind == TimerKind)
         {
             foreach (var late in opinions.Where(s => s.IsOpen))
-                CloseStep(file, late, nameof(JointOpinion.Agree), action with { Actor = "system", Opinion = "逾期未提出意见，视为同意", Conditions = [] }, now);
+                file.CloseStep(late, nameof(JointOpinion.Agree), action with { Actor = "system", Opinion = "逾期未提出意见，视为同意", Conditions = [] }, now);
             SaveCase(context, file);
             return ValueTask.CompletedTask;
         }
@@ -70,7 +70,7 @@ public abstract class JointReviewActivityBase : PermitActivity
         if (step.Kind == StepKind.JointOpinion)
         {
             var opinion = action.Outcome is null ? JointOpinion.Agree : Enum.Parse<JointOpinion>(action.Outcome);
-            CloseStep(file, step, opinion.ToString(), action, now);
+            file.CloseStep(step, opinion.ToString(), action, now);
             SaveCase(context, file);
             return ValueTask.CompletedTask;
         }
@@ -86,7 +86,7 @@ public abstract class JointReviewActivityBase : PermitActivity
         var given = opinions.Select(s => Enum.Parse<JointOpinion>(s.Outcome!)).ToList();
         var outcome = action.Outcome is null ? JointConsolidation.Allowed(given)[0] : Enum.Parse<JointOutcome>(action.Outcome);
         JointConsolidation.Validate(outcome, given);
-        CloseStep(file, step, outcome.ToString(), action with
+        file.CloseStep(step, outcome.ToString(), action with
         {
             Conditions = [.. opinions.SelectMany(s => s.Conditions), .. action.Conditions],
         }, now);

@@ -22,12 +22,7 @@ public sealed class MaterialSupply(CaseFiles cases, WorkflowRuntime runtime)
             if (unknown.Count > 0) throw PermitRuleViolation.For("materials", $"not materials of this case: {string.Join(", ", unknown)}");
             if (instance.Status == WorkflowStatus.Finished) throw new StepConflictException(caseId, $"case {caseId} is closed ({file.State})");
 
-            var set = codes.ToHashSet();
-            for (var i = 0; i < file.Materials.Count; i++)
-                if (set.Contains(file.Materials[i].Code)) file.Materials[i] = file.Materials[i] with { Present = true, SubmittedAt = now };
-            for (var i = 0; i < file.Commitments.Count; i++)
-                if (file.Commitments[i].IsOpen && set.Contains(file.Commitments[i].MaterialCode)) file.Commitments[i] = file.Commitments[i] with { FulfilledAt = now };
-            if (file.State == CaseState.WaitingForSupplement && file.Steps.Any(s => s.Kind == StepKind.Intake && s.IsOpen)) file.State = CaseState.Submitted;
+            file.Supply(codes, now);
             CaseClocks.Refresh(file, cases.CalendarOf(file), now);
             return true;
         }, cancellationToken) ?? throw PermitRuleViolation.For("caseId", $"case {caseId} does not exist");

@@ -64,7 +64,7 @@ public sealed class ParallelReviewActivity : PermitActivity
             var outcomes = branches.Where(s => s.State == StepState.Completed).OrderBy(s => s.CompletedAt)
                 .Select(s => Enum.Parse<ReviewOutcome>(s.Outcome!)).ToList();
             verdict = ParallelJoin.Evaluate(Enum.Parse<ParallelJoinMode>(context.Get(JoinMode) ?? "All"), context.Get(Quorum), branches.Count, outcomes, context.Get(RejectionCancelsOthers));
-            if (verdict != ParallelVerdict.Pending) CancelOpenSteps(file, context.ActivityId, context.Now);
+            if (verdict != ParallelVerdict.Pending) file.CancelOpenSteps(context.ActivityId, context.Now);
         }
         SaveCase(context, file);
         if (verdict != ParallelVerdict.Pending) context.Complete(verdict.ToString());

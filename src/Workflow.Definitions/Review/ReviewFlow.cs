@@ -12,6 +12,31 @@ namespace Workflow.Definitions.Review;
 internal static class ReviewFlow
 {
     /// <summary>
+    /// The rules of an action on a review step (see <see cref="StepActionRules"/>): a supplement request lists every
+    /// material of the case it needs, each with its reason; conditions and a rejection's reason are required. Answers the fields at fault.
+    /// </summary>
+    public static Dictionary<string, string[]> Validate(CaseFile file, StepAction action)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var outcome = Enum.Parse<ReviewOutcome>(action.Outcome!);
+        if (outcome == ReviewOutcome.SupplementRequested)
+        {
+            if (action.MissingMaterials.Count == 0)
+                errors["missingMaterials"] = ["list every material needed at once (一次性告知): at least one {code, reason}"];
+            var unknown = action.MissingMaterials.Where(m => file.Materials.All(x => x.Code != m.Code)).Select(m => m.Code).ToList();
+            if (unknown.Count > 0)
+                errors["missingMaterials"] = [$"not materials of this case: {string.Join(", ", unknown)}"];
+            if (action.MissingMaterials.Any(m => string.IsNullOrWhiteSpace(m.Reason)))
+                errors["missingMaterials"] = ["every material asked for needs its reason"];
+        }
+        if (outcome == ReviewOutcome.ApprovedWithConditions && action.Conditions.Count == 0)
+            errors["conditions"] = ["an approval with conditions needs at least one condition"];
+        if (outcome == ReviewOutcome.Rejected && string.IsNullOrWhiteSpace(action.Opinion))
+            errors["opinion"] = ["a rejection needs its reason"];
+        return errors;
+    }
+
+    /// <summary>
     /// Applies <paramref name="action"/> to <paramref name="step"/>. Returns the step's final outcome when it was
     /// decided, or null when it keeps waiting (a new bookmark is created for it).
     /// </summary>
@@ -22,7 +47,7 @@ internal static class ReviewFlow
         {
             if (step.State == StepState.WaitingForSupplement)
             {
-                PermitActivity.EndSuspensions(file, step, now);
+                file.Resume(step, now);
                 var last = step.SupplementRequests[^1];
                 step.SupplementRequests[^1] = last with { ResubmittedAt = now };
                 step.Version++;
@@ -39,7 +64,7 @@ internal static class ReviewFlow
         var outcome = action.Outcome is null ? ReviewOutcome.Approved : Enum.Parse<ReviewOutcome>(action.Outcome);
         if (outcome != ReviewOutcome.SupplementRequested)
         {
-            PermitActivity.CloseStep(file, step, outcome.ToString(), action, now);
+            file.CloseStep(step, outcome.ToString(), action, now);
             return outcome;
         }
 
@@ -58,10 +83,10 @@ internal static class ReviewFlow
         step.Version++;
         if (supplementLeavesStep)
         {
-            PermitActivity.CloseStep(file, step, nameof(ReviewOutcome.SupplementRequested), action, now);
+            file.CloseStep(step, nameof(ReviewOutcome.SupplementRequested), action, now);
             return ReviewOutcome.SupplementRequested;
         }
-        PermitActivity.Suspend(file, step, $"补正：{step.Title}", now);
+        file.Suspend(step, $"补正：{step.Title}", now);
         PermitActivity.Bookmark(context, file, step);
         return null;
     }

@@ -70,9 +70,9 @@ public sealed class SpecialProcedureActivity : PermitActivity
                 SaveCase(context, file);
                 return ValueTask.CompletedTask;
             }
-            CloseStep(file, step, "Done", action, context.Now);
+            file.CloseStep(step, Outcomes.Done, action, context.Now);
         }
-        Close(file.Suspensions, s => s.StepId == context.ActivityId, context.Now);
+        file.EndSuspensionsOf(context.ActivityId, context.Now);
         SaveCase(context, file);
         context.Complete();
         return ValueTask.CompletedTask;

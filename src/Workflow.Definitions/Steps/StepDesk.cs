@@ -16,7 +16,6 @@ namespace Workflow.Definitions.Steps;
 /// </summary>
 public sealed class StepDesk(
     MatterCatalogue catalogue,
-    CaseFiles cases,
     WorkflowRuntime runtime,
     IWorkflowInstanceStore instances,
     IDbContextFactory<WorkflowDbContext> contexts)
@@ -28,43 +27,57 @@ public sealed class StepDesk(
         return await db.Set<StepRow>().AsNoTracking().FirstOrDefaultAsync(s => s.Id == stepId, cancellationToken);
     }
 
-    /// <summary>
-    /// Acts on a step: checks the rules, then resumes the step's bookmark with the action, all in one workflow
-    /// transaction. With an idempotency key (scoped to the action's actor) the same key and body answer the
-    /// first result again; another body with the same key throws <see cref="IdempotencyKeyReusedException"/>.
-    /// </summary>
-    /// <exception cref="StepConflictException">Stale <paramref name="expectedVersion"/>, the step closed or not actionable now.</exception>
+    /// <summary>Acts on the step with id <paramref name="stepId"/> (see the overload taking its row).</summary>
+    /// <exception cref="StepConflictException">No such step, stale <paramref name="expectedVersion"/>, the step closed or not actionable now.</exception>
     /// <exception cref="PermitRuleViolation">The action breaks a rule; nothing was applied.</exception>
     public async Task<(CaseFile File, StepRecord Step, bool Replayed)> ActAsync(string stepId, StepAction action, string? idempotencyKey, int? expectedVersion, CancellationToken cancellationToken = default)
     {
         var row = await FindStepAsync(stepId, cancellationToken) ?? throw new StepConflictException(stepId, $"step {stepId} does not exist");
-        var options = idempotencyKey is null ? null : new ResumeWorkflowOptions
+        return await ActAsync(row, action, idempotencyKey, expectedVersion, cancellationToken);
+    }
+
+    /// <summary>
+    /// Acts on a step whose row the caller read already (to authorise the action): resumes the step's bookmark with the
+    /// action, and the rules (<see cref="StepActionRules"/>, the version check) run on the instance the runtime loaded
+    /// for this resume, inside its one transaction, before anything is applied. With an idempotency key (scoped to the
+    /// action's actor) the same key and body answer the first result again; another body with the same key throws
+    /// <see cref="IdempotencyKeyReusedException"/>.
+    /// </summary>
+    /// <exception cref="StepConflictException">Stale <paramref name="expectedVersion"/>, the step closed or not actionable now.</exception>
+    /// <exception cref="PermitRuleViolation">The action breaks a rule; nothing was applied.</exception>
+    public async Task<(CaseFile File, StepRecord Step, bool Replayed)> ActAsync(StepRow row, StepAction action, string? idempotencyKey, int? expectedVersion, CancellationToken cancellationToken = default)
+    {
+        var options = new ResumeWorkflowOptions
         {
-            IdempotencyScope = action.Actor,
+            IdempotencyScope = idempotencyKey is null ? null : action.Actor,
             IdempotencyKey = idempotencyKey,
-            RequestHash = Hash($"{stepId}\n{action.ToJson().ToJsonString()}"),
+            RequestHash = idempotencyKey is null ? null : Hash($"{row.Id}\n{action.ToJson().ToJsonString()}"),
+            BeforeResume = instance => Check(instance, row.Id, action, expectedVersion),
         };
         try
         {
-            if (options is not null && await instances.FindIdempotencyRecordAsync(options.IdempotencyScope!, idempotencyKey!, cancellationToken) is not null)
-                return await ResumeAsync(row, action, options, cancellationToken); // replay (or key reused with another body)
-
-            if (expectedVersion is { } v && v != row.Version)
-                throw new StepConflictException(stepId, $"step {stepId} changed: your version is {v}, the current one is {row.Version}");
-            var (file, instance) = await cases.FindAsync(row.CaseId, cancellationToken) ?? throw new StepConflictException(stepId, $"case {row.CaseId} does not exist");
-            var step = file.FindStep(stepId) ?? throw new StepConflictException(stepId, $"step {stepId} does not exist");
-            StepActionRules.Validate(file, step, action, catalogue, step.WaiverAllowed);
-            if (step.BookmarkId is null || instance.Bookmarks.All(b => b.Id != step.BookmarkId))
-                throw new StepConflictException(stepId, $"step {stepId} is not waiting for an action");
+            // A repeated key is answered by the runtime before the check runs (the step is closed by then).
             return await ResumeAsync(row, action, options, cancellationToken);
         }
-        catch (Exception e) when (options is not null && e is StepConflictException or PermitRuleViolation)
+        catch (Exception e) when (idempotencyKey is not null && e is StepConflictException or PermitRuleViolation)
         {
             // An identical retry racing the first (same key, same body) sees the step already acted on. The first
             // committed its answer with its key, so when the key is there now, the first answer is ours (docs/api.md, "Steps and actions": Idempotency-Key).
-            if (await instances.FindIdempotencyRecordAsync(options.IdempotencyScope!, options.IdempotencyKey!, cancellationToken) is null) throw;
+            if (await instances.FindIdempotencyRecordAsync(options.IdempotencyScope!, idempotencyKey, cancellationToken) is null) throw;
             return await ResumeAsync(row, action, options, cancellationToken);
         }
+    }
+
+    /// <summary>The rules, on the instance as loaded for the resume: nothing is applied when one is broken.</summary>
+    private void Check(WorkflowInstance instance, string stepId, StepAction action, int? expectedVersion)
+    {
+        var file = instance.IsTest ? null : CaseFiles.FileOf(instance);
+        var step = file?.FindStep(stepId) ?? throw new StepConflictException(stepId, $"step {stepId} does not exist");
+        if (expectedVersion is { } v && v != step.Version)
+            throw new StepConflictException(stepId, $"step {stepId} changed: your version is {v}, the current one is {step.Version}");
+        StepActionRules.Validate(file, step, action, catalogue, step.WaiverAllowed);
+        if (step.BookmarkId is null || instance.Bookmarks.All(b => b.Id != step.BookmarkId))
+            throw new StepConflictException(stepId, $"step {stepId} is not waiting for an action");
     }
 
     private async Task<(CaseFile File, StepRecord Step, bool Replayed)> ResumeAsync(StepRow row, StepAction action, ResumeWorkflowOptions? options, CancellationToken cancellationToken)

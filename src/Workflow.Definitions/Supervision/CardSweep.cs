@@ -19,40 +19,50 @@ namespace Workflow.Definitions.Supervision;
 public sealed class CardSweep(IDbContextFactory<WorkflowDbContext> contexts, IClock clock, ILogger<CardSweep>? logger = null) : ISchedulerSweep
 {
     private const int BatchSize = 200;
+    private const int MaxBatchesPerSweep = 100;
 
     public async Task<int> SweepAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetCurrentInstant();
-        List<DeadlineTimerRow> due;
-        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
-            due = await db.Set<DeadlineTimerRow>().AsNoTracking().Where(t => t.FireAt <= now).OrderBy(t => t.FireAt).Take(BatchSize).ToListAsync(cancellationToken);
         var fired = 0;
-        foreach (var timer in due)
+        // Batches until none is left (after a long downtime there are many), bounded like the scheduler's own claims.
+        for (var batch = 0; batch < MaxBatchesPerSweep; batch++)
         {
-            try
+            List<DeadlineTimerRow> due;
+            await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+                due = await db.Set<DeadlineTimerRow>().AsNoTracking().Where(t => t.FireAt <= now).OrderBy(t => t.FireAt).ThenBy(t => t.Id).Take(BatchSize).ToListAsync(cancellationToken);
+            var claimed = 0;
+            foreach (var timer in due)
             {
-                if (await FireAsync(timer, now, cancellationToken)) fired++;
+                try
+                {
+                    var (wasClaimed, recorded) = await FireAsync(timer, now, cancellationToken);
+                    if (wasClaimed) claimed++;
+                    if (recorded) fired++;
+                }
+                catch (DbUpdateException e)
+                {
+                    // A concurrent firing recorded the card first; the timer stays and the next sweep finds the card.
+                    logger?.LogDebug(e, "Card {Card} was recorded by another scheduler.", timer.Id);
+                }
             }
-            catch (DbUpdateException e)
-            {
-                // A concurrent firing recorded the card first; the timer stays and the next sweep finds the card.
-                logger?.LogDebug(e, "Card {Card} was recorded by another scheduler.", timer.Id);
-            }
+            // A short batch was the last; a batch another scheduler emptied under us ends the sweep too (it goes on there).
+            if (due.Count < BatchSize || claimed == 0) break;
         }
         return fired;
     }
 
-    private async Task<bool> FireAsync(DeadlineTimerRow timer, Instant now, CancellationToken cancellationToken)
+    private async Task<(bool Claimed, bool Recorded)> FireAsync(DeadlineTimerRow timer, Instant now, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
         // The claim: whoever deletes the row fires it (a save may have moved it later meanwhile: then it is not due).
         var claimed = await db.Set<DeadlineTimerRow>().Where(t => t.Id == timer.Id && t.FireAt <= now).ExecuteDeleteAsync(cancellationToken);
-        if (claimed == 0) return false;
+        if (claimed == 0) return (false, false);
         if (await db.Set<CardRow>().AnyAsync(c => c.Id == timer.Id, cancellationToken))
         {
             await tx.CommitAsync(cancellationToken);
-            return false;
+            return (true, false);
         }
         var card = new CardRow
         {
@@ -65,7 +75,7 @@ public sealed class CardSweep(IDbContextFactory<WorkflowDbContext> contexts, ICl
             timer.Subject == CardSubject.Step ? timer.StepId : null, Facts(card), now);
         await db.SaveChangesAsync(cancellationToken);
         await tx.CommitAsync(cancellationToken);
-        return true;
+        return (true, true);
     }
 
     /// <summary>The case's agent, the department's reviewers and the supervisors (docs/supervision.md, Cards).</summary>

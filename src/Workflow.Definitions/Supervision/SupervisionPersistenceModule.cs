@@ -5,7 +5,7 @@ namespace Workflow.Definitions.Supervision;
 
 /// <summary>
 /// Electronic supervision's tables (docs/supervision.md): <c>sup_timers</c> (pending card timers), <c>sup_cards</c>
-/// (fired yellow and red cards). A module of its own so its schema evolves apart from the case tables.
+/// (fired yellow and red cards), <c>sup_urgings</c> (督办 notices and their replies). A module of its own so its schema evolves apart from the case tables.
 /// </summary>
 public sealed class SupervisionPersistenceModule : IWorkflowPersistenceModule
 {
@@ -14,6 +14,7 @@ public sealed class SupervisionPersistenceModule : IWorkflowPersistenceModule
     public IReadOnlyList<SchemaMigration> Migrations { get; } =
     [
         new(1, "card timers and cards", Cards("INTEGER"), Cards("bigint")),
+        new(2, "urging notices", Urgings("INTEGER", "INTEGER PRIMARY KEY AUTOINCREMENT"), Urgings("bigint", "bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY")),
     ];
 
     public void ConfigureModel(ModelBuilder modelBuilder)
@@ -48,7 +49,40 @@ public sealed class SupervisionPersistenceModule : IWorkflowPersistenceModule
             e.Property(x => x.DueAt).HasColumnName("due_at").HasConversion(instant);
             e.Property(x => x.FiredAt).HasColumnName("fired_at").HasConversion(instant);
         });
+        modelBuilder.Entity<UrgingRow>(e =>
+        {
+            e.ToTable("sup_urgings");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).HasColumnName("id").ValueGeneratedOnAdd();
+            e.Property(x => x.CaseId).HasColumnName("case_id");
+            e.Property(x => x.StepId).HasColumnName("step_id");
+            e.Property(x => x.Department).HasColumnName("department");
+            e.Property(x => x.Message).HasColumnName("message");
+            e.Property(x => x.ReplyDue).HasColumnName("reply_due").HasConversion(instant);
+            e.Property(x => x.IssuedBy).HasColumnName("issued_by");
+            e.Property(x => x.IssuedAt).HasColumnName("issued_at").HasConversion(instant);
+            e.Property(x => x.Reply).HasColumnName("reply");
+            e.Property(x => x.RepliedBy).HasColumnName("replied_by");
+            e.Property(x => x.RepliedAt).HasColumnName("replied_at").HasConversion(instant);
+        });
     }
+
+    private static string Urgings(string int64, string sequence) => $"""
+        CREATE TABLE sup_urgings (
+            id {sequence},
+            case_id TEXT NOT NULL,
+            step_id TEXT NOT NULL,
+            department TEXT NOT NULL,
+            message TEXT NOT NULL,
+            reply_due {int64} NOT NULL,
+            issued_by TEXT NOT NULL,
+            issued_at {int64} NOT NULL,
+            reply TEXT NULL,
+            replied_by TEXT NULL,
+            replied_at {int64} NULL
+        );
+        CREATE INDEX ix_sup_urgings_department ON sup_urgings (department, issued_at);
+        """;
 
     // The same DDL on both providers but for the 64-bit integer type that holds instants (nanoseconds since the epoch).
     private static string Cards(string int64) => $"""

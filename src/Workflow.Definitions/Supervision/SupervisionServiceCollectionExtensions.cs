@@ -19,6 +19,7 @@ public static class SupervisionServiceCollectionExtensions
         services.TryAddSingleton<NotificationCentre>();
         services.TryAddSingleton<Tracking.CardQueries>();
         services.TryAddSingleton<Tracking.SupervisionQueries>();
+        services.TryAddSingleton<UrgingService>();
         return services;
     }
 }

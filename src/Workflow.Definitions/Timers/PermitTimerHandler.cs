@@ -15,5 +15,5 @@ public sealed class PermitTimerHandler(WorkflowRuntime runtime) : IDueBookmarkHa
     public string Kind => PermitActivity.TimerKind;
 
     public Task FireAsync(string instanceId, Bookmark bookmark, CancellationToken cancellationToken) =>
-        runtime.ResumeAsync(instanceId, bookmark.Id, new JsonObject { ["event"] = StepAction.TimerEvent }, null, cancellationToken);
+        runtime.ResumeAsync(instanceId, bookmark.Id, new JsonObject { ["event"] = nameof(StepEvent.Timer) }, null, cancellationToken);
 }

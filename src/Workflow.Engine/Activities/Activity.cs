@@ -35,5 +35,5 @@ public abstract class Activity
     public virtual IReadOnlyList<string> GetOutcomes(ActivityNode node) => StaticOutcomes(GetType());
 
     internal static IReadOnlyList<string> StaticOutcomes(Type type) =>
-        type.GetCustomAttribute<FlowOutcomesAttribute>()?.Outcomes ?? ["Done"];
+        type.GetCustomAttribute<FlowOutcomesAttribute>()?.Outcomes ?? [Outcomes.Done];
 }

@@ -91,7 +91,7 @@ public sealed class ActivityExecutionContext
     public void RemoveBookmark(string bookmarkId) => _execution.CancelBookmark(bookmarkId, "removed by the activity");
 
     /// <summary>Completes the activity with the given outcomes (<c>Done</c> when none); the flowchart follows the matching connections.</summary>
-    public void Complete(params string[] outcomes) => CompletedOutcomes = outcomes.Length == 0 ? ["Done"] : outcomes;
+    public void Complete(params string[] outcomes) => CompletedOutcomes = outcomes.Length == 0 ? [Outcomes.Done] : outcomes;
 
     /// <summary>Faults the instance (Finished/Faulted): no further activities are scheduled.</summary>
     public void Fault(string message, string? code = null)

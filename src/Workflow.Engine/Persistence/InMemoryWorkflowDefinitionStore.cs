@@ -1,5 +1,7 @@
 using NodaTime;
 
+using Workflow.Engine.Runtime;
+
 namespace Workflow.Engine.Persistence;
 
 /// <summary>
@@ -7,7 +9,7 @@ namespace Workflow.Engine.Persistence;
 /// version is published creates version v+1 as a draft, saving a draft updates it, publishing publishes the saved
 /// version and unpublishes the one before.
 /// </summary>
-public sealed class InMemoryWorkflowDefinitionStore(IClock clock) : IWorkflowDefinitionStore
+public sealed class InMemoryWorkflowDefinitionStore(IClock clock, ParsedDefinitionCache? parsed = null) : IWorkflowDefinitionStore
 {
     private readonly object _lock = new();
     private readonly List<StoredDefinition> _versions = [];
@@ -54,6 +56,7 @@ public sealed class InMemoryWorkflowDefinitionStore(IClock clock) : IWorkflowDef
 
     public Task<StoredDefinition> SaveAsync(string definitionId, string name, string? description, string json, bool publish, CancellationToken cancellationToken = default)
     {
+        parsed?.Forget(definitionId);
         lock (_lock)
         {
             var latest = _versions.FirstOrDefault(v => v.DefinitionId == definitionId && v.IsLatest);
@@ -83,6 +86,7 @@ public sealed class InMemoryWorkflowDefinitionStore(IClock clock) : IWorkflowDef
 
     public Task<StoredDefinition?> RetractAsync(string definitionId, CancellationToken cancellationToken = default)
     {
+        parsed?.Forget(definitionId);
         lock (_lock)
         {
             var index = _versions.FindIndex(v => v.DefinitionId == definitionId && v.IsPublished);
@@ -94,12 +98,14 @@ public sealed class InMemoryWorkflowDefinitionStore(IClock clock) : IWorkflowDef
 
     public Task<bool> DeleteAsync(string definitionId, CancellationToken cancellationToken = default)
     {
+        parsed?.Forget(definitionId);
         lock (_lock)
             return Task.FromResult(_versions.RemoveAll(v => v.DefinitionId == definitionId) > 0);
     }
 
     public Task<bool> DeleteVersionAsync(string versionId, CancellationToken cancellationToken = default)
     {
+        parsed?.ForgetVersion(versionId);
         lock (_lock)
         {
             var doomed = _versions.Find(v => v.Id == versionId);

@@ -11,4 +11,10 @@ public sealed record ResumeWorkflowOptions
     /// <summary>A hash of the caller's request; defaults to instance id + bookmark id + input JSON.</summary>
     public string? RequestHash { get; init; }
     public TextWriter? Output { get; init; }
+    /// <summary>
+    /// Checks the instance as loaded for this resume, before anything runs: the caller's domain rules run once, on the
+    /// very instance the resume applies to and saves (again on a reload after a concurrent change). Throw to refuse;
+    /// nothing is saved then. Not called for a replayed idempotency key.
+    /// </summary>
+    public Action<WorkflowInstance>? BeforeResume { get; init; }
 }

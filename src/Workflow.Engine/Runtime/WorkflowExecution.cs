@@ -291,14 +291,14 @@ internal sealed class WorkflowExecution
                 SignalBreak(scopeId);
                 break;
             case TerminalKind.CompleteComposite:
-                CompleteActivity(scopeId, node, ["Done"]);
+                CompleteActivity(scopeId, node, [Outcomes.Done]);
                 SignalCompleteComposite(scopeId);
                 return;
         }
         if (context.CompletedOutcomes is { } outcomes)
             CompleteActivity(scopeId, node, outcomes);
         else if (!Instance.Bookmarks.Any(b => b.NodeId == node.NodeId) && !_state.Scopes.ContainsKey(node.NodeId))
-            CompleteActivity(scopeId, node, ["Done"]);
+            CompleteActivity(scopeId, node, [Outcomes.Done]);
         else
             AfterChange(scopeId);
     }
@@ -374,7 +374,7 @@ internal sealed class WorkflowExecution
         }
         _state.Scopes.Remove(scopeId);
         var owner = _nodes[scope.OwnerNodeId!];
-        CompleteActivity(scope.ParentScopeId, owner, ["Done"]);
+        CompleteActivity(scope.ParentScopeId, owner, [Outcomes.Done]);
     }
 
     /// <summary>The activity <paramref name="id"/> of a scope: by id in a flowchart, by node id under a composite.</summary>
@@ -428,7 +428,7 @@ internal sealed class WorkflowExecution
         {
             if (composite is null || !IsLoop(composite)) continue;
             var parent = _state.Scopes[id].ParentScopeId!;
-            CompleteActivity(parent, composite, ["Done"]);
+            CompleteActivity(parent, composite, [Outcomes.Done]);
             return;
         }
         CancelEverything("the workflow completed");

@@ -25,7 +25,8 @@ public sealed class WorkflowRuntime(
     IServiceProvider services,
     IClock clock,
     WorkflowEngineOptions options,
-    WorkflowValidator validator)
+    WorkflowValidator validator,
+    ParsedDefinitionCache parsed)
 {
     private readonly ConcurrentDictionary<string, WorkflowDefinition> _adHoc = new(StringComparer.Ordinal);
 
@@ -74,6 +75,7 @@ public sealed class WorkflowRuntime(
         {
             var instance = await instances.FindAsync(instanceId, cancellationToken)
                 ?? throw new WorkflowRuntimeException($"Workflow instance '{instanceId}' does not exist.");
+            resume.BeforeResume?.Invoke(instance);
             var definition = await LoadDefinitionAsync(instance, cancellationToken);
             var execution = new WorkflowExecution(instance, definition, registry, services, clock, resume.Output ?? options.Output) { MaxActivitiesPerRun = options.MaxActivitiesPerRun };
             WorkflowRunResult result;
@@ -192,10 +194,12 @@ public sealed class WorkflowRuntime(
 
     private async Task<WorkflowDefinition> LoadDefinitionAsync(WorkflowInstance instance, CancellationToken cancellationToken)
     {
-        if (_adHoc.TryGetValue(instance.DefinitionVersionId, out var cached)) return cached;
+        if (_adHoc.TryGetValue(instance.DefinitionVersionId, out var cached) || parsed.TryGet(instance.DefinitionVersionId, out cached)) return cached;
         var stored = await definitions.FindByIdAsync(instance.DefinitionVersionId, cancellationToken)
             ?? throw new WorkflowRuntimeException($"Definition version '{instance.DefinitionVersionId}' of instance '{instance.Id}' is not stored.");
-        return Parse(stored);
+        var definition = Parse(stored);
+        parsed.Add(stored, definition);
+        return definition;
     }
 
     private static WorkflowDefinition Parse(StoredDefinition stored)

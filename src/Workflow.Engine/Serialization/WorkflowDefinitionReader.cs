@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Workflow.Engine.Activities;
 using Workflow.Engine.Model;
 using Workflow.Engine.Validation;
 
@@ -161,14 +162,14 @@ public static class WorkflowDefinitionReader
             var source = Text(s["activity"]);
             var target = Text(t["activity"]);
             if (source is null || target is null) return null;
-            return new Connection(c, source, Text(s["port"]) ?? "Done", target, Text(t["port"]) ?? "In", false);
+            return new Connection(c, source, Text(s["port"]) ?? Outcomes.Done, target, Text(t["port"]) ?? "In", false);
         }
         if (c["source"] is JsonValue && c["target"] is JsonValue)
         {
             var source = Text(c["source"]);
             var target = Text(c["target"]);
             if (source is null || target is null) return null;
-            return new Connection(c, source, Text(c["sourcePort"]) ?? "Done", target, Text(c["targetPort"]) ?? "In", true);
+            return new Connection(c, source, Text(c["sourcePort"]) ?? Outcomes.Done, target, Text(c["targetPort"]) ?? "In", true);
         }
         return null;
     }

@@ -22,6 +22,7 @@ using Workflow.Host.Web.Json;
 using Workflow.Host.Web.Localization;
 using Workflow.Host.Web.Problems;
 using Workflow.Host.Web.Studio;
+using Workflow.Host.Web.Supervision;
 using Workflow.Host.Web.Notifications;
 using Workflow.Host.Web.Permits;
 using Workflow.Host.Web.Permits.Api;
@@ -83,6 +84,7 @@ public static class WebApp
         app.UseRequestLocalization();
         app.UseStudioBundle(app.Services.GetRequiredService<StudioBundle>());
         app.UseStaticFiles();
+        app.UseChartsLibrary();
         app.UseRequestTargetLimit();
         app.UseRouting();
         app.UseAnonymousRoutingRejections();
@@ -99,6 +101,7 @@ public static class WebApp
         app.MapNotificationApi();
         app.MapAuditEndpoints();
         app.MapLedgerEndpoints();
+        app.MapSupervisionApi();
         app.MapElsaApi();
         app.MapHttpWorkflows(app.Configuration);
         app.MapStudioRoutes();

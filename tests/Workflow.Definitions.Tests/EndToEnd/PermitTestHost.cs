@@ -84,6 +84,26 @@ public sealed class PermitTestHost : IAsyncDisposable
     /// <summary>One sweep of the engine's scheduler (the background service is not running in these tests); how many timers fired.</summary>
     public Task<int> FireDueTimersAsync() => Services.GetRequiredService<WorkflowScheduler>().FireDueAsync();
 
+    /// <summary>
+    /// One sweep, counting only the permit timers that fired (joint deadlines, commitments, special procedures): the
+    /// supervision's card timers fire in the same sweep and are counted by the scheduler too (docs/supervision.md).
+    /// </summary>
+    public Task<int> FirePermitTimersAsync() => PermitTimersOfAsync(() => FireDueTimersAsync());
+
+    /// <summary>How many of the timers <paramref name="sweep"/> fired were permit timers: all, less the cards it recorded.</summary>
+    public async Task<int> PermitTimersOfAsync(Func<Task<int>> sweep)
+    {
+        var cardsBefore = await CardCountAsync();
+        var fired = await sweep();
+        return fired - (await CardCountAsync() - cardsBefore);
+    }
+
+    private async Task<int> CardCountAsync()
+    {
+        await using var db = await Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<WorkflowDbContext>>().CreateDbContextAsync();
+        return await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.Set<global::Workflow.Definitions.Supervision.CardRow>());
+    }
+
     /// <summary>A project whose earlier approvals are in place (every matter outside the stages the tests apply for can be a prerequisite).</summary>
     public Task<ProjectRow> ProjectAsync(bool greenChannel = false, string agent = "agent1") =>
         Projects.CreateProjectAsync(new NewProject("P-" + Guid.NewGuid().ToString("N")[..8], "示例项目", "示例建设有限公司", ProjectKind.EnterpriseInvested, greenChannel,

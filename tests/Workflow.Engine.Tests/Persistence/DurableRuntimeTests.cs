@@ -46,6 +46,45 @@ public class DurableRuntimeTests
     }
 
     [Fact]
+    public async Task A_check_before_the_resume_that_refuses_saves_nothing_and_the_bookmark_still_waits()
+    {
+        await using var database = new SqliteTestDatabase();
+        var started = await StartSuspendedAsync(database);
+        var bookmark = started.Instance.Bookmarks.Single();
+        var (_, runtime) = await OpenAsync(database);
+        WorkflowInstance? checkedInstance = null;
+
+        var refused = () => runtime.ResumeAsync(started.Instance.Id, bookmark.Id, null, new ResumeWorkflowOptions
+        {
+            BeforeResume = instance => { checkedInstance = instance; throw new InvalidOperationException("refused by the domain"); },
+        });
+
+        await refused.Should().ThrowAsync<InvalidOperationException>().WithMessage("refused by the domain");
+        checkedInstance!.Bookmarks.Select(b => b.Id).Should().Equal([bookmark.Id], "the check sees the instance as loaded for this resume");
+        var resumed = await runtime.ResumeAsync(started.Instance.Id, bookmark.Id);
+        resumed.Output.Should().Equal("after");
+    }
+
+    [Fact]
+    public async Task A_published_version_retracted_and_edited_in_place_resumes_with_the_edit_not_the_cached_parse()
+    {
+        await using var database = new SqliteTestDatabase();
+        var (services, runtime) = await OpenAsync(database);
+        var store = services.GetRequiredService<IWorkflowDefinitionStore>();
+        await store.SaveAsync("test", "Test", null, Definition(), publish: true);
+        var first = await runtime.StartAsync("test");
+        var second = await runtime.StartAsync("test");
+        (await runtime.ResumeAsync(first.Instance.Id, first.Instance.Bookmarks.Single().Id)).Output.Should().Equal("after"); // parsed and cached
+
+        await store.RetractAsync("test");
+        var edited = Definition().Replace("\"after\"", "\"edited\"", StringComparison.Ordinal);
+        (await store.SaveAsync("test", "Test", null, edited, publish: false)).Version.Should().Be(1, "a retracted version is a draft that saves in place");
+
+        var resumed = await runtime.ResumeAsync(second.Instance.Id, second.Instance.Bookmarks.Single().Id);
+        resumed.Output.Should().Equal("edited");
+    }
+
+    [Fact]
     public async Task Two_concurrent_resumes_of_one_bookmark_from_two_processes_apply_once()
     {
         await using var database = new SqliteTestDatabase();

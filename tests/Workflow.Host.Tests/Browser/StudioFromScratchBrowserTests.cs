@@ -54,22 +54,30 @@ public sealed class StudioFromScratchBrowserTests(BrowserFixture browser, ITestO
     private const string PublishButton = ".mud-button-group-root button:has(svg path[d^='M19.35 10.04'])";
 
     [ChromiumFact]
-    public async Task A_designer_draws_a_parallel_approval_flow_publishes_it_an_admin_binds_it_for_green_channel_and_only_green_cases_run_it()
+    public async Task A_designer_creates_and_draws_a_parallel_approval_flow_publishes_it_an_admin_binds_it_for_green_channel_and_only_green_cases_run_it()
     {
-        var id = "green-drawn-" + Guid.NewGuid().ToString("N")[..6];
         using var designerApi = await ApiAsync(Roles.Designer);
-        var empty = new JsonObject
-        {
-            ["definitionId"] = id, ["name"] = "绿色通道施工许可（新建）",
-            ["root"] = new JsonObject { ["id"] = "root", ["type"] = "Elsa.Flowchart", ["version"] = 1, ["name"] = "Flowchart1" },
-        };
-        (await designerApi.PostAsJsonAsync("/elsa/api/workflow-definitions", new JsonObject { ["model"] = empty, ["publish"] = false })).EnsureSuccessStatusCode();
-
         await using var context = await browser.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1400, Height = 900 } });
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(60_000);
         var log = new StudioRequestLog(page);
-        await browser.SignInAsync(page, Roles.Designer, $"/studio/definitions/{id}");
+        page.Console += (_, m) => { if (m.Text.Contains("Exception")) output.WriteLine("console: " + m.Text); };
+
+        // "Create workflow" on the definition list: the Studio makes the definition (and its id).
+        await browser.SignInAsync(page, Roles.Designer, "/studio");
+        await page.WaitForSelectorAsync("elsa-workflow-definition-list .definitions-table");
+        await page.WaitForFunctionAsync("() => !document.querySelector('elsa-workflow-definition-list').innerText.includes('Loading...')");
+        await page.GetByText("Create workflow").First.ClickAsync();
+        var dialog = page.Locator(".mud-dialog");
+        await dialog.Locator("input[type=text]").First.FillAsync("绿色通道施工许可（新建）" + Guid.NewGuid().ToString("N")[..4]);
+        await page.WaitForTimeoutAsync(800);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots.Folder, "studio-create.png") });
+        var created = await page.RunAndWaitForResponseAsync(() => dialog.GetByText("Ok").ClickAsync(),
+            r => r.Request.Method == "POST" && new Uri(r.Url).AbsolutePath == "/elsa/api/workflow-definitions");
+        created.Status.Should().Be(200, await created.TextAsync());
+        var id = JsonNode.Parse(await created.TextAsync())!["workflowDefinition"]!["definitionId"]!.GetValue<string>();
+
+        await page.GotoAsync($"{browser.Server.BaseUrl}/studio/definitions/{id}");
         await page.WaitForSelectorAsync("elsa-workflow-definition-editor .x6-graph-svg");
         await page.WaitForTimeoutAsync(2_000);
 
@@ -106,7 +114,7 @@ public sealed class StudioFromScratchBrowserTests(BrowserFixture browser, ITestO
             r => r.Request.Method == "POST" && new Uri(r.Url).AbsolutePath == "/elsa/api/workflow-definitions" && r.Request.PostData!.Contains("\"publish\":true"));
         foreach (var line in log.Lines) output.WriteLine(line);
         published.Status.Should().Be(200, await published.TextAsync());
-        (await page.IsVisibleAsync("#blazor-error-ui")).Should().BeFalse();
+        (await page.IsVisibleAsync("#blazor-error-ui")).Should().BeFalse("editing a workflow the Studio created must not crash its Settings section");
         await page.Locator("[role=toolbar] button:has(svg path[d^='M6,16h12V8H6V16z'])").ClickAsync();
         await page.WaitForTimeoutAsync(500);
         await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots.Folder, "studio-new-flow.png") });
@@ -124,10 +132,18 @@ public sealed class StudioFromScratchBrowserTests(BrowserFixture browser, ITestO
                 (activities["Permits.ParallelReview"], "Rejected", activities["Permits.IssueResult"]),
             ]);
 
-        // The administrator binds it to stage 3 for green-channel projects; an agent files two applications.
+        // The administrator binds it to stage 3 for green-channel projects on the bindings page; an agent files two applications.
         using var admin = await ApiAsync(Roles.Admin);
-        (await admin.PutAsJsonAsync("/api/bindings", new { stage = "ConstructionPermit", projectKind = "GreenChannel", definitionId = id })).StatusCode
-            .Should().Be(System.Net.HttpStatusCode.OK);
+        await using var adminContext = await browser.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1400, Height = 900 } });
+        var adminPage = await adminContext.NewPageAsync();
+        await browser.SignInAsync(adminPage, Roles.Admin, "/bindings");
+        await adminPage.SelectOptionAsync("#Stage", "ConstructionPermit");
+        await adminPage.SelectOptionAsync("#ProjectKind", "GreenChannel");
+        await adminPage.SelectOptionAsync("#DefinitionId", id);
+        await adminPage.Locator("#bind button[type=submit]").ClickAsync();
+        await adminPage.WaitForLoadStateAsync();
+        (await adminPage.Locator("table", new() { HasTextString = id }).CountAsync()).Should().BeGreaterThan(0, "the page lists the new binding");
+        await adminPage.ScreenshotAsync(new() { Path = Path.Combine(Screenshots.Folder, "bindings.png"), FullPage = true });
         try
         {
             using var agent = await ApiAsync(Roles.Agent);
@@ -147,6 +163,14 @@ public sealed class StudioFromScratchBrowserTests(BrowserFixture browser, ITestO
                 var inbox = JsonNode.Parse(await reviewer.GetStringAsync("/api/inbox"))!["items"]!.AsArray();
                 inbox.Should().Contain(i => i!["caseId"]!.GetValue<string>() == green.GetProperty("id").GetString(), $"the new workflow's review is in {department}'s inbox");
             }
+
+            // The designer's Run of the same flow is a test run, walked on the test panel (docs/studio.md "Test runs").
+            var run = await designerApi.PostAsJsonAsync($"/elsa/api/workflow-definitions/{id}/execute", new { });
+            run.EnsureSuccessStatusCode();
+            var testRunId = run.Headers.GetValues("x-elsa-workflow-instance-id").Single();
+            await page.GotoAsync($"{browser.Server.BaseUrl}/studio/tests/{testRunId}");
+            (await page.Locator("table.waiting-steps tbody tr").CountAsync()).Should().Be(1, "the test run waits at its intake");
+            await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots.Folder, "studio-test-run.png"), FullPage = true });
         }
         finally
         {

@@ -34,6 +34,6 @@ public sealed class Complete : Activity, ITerminalActivity
             }
             else return [text];
         }
-        return value is JsonArray array ? [.. array.Select(x => (JsonNode?)JsonValue.Create(x?.ToString()))] : ["Done"];
+        return value is JsonArray array ? [.. array.Select(x => (JsonNode?)JsonValue.Create(x?.ToString()))] : [Workflow.Engine.Activities.Outcomes.Done];
     }
 }

@@ -12,7 +12,7 @@ namespace Workflow.Engine.Activities.ControlFlow;
 [Activity("Elsa", "Branching", "Evaluate a Boolean condition to determine which activity to execute next.")]
 [EmbeddedPort("Then")]
 [EmbeddedPort("Else")]
-[FlowOutcomes("True", "False", "Done")]
+[FlowOutcomes("True", "False", Outcomes.Done)]
 [ActivityOutput("Result", "Boolean", "The evaluated condition.")]
 public sealed class If : CompositeActivity
 {
@@ -37,5 +37,5 @@ public sealed class If : CompositeActivity
         return ValueTask.CompletedTask;
     }
 
-    private static void Done(ActivityExecutionContext context, bool result) => context.Complete(result ? "True" : "False", "Done");
+    private static void Done(ActivityExecutionContext context, bool result) => context.Complete(result ? "True" : "False", Outcomes.Done);
 }

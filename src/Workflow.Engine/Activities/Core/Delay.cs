@@ -10,13 +10,16 @@ namespace Workflow.Engine.Activities.Core;
 [Activity("Elsa", "Scheduling", "Delay execution for the specified amount of time.")]
 public sealed class Delay : Activity
 {
+    /// <summary>The kind of the bookmark it waits on.</summary>
+    public const string BookmarkKind = "Delay";
+
     [Input(TypeName = "TimeSpan", DefaultValue = "00:01:00", Description = "How long to wait, as hh:mm:ss or d.hh:mm:ss.")]
     public Input<TimeSpan> TimeSpan { get; set; } = new(System.TimeSpan.FromMinutes(1));
 
     public override ValueTask ExecuteAsync(ActivityExecutionContext context)
     {
         var wait = context.Get(TimeSpan);
-        context.CreateBookmark("Delay", new() { ["timeSpan"] = wait.ToString("c") }, context.Now + Duration.FromTimeSpan(wait));
+        context.CreateBookmark(BookmarkKind, new() { ["timeSpan"] = wait.ToString("c") }, context.Now + Duration.FromTimeSpan(wait));
         return ValueTask.CompletedTask;
     }
 }

@@ -4,12 +4,15 @@ namespace Workflow.Engine.Activities.Core;
 [Activity("Elsa", "Primitives", "Waits for an external event.")]
 public sealed class Event : Activity
 {
+    /// <summary>The kind of the bookmark it waits on.</summary>
+    public const string BookmarkKind = "Event";
+
     [Input(Description = "The name of the event to wait for.")]
     public Input<string> EventName { get; set; } = new();
 
     public override ValueTask ExecuteAsync(ActivityExecutionContext context)
     {
-        context.CreateBookmark("Event", new() { ["eventName"] = context.Get(EventName) });
+        context.CreateBookmark(BookmarkKind, new() { ["eventName"] = context.Get(EventName) });
         return ValueTask.CompletedTask;
     }
 }

@@ -13,14 +13,14 @@ public sealed class FlowFork : Activity
     public override ValueTask ExecuteAsync(ActivityExecutionContext context)
     {
         var branches = context.Get(Branches) ?? [];
-        context.Complete(branches.Length == 0 ? ["Done"] : branches);
+        context.Complete(branches.Length == 0 ? [Outcomes.Done] : branches);
         return ValueTask.CompletedTask;
     }
 
     public override IReadOnlyList<string> GetOutcomes(ActivityNode node)
     {
         var input = node.GetInput("branches");
-        if (input is null) return ["Done"];
+        if (input is null) return [Outcomes.Done];
         try
         {
             // Branches are static data in practice (Object/Literal); a script is not run at design time.

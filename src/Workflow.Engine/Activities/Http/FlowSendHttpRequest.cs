@@ -29,7 +29,7 @@ public sealed class FlowSendHttpRequest : SendHttpRequestBase
             case OutboundHttp.Failure.Timeout: context.Complete(TimedOut); return;
         }
         var status = response!.StatusCode;
-        context.Complete(expected.Length == 0 ? "Done" : expected.Contains(status) ? status.ToString() : Unmatched);
+        context.Complete(expected.Length == 0 ? Outcomes.Done : expected.Contains(status) ? status.ToString() : Unmatched);
     }
 
     /// <summary>The ports as Elsa Studio draws them: one per expected code (a literal list), then the fixed ones.</summary>
@@ -37,7 +37,7 @@ public sealed class FlowSendHttpRequest : SendHttpRequestBase
     {
         var codes = ReadCodes(node.FindProperty("expectedStatusCodes"));
         return codes.Count == 0 && node.FindProperty("expectedStatusCodes") is not null
-            ? ["Done", FailedToConnect, TimedOut]
+            ? [Outcomes.Done, FailedToConnect, TimedOut]
             : [.. (codes.Count == 0 ? [200] : codes).Select(c => c.ToString()), Unmatched, FailedToConnect, TimedOut];
     }
 

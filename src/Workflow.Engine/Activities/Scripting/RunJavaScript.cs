@@ -24,7 +24,7 @@ public sealed class RunJavaScript : Activity
     public override ValueTask ExecuteAsync(ActivityExecutionContext context)
     {
         var script = Script.Expression is { ExpressionType: "JavaScript" } js ? js.ValueText : context.Get(Script);
-        string[] outcomes = ["Done"];
+        string[] outcomes = [Outcomes.Done];
         if (!string.IsNullOrWhiteSpace(script))
         {
             var result = JavaScriptEvaluator.Evaluate(script, context.ExpressionScope, (engine, _) =>
@@ -42,15 +42,15 @@ public sealed class RunJavaScript : Activity
     public override IReadOnlyList<string> GetOutcomes(ActivityNode node)
     {
         var input = node.GetInput("possibleOutcomes");
-        if (input is null || input.ExpressionType is "JavaScript" or "Variable") return ["Done"];
+        if (input is null || input.ExpressionType is "JavaScript" or "Variable") return [Outcomes.Done];
         try
         {
             var declared = ValueConverter.Convert<string[]>(ExpressionEvaluator.Evaluate(input, ExpressionScope.Empty())) ?? [];
-            return ["Done", .. declared.Where(o => o != "Done")];
+            return [Outcomes.Done, .. declared.Where(o => o != Outcomes.Done)];
         }
         catch (ExpressionException)
         {
-            return ["Done"];
+            return [Outcomes.Done];
         }
     }
 }

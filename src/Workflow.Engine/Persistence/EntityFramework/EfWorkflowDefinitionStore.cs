@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 
+using Workflow.Engine.Runtime;
+
 namespace Workflow.Engine.Persistence.EntityFramework;
 
 /// <summary>
@@ -15,7 +17,7 @@ namespace Workflow.Engine.Persistence.EntityFramework;
 /// Instances pin a version id, so none of this touches running instances. Each operation is one transaction;
 /// a concurrent writer on the same definition (another process) makes the operation retry from a fresh read.
 /// </summary>
-public sealed class EfWorkflowDefinitionStore(IDbContextFactory<WorkflowDbContext> contexts, IClock clock) : IWorkflowDefinitionStore
+public sealed class EfWorkflowDefinitionStore(IDbContextFactory<WorkflowDbContext> contexts, IClock clock, ParsedDefinitionCache? parsed = null) : IWorkflowDefinitionStore
 {
     private const int Attempts = 5;
 
@@ -98,6 +100,8 @@ public sealed class EfWorkflowDefinitionStore(IDbContextFactory<WorkflowDbContex
             throw new ArgumentException("A definition needs a definition id.", nameof(definitionId));
         }
 
+        parsed?.Forget(definitionId);
+
         ArgumentNullException.ThrowIfNull(name);
         if (string.IsNullOrWhiteSpace(json))
         {
@@ -168,6 +172,7 @@ public sealed class EfWorkflowDefinitionStore(IDbContextFactory<WorkflowDbContex
     public async Task<StoredDefinition?> RetractAsync(string definitionId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(definitionId);
+        parsed?.Forget(definitionId);
         return await WriteAsync(definitionId, cancellationToken, (_, versions) =>
         {
             var published = versions.SingleOrDefault(v => v.IsPublished);
@@ -184,6 +189,7 @@ public sealed class EfWorkflowDefinitionStore(IDbContextFactory<WorkflowDbContex
     public async Task<bool> DeleteAsync(string definitionId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(definitionId);
+        parsed?.Forget(definitionId);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         return await db.Definitions.Where(d => d.DefinitionId == definitionId).ExecuteDeleteAsync(cancellationToken) > 0;
     }
@@ -191,6 +197,7 @@ public sealed class EfWorkflowDefinitionStore(IDbContextFactory<WorkflowDbContex
     public async Task<bool> DeleteVersionAsync(string versionId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(versionId);
+        parsed?.ForgetVersion(versionId);
         string? definitionId;
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
             definitionId = await db.Definitions.Where(d => d.Id == versionId).Select(d => d.DefinitionId).SingleOrDefaultAsync(cancellationToken);

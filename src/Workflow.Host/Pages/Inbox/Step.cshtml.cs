@@ -123,7 +123,7 @@ public sealed class StepModel(MatterCatalogue catalogue, StepDesk steps, CaseFil
         }
         try
         {
-            await steps.ActAsync(id, action, string.IsNullOrWhiteSpace(IdempotencyKey) ? null : IdempotencyKey, Version, ct);
+            await steps.ActAsync(Row, action, string.IsNullOrWhiteSpace(IdempotencyKey) ? null : IdempotencyKey, Version, ct);
             return Redirect($"/steps/{id}?done=1");
         }
         catch (PermitRuleViolation e)

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Workflow.Definitions.Cases;
+using Workflow.Definitions.Catalogue;
 using Workflow.Definitions.Notifications;
 using Workflow.Host.Web.Json;
 using Workflow.Host.Web.Localization;
@@ -11,7 +12,7 @@ namespace Workflow.Host.Pages.Notifications;
 
 /// <summary>The signed-in user's notifications (通知中心), newest first, with mark read and mark all read (docs/supervision.md, Notifications).</summary>
 [Authorize]
-public sealed class IndexModel(NotificationCentre centre, Workflow.Definitions.Catalogue.MatterCatalogue catalogue, IOptions<JurisdictionOptions> jurisdiction) : LocalizedPageModel
+public sealed class IndexModel(NotificationCentre centre, MatterCatalogue catalogue, IOptions<JurisdictionOptions> jurisdiction) : LocalizedPageModel
 {
     public IReadOnlyList<(NotificationItem Item, string Text)> Items { get; private set; } = [];
 

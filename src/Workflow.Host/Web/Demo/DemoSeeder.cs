@@ -227,7 +227,7 @@ public sealed class DemoSeeder(HostDatabase database, string? calendarsFolder, I
                     StepKind.Review => conditions ? "ApprovedWithConditions" : "Approved",
                     StepKind.JointOpinion => conditions ? "AgreeWithConditions" : "Agree",
                     StepKind.JointConsolidation => "PassedWithConditions",
-                    _ => "Done",
+                    _ => Workflow.Engine.Activities.Outcomes.Done,
                 };
                 Later(90);
                 try

@@ -70,8 +70,8 @@ public static class Labels
         "Passed" => Ui.T("通过", "Passed"),
         "PassedWithConditions" => Ui.T("附条件通过", "Passed with conditions"),
         "Failed" => Ui.T("不通过", "Failed"),
-        "Done" => Ui.T("完成", "Done"),
-        "Cancelled" => Ui.T("已取消", "Cancelled"),
+        global::Workflow.Engine.Activities.Outcomes.Done => Ui.T("完成", "Done"),
+        Definitions.Cases.StepRecord.CancelledOutcome => Ui.T("已取消", "Cancelled"),
         _ => outcome,
     };
 

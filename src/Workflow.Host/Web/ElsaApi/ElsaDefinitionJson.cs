@@ -28,6 +28,13 @@ public static class ElsaDefinitionJson
         model["isReadonly"] = !mayEdit;
         model["createdAt"] = ZonedInstantJsonConverter.Format(stored.CreatedAt, zone);
         model["materializerName"] ??= "Json";
+        // Elsa's model always carries these (WorkflowDefinitionModel: empty collections, new options); the Studio's
+        // create dialog saves them as null, and its editor's Settings section then fails (NullReferenceException on
+        // Options / CustomProperties: the error banner) as soon as the new workflow is edited.
+        model["options"] ??= new JsonObject();
+        model["customProperties"] ??= new JsonObject();
+        foreach (var list in new[] { "variables", "inputs", "outputs", "outcomes" })
+            model[list] ??= new JsonArray();
         model["links"] = Links(stored.DefinitionId, mayEdit);
         if (model["root"] is JsonObject root)
             AddNodeIds(root, "Workflow1");

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using NodaTime;
 using Workflow.Definitions.Cases;
+using Workflow.Definitions.Catalogue;
 using Workflow.Definitions.Notifications;
 using Workflow.Host.Web.Access;
 using Workflow.Host.Web.Json;
@@ -37,7 +38,7 @@ public static class NotificationEndpoints
     }
 
     private static async Task<Results<Ok<NotificationList>, ValidationProblem>> ListAsync(string? take, string? before, ClaimsPrincipal user,
-        NotificationCentre centre, Workflow.Definitions.Catalogue.MatterCatalogue catalogue, IOptions<JurisdictionOptions> jurisdiction, CancellationToken ct)
+        NotificationCentre centre, MatterCatalogue catalogue, IOptions<JurisdictionOptions> jurisdiction, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         var count = 50;

@@ -23,16 +23,18 @@ public static class PermitHosting
     /// <c>./calendars</c>); the engine's scheduler sweeps for due timers every <c>Timers:IntervalSeconds</c> (default 30;
     /// 0 turns it off, docs/scheduling.md).
     /// </summary>
-    /// <exception cref="OptionsValidationException">A database setting is wrong; the message names it.</exception>
+    /// <exception cref="OptionsValidationException">A database or script-limit setting is wrong; the message names it.</exception>
     public static IServiceCollection AddPermitHosting(this IServiceCollection services, IConfiguration configuration)
     {
         var database = HostDatabase.FromConfiguration(configuration);
         services.AddSingleton(database);
         database.AddTo(services);
         var sweepSeconds = configuration.GetValue("Timers:IntervalSeconds", 30);
+        var scriptLimits = Scripting.ScriptLimitsSettings.FromConfiguration(configuration);
         services.AddPermits(o =>
         {
             o.Scheduler.Interval = TimeSpan.FromSeconds(Math.Max(0, sweepSeconds));
+            o.ScriptLimits = scriptLimits; // Scripting:Limits (docs/definition-format.md, "Script limits")
             // Hosts Elsa's send-HTTP activities may call; none unless configured (docs/http-workflows.md).
             o.OutboundHttp.AllowedHosts.AddRange(configuration.GetSection("OutboundHttp:AllowedHosts").Get<string[]>() ?? []);
         }, configuration["Calendars:Folder"]);

@@ -89,7 +89,7 @@ public static class StepEndpoints
 
         var action = new StepAction(StepAction.ActionEvent, body!.Outcome, body.Opinion, body.Conditions ?? [],
             missing.Select(m => new MaterialDefect(m.Code!.Trim(), m.Reason ?? "")).ToList(), access.UserName, body.CommitmentSigned ?? false, body.CertificateNumber);
-        var (file, step, replayed) = await steps.ActAsync(id, action, key.Length > 0 ? key : null, expected, ct);
+        var (file, step, replayed) = await steps.ActAsync(row, action, key.Length > 0 ? key : null, expected, ct);
         response.Headers.ETag = ETagOf(step.Version);
         if (replayed) response.Headers[ReplayedHeader] = "true";
         return TypedResults.Ok(new ActionAnswer(StepView.From(StepDetail.Of(file, step, caseFiles.CalendarOf(file), clock.GetCurrentInstant())), file.CaseId, file.State, file.Result));

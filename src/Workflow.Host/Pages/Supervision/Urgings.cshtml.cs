@@ -1,0 +1,88 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using Workflow.Definitions.Catalogue;
+using Workflow.Definitions;
+using Workflow.Definitions.Cases;
+using Workflow.Definitions.Supervision;
+using Workflow.Host.Web.Access;
+using Workflow.Host.Web.Json;
+using Workflow.Host.Web.Localization;
+using Workflow.Host.Web.Supervision;
+
+namespace Workflow.Host.Pages.Supervision;
+
+/// <summary>
+/// 督办单 (docs/supervision.md, Urging notices): the supervisor issues notices on overdue steps and reads the replies; a
+/// reviewer sees their department's notices and replies. Other roles 403.
+/// </summary>
+public sealed class UrgingsModel(UrgingService urgings, MatterCatalogue catalogue, IOptions<JurisdictionOptions> jurisdiction) : LocalizedPageModel
+{
+    public IReadOnlyList<UrgingRow> Notices { get; private set; } = [];
+    public bool MayIssue { get; private set; }
+    public bool MayReply { get; private set; }
+    public IReadOnlyDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
+    public string? Message { get; private set; }
+    public NodaTime.DateTimeZone Zone => jurisdiction.Value.Zone;
+    public MatterCatalogue Catalogue => catalogue;
+
+    [BindProperty(SupportsGet = true)] public string? Step { get; set; }
+    [BindProperty] public string? Text { get; set; }
+    [BindProperty] public string? ReplyDue { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ?? Page();
+
+    public async Task<IActionResult> OnPostIssueAsync(CancellationToken ct)
+    {
+        if (await LoadAsync(ct) is { } denied) return denied;
+        if (!MayIssue) return new ForbidResult();
+        var due = UrgingEndpoints.ReplyDue(ReplyDue, Zone);
+        try
+        {
+            if (due is null) throw PermitRuleViolation.For("replyDue", Ui.T("请填写回复期限（日期）", "Give the reply due date"));
+            if (await urgings.IssueAsync(Step ?? "", Text ?? "", due.Value, AppClaims.UserNameOf(User) ?? "", ct) is null)
+                throw PermitRuleViolation.For("stepId", Ui.T("没有这个环节", "No such step"));
+            return Redirect("/supervision/urgings?issued=1");
+        }
+        catch (PermitRuleViolation e)
+        {
+            Errors = e.Errors;
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return Page();
+        }
+    }
+
+    public async Task<IActionResult> OnPostReplyAsync(long id, CancellationToken ct)
+    {
+        if (await LoadAsync(ct) is { } denied) return denied;
+        if (!MayReply) return new ForbidResult();
+        try
+        {
+            var department = AppClaims.RoleOf(User) == UserRole.Reviewer ? AppClaims.DepartmentOf(User) ?? "-" : null;
+            if (await urgings.ReplyAsync(id, Text ?? "", AppClaims.UserNameOf(User) ?? "", department, ct) is null) return NotFound();
+            return Redirect("/supervision/urgings?replied=1");
+        }
+        catch (PermitRuleViolation e)
+        {
+            Errors = e.Errors;
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        }
+        catch (StepConflictException e)
+        {
+            Message = e.Message;
+            Response.StatusCode = StatusCodes.Status409Conflict;
+        }
+        return Page();
+    }
+
+    private async Task<IActionResult?> LoadAsync(CancellationToken ct)
+    {
+        var role = AppClaims.RoleOf(User);
+        if (role is not (UserRole.Reviewer or UserRole.Supervisor or UserRole.Admin)) return new ForbidResult();
+        MayIssue = role is UserRole.Supervisor or UserRole.Admin;
+        MayReply = role is UserRole.Reviewer or UserRole.Admin;
+        Notices = await urgings.ListAsync(role == UserRole.Reviewer ? AppClaims.DepartmentOf(User) ?? "-" : null, ct);
+        if (Request.Query.ContainsKey("issued")) Message = Ui.T("督办单已发出。", "The urging notice was issued.");
+        if (Request.Query.ContainsKey("replied")) Message = Ui.T("已回复。", "Replied.");
+        return null;
+    }
+}

@@ -1,0 +1,39 @@
+using NodaTime;
+using Workflow.Definitions.Catalogue;
+using Workflow.Definitions.Supervision;
+using Workflow.Definitions.Tracking;
+using Workflow.Host.Web.Display;
+
+namespace Workflow.Host.Web.Supervision;
+
+/// <summary>One department's (or everyone's, <c>*</c>) figures in the API; <c>counts</c> holds every drillable figure
+/// (<see cref="SupervisionFigure"/>) and <c>links</c> the drill-down URL of each.</summary>
+public sealed record DepartmentFiguresView(
+    string Department, string Name, IReadOnlyDictionary<string, int> Counts,
+    double? OnTimeRatePromised, double? OnTimeRateStatutory, double? AverageWorkingDays, double? AveragePromisedLimit, double? AverageStatutoryLimit,
+    double? CompressionRatio, double SpecialProcedureWorkingDays, double? AverageRating, int Complaints, IReadOnlyDictionary<string, string> Links)
+{
+    public static DepartmentFiguresView Of(DepartmentFigures figures, MatterCatalogue catalogue, SupervisionPeriod period)
+    {
+        var code = figures.Department == SupervisionQueries.Overall ? "all" : figures.Department;
+        return new DepartmentFiguresView(code,
+            code == "all" ? Localization.Ui.T("全部部门", "All departments") : Labels.Department(catalogue, figures.Department),
+            SupervisionFigure.All.ToDictionary(f => f, figures.Count),
+            Round(figures.OnTimeRate(CardClock.Promised)), Round(figures.OnTimeRate(CardClock.Statutory)), Round(figures.AverageWorkingDays),
+            Round(figures.AveragePromisedLimit), Round(figures.AverageStatutoryLimit), Round(figures.CompressionRatio),
+            Math.Round(figures.SpecialProcedureWorkingDays, 2), Round(figures.AverageRating), figures.Complaints,
+            SupervisionFigure.All.ToDictionary(f => f, f => $"/api/supervision/departments/{code}/{f}?{period.Query}"));
+    }
+
+    private static double? Round(double? value) => value is { } v ? Math.Round(v, 4) : null;
+}
+
+/// <summary>The dashboard in the API.</summary>
+public sealed record DashboardView(LocalDate From, LocalDate To, IReadOnlyList<DepartmentFiguresView> Departments, DepartmentFiguresView Overall, IReadOnlyList<WeeklyOnTime> Weeks);
+
+/// <summary>One case or step behind a number, with where to see it.</summary>
+public sealed record SupervisionItemView(string CaseId, string? StepId, string Department, string Title, Instant At, double? WorkingDays, int Count, string? Detail, string Case)
+{
+    public static SupervisionItemView Of(SupervisionItem item) =>
+        new(item.CaseId, item.StepId, item.Department, item.Title, item.At, item.WorkingDays, item.Count, item.Detail, $"/cases/{item.CaseId}");
+}

@@ -1,0 +1,77 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using NodaTime;
+using NodaTime.Text;
+using Workflow.Definitions.Supervision;
+using Workflow.Host.Web.Access;
+using Workflow.Host.Web.Json;
+using Workflow.Host.Web.Permits.Api;
+
+namespace Workflow.Host.Web.Supervision;
+
+/// <summary>A 督办 notice in the API.</summary>
+public sealed record UrgingView(long Id, string CaseId, string StepId, string Department, string Message, Instant ReplyDue, string IssuedBy, Instant IssuedAt,
+    string? Reply, string? RepliedBy, Instant? RepliedAt)
+{
+    public static UrgingView Of(UrgingRow r) => new(r.Id, r.CaseId, r.StepId, r.Department, r.Message, r.ReplyDue, r.IssuedBy, r.IssuedAt, r.Reply, r.RepliedBy, r.RepliedAt);
+}
+
+/// <summary>Issuing a notice: the overdue step, the message, the reply due date (yyyy-MM-dd; due at the end of that day).</summary>
+public sealed record IssueUrging(string? StepId, string? Message, string? ReplyDue);
+
+/// <summary>A department's reply.</summary>
+public sealed record UrgingReply(string? Reply);
+
+/// <summary>
+/// 督办 notices (docs/api.md, Supervision): <c>POST /api/supervision/urgings</c> (supervisor, admin),
+/// <c>GET /api/supervision/urgings</c> (reviewers: their department's; supervisor, admin: all),
+/// <c>POST /api/supervision/urgings/{id}/reply</c> (the department's reviewers, admin; 409 once replied).
+/// </summary>
+public static class UrgingEndpoints
+{
+    public static RouteGroupBuilder MapUrgingEndpoints(this RouteGroupBuilder api)
+    {
+        api.MapPost("/urgings", IssueAsync).WithName("IssueUrging").AddEndpointFilter<PermitProblemFilter>()
+            .WithSummary("Issues a 督办 notice on an open, overdue step (supervisor, admin).");
+        api.MapGet("/urgings", ListAsync).WithName("Urgings").WithSummary("The caller's department's notices (reviewers) or all (supervisor, admin).");
+        api.MapPost("/urgings/{id:long}/reply", ReplyAsync).WithName("ReplyToUrging").AddEndpointFilter<PermitProblemFilter>()
+            .WithSummary("The department's reply (once; 409 afterwards).");
+        return api;
+    }
+
+    /// <summary>Reads a reply due date (yyyy-MM-dd, due at the end of that day in the jurisdiction's zone).</summary>
+    public static Instant? ReplyDue(string? text, DateTimeZone zone) =>
+        text is not null && LocalDatePattern.Iso.Parse(text.Trim()) is { Success: true } date && date.Value.Year is >= 2000 and <= 2100
+            ? zone.AtStartOfDay(date.Value.PlusDays(1)).ToInstant() - Duration.FromSeconds(1)
+            : null;
+
+    private static async Task<Results<Created<UrgingView>, ValidationProblem, ProblemHttpResult>> IssueAsync(IssueUrging body, ClaimsPrincipal user,
+        UrgingService urgings, IOptions<JurisdictionOptions> jurisdiction, CancellationToken ct)
+    {
+        if (!SupervisionEndpoints.MaySupervise(user)) return SupervisionEndpoints.Forbidden();
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(body.StepId)) errors["stepId"] = ["stepId is required"];
+        var due = ReplyDue(body.ReplyDue, jurisdiction.Value.Zone);
+        if (due is null) errors["replyDue"] = ["replyDue must be a date yyyy-MM-dd"];
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: "The urging notice is not valid.");
+        var row = await urgings.IssueAsync(body.StepId!, body.Message ?? "", due!.Value, AppClaims.UserNameOf(user) ?? "", ct);
+        return row is null ? Denied.NotFound($"step {body.StepId}") : TypedResults.Created($"/api/supervision/urgings/{row.Id}", UrgingView.Of(row));
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<UrgingView>>, ProblemHttpResult>> ListAsync(ClaimsPrincipal user, UrgingService urgings, CancellationToken ct)
+    {
+        var role = AppClaims.RoleOf(user);
+        if (role is not (UserRole.Reviewer or UserRole.Supervisor or UserRole.Admin)) return SupervisionEndpoints.Forbidden();
+        var rows = await urgings.ListAsync(role == UserRole.Reviewer ? AppClaims.DepartmentOf(user) ?? "-" : null, ct);
+        return TypedResults.Ok<IReadOnlyList<UrgingView>>(rows.Select(UrgingView.Of).ToList());
+    }
+
+    private static async Task<Results<Ok<UrgingView>, ProblemHttpResult>> ReplyAsync(long id, UrgingReply body, ClaimsPrincipal user, UrgingService urgings, CancellationToken ct)
+    {
+        var role = AppClaims.RoleOf(user);
+        if (role is not (UserRole.Reviewer or UserRole.Admin)) return SupervisionEndpoints.Forbidden();
+        var row = await urgings.ReplyAsync(id, body.Reply ?? "", AppClaims.UserNameOf(user) ?? "", role == UserRole.Reviewer ? AppClaims.DepartmentOf(user) ?? "-" : null, ct);
+        return row is null ? Denied.NotFound($"urging notice {id}") : TypedResults.Ok(UrgingView.Of(row));
+    }
+}

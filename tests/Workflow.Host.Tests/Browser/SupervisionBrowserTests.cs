@@ -1,0 +1,102 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using NodaTime;
+using Workflow.Definitions.Catalogue;
+using Workflow.Engine.Scheduling;
+using Workflow.Host.Tests.Api.Permits;
+using Workflow.Testing;
+
+namespace Workflow.Host.Tests.Browser;
+
+/// <summary>
+/// The supervision dashboard in Chromium (docs/supervision.md): the ECharts charts are drawn from the locally served
+/// library, a number drills down to the case, and a 督办 notice goes to the department and back. A server of its own,
+/// because the test moves its clock 60 days on. Saves the README's screenshots.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class SupervisionBrowserTests(BrowserFixture browser)
+{
+    [ChromiumFact]
+    public async Task The_dashboard_draws_its_charts_drills_down_to_a_case_and_an_urging_notice_makes_the_round_trip()
+    {
+        await using var server = await HostServer.StartAsync();
+        using var http = new HttpClient { BaseAddress = new Uri(server.BaseUrl) };
+        using var agent = await ClientAsync(server, "agent1");
+        using var admin = await ClientAsync(server, "admin");
+        using var frontdesk = await ClientAsync(server, "frontdesk");
+        var caseId = (await agent.ApplyAsync(await agent.CreateProjectAsync(name: "滨江示范学校施工许可"), Stage.ConstructionPermit, ["ZJJ-003"])).Id();
+        await frontdesk.ActAsync((await admin.OpenStepAsync(caseId, "frontdesk")).Id(), new { outcome = "Accepted" });
+        server.Clock.Advance(Duration.FromDays(60));
+        await server.Services.GetRequiredService<WorkflowScheduler>().FireDueAsync();
+
+        var supervisor = await SignedInPageAsync(server, "supervisor");
+        await supervisor.GotoAsync($"{server.BaseUrl}/supervision/dashboard?from=2026-11-01&to=2026-12-31");
+        foreach (var chart in new[] { "#chart-cards", "#chart-trend", "#chart-ranking" })
+        {
+            await supervisor.WaitForSelectorAsync($"{chart}[data-drawn='true'] canvas");
+        }
+        // The demo cases (a Development server seeds them) carry cards too: the figure is at least this case's four.
+        var red = int.Parse((await supervisor.Locator("#figures tr[data-department='zjj'] a[data-figure='redCards']").TextContentAsync())!);
+        red.Should().BeGreaterThanOrEqualTo(4);
+        int.Parse((await supervisor.TextContentAsync("#unread-count"))!).Should().BeGreaterThanOrEqualTo(8, "the supervisors were told of this case's 8 cards at least");
+        await ShotAsync(supervisor, "supervision-dashboard");
+
+        // The red-card number drills down to the cards, and on to the case page, which shows them.
+        await supervisor.ClickAsync("#figures tr[data-department='zjj'] a[data-figure='redCards']");
+        await supervisor.WaitForSelectorAsync("#drill");
+        (await supervisor.Locator("#drill tbody tr").CountAsync()).Should().Be(red, "the drill-down lists what the number counts");
+        (await supervisor.Locator($"#drill tbody tr[data-case='{caseId}']").CountAsync()).Should().Be(4, await supervisor.Locator("#drill").InnerTextAsync());
+        var stepRow = supervisor.Locator($"#drill tbody tr[data-case='{caseId}'][data-step]:not([data-step=''])").First;
+        var stepId = await stepRow.GetAttributeAsync("data-step");
+        await supervisor.Locator($"#drill tr[data-step='{stepId}'] a[href='/cases/{caseId}']").First.ClickAsync();
+        await supervisor.WaitForSelectorAsync("#cards");
+        (await supervisor.Locator("#cards tr[data-level='Overdue']").CountAsync()).Should().Be(4);
+        await ShotAsync(supervisor, "case-cards");
+
+        // 督办: the supervisor urges the overdue step; zjj sees it and replies; the supervisor reads the reply.
+        await supervisor.GotoAsync($"{server.BaseUrl}/supervision/urgings?step={stepId}");
+        await supervisor.FillAsync("#issue textarea[name='Text']", "该环节已超期，请于期限内说明原因并办结。");
+        await supervisor.FillAsync("#issue input[name='ReplyDue']", "2027-01-08");
+        await supervisor.ClickAsync("#issue button[type='submit']");
+        await supervisor.WaitForSelectorAsync("#message");
+        var reviewer = await SignedInPageAsync(server, "reviewer-zjj");
+        await reviewer.GotoAsync($"{server.BaseUrl}/supervision/urgings");
+        var notice = reviewer.Locator("#urgings tr[data-replied='false']");
+        (await notice.CountAsync()).Should().Be(1);
+        await notice.Locator("input[name='Text']").FillAsync("材料复核中，1 月 5 日前办结。");
+        await notice.Locator("button[type='submit']").ClickAsync();
+        await reviewer.WaitForSelectorAsync("#urgings tr[data-replied='true']");
+        await supervisor.GotoAsync($"{server.BaseUrl}/supervision/urgings");
+        (await supervisor.TextContentAsync("#urgings tr[data-replied='true'] .reply")).Should().Be("材料复核中，1 月 5 日前办结。");
+        await ShotAsync(supervisor, "supervision-urging");
+    }
+
+    private static async Task<HttpClient> ClientAsync(HostServer server, string user)
+    {
+        var client = new HttpClient { BaseAddress = new Uri(server.BaseUrl) };
+        var response = await client.PostAsJsonAsync("/api/auth/token", new { username = user, password = "demo" });
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", json.RootElement.GetProperty("token").GetString());
+        return client;
+    }
+
+    private async Task<IPage> SignedInPageAsync(HostServer server, string user)
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync($"{server.BaseUrl}/signin?returnUrl=%2F");
+        await page.FillAsync("#username", user);
+        await page.FillAsync("#password", "demo");
+        await page.ClickAsync("#signin");
+        await page.WaitForURLAsync(url => !url.Contains("/signin"));
+        return page;
+    }
+
+    private static async Task ShotAsync(IPage page, string name)
+    {
+        Directory.CreateDirectory(Screenshots.Folder);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots.Folder, name + ".png"), FullPage = true });
+    }
+}
