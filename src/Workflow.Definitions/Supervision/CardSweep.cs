@@ -21,7 +21,15 @@ public sealed class CardSweep(IDbContextFactory<WorkflowDbContext> contexts, ICl
     private const int BatchSize = 200;
     private const int MaxBatchesPerSweep = 100;
 
+    /// <summary>Fires the due cards; returns 0, as it resumes no bookmark (the scheduler's count is of timers), see <see cref="FireCardsAsync"/>.</summary>
     public async Task<int> SweepAsync(CancellationToken cancellationToken)
+    {
+        await FireCardsAsync(cancellationToken);
+        return 0;
+    }
+
+    /// <summary>Fires every due card timer; returns how many cards it recorded.</summary>
+    public async Task<int> FireCardsAsync(CancellationToken cancellationToken = default)
     {
         var now = clock.GetCurrentInstant();
         var fired = 0;
