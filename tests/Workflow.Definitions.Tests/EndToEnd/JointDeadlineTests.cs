@@ -18,9 +18,9 @@ public class JointDeadlineTests
         var late = opinions[^1];
 
         host.SetClock("2025-06-16T17:29:00+08:00");
-        (await host.FirePermitTimersAsync()).Should().Be(0, "the deadline is the close of office of the 10th working day (Dragon Boat 5-31…6-2 is before the start)");
+        (await host.FireDueTimersAsync()).Should().Be(0, "the deadline is the close of office of the 10th working day (Dragon Boat 5-31…6-2 is before the start)");
         host.SetClock("2025-06-16T17:31:00+08:00");
-        (await host.FirePermitTimersAsync()).Should().Be(1);
+        (await host.FireDueTimersAsync()).Should().Be(1);
 
         file = await host.CaseAsync(file.CaseId);
         var deemed = file.FindStep(late.Id)!;

@@ -42,7 +42,7 @@ public class PermitScenarioTests
         var beforeNotice = file.PromisedDue;
         file.Suspensions.Should().ContainSingle(s => s.End == null && s.Reason.Contains("公示"));
         host.Clock.Advance(Duration.FromDays(7));
-        (await host.FirePermitTimersAsync()).Should().Be(1);
+        (await host.FireDueTimersAsync()).Should().Be(1);
 
         file = await host.CaseAsync(file.CaseId);
         file.State.Should().Be(CaseState.Issued);
@@ -127,9 +127,9 @@ public class PermitScenarioTests
         await ApproveAllReviewsAsync(host, file.CaseId);
 
         host.SetClock("2025-03-10T17:00:00+08:00");
-        (await host.FirePermitTimersAsync()).Should().Be(0, "the commitment is due at 17:30");
+        (await host.FireDueTimersAsync()).Should().Be(0, "the commitment is due at 17:30");
         host.SetClock("2025-03-10T17:31:00+08:00");
-        (await host.FirePermitTimersAsync()).Should().Be(1);
+        (await host.FireDueTimersAsync()).Should().Be(1);
 
         file = await host.CaseAsync(file.CaseId);
         file.State.Should().Be(CaseState.Revoked);

@@ -81,28 +81,8 @@ public sealed class PermitTestHost : IAsyncDisposable
 
     public void SetClock(string iso) => Clock.Set(At(iso));
 
-    /// <summary>One sweep of the engine's scheduler (the background service is not running in these tests); how many timers fired.</summary>
+    /// <summary>One sweep of the engine's scheduler (the background service is not running in these tests); how many bookmarks it resumed (the supervision's cards fire in the same sweep but are not counted, docs/supervision.md).</summary>
     public Task<int> FireDueTimersAsync() => Services.GetRequiredService<WorkflowScheduler>().FireDueAsync();
-
-    /// <summary>
-    /// One sweep, counting only the permit timers that fired (joint deadlines, commitments, special procedures): the
-    /// supervision's card timers fire in the same sweep and are counted by the scheduler too (docs/supervision.md).
-    /// </summary>
-    public Task<int> FirePermitTimersAsync() => PermitTimersOfAsync(() => FireDueTimersAsync());
-
-    /// <summary>How many of the timers <paramref name="sweep"/> fired were permit timers: all, less the cards it recorded.</summary>
-    public async Task<int> PermitTimersOfAsync(Func<Task<int>> sweep)
-    {
-        var cardsBefore = await CardCountAsync();
-        var fired = await sweep();
-        return fired - (await CardCountAsync() - cardsBefore);
-    }
-
-    private async Task<int> CardCountAsync()
-    {
-        await using var db = await Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<WorkflowDbContext>>().CreateDbContextAsync();
-        return await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.Set<global::Workflow.Definitions.Supervision.CardRow>());
-    }
 
     /// <summary>A project whose earlier approvals are in place (every matter outside the stages the tests apply for can be a prerequisite).</summary>
     public Task<ProjectRow> ProjectAsync(bool greenChannel = false, string agent = "agent1") =>

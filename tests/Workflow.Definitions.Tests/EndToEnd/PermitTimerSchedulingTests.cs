@@ -23,13 +23,13 @@ public class PermitTimerSchedulingTests
         // Two schedulers (own lease owners) sweep concurrently three days after the deadline (16 June 17:30).
         host.SetClock("2025-06-19T10:00:00+08:00");
         var schedulers = Enumerable.Range(0, 2).Select(_ => ActivatorUtilities.CreateInstance<WorkflowScheduler>(host.Services)).ToList();
-        var fired = await host.PermitTimersOfAsync(async () => (await Task.WhenAll(schedulers.Select(s => Task.Run(() => s.FireDueAsync())))).Sum());
+        var fired = (await Task.WhenAll(schedulers.Select(s => Task.Run(() => s.FireDueAsync())))).Sum();
 
         fired.Should().Be(1, "one joint deadline was due");
         file = await host.CaseAsync(file.CaseId);
         file.Opinions.Count(o => o.StepId == opinions[0].Id).Should().Be(1, "the late opinion is deemed agreement once");
         file.FindStep(opinions[0].Id)!.Actor.Should().Be("system");
-        (await host.FirePermitTimersAsync()).Should().Be(0);
+        (await host.FireDueTimersAsync()).Should().Be(0);
     }
 
     [Fact]
@@ -45,7 +45,7 @@ public class PermitTimerSchedulingTests
         await host.ActAsync(lead.Id, "Passed", "reviewer-zjj");
 
         host.Clock.Advance(Duration.FromDays(30));
-        (await host.FirePermitTimersAsync()).Should().Be(0);
+        (await host.FireDueTimersAsync()).Should().Be(0);
         (await host.CaseAsync(file.CaseId)).State.Should().Be(CaseState.Issued);
     }
 }

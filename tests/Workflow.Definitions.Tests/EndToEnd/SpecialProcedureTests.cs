@@ -30,9 +30,9 @@ public class SpecialProcedureTests
         file.Suspensions.Should().ContainSingle(s => s.End == null && s.Reason == "特别程序：专家评审");
 
         host.SetClock("2025-03-06T17:29:00+08:00");
-        (await host.FirePermitTimersAsync()).Should().Be(0, "two working days after Tuesday 10:00 end at Thursday's close of office");
+        (await host.FireDueTimersAsync()).Should().Be(0, "two working days after Tuesday 10:00 end at Thursday's close of office");
         host.SetClock("2025-03-06T17:31:00+08:00");
-        (await host.FirePermitTimersAsync()).Should().Be(1);
+        (await host.FireDueTimersAsync()).Should().Be(1);
 
         file = await host.CaseAsync(file.CaseId);
         file.State.Should().Be(CaseState.Issued);
