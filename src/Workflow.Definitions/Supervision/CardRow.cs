@@ -8,7 +8,7 @@ namespace Workflow.Definitions.Supervision;
 /// recorded against <see cref="Department"/>. Durable and never changed; the key makes it exist at most once
 /// (docs/supervision.md, Cards).
 /// </summary>
-public sealed class CardRow
+public sealed class CardRow : ICardKeyed
 {
     public required string Id { get; set; }
     public required string CaseId { get; set; }

@@ -9,7 +9,7 @@ namespace Workflow.Definitions.Supervision;
 /// them when a clock's due instant moves and removes them while a clock stands still or once its step closes
 /// (docs/supervision.md, Timers).
 /// </summary>
-public sealed class DeadlineTimerRow
+public sealed class DeadlineTimerRow : ICardKeyed
 {
     /// <summary>The card's key, <see cref="CardKey"/>: one card per subject, clock and level, ever.</summary>
     public required string Id { get; set; }

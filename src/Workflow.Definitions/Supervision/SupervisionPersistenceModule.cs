@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Workflow.Engine.Calendar;
 using Workflow.Engine.Persistence.EntityFramework;
 
 namespace Workflow.Definitions.Supervision;
@@ -23,28 +25,14 @@ public sealed class SupervisionPersistenceModule : IWorkflowPersistenceModule
         modelBuilder.Entity<DeadlineTimerRow>(e =>
         {
             e.ToTable("sup_timers");
-            e.HasKey(x => x.Id);
-            e.Property(x => x.Id).HasColumnName("id");
-            e.Property(x => x.CaseId).HasColumnName("case_id");
-            e.Property(x => x.StepId).HasColumnName("step_id");
-            e.Property(x => x.Subject).HasColumnName("subject").HasConversion<string>();
-            e.Property(x => x.Clock).HasColumnName("clock").HasConversion<string>();
-            e.Property(x => x.Level).HasColumnName("level").HasConversion<string>();
-            e.Property(x => x.Department).HasColumnName("department");
+            MapCardKey(e);
             e.Property(x => x.FireAt).HasColumnName("fire_at").HasConversion(instant);
             e.Property(x => x.DueAt).HasColumnName("due_at").HasConversion(instant);
         });
         modelBuilder.Entity<CardRow>(e =>
         {
             e.ToTable("sup_cards");
-            e.HasKey(x => x.Id);
-            e.Property(x => x.Id).HasColumnName("id");
-            e.Property(x => x.CaseId).HasColumnName("case_id");
-            e.Property(x => x.StepId).HasColumnName("step_id");
-            e.Property(x => x.Subject).HasColumnName("subject").HasConversion<string>();
-            e.Property(x => x.Clock).HasColumnName("clock").HasConversion<string>();
-            e.Property(x => x.Level).HasColumnName("level").HasConversion<string>();
-            e.Property(x => x.Department).HasColumnName("department");
+            MapCardKey(e);
             e.Property(x => x.DueLevelAt).HasColumnName("level_at").HasConversion(instant);
             e.Property(x => x.DueAt).HasColumnName("due_at").HasConversion(instant);
             e.Property(x => x.FiredAt).HasColumnName("fired_at").HasConversion(instant);
@@ -115,4 +103,20 @@ public sealed class SupervisionPersistenceModule : IWorkflowPersistenceModule
         CREATE INDEX ix_sup_cards_case ON sup_cards (case_id);
         CREATE INDEX ix_sup_cards_department ON sup_cards (department, level_at);
         """;
+
+    /// <summary>
+    /// The columns a pending card timer and its fired card share (<see cref="ICardKeyed"/>): the timer becomes the card
+    /// of the same key, so both tables must name and convert them alike.
+    /// </summary>
+    private static void MapCardKey<T>(EntityTypeBuilder<T> e) where T : class, ICardKeyed
+    {
+        e.HasKey(nameof(ICardKeyed.Id));
+        e.Property<string>(nameof(ICardKeyed.Id)).HasColumnName("id");
+        e.Property<string>(nameof(ICardKeyed.CaseId)).HasColumnName("case_id");
+        e.Property<string?>(nameof(ICardKeyed.StepId)).HasColumnName("step_id");
+        e.Property<CardSubject>(nameof(ICardKeyed.Subject)).HasColumnName("subject").HasConversion<string>();
+        e.Property<CardClock>(nameof(ICardKeyed.Clock)).HasColumnName("clock").HasConversion<string>();
+        e.Property<DeadlineLevel>(nameof(ICardKeyed.Level)).HasColumnName("level").HasConversion<string>();
+        e.Property<string>(nameof(ICardKeyed.Department)).HasColumnName("department");
+    }
 }
