@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
+using Workflow.Definitions.Audit;
 using Workflow.Definitions.Cases;
 using Workflow.Definitions.Catalogue;
 using Workflow.Definitions.Notifications;
@@ -13,9 +14,9 @@ namespace Workflow.Definitions.Supervision;
 /// <summary>
 /// 督办 notices (docs/supervision.md, Urging notices): a supervisor issues one on an open, overdue step with a reply due
 /// instant; the step's department sees it in its inbox and replies once. Each write also notifies the other side, in
-/// the same transaction.
+/// the same transaction, and goes on the audit trail in it (docs/audit.md).
 /// </summary>
-public sealed class UrgingService(IDbContextFactory<WorkflowDbContext> contexts, CalendarRegistry calendars, MatterCatalogue catalogue, IClock clock)
+public sealed class UrgingService(IDbContextFactory<WorkflowDbContext> contexts, CalendarRegistry calendars, MatterCatalogue catalogue, AuditTrail audit, IClock clock)
 {
     /// <summary>Issues a notice on <paramref name="stepId"/>.</summary>
     /// <returns>The notice; null when there is no such step.</returns>
@@ -40,6 +41,8 @@ public sealed class UrgingService(IDbContextFactory<WorkflowDbContext> contexts,
         db.Add(row);
         await db.SaveChangesAsync(cancellationToken); // the notice's id, which the notification names
         NotificationCentre.Stage(db, NotificationKinds.Urging, [NotificationAudience.Department(step.Department)], step.CaseId, step.Id, Facts(row), now);
+        await audit.AppendAsync(db, [new AuditFact("urging.issued", issuedBy, CaseId: step.CaseId, StepId: step.Id,
+            After: $"{row.Id}: {row.Message} (reply due {row.ReplyDue.ToString("g", CultureInfo.InvariantCulture)})")], cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await tx.CommitAsync(cancellationToken);
         return row;
@@ -63,6 +66,7 @@ public sealed class UrgingService(IDbContextFactory<WorkflowDbContext> contexts,
         if (updated == 0) throw new StepConflictException(row.StepId, $"督办单 {id} 已回复 Urging notice {id} was already answered.");
         (row.Reply, row.RepliedBy, row.RepliedAt) = (reply.Trim(), repliedBy, now);
         NotificationCentre.Stage(db, NotificationKinds.UrgingReply, [NotificationAudience.Supervisors], row.CaseId, row.StepId, Facts(row), now);
+        await audit.AppendAsync(db, [new AuditFact("urging.replied", repliedBy, CaseId: row.CaseId, StepId: row.StepId, After: $"{row.Id}: {row.Reply}")], cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await tx.CommitAsync(cancellationToken);
         return row;
