@@ -85,19 +85,18 @@ public sealed class StudioPaletteBrowserTests(BrowserFixture browser, ITestOutpu
         var canvas = page.Locator("elsa-workflow-definition-editor .x6-graph").First;
         var ifEntry = branching.Locator("[draggable=true]", new() { HasTextRegex = new System.Text.RegularExpressions.Regex(@"^\s*If\s*$") });
         var ifNode = page.Locator("elsa-workflow-definition-editor .x6-node", new() { Has = page.Locator("elsa-activity-wrapper[activity-json*='\"type\":\"Elsa.If\"']") });
-        // An HTML5 drop on a busy machine is sometimes not taken by the designer: drag again once if no node appears.
-        await page.WaitForTimeoutAsync(1_500); // the panel's expand animation: a drag from a moving entry is lost
+        // A drag from an entry still moving in the panel's expand animation is lost; on a busy machine a drop is
+        // sometimes not taken either: drag again (up to four times) while no node appears.
+        await page.WaitForTimeoutAsync(1_500);
         for (var attempt = 0; attempt < 4 && await ifNode.CountAsync() == 0; attempt++)
         {
             await ifEntry.HoverAsync();
-            // Drop at an empty spot of the visible canvas, between the intake and the reviews (the X6 graph element
-            // is larger than what is shown, so aim in page coordinates).
             var graph = (await canvas.BoundingBoxAsync())!;
             await ifEntry.DragToAsync(canvas, new() { TargetPosition = new() { X = 440 - graph.X, Y = 250 - graph.Y } });
             await page.WaitForTimeoutAsync(3_000);
         }
-        // The designer places it where its ports are free: dragged by its title into the gap above the intake's wires.
-        // Deselect first (a selected node's selection box takes the mouse).
+        // The drop lands over the lower review; the designer drags it by its title into the free space above the
+        // intake's wires, after deselecting it (a selected node's selection box takes the mouse).
         await page.Mouse.ClickAsync(400, 200);
         await page.WaitForTimeoutAsync(500);
         var dropped = (await ifNode.BoundingBoxAsync())!;
@@ -112,11 +111,11 @@ public sealed class StudioPaletteBrowserTests(BrowserFixture browser, ITestOutpu
         await ConnectAsync(page, ifNode, "False", Node(page, "scjg"));
 
         // The Condition input: the Studio's expression menu (elsa-studio ExpressionInput.razor: a MudMenu beside the
-        // field, items .studio-expression-input-menu-item; the served bundle wraps both in a div[role=group].flex-row) switches it to JavaScript and shows its Monaco editor.
+        // field, items .studio-expression-input-menu-item; the served bundle wraps both in a div[role=group].flex-row)
+        // switches it to JavaScript and shows its Monaco editor; the script is typed into that editor.
         // Dropped and connected, the If is selected: its selection box lies over it and takes the click.
         await ifNode.ClickAsync(new() { Force = true });
         await page.WaitForTimeoutAsync(1_500);
-        await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots.Folder, "studio-if-selected.png") });
         var condition = page.Locator("div[role=group].flex-row.gap-3", new() { Has = page.Locator("legend", new() { HasTextString = "Condition" }) }).Last;
         // The auto-saves of the half-drawn flow raised warnings (reviews unreachable): their panel lies over the menu.
         if (await page.Locator("#studio-findings .dismiss").IsVisibleAsync()) await page.Locator("#studio-findings .dismiss").ClickAsync();
