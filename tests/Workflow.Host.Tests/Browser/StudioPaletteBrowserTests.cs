@@ -106,9 +106,9 @@ public sealed class StudioPaletteBrowserTests(BrowserFixture browser, ITestOutpu
         await page.Mouse.UpAsync();
         await page.WaitForTimeoutAsync(1_000);
         (await ifNode.CountAsync()).Should().Be(1, "the If was dropped on the canvas");
-        await ConnectAsync(page, Node(page, "intake"), "Accepted", ifNode);
-        await ConnectAsync(page, ifNode, "True", Node(page, "zjj"));
-        await ConnectAsync(page, ifNode, "False", Node(page, "scjg"));
+        await StudioCanvas.ConnectAsync(page, Node(page, "intake"), "Accepted", ifNode);
+        await StudioCanvas.ConnectAsync(page, ifNode, "True", Node(page, "zjj"));
+        await StudioCanvas.ConnectAsync(page, ifNode, "False", Node(page, "scjg"));
 
         // The Condition input: the Studio's expression menu (elsa-studio ExpressionInput.razor: a MudMenu beside the
         // field, items .studio-expression-input-menu-item; the served bundle wraps both in a div[role=group].flex-row)
@@ -251,18 +251,6 @@ public sealed class StudioPaletteBrowserTests(BrowserFixture browser, ITestOutpu
 
     private static ILocator Node(IPage page, string activityId) =>
         page.Locator("elsa-workflow-definition-editor .x6-node", new() { Has = page.Locator($"elsa-activity-wrapper[activity-json*='\"id\":\"{activityId}\"']") });
-
-    /// <summary>Drags from an outcome port of one node to the In port of another, as a designer draws a connection.</summary>
-    private static async Task ConnectAsync(IPage page, ILocator from, string port, ILocator to)
-    {
-        var source = await from.Locator($"[port='{port}'] circle").First.BoundingBoxAsync();
-        var target = await to.Locator("[port='In'] circle").First.BoundingBoxAsync();
-        await page.Mouse.MoveAsync(source!.X + source.Width / 2, source.Y + source.Height / 2);
-        await page.Mouse.DownAsync();
-        await page.Mouse.MoveAsync(target!.X + target.Width / 2, target.Y + target.Height / 2, new() { Steps = 15 });
-        await page.Mouse.UpAsync();
-        await page.WaitForTimeoutAsync(1_000);
-    }
 
     private async Task<HttpClient> ApiAsync(string user)
     {
