@@ -181,17 +181,8 @@ public sealed class StudioFromScratchBrowserTests(BrowserFixture browser, ITestO
     private static ILocator Node(IPage page, string type) =>
         page.Locator("elsa-workflow-definition-editor .x6-node", new() { Has = page.Locator($"elsa-activity-wrapper[activity-json*='\"type\":\"{type}\"']") });
 
-    /// <summary>Drags from an outcome port of one node to the In port of another, as a designer draws a connection.</summary>
-    private static async Task ConnectAsync(IPage page, string fromType, string port, string toType)
-    {
-        var from = await Node(page, fromType).Locator($"[port='{port}'] circle").First.BoundingBoxAsync();
-        var to = await Node(page, toType).Locator("[port='In'] circle").First.BoundingBoxAsync();
-        await page.Mouse.MoveAsync(from!.X + from.Width / 2, from.Y + from.Height / 2);
-        await page.Mouse.DownAsync();
-        await page.Mouse.MoveAsync(to!.X + to.Width / 2, to.Y + to.Height / 2, new() { Steps = 15 });
-        await page.Mouse.UpAsync();
-        await page.WaitForTimeoutAsync(1_000);
-    }
+    private static Task ConnectAsync(IPage page, string fromType, string port, string toType) =>
+        StudioCanvas.ConnectAsync(page, Node(page, fromType), port, Node(page, toType));
 
     private async Task<HttpClient> ApiAsync(string user)
     {
