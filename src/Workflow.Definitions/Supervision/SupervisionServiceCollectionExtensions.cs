@@ -15,6 +15,7 @@ public static class SupervisionServiceCollectionExtensions
         services.AddWorkflowPersistenceModule<SupervisionPersistenceModule>();
         services.AddWorkflowPersistenceModule<NotificationPersistenceModule>();
         services.AddWorkflowSaveParticipant<CardTimerProjection>();
+        services.AddWorkflowSaveParticipant<Returns.RepeatedReturnProjection>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ISchedulerSweep, CardSweep>());
         services.TryAddSingleton<NotificationCentre>();
         services.TryAddSingleton<Tracking.CardQueries>();
