@@ -19,7 +19,7 @@ public sealed class WriteHttpResponse : Activity
     [Input(TypeName = "Object", Description = "The content to write back. String values will be sent as-is, while objects will be serialized to a JSON string.")]
     public Input<JsonNode> Content { get; set; } = new();
 
-    /// <summary>The response's content type; when empty, <c>text/plain</c> for a string and <c>application/json</c> otherwise.</summary>
+    /// <summary>The response's content type; when empty, <c>text/plain</c> for a string, <c>application/json</c> for other content, none without content.</summary>
     [Input(Description = "The content type to use when returning the response.", UIHint = "dropdown", Options = ["", "text/plain", "text/html", "application/json", "application/xml"])]
     public Input<string> ContentType { get; set; } = new();
 
