@@ -41,7 +41,7 @@ public sealed class UrgingService(IDbContextFactory<WorkflowDbContext> contexts,
         await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Add(row);
         await db.SaveChangesAsync(cancellationToken); // the notice's id, which the notification names
-        NotificationCentre.Stage(db, NotificationKinds.Urging, [NotificationAudience.Department(step.Department)], step.CaseId, step.Id, Facts(row), now);
+        await NotificationCentre.StageAsync(db, NotificationKinds.Urging, [NotificationAudience.Department(step.Department)], step.CaseId, step.Id, Facts(row), now, cancellationToken);
         await audit.AppendAsync(db, [new AuditFact("urging.issued", issuedBy, CaseId: step.CaseId, StepId: step.Id,
             After: $"{row.Id}: {row.Message} (reply due {row.ReplyDue.ToString("g", CultureInfo.InvariantCulture)})")], cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
@@ -66,7 +66,7 @@ public sealed class UrgingService(IDbContextFactory<WorkflowDbContext> contexts,
             .ExecuteUpdateAsync(u => u.SetProperty(x => x.Reply, reply.Trim()).SetProperty(x => x.RepliedBy, repliedBy).SetProperty(x => x.RepliedAt, now), cancellationToken);
         if (updated == 0) throw new StepConflictException(row.StepId, RuleCodes.UrgingAnswered);
         (row.Reply, row.RepliedBy, row.RepliedAt) = (reply.Trim(), repliedBy, now);
-        NotificationCentre.Stage(db, NotificationKinds.UrgingReply, [NotificationAudience.Supervisors], row.CaseId, row.StepId, Facts(row), now);
+        await NotificationCentre.StageAsync(db, NotificationKinds.UrgingReply, [NotificationAudience.Supervisors], row.CaseId, row.StepId, Facts(row), now, cancellationToken);
         await audit.AppendAsync(db, [new AuditFact("urging.replied", repliedBy, CaseId: row.CaseId, StepId: row.StepId, After: $"{row.Id}: {row.Reply}")], cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await tx.CommitAsync(cancellationToken);

@@ -20,6 +20,7 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<WorkflowDbContext>
 {
     private readonly IReadOnlyList<IWorkflowSaveParticipant> _participants = participants.ToList();
 
+    /// <inheritdoc />
     public async Task<WorkflowInstance?> FindAsync(string instanceId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(instanceId);
@@ -63,6 +64,7 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<WorkflowDbContext>
     public Task UpdateAsync(WorkflowInstance instance, IReadOnlyList<JournalEntry> journal, IdempotencyRecord? idempotency = null, CancellationToken cancellationToken = default) =>
         SaveAsync(WorkflowSaveKind.Update, instance, journal, idempotency, cancellationToken);
 
+    /// <inheritdoc />
     public async Task<IdempotencyRecord?> FindIdempotencyRecordAsync(string scope, string key, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scope);
@@ -72,6 +74,7 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<WorkflowDbContext>
         return row is null ? null : InstanceRowMapper.ToRecord(row);
     }
 
+    /// <inheritdoc />
     public async Task<IReadOnlyList<JournalEntry>> GetJournalAsync(string instanceId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(instanceId);
@@ -170,6 +173,7 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<WorkflowDbContext>
         return [.. due.Select(r => (r.InstanceId, InstanceRowMapper.ToBookmark(r)))];
     }
 
+    /// <inheritdoc />
     public async Task<(IReadOnlyList<WorkflowInstanceSummary> Items, int TotalCount)> ListAsync(WorkflowInstanceFilter filter, WorkflowInstanceOrder order, bool descending,
         int skip, int take, CancellationToken cancellationToken = default)
     {
@@ -191,6 +195,7 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<WorkflowDbContext>
             Enum.Parse<WorkflowStatus>(r.Status), Enum.Parse<WorkflowSubStatus>(r.SubStatus), r.IsTest, r.HasFault, r.CreatedAt, r.UpdatedAt, r.FinishedAt))], total);
     }
 
+    /// <inheritdoc />
     public async Task<int> CountAsync(WorkflowInstanceFilter filter, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(filter);

@@ -17,6 +17,7 @@ namespace Workflow.Engine.Persistence.EntityFramework;
 /// </remarks>
 public interface IWorkflowSaveParticipant
 {
+    /// <summary>Writes the participant's rows for this save, inside its transaction; throwing rolls the whole save back.</summary>
     Task OnSavingAsync(WorkflowSaveContext context, CancellationToken cancellationToken);
 
     /// <summary>
