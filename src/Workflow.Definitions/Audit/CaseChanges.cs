@@ -63,8 +63,14 @@ public static class CaseChanges
         var missing = file.Materials.Where(m => !m.Present).Select(m => m.Code).Distinct().Count();
         if (missing < before.MissingMaterials)
             facts.Add(new AuditFact("materials.supplied", by2.UserName, by2.Role, caseId, null, $"missing {before.MissingMaterials}", $"missing {missing}"));
-        if (file.RepeatedReturns.Count > before.RepeatedReturns)
-            facts.Add(new AuditFact("return.repeated", by2.UserName, by2.Role, caseId, file.RepeatedReturns[^1].StepId, before.RepeatedReturns.ToString(), file.RepeatedReturns.Count.ToString()));
+        // One entry per repeated return, naming the material and the reason (docs/supervision.md, Repeated returns).
+        for (var n = before.RepeatedReturns; n < file.RepeatedReturns.Count; n++)
+        {
+            var r = file.RepeatedReturns[n];
+            var issuer = actor ?? new AuditActor(r.Actor, r.Department == PermitActivity.FrontDesk ? "frontdesk" : $"reviewer:{r.Department}");
+            facts.Add(new AuditFact("return.repeated", issuer.UserName, issuer.Role, caseId, r.StepId, n.ToString(),
+                $"{n + 1}: {r.Department} {r.MaterialCode}{(r.Reason is null ? "" : $" — {r.Reason}")}"));
+        }
         var open = file.Commitments.Count(c => c.IsOpen);
         if (open != before.OpenCommitments)
             facts.Add(new AuditFact("commitments.open", by2.UserName, by2.Role, caseId, null, before.OpenCommitments.ToString(), open.ToString()));

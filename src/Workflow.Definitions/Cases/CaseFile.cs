@@ -67,6 +67,20 @@ public sealed class CaseFile
         Opinions.Add(new CaseOpinion(step.Id, step.Department, action.Actor, outcome, action.Opinion, action.Conditions, now));
     }
 
+    /// <summary>
+    /// Issues a one-time notice (一次性告知书) on <paramref name="step"/> for the step's issuer (the window or the department):
+    /// the items that ask for a material left unchallenged at an earlier notice of the same issuer are recorded as repeated
+    /// returns against it, with their reason (docs/supervision.md, Repeated returns). Call before the materials change.
+    /// </summary>
+    public OneTimeNotice IssueNotice(StepRecord step, IReadOnlyList<NoticeItem> items, string actor, Instant now)
+    {
+        foreach (var (item, unchallengedAt) in Returns.RepeatedReturns.Find(this, step, items))
+            RepeatedReturns.Add(new RepeatedReturn(step.Id, step.Department, item.MaterialCode, actor, now, item.Reason, unchallengedAt));
+        var notice = new OneTimeNotice(items, now, actor, step.Department, step.Id, PresentMaterials.Order(StringComparer.Ordinal).ToList());
+        Notices.Add(notice);
+        return notice;
+    }
+
     /// <summary>Closes every open step of an activity as cancelled (their bookmarks go when the activity completes).</summary>
     public void CancelOpenSteps(string activityId, Instant now)
     {

@@ -47,11 +47,11 @@ public sealed class IntakeActivity : PermitActivity
         {
             var result = IntakeCheck.Check(file.Matters.Select(catalogue.FindMatter).OfType<Matter>().ToList(), file.PresentMaterials, outcome,
                 action.MissingMaterials, context.Get(AllowWaiver), action.CommitmentSigned);
-            Apply(context, file, outcome, result, calendar, action);
+            Apply(context, file, step, outcome, result, calendar, action);
         }
         else
         {
-            Apply(context, file, outcome, new IntakeCheck.Result([], []), calendar, action);
+            Apply(context, file, step, outcome, new IntakeCheck.Result([], []), calendar, action);
         }
         file.CloseStep(step, outcome.ToString(), action, context.Now);
         SaveCase(context, file);
@@ -59,7 +59,7 @@ public sealed class IntakeActivity : PermitActivity
         return ValueTask.CompletedTask;
     }
 
-    private void Apply(ActivityExecutionContext context, CaseFile file, IntakeOutcome outcome, IntakeCheck.Result result, WorkingCalendar calendar, StepAction action)
+    private void Apply(ActivityExecutionContext context, CaseFile file, StepRecord step, IntakeOutcome outcome, IntakeCheck.Result result, WorkingCalendar calendar, StepAction action)
     {
         var now = context.Now;
         switch (outcome)
@@ -75,7 +75,7 @@ public sealed class IntakeActivity : PermitActivity
                 file.State = CaseState.InReview;
                 break;
             case IntakeOutcome.SupplementRequired:
-                file.Notices.Add(new OneTimeNotice(result.NoticeItems, now, action.Actor));
+                file.IssueNotice(step, result.NoticeItems, action.Actor, now);
                 file.State = CaseState.WaitingForSupplement;
                 break;
             case IntakeOutcome.Refused:

@@ -69,16 +69,15 @@ internal static class ReviewFlow
         }
 
         var items = action.MissingMaterials;
-        foreach (var repeated in RepeatedReturns.Find(step.SupplementRequests, items))
-            file.RepeatedReturns.Add(new RepeatedReturn(step.Id, step.Department, repeated.Code, action.Actor, now));
+        // The notice first: whether an item repeats an earlier return depends on the materials as they are before this request.
+        file.IssueNotice(step,
+            items.Select(i => new NoticeItem(step.MatterCode ?? "", i.Code, file.Materials.FirstOrDefault(m => m.Code == i.Code)?.Name ?? i.Code, i.Reason)).ToList(),
+            action.Actor, now);
         step.SupplementRequests.Add(new SupplementRequest(items, file.PresentMaterials.Order().ToList(), now));
         var requested = items.Select(i => i.Code).ToHashSet();
         for (var i = 0; i < file.Materials.Count; i++)
             if (requested.Contains(file.Materials[i].Code))
                 file.Materials[i] = file.Materials[i] with { Present = false };
-        file.Notices.Add(new OneTimeNotice(
-            items.Select(i => new NoticeItem(step.MatterCode ?? "", i.Code, file.Materials.FirstOrDefault(m => m.Code == i.Code)?.Name ?? i.Code, i.Reason)).ToList(),
-            now, action.Actor));
         step.Opinion = action.Opinion;
         step.Version++;
         if (supplementLeavesStep)

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Workflow.Definitions.Returns;
 using Workflow.Engine.Calendar;
 using Workflow.Engine.Persistence.EntityFramework;
 
@@ -7,7 +8,7 @@ namespace Workflow.Definitions.Supervision;
 
 /// <summary>
 /// Electronic supervision's tables (docs/supervision.md): <c>sup_timers</c> (pending card timers), <c>sup_cards</c>
-/// (fired yellow and red cards), <c>sup_urgings</c> (督办 notices and their replies). A module of its own so its schema evolves apart from the case tables.
+/// (fired yellow and red cards), <c>sup_urgings</c> (督办 notices and their replies), <c>sup_returns</c> (repeated returns, each with its reason). A module of its own so its schema evolves apart from the case tables.
 /// </summary>
 public sealed class SupervisionPersistenceModule : IWorkflowPersistenceModule
 {
@@ -17,6 +18,7 @@ public sealed class SupervisionPersistenceModule : IWorkflowPersistenceModule
     [
         new(1, "card timers and cards", Cards("INTEGER"), Cards("bigint")),
         new(2, "urging notices", Urgings("INTEGER", "INTEGER PRIMARY KEY AUTOINCREMENT"), Urgings("bigint", "bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY")),
+        new(3, "repeated returns", Returns("INTEGER"), Returns("bigint")),
     ];
 
     public void ConfigureModel(ModelBuilder modelBuilder)
@@ -53,7 +55,37 @@ public sealed class SupervisionPersistenceModule : IWorkflowPersistenceModule
             e.Property(x => x.RepliedBy).HasColumnName("replied_by");
             e.Property(x => x.RepliedAt).HasColumnName("replied_at").HasConversion(instant);
         });
+        modelBuilder.Entity<RepeatedReturnRow>(e =>
+        {
+            e.ToTable("sup_returns");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).HasColumnName("id");
+            e.Property(x => x.CaseId).HasColumnName("case_id");
+            e.Property(x => x.StepId).HasColumnName("step_id");
+            e.Property(x => x.Department).HasColumnName("department");
+            e.Property(x => x.MaterialCode).HasColumnName("material_code");
+            e.Property(x => x.Reason).HasColumnName("reason");
+            e.Property(x => x.Actor).HasColumnName("actor");
+            e.Property(x => x.At).HasColumnName("at").HasConversion(instant);
+            e.Property(x => x.UnchallengedAt).HasColumnName("unchallenged_at").HasConversion(instant);
+        });
     }
+
+    private static string Returns(string int64) => $"""
+        CREATE TABLE sup_returns (
+            id TEXT NOT NULL PRIMARY KEY,
+            case_id TEXT NOT NULL,
+            step_id TEXT NOT NULL,
+            department TEXT NOT NULL,
+            material_code TEXT NOT NULL,
+            reason TEXT NULL,
+            actor TEXT NOT NULL,
+            at {int64} NOT NULL,
+            unchallenged_at {int64} NULL
+        );
+        CREATE INDEX ix_sup_returns_case ON sup_returns (case_id);
+        CREATE INDEX ix_sup_returns_step ON sup_returns (step_id);
+        """;
 
     private static string Urgings(string int64, string sequence) => $"""
         CREATE TABLE sup_urgings (

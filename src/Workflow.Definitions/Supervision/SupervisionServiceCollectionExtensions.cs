@@ -15,6 +15,7 @@ public static class SupervisionServiceCollectionExtensions
         services.AddWorkflowPersistenceModule<SupervisionPersistenceModule>();
         services.AddWorkflowPersistenceModule<NotificationPersistenceModule>();
         services.AddWorkflowSaveParticipant<CardTimerProjection>();
+        services.AddWorkflowSaveParticipant<Returns.RepeatedReturnProjection>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ISchedulerSweep, CardSweep>());
         services.TryAddSingleton<NotificationCentre>();
         // What happens to a case, told to its agent, and the e-mail outbox (docs/notifications.md).

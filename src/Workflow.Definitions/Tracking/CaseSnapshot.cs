@@ -2,6 +2,7 @@ using NodaTime;
 using Workflow.Definitions.Cases;
 using Workflow.Definitions.Catalogue;
 using Workflow.Definitions.Intake;
+using Workflow.Definitions.Returns;
 using Workflow.Definitions.Review;
 using Workflow.Engine.Calendar;
 using Workflow.Engine.Runtime;
@@ -14,11 +15,21 @@ public sealed record MatterItem(string Code, string Name, string Department);
 /// <summary>A commitment (承诺) to supply a waived material by <see cref="Due"/>.</summary>
 public sealed record CommitmentItem(string Matter, string Material, string MaterialName, int WorkingDays, Instant Due, Instant? FulfilledAt, bool Fulfilled, bool Overdue);
 
-/// <summary>A step with what a form and a case page show beyond the list: the outcomes it offers now, its supplement rounds, its opinion.</summary>
-public sealed record StepDetail(StepSnapshot Step, IReadOnlyList<string> Outcomes, IReadOnlyList<SupplementRequest> SupplementRequests, string? Opinion, IReadOnlyList<string> Conditions)
+/// <summary>
+/// A step with what a form and a case page show beyond the list: the outcomes it offers now, its supplement rounds, its
+/// opinion, and — while it may still issue a notice — the materials a notice would ask for again (<see cref="RepeatedReturnRisks"/>:
+/// each would count as a repeated return, docs/supervision.md, Repeated returns), so the reviewer is warned before asking.
+/// </summary>
+public sealed record StepDetail(StepSnapshot Step, IReadOnlyList<string> Outcomes, IReadOnlyList<SupplementRequest> SupplementRequests, string? Opinion,
+    IReadOnlyList<string> Conditions, IReadOnlyList<RepeatedReturnRisk> RepeatedReturnRisks)
 {
     public static StepDetail Of(CaseFile file, StepRecord step, WorkingCalendar calendar, Instant at) => new(
-        StepSnapshot.Of(file, step, calendar, at), step.IsOpen ? StepActionRules.OutcomesOf(step.Kind) : [], step.SupplementRequests, step.Opinion, step.Conditions);
+        StepSnapshot.Of(file, step, calendar, at), step.IsOpen ? StepActionRules.OutcomesOf(step.Kind) : [], step.SupplementRequests, step.Opinion, step.Conditions,
+        RisksOf(file, step));
+
+    /// <summary>Only an open intake or review step issues notices.</summary>
+    public static IReadOnlyList<RepeatedReturnRisk> RisksOf(CaseFile file, StepRecord step) =>
+        step.IsOpen && step.Kind is StepKind.Intake or StepKind.Review ? RepeatedReturns.Risks(file, step, file.Materials.Select(m => m.Code)) : [];
 }
 
 /// <summary>

@@ -3,6 +3,7 @@ using NodaTime;
 using Workflow.Definitions.Cases;
 using Workflow.Definitions.Catalogue;
 using Workflow.Definitions.Persistence;
+using Workflow.Definitions.Returns;
 using Workflow.Definitions.Supervision;
 using Workflow.Engine.Calendar;
 using Workflow.Engine.Persistence.EntityFramework;
@@ -22,7 +23,7 @@ public static class SupervisionFigure
     public const string LateStatutory = "lateStatutory";
     public const string YellowCards = "yellowCards";
     public const string RedCards = "redCards";
-    /// <summary>Repeated returns (反复退件) of the steps completed in the period or open at its end.</summary>
+    /// <summary>Repeated returns (反复退件) — the window's and the departments' — of the steps completed in the period or open at its end, one item each.</summary>
     public const string RepeatedReturns = "repeatedReturns";
     /// <summary>Red cards of waived-material commitments in the period.</summary>
     public const string OverdueCommitments = "overdueCommitments";
@@ -39,9 +40,9 @@ public static class SupervisionFigure
 /// <param name="Department">The department it counts for.</param>
 /// <param name="Title">The step's title, or what the card is about.</param>
 /// <param name="At">When it happened: completion, the card's instant, or the step's creation for open ones.</param>
-/// <param name="Detail">The card's key for cards.</param>
+/// <param name="Detail">The card's key for cards; the material and reason for a repeated return.</param>
 /// <param name="WorkingDays">For completed steps, the working days used; for special procedures, their length; else null.</param>
-/// <param name="Count">How much it adds to the figure (a step's repeated returns count each; everything else 1).</param>
+/// <param name="Count">How much it adds to the figure (1).</param>
 public sealed record SupervisionItem(string CaseId, string? StepId, string Department, string Title, Instant At, double? WorkingDays, int Count = 1, string? Detail = null);
 
 /// <summary>A department's figures for a period (or, with department <c>*</c>, everyone's).</summary>
@@ -105,6 +106,10 @@ public sealed class SupervisionQueries(IDbContextFactory<WorkflowDbContext> cont
         var caseIds = steps.Select(s => s.CaseId).Distinct().ToList();
         var calendarOf = await db.Set<CaseRow>().AsNoTracking().Where(c => caseIds.Contains(c.Id))
             .ToDictionaryAsync(c => c.Id, c => c.CalendarId, cancellationToken);
+        var stepIds = steps.Select(s => s.Id).ToList();
+        // Each repeated return of the steps in the period is one item, with its material and reason.
+        var returns = await db.Set<RepeatedReturnRow>().AsNoTracking().Where(r => stepIds.Contains(r.StepId)).ToListAsync(cancellationToken);
+        var stepById = steps.ToDictionary(s => s.Id);
         var cards = await db.Set<CardRow>().AsNoTracking().Where(c => c.DueLevelAt >= from && c.DueLevelAt < to).ToListAsync(cancellationToken);
         // Ratings and complaints (好差评, 投诉) are not recorded yet: their figures stay empty (docs/supervision.md, Not built yet).
         var extras = new Dictionary<string, (double? Rating, int Complaints)>();
@@ -116,8 +121,6 @@ public sealed class SupervisionQueries(IDbContextFactory<WorkflowDbContext> cont
             var openAtEnd = step.CompletedAt is null || step.CompletedAt >= to;
             var completedInPeriod = step.CompletedAt is { } done && done >= from && done < to;
             if (openAtEnd) items.Add((SupervisionFigure.Open, Item(step, step.CreatedAt, null), step));
-            if ((openAtEnd || completedInPeriod) && step.RepeatedReturns > 0)
-                items.Add((SupervisionFigure.RepeatedReturns, Item(step, step.CreatedAt, null) with { Count = step.RepeatedReturns }, step));
             if (!completedInPeriod) continue;
             var completed = step.CompletedAt!.Value;
             if (step.Kind == nameof(StepKind.SpecialProcedure))
@@ -130,6 +133,9 @@ public sealed class SupervisionQueries(IDbContextFactory<WorkflowDbContext> cont
             if (step.PromisedDue is { } promisedDue && step.PromisedLimit > 0)
                 items.Add((completed <= promisedDue ? SupervisionFigure.OnTimePromised : SupervisionFigure.LatePromised, Item(step, completed, used), step));
         }
+        // Every step read is open at the period's end or completed in it, so all its repeated returns count.
+        foreach (var r in returns.OrderBy(r => r.Id, StringComparer.Ordinal))
+            items.Add((SupervisionFigure.RepeatedReturns, Item(stepById[r.StepId], r.At, null) with { Department = r.Department, Detail = $"{r.MaterialCode}: {r.Reason}" }, stepById[r.StepId]));
         foreach (var card in cards)
         {
             var figure = card.Subject == CardSubject.Commitment && card.Level == DeadlineLevel.Overdue ? SupervisionFigure.OverdueCommitments : null;

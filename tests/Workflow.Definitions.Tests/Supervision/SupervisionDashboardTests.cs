@@ -87,6 +87,7 @@ public class SupervisionDashboardTests
         zjj.Count(SupervisionFigure.RedCards).Should().Be(5);
         zjj.Count(SupervisionFigure.RepeatedReturns).Should().Be(1);
         Steps(zjj, SupervisionFigure.RepeatedReturns).Should().Equal(d);
+        zjj.Items[SupervisionFigure.RepeatedReturns].Single().Detail.Should().Be("APP: 申请表填写有误");
         zjj.Count(SupervisionFigure.OverdueCommitments).Should().Be(0);
         zjj.Count(SupervisionFigure.SpecialProcedures).Should().Be(0);
 

@@ -6,6 +6,7 @@ using Workflow.Definitions.Catalogue;
 using Workflow.Definitions.Cases;
 using Workflow.Definitions.Intake;
 using Workflow.Definitions.Persistence;
+using Workflow.Definitions.Returns;
 using Workflow.Definitions.Review;
 using Workflow.Engine.Calendar;
 using Workflow.Engine.Runtime;
@@ -83,6 +84,11 @@ public sealed class StepModel(MatterCatalogue catalogue, StepDesk steps, CaseFil
         Case.Matters.Select(Catalogue.FindMatter).OfType<Matter>().SelectMany(m => m.Materials).FirstOrDefault(m => m.Code == code);
 
     public MaterialRecord? Material(string code) => Case.Materials.FirstOrDefault(m => m.Code == code);
+
+    /// <summary>The materials a notice on this step would ask for again: each would count as a repeated return (warned before submitting).</summary>
+    public IReadOnlyList<RepeatedReturnRisk> RepeatRisks { get; private set; } = [];
+
+    public RepeatedReturnRisk? RiskOf(string code) => RepeatRisks.FirstOrDefault(r => r.MaterialCode == code);
 
     public string Time(Instant? instant) => PageTime.Format(instant, Calendar.Zone);
 
@@ -164,6 +170,7 @@ public sealed class StepModel(MatterCatalogue catalogue, StepDesk steps, CaseFil
         StepClocks = StepSnapshot.Of(Case, step, Calendar, now).Clocks;
         CaseClocksView = ClocksReading.Of(CaseClocks.ForCase(Case, Calendar), Case.ClosedAt() ?? now);
         MayAct = access.ActOnStep(row) == AccessDecision.Allowed && step.State == StepState.Open;
+        RepeatRisks = StepDetail.RisksOf(Case, step);
         return null;
     }
 

@@ -115,6 +115,31 @@ public sealed class StepEndpointTests(HostFactory host) : IClassFixture<HostFact
     }
 
     [Fact]
+    public async Task The_second_intake_round_warns_in_the_step_view_and_on_the_page_which_materials_would_be_repeated_returns()
+    {
+        // Round 1: the window marks one material defective; every other material was present and not named (docs/supervision.md, Repeated returns).
+        var (caseId, round1) = await IntakeAsync();
+        using var frontdesk = await host.AsUserAsync("frontdesk");
+        using var admin = await host.AsUserAsync("admin");
+        var codes = (await frontdesk.GetJsonAsync($"/api/cases/{caseId}")).GetProperty("materials").EnumerateArray().Select(m => m.Text("code")).Distinct().ToList();
+        codes.Should().HaveCountGreaterThan(1);
+        (await frontdesk.GetJsonAsync($"/api/steps/{round1}")).GetProperty("repeatedReturnRisks").GetArrayLength().Should().Be(0);
+        var answer = await (await frontdesk.PostAsJsonAsync($"/api/steps/{round1}/actions",
+            new { outcome = "SupplementRequired", missingMaterials = new[] { new { code = codes[0], reason = "复印件不清晰" } } })).JsonAsync(HttpStatusCode.OK);
+        var noticeAt = answer.GetProperty("step").Text("completedAt");
+        var round2 = (await admin.OpenStepAsync(caseId, "frontdesk")).Id();
+
+        var risks = (await frontdesk.GetJsonAsync($"/api/steps/{round2}")).GetProperty("repeatedReturnRisks").EnumerateArray().ToList();
+
+        risks.Select(r => r.Text("materialCode")).Should().Equal(codes.Skip(1));
+        risks.Should().OnlyContain(r => r.Text("unchallengedAt") == noticeAt);
+        using var frontdeskPages = await host.SignedInClientAsync("frontdesk");
+        var page = await frontdeskPages.GetStringAsync($"/steps/{round2}");
+        page.Should().Contain("id=\"repeat-warning\"");
+        foreach (var code in codes) page.Contains($"data-repeat=\"{code}\"").Should().Be(code != codes[0], code);
+    }
+
+    [Fact]
     public async Task A_broken_rule_is_422_naming_the_field_and_nothing_is_applied()
     {
         var (caseId, stepId) = await IntakeAsync();

@@ -1,5 +1,6 @@
 using NodaTime;
 using Workflow.Definitions.Cases;
+using Workflow.Definitions.Returns;
 using Workflow.Definitions.Review;
 using Workflow.Definitions.Tracking;
 
@@ -7,7 +8,8 @@ namespace Workflow.Host.Web.Permits.Api;
 
 /// <summary>
 /// A human step (环节) with what a form needs: the outcomes it offers, its clocks, its supplement rounds and, once
-/// acted on, the outcome. <see cref="Version"/> is the step's ETag: send it back as <c>If-Match</c>. A mapping of <see cref="StepDetail"/>.
+/// acted on, the outcome; while open, <see cref="RepeatedReturnRisks"/> warns which materials a notice would ask for again
+/// (each would count as a repeated return, docs/supervision.md). <see cref="Version"/> is the step's ETag: send it back as <c>If-Match</c>. A mapping of <see cref="StepDetail"/>.
 /// </summary>
 public sealed record StepView(
     string Id,
@@ -29,12 +31,14 @@ public sealed record StepView(
     IReadOnlyList<string> Conditions,
     string? Actor,
     Instant? CompletedAt,
-    int Version)
+    int Version,
+    IReadOnlyList<RepeatedReturnRisk> RepeatedReturnRisks)
 {
     public static StepView From(StepDetail detail)
     {
         var s = detail.Step;
         return new StepView(s.Id, s.CaseId, s.ProjectId, s.ProjectName, s.Kind, s.Department, s.Matter, s.Title, s.State, s.GreenChannel,
-            s.CreatedAt, detail.Outcomes, s.Clocks, detail.SupplementRequests, s.Outcome, detail.Opinion, detail.Conditions, s.Actor, s.CompletedAt, s.Version);
+            s.CreatedAt, detail.Outcomes, s.Clocks, detail.SupplementRequests, s.Outcome, detail.Opinion, detail.Conditions, s.Actor, s.CompletedAt, s.Version,
+            detail.RepeatedReturnRisks);
     }
 }
