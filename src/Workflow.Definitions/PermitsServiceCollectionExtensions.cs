@@ -62,6 +62,10 @@ public static class PermitsServiceCollectionExtensions
         services.TryAddSingleton<Tracking.ProjectQueries>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDueBookmarkHandler, PermitTimerHandler>());
         services.AddSupervision();
+        // Uploaded materials (docs/materials.md): a folder under the data directory unless a store is registered first.
+        services.AddWorkflowPersistenceModule<MaterialFiles.MaterialFilePersistenceModule>();
+        services.TryAddSingleton<MaterialFiles.IFileStore>(_ => new MaterialFiles.FolderFileStore(Path.Combine("data", "files")));
+        services.TryAddSingleton<MaterialFiles.MaterialFiles>();
         return services;
     }
 }
