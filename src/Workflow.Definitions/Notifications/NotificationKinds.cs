@@ -11,4 +11,10 @@ public static class NotificationKinds
 
     /// <summary>A department replied to a 督办 notice (data: notice, department).</summary>
     public const string UrgingReply = "urging-reply";
+
+    /// <summary>An agent filed a complaint (to the supervisors; data: complaint, department, state).</summary>
+    public const string Complaint = "complaint";
+
+    /// <summary>A supervisor answered a complaint (to its agent; data: complaint, department, state).</summary>
+    public const string ComplaintReply = "complaint-reply";
 }
