@@ -19,6 +19,8 @@ public static class NotificationText
             NotificationKinds.Card => CardText(Get("level"), Get("clock"), Get("subject"), department, Due(Get("due"), zone), item.CaseId),
             NotificationKinds.Urging => Ui.T($"督办：{department}，办件 {item.CaseId}，请于 {Due(Get("replyDue"), zone)} 前回复", $"Urging notice to {department} on case {item.CaseId}: reply by {Due(Get("replyDue"), zone)}"),
             NotificationKinds.UrgingReply => Ui.T($"{department} 已回复督办（办件 {item.CaseId}）", $"{department} replied to the urging notice on case {item.CaseId}"),
+            NotificationKinds.Complaint => Ui.T($"新投诉 {Get("complaint")}：{department}，办件 {item.CaseId}", $"New complaint {Get("complaint")} about {department}, case {item.CaseId}"),
+            NotificationKinds.ComplaintReply => Ui.T($"您的投诉 {Get("complaint")} 已答复（办件 {item.CaseId}）", $"Your complaint {Get("complaint")} was answered (case {item.CaseId})"),
             _ => item.Kind,
         };
     }
