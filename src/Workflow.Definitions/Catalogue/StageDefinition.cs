@@ -17,5 +17,6 @@ public sealed record StageDefinition(
     int GreenChannelPromisedLimit,
     string WorkflowDefinitionId)
 {
+    /// <summary>The promised limit a case of this stage gets: the green channel's for key projects.</summary>
     public int PromisedLimitFor(bool greenChannel) => greenChannel ? GreenChannelPromisedLimit : PromisedLimit;
 }
