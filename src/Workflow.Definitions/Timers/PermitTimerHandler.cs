@@ -12,8 +12,10 @@ namespace Workflow.Definitions.Timers;
 /// </summary>
 public sealed class PermitTimerHandler(WorkflowRuntime runtime) : IDueBookmarkHandler
 {
+    /// <inheritdoc />
     public string Kind => PermitActivity.TimerKind;
 
+    /// <inheritdoc />
     public Task FireAsync(string instanceId, Bookmark bookmark, CancellationToken cancellationToken) =>
         runtime.ResumeAsync(instanceId, bookmark.Id, new JsonObject { ["event"] = nameof(StepEvent.Timer) }, null, cancellationToken);
 }
