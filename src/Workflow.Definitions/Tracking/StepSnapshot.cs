@@ -32,6 +32,7 @@ public sealed record StepSnapshot(
     Instant? CompletedAt,
     int Version)
 {
+    /// <summary>True while the step still waits for an action: open, or waiting for the applicant's supplement.</summary>
     public bool IsOpen => State is StepState.Open or StepState.WaitingForSupplement;
 
     /// <summary>The step of a projection row; its clocks read at <paramref name="at"/> (or when it closed).</summary>
