@@ -10,6 +10,7 @@ namespace Workflow.Definitions.Persistence;
 /// </summary>
 public sealed class PermitProjection : IWorkflowSaveParticipant
 {
+    /// <inheritdoc />
     public async Task OnSavingAsync(WorkflowSaveContext context, CancellationToken cancellationToken)
     {
         // A designer's test run (the Studio's Run) is never a case: no inbox, case list or figure may show it (docs/studio.md).
