@@ -1,19 +1,25 @@
+using Workflow.Definitions.Messages;
+
 namespace Workflow.Definitions;
 
 /// <summary>
 /// An action broke a rule of the permit domain (e.g. accepting while a core material is missing). Carries the
-/// problems keyed by the request field at fault, so the Host can answer RFC 7807 problem details with
-/// <c>errors</c>; nothing was applied.
+/// problems keyed by the request field at fault, each a <see cref="RuleMessage"/> (a code and its arguments) that the
+/// Host renders in the user's language as RFC 7807 problem details with <c>errors</c>; nothing was applied.
 /// </summary>
-public sealed class PermitRuleViolation(IReadOnlyDictionary<string, string[]> errors)
+public sealed class PermitRuleViolation(IReadOnlyDictionary<string, RuleMessage[]> errors)
     : Exception(string.Join(" ", errors.SelectMany(e => e.Value.Select(v => $"{e.Key}: {v}"))))
 {
     /// <summary>
-    /// The problems keyed by the request field at fault; the Host answers them as the <c>errors</c> of RFC 7807 problem
-    /// details.
+    /// The problems keyed by the request field at fault; the Host renders each in the user's language as the
+    /// <c>errors</c> of RFC 7807 problem details.
     /// </summary>
-    public IReadOnlyDictionary<string, string[]> Errors { get; } = errors;
+    public IReadOnlyDictionary<string, RuleMessage[]> Errors { get; } = errors;
 
-    /// <summary>A violation of one rule, on one field.</summary>
-    public static PermitRuleViolation For(string field, string message) => new(new Dictionary<string, string[]> { [field] = [message] });
+    /// <summary>
+    /// A violation of one rule (<paramref name="code"/>, one of <see cref="RuleCodes"/>, with its arguments) on one
+    /// field.
+    /// </summary>
+    public static PermitRuleViolation For(string field, string code, params object[] arguments) =>
+        new(new Dictionary<string, RuleMessage[]> { [field] = [new RuleMessage(code, arguments)] });
 }

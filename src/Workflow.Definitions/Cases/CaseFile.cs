@@ -17,6 +17,10 @@ public sealed class CaseFile
 
     /// <summary>The case number every desk quotes (C + 12 hex digits at filing); the key of its <c>permit_cases</c> row.</summary>
     public required string CaseId { get; init; }
+    /// <summary>The number people read and search (<c>2026-3-000123</c>), stamped when the case is filed (docs/domain.md, *Case numbers*).</summary>
+    public string? CaseNumber { get; set; }
+    /// <summary>The query code printed on the acceptance notice for the public progress lookup.</summary>
+    public string? QueryCode { get; set; }
     /// <summary>The registered project the application belongs to.</summary>
     public required string ProjectId { get; init; }
     /// <summary>The project's name as it stood at filing, so lists and notices need not read the project.</summary>

@@ -46,6 +46,10 @@ public sealed class MatterCatalogue
     public Department? FindDepartment(string code) => _departments.GetValueOrDefault(code);
     /// <summary>The matter with this code, or null when the catalogue has none.</summary>
     public Matter? FindMatter(string code) => _matters.GetValueOrDefault(code);
+
+    /// <summary>A material by code (shared codes such as <c>APP</c> name the same material in every matter: the first is answered).</summary>
+    public MaterialRequirement? FindMaterial(string code) =>
+        Matters.SelectMany(m => m.Materials).FirstOrDefault(x => x.Code == code);
     /// <summary>
     /// The stage's definition; every stage of <see cref="Stage"/> is in a valid catalogue, so this never fails on one.
     /// </summary>

@@ -9,6 +9,10 @@ public sealed class CaseRow
     public required string Id { get; set; }
     /// <summary>The workflow instance that holds the case file, the truth this row projects.</summary>
     public required string InstanceId { get; set; }
+    /// <summary>The case number (<c>2026-3-000123</c>); unique.</summary>
+    public string? CaseNumber { get; set; }
+    /// <summary>The query code of the public progress lookup (<see cref="CaseNumbers.QueryCodes"/>).</summary>
+    public string? QueryCode { get; set; }
     /// <summary>The project the case belongs to (<see cref="ProjectRow.Id"/>).</summary>
     public required string ProjectId { get; set; }
     /// <summary>The stage applied for, by name; null when the workflow was started without a filing.</summary>
