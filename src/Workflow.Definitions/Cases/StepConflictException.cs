@@ -11,5 +11,9 @@ public sealed class StepConflictException(string stepId, RuleMessage reason) : E
     /// <summary>Why, said in no language (the Host renders it).</summary>
     public RuleMessage Reason { get; } = reason;
 
+    /// <summary>
+    /// A conflict on <paramref name="stepId"/> for the reason <paramref name="code"/> (one of <see cref="RuleCodes"/>)
+    /// with its arguments.
+    /// </summary>
     public StepConflictException(string stepId, string code, params object[] arguments) : this(stepId, new RuleMessage(code, arguments)) { }
 }
