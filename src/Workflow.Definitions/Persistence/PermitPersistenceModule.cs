@@ -8,7 +8,7 @@ namespace Workflow.Definitions.Persistence;
 /// <c>permit_cases</c> and <c>permit_steps</c> that <see cref="PermitProjection"/> writes in the same
 /// transaction as every instance save.
 /// </summary>
-public sealed class PermitPersistenceModule : IWorkflowPersistenceModule
+internal sealed class PermitPersistenceModule : IWorkflowPersistenceModule
 {
     /// <inheritdoc />
     public string Name => "permits";
