@@ -10,7 +10,7 @@ namespace Workflow.Definitions.Timers;
 /// deadlines, commitment due dates, ends of special procedures): by resuming the bookmark with the timer event, which
 /// the activities tell apart from a person's action (<see cref="StepAction.TimerEvent"/>). See docs/scheduling.md.
 /// </summary>
-public sealed class PermitTimerHandler(WorkflowRuntime runtime) : IDueBookmarkHandler
+internal sealed class PermitTimerHandler(WorkflowRuntime runtime) : IDueBookmarkHandler
 {
     /// <inheritdoc />
     public string Kind => PermitActivity.TimerKind;
