@@ -5,8 +5,8 @@ namespace Workflow.Definitions.Ledger;
 /// <summary>
 /// One case of the ledger. Working days used: elapsed on the statutory clock (the case's calendar, its suspensions) from
 /// acceptance to closing, or to the export instant while open; null before acceptance. Cards: every yellow (warning) and red
-/// (overdue) card of the case, its steps' and commitments' included. Rating stays null until ratings are recorded
-/// (docs/ledger-and-feeds.md, "Ledger export": pending).
+/// (overdue) card of the case, its steps' and commitments' included. Rating: the mean stars of its rated matters
+/// (docs/feedback.md), null while none is rated.
 /// </summary>
 public sealed record LedgerCase(
     string CaseId, string ProjectName, string? Stage, string Matters, string Agent, string State, bool GreenChannel,

@@ -121,6 +121,21 @@ public static class RuleCodes
     /// <summary>No arguments: the urging notice was answered already; it takes one reply.</summary>
     public const string UrgingAnswered = "urging.answered";
 
+    // Ratings and complaints (docs/supervision.md)
+    public const string RatingStarsRange = "rating.stars.range";
+    /// <summary>{0}: the case's matters.</summary>
+    public const string RatingMatterNotApplied = "rating.matter.notApplied";
+    public const string RatingCaseOpen = "rating.case.open";
+    /// <summary>{0}: the matter; {1}: the case.</summary>
+    public const string RatingFinal = "rating.final";
+    public const string ComplaintTextRequired = "complaint.text.required";
+    public const string ComplaintStepUnknown = "complaint.step.unknown";
+    public const string ComplaintDepartmentUnknown = "complaint.department.unknown";
+    public const string ComplaintSubjectMissing = "complaint.subject.missing";
+    public const string ComplaintReplyRequired = "complaint.reply.required";
+    /// <summary>{0}: the complaint; {1}: its state; {2}: its handler (empty when none).</summary>
+    public const string ComplaintStateConflict = "complaint.state.conflict";
+
     // Input limits (docs/api.md, *Input limits*)
     /// <summary>{0}: the maximum length in characters.</summary>
     public const string TextTooLong = "text.tooLong";
