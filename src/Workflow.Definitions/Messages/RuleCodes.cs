@@ -122,16 +122,23 @@ public static class RuleCodes
     public const string UrgingAnswered = "urging.answered";
 
     // Ratings and complaints (docs/supervision.md)
+    /// <summary>No arguments: a rating is 1 to 5 stars.</summary>
     public const string RatingStarsRange = "rating.stars.range";
     /// <summary>{0}: the case's matters.</summary>
     public const string RatingMatterNotApplied = "rating.matter.notApplied";
+    /// <summary>No arguments: a matter is rated only once its case is closed.</summary>
     public const string RatingCaseOpen = "rating.case.open";
     /// <summary>{0}: the matter; {1}: the case.</summary>
     public const string RatingFinal = "rating.final";
+    /// <summary>No arguments: a complaint needs its text.</summary>
     public const string ComplaintTextRequired = "complaint.text.required";
+    /// <summary>No arguments: the step complained about is not a step of the case.</summary>
     public const string ComplaintStepUnknown = "complaint.step.unknown";
+    /// <summary>No arguments: the department complained about is not in the catalogue.</summary>
     public const string ComplaintDepartmentUnknown = "complaint.department.unknown";
+    /// <summary>No arguments: a complaint names the step or the department it is about.</summary>
     public const string ComplaintSubjectMissing = "complaint.subject.missing";
+    /// <summary>No arguments: a reply to a complaint needs its text.</summary>
     public const string ComplaintReplyRequired = "complaint.reply.required";
     /// <summary>{0}: the complaint; {1}: its state; {2}: its handler (empty when none).</summary>
     public const string ComplaintStateConflict = "complaint.state.conflict";
