@@ -40,6 +40,8 @@ public static class PermitsServiceCollectionExtensions
         services.TryAddSingleton<CalendarRegistry>(_ => ShippedCalendars.CreateRegistry(calendarsFolder));
         services.AddWorkflowPersistenceModule<PermitPersistenceModule>();
         services.AddWorkflowSaveParticipant<PermitProjection>();
+        services.AddWorkflowSaveParticipant<CaseNumbers.CaseNumbering>();
+        services.TryAddSingleton<CaseNumbers.QueryCodes>();
         services.AddWorkflowPersistenceModule<BindingPersistenceModule>();
         // The audit chain (docs/audit.md): registered after the projection, so its entries are the last rows of a save.
         services.AddWorkflowPersistenceModule<Audit.AuditPersistenceModule>();

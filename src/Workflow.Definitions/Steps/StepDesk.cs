@@ -1,3 +1,4 @@
+using Workflow.Definitions.Messages;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
@@ -33,7 +34,7 @@ public sealed class StepDesk(
     /// <exception cref="PermitRuleViolation">The action breaks a rule; nothing was applied.</exception>
     public async Task<(CaseFile File, StepRecord Step, bool Replayed)> ActAsync(string stepId, StepAction action, string? idempotencyKey, int? expectedVersion, CancellationToken cancellationToken = default)
     {
-        var row = await FindStepAsync(stepId, cancellationToken) ?? throw new StepConflictException(stepId, $"step {stepId} does not exist");
+        var row = await FindStepAsync(stepId, cancellationToken) ?? throw new StepConflictException(stepId, RuleCodes.StepNotFound);
         return await ActAsync(row, action, idempotencyKey, expectedVersion, cancellationToken);
     }
 
@@ -85,12 +86,12 @@ public sealed class StepDesk(
     private void Check(WorkflowInstance instance, string stepId, StepAction action, int? expectedVersion)
     {
         var file = instance.IsTest ? null : CaseFiles.FileOf(instance);
-        var step = file?.FindStep(stepId) ?? throw new StepConflictException(stepId, $"step {stepId} does not exist");
+        var step = file?.FindStep(stepId) ?? throw new StepConflictException(stepId, RuleCodes.StepNotFound);
         if (expectedVersion is { } v && v != step.Version)
-            throw new StepConflictException(stepId, $"step {stepId} changed: your version is {v}, the current one is {step.Version}");
+            throw new StepConflictException(stepId, RuleCodes.StepChanged);
         StepActionRules.Validate(file, step, action, catalogue, step.WaiverAllowed);
         if (step.BookmarkId is null || instance.Bookmarks.All(b => b.Id != step.BookmarkId))
-            throw new StepConflictException(stepId, $"step {stepId} is not waiting for an action");
+            throw new StepConflictException(stepId, RuleCodes.StepNotWaiting);
     }
 
     private async Task<(CaseFile File, StepRecord Step, bool Replayed)> ResumeAsync(StepRow row, StepAction action, ResumeWorkflowOptions? options, CancellationToken cancellationToken)
@@ -103,7 +104,7 @@ public sealed class StepDesk(
         catch (WorkflowRuntimeException)
         {
             // Someone else's action consumed the bookmark between our check and our resume: the first wins.
-            throw new StepConflictException(row.Id, $"step {row.Id} was acted on by someone else first");
+            throw new StepConflictException(row.Id, RuleCodes.StepActedFirst);
         }
         var file = CaseFiles.FileOf(result.Instance)!;
         return (file, file.FindStep(row.Id)!, result.Replayed);
