@@ -78,7 +78,7 @@ public sealed class CaseModel(Workflow.Definitions.Catalogue.MatterCatalogue cat
         if (PageAccess.Deny(new CaseAccess(User).SupplyMaterials(Case)) is { } forbidden) return forbidden;
         try
         {
-            if (upload is null) throw PermitRuleViolation.For("file", "请选择文件 Choose a file.");
+            if (upload is null) throw PermitRuleViolation.For("file", Workflow.Definitions.Messages.RuleCodes.FileRequired);
             var file = (await caseFiles.FindAsync(id, ct))!.Value.File;
             await using var content = upload.OpenReadStream();
             var row = await files.UploadAsync(file, materialCode ?? "", upload.FileName, content, new CaseAccess(User).UserName, ct);
@@ -86,8 +86,8 @@ public sealed class CaseModel(Workflow.Definitions.Catalogue.MatterCatalogue cat
         }
         catch (PermitRuleViolation e)
         {
-            Errors = e.Errors;
-            Files = Files with { Errors = e.Errors };
+            Errors = RuleTexts.Render(e, catalogue);
+            Files = Files with { Errors = Errors };
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         }
         return Page();

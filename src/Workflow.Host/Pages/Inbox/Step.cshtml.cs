@@ -171,7 +171,7 @@ public sealed class StepModel(MatterCatalogue catalogue, StepDesk steps, CaseFil
         }
         catch (PermitRuleViolation e)
         {
-            Errors = e.Errors;
+            Errors = RuleTexts.Render(e, catalogue);
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return await OnGetAsync(id, ct);
         }

@@ -5,6 +5,7 @@ using NodaTime;
 using Workflow.Definitions.Cases;
 using Workflow.Definitions.MaterialFiles;
 using Workflow.Definitions.Steps;
+using Workflow.Host.Web.Localization;
 
 namespace Workflow.Host.Web.Permits.Api;
 
@@ -43,13 +44,13 @@ public static class MaterialFileEndpoints
     }
 
     private static async Task<Results<Created<MaterialFileView>, ValidationProblem, ProblemHttpResult>> UploadAsync(
-        string id, string code, IFormFile? file, ClaimsPrincipal user, CaseFiles caseFiles, MaterialFiles files, CancellationToken ct)
+        string id, string code, IFormFile? file, ClaimsPrincipal user, CaseFiles caseFiles, MaterialFiles files, Workflow.Definitions.Catalogue.MatterCatalogue catalogue, CancellationToken ct)
     {
         var access = new CaseAccess(user);
         if (await caseFiles.FindAsync(id, ct) is not { } @case) return Denied.Because(access.SupplyToUnknownCase(), $"case {id}");
         if (access.SupplyMaterials(@case.File) is not AccessDecision.Allowed and var decision) return Denied.Because(decision, $"case {id}");
         if (file is null)
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["请选择文件 Choose a file (multipart part `file`)."] }, title: "No file was sent.");
+            return TypedResults.ValidationProblem(RuleTexts.ForField("file", Workflow.Definitions.Messages.RuleCodes.FileRequired, catalogue), title: "No file was sent.");
         await using var content = file.OpenReadStream();
         var row = await files.UploadAsync(@case.File, code, file.FileName, content, access.UserName, ct);
         var view = MaterialFileView.From(row);
