@@ -38,7 +38,7 @@ public sealed class MaterialFiles(IDbContextFactory<WorkflowDbContext> contexts,
             throw PermitRuleViolation.For("file", RuleCodes.FileTooLarge, (Options.MaxBytes / (1024.0 * 1024)).ToString("0.##", CultureInfo.InvariantCulture));
         if (bytes.Length == 0) throw PermitRuleViolation.For("file", RuleCodes.FileEmpty);
         var type = FileKinds.Detect(bytes)
-            ?? throw PermitRuleViolation.For("file", RuleCodes.FileTypeRefused);
+            ?? throw PermitRuleViolation.For("file", RuleCodes.FileTypeRefused, "PDF, JPEG, PNG");
 
         var id = Guid.NewGuid().ToString("N");
         var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));

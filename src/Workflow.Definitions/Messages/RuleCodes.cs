@@ -118,6 +118,7 @@ public static class RuleCodes
     /// <summary>{0}: the limit in MB.</summary>
     public const string FileTooLarge = "file.tooLarge";
     public const string FileEmpty = "file.empty";
+    /// <summary>{0}: the accepted types.</summary>
     public const string FileTypeRefused = "file.type.refused";
     public const string FileRequired = "file.required";
     public const string FileDefectReasonRequired = "file.defect.reasonRequired";

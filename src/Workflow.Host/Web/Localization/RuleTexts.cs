@@ -41,7 +41,7 @@ public static class RuleTexts
         [RuleCodes.FileMaterialUnknown] = ("{0} 不是本办件的材料", "{0} is not a material of this case"),
         [RuleCodes.FileTooLarge] = ("文件超过 {0} MB", "the file is larger than {0} MB"),
         [RuleCodes.FileEmpty] = ("文件为空", "the file is empty"),
-        [RuleCodes.FileTypeRefused] = ("只接受 PDF、JPEG、PNG 文件（按文件内容判断）", "only PDF, JPEG and PNG files are accepted (judged by their content)"),
+        [RuleCodes.FileTypeRefused] = ("只接受 {0} 文件（按文件内容判断）", "only {0} files are accepted (judged by their content)"),
         [RuleCodes.FileRequired] = ("请选择文件", "choose a file"),
         [RuleCodes.FileDefectReasonRequired] = ("请写明材料的问题", "say what is wrong with the file"),
         [RuleCodes.IntakeNoticeEmpty] = ("没有缺少或有误的材料，一次性告知书将为空", "nothing is missing or marked defective: a supplement notice would be empty"),
