@@ -5,6 +5,7 @@ using NodaTime;
 using Workflow.Definitions.Audit;
 using Workflow.Definitions.Cases;
 using Workflow.Definitions.Intake;
+using Workflow.Definitions.Messages;
 using Workflow.Engine.Persistence.EntityFramework;
 
 namespace Workflow.Definitions.MaterialFiles;
@@ -31,15 +32,15 @@ public sealed class MaterialFiles(IDbContextFactory<WorkflowDbContext> contexts,
     /// <exception cref="PermitRuleViolation">Not a material of the case (<c>materialCode</c>); empty, too large or not a PDF, JPEG or PNG (<c>file</c>); the case is closed.</exception>
     public async Task<MaterialFileRow> UploadAsync(CaseFile file, string materialCode, string fileName, Stream content, string uploadedBy, CancellationToken cancellationToken = default)
     {
-        if (!file.State.IsOpen()) throw PermitRuleViolation.For("file", "办件已办结，不能再上传材料 The case is closed: no more files can be uploaded.");
+        if (!file.State.IsOpen()) throw PermitRuleViolation.For("file", RuleCodes.FileCaseClosed);
         if (file.Materials.All(m => m.Code != materialCode))
-            throw PermitRuleViolation.For("materialCode", $"{materialCode} 不是本办件的材料 {materialCode} is not a material of this case.");
+            throw PermitRuleViolation.For("materialCode", RuleCodes.FileMaterialUnknown, materialCode);
         var bytes = await ReadAtMostAsync(content, Options.MaxBytes, cancellationToken);
         if (bytes is null)
-            throw PermitRuleViolation.For("file", $"文件超过 {Options.MaxBytes / (1024 * 1024)} MB The file is larger than {Options.MaxBytes / (1024 * 1024)} MB.");
-        if (bytes.Length == 0) throw PermitRuleViolation.For("file", "文件为空 The file is empty.");
+            throw PermitRuleViolation.For("file", RuleCodes.FileTooLarge, (Options.MaxBytes / (1024.0 * 1024)).ToString("0.##", CultureInfo.InvariantCulture));
+        if (bytes.Length == 0) throw PermitRuleViolation.For("file", RuleCodes.FileEmpty);
         var type = FileKinds.Detect(bytes)
-            ?? throw PermitRuleViolation.For("file", "只接受 PDF、JPEG、PNG 文件（按内容判断） Only PDF, JPEG and PNG files are accepted (judged by their content).");
+            ?? throw PermitRuleViolation.For("file", RuleCodes.FileTypeRefused, "PDF, JPEG, PNG");
 
         var id = Guid.NewGuid().ToString("N");
         var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
@@ -96,7 +97,7 @@ public sealed class MaterialFiles(IDbContextFactory<WorkflowDbContext> contexts,
     /// <exception cref="PermitRuleViolation">No reason given.</exception>
     public async Task<MaterialFileRow?> MarkDefectiveAsync(string caseId, string fileId, string reason, string by, CancellationToken cancellationToken = default)
     {
-        if (string.IsNullOrWhiteSpace(reason)) throw PermitRuleViolation.For("reason", "请写明材料的问题 Say what is wrong with the file.");
+        if (string.IsNullOrWhiteSpace(reason)) throw PermitRuleViolation.For("reason", RuleCodes.FileDefectReasonRequired);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
         var row = await db.Set<MaterialFileRow>().FirstOrDefaultAsync(f => f.Id == fileId && f.CaseId == caseId, cancellationToken);

@@ -152,4 +152,16 @@ public static class RuleCodes
     /// <summary>Every code, for the catalogue's completeness test.</summary>
     public static IReadOnlyList<string> All { get; } = typeof(RuleCodes).GetFields()
         .Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!).ToList();
+
+    // Uploaded materials (docs/materials.md)
+    public const string FileCaseClosed = "file.case.closed";
+    /// <summary>{0}: the material code.</summary>
+    public const string FileMaterialUnknown = "file.material.unknown";
+    /// <summary>{0}: the limit in MB.</summary>
+    public const string FileTooLarge = "file.tooLarge";
+    public const string FileEmpty = "file.empty";
+    /// <summary>{0}: the accepted types.</summary>
+    public const string FileTypeRefused = "file.type.refused";
+    public const string FileRequired = "file.required";
+    public const string FileDefectReasonRequired = "file.defect.reasonRequired";
 }

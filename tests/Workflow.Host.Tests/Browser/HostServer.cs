@@ -50,6 +50,7 @@ public sealed class HostServer : IAsyncDisposable
             "--contentRoot", Path.Combine(SharedFolder.RepositoryRoot, "src", "Workflow.Host"),
             $"--ConnectionStrings:Workflow=Data Source={Path.Combine(dataFolder, "workflow.db")}",
             $"--Calendars:Folder={Path.Combine(dataFolder, "calendars")}",
+            $"--Files:Folder={Path.Combine(dataFolder, "files")}",
             "--Timers:IntervalSeconds=0",
             "--Logging:LogLevel:Default=Warning",
             .. extraArgs,

@@ -15,8 +15,11 @@ namespace Workflow.Host.Pages.Cases;
 /// materials with the agent's supply form (resubmission), commitments, the result and its certificate number.
 /// 404 for a case the user may not see. Everything shown comes from one <see cref="CaseSnapshot"/>.
 /// </summary>
-public sealed class CaseModel(Workflow.Definitions.Catalogue.MatterCatalogue catalogue, MaterialSupply materials, CaseQueries cases) : LocalizedPageModel
+public sealed class CaseModel(Workflow.Definitions.Catalogue.MatterCatalogue catalogue, MaterialSupply materials, CaseQueries cases, Workflow.Definitions.MaterialFiles.MaterialFiles files, CaseFiles caseFiles) : LocalizedPageModel
 {
+    /// <summary>The uploaded files (docs/materials.md).</summary>
+    public Shared.MaterialFilesPanel Files { get; private set; } = null!;
+
     public CaseSnapshot Case { get; private set; } = null!;
 
     public bool MaySupply { get; private set; }
@@ -68,6 +71,28 @@ public sealed class CaseModel(Workflow.Definitions.Catalogue.MatterCatalogue cat
         return Page();
     }
 
+    /// <summary>The agent uploads a file as the next version of a material (docs/materials.md).</summary>
+    public async Task<IActionResult> OnPostUploadAsync(string id, string? materialCode, IFormFile? upload, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } denied) return denied;
+        if (PageAccess.Deny(new CaseAccess(User).SupplyMaterials(Case)) is { } forbidden) return forbidden;
+        try
+        {
+            if (upload is null) throw PermitRuleViolation.For("file", Workflow.Definitions.Messages.RuleCodes.FileRequired);
+            var file = (await caseFiles.FindAsync(id, ct))!.Value.File;
+            await using var content = upload.OpenReadStream();
+            var row = await files.UploadAsync(file, materialCode ?? "", upload.FileName, content, new CaseAccess(User).UserName, ct);
+            return Redirect($"/cases/{Case.Id}?uploaded={Uri.EscapeDataString(row.MaterialCode)}");
+        }
+        catch (PermitRuleViolation e)
+        {
+            Errors = RuleTexts.Render(e, catalogue);
+            Files = Files with { Errors = Errors };
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        }
+        return Page();
+    }
+
     private async Task<IActionResult?> LoadAsync(string id, CancellationToken ct)
     {
         var access = new CaseAccess(User);
@@ -78,6 +103,9 @@ public sealed class CaseModel(Workflow.Definitions.Catalogue.MatterCatalogue cat
         // The audit trail for those who may read it (docs/audit.md, "Who may read it"); null hides the section.
         if (Web.Audit.AuditEndpoints.ReadAudit(access, Case) == AccessDecision.Allowed)
             Audit = await HttpContext.RequestServices.GetRequiredService<Workflow.Definitions.Audit.AuditTrail>().ForCaseAsync(Case.Id, ct);
+        Files = new Shared.MaterialFilesPanel(await files.ListAsync(Case.Id, ct), DistinctMaterials, MaySupply, false, Case.Zone, Errors);
+        if (Request.Query["uploaded"] is { Count: > 0 } uploaded)
+            Message = Ui.T($"已上传 {uploaded}。", $"Uploaded {uploaded}.");
         if (int.TryParse(Request.Query["supplied"], out var supplied) && supplied > 0)
             Message = Ui.T($"已补交 {supplied} 份材料。", $"{supplied} materials supplied.");
         return null;

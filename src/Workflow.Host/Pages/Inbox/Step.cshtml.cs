@@ -26,8 +26,11 @@ namespace Workflow.Host.Pages.Inbox;
 /// that everything is asked for at once. The form carries the step's version (stale → "someone acted first", 409)
 /// and an idempotency key (a double submit is applied once). Others who may see the step read it; 404 otherwise.
 /// </summary>
-public sealed class StepModel(MatterCatalogue catalogue, StepDesk steps, CaseFiles cases, IClock clock) : LocalizedPageModel
+public sealed class StepModel(MatterCatalogue catalogue, StepDesk steps, CaseFiles cases, IClock clock, Workflow.Definitions.MaterialFiles.MaterialFiles files) : LocalizedPageModel
 {
+    /// <summary>The case's uploaded files; the holder may mark one defective (docs/materials.md).</summary>
+    public Shared.MaterialFilesPanel Files { get; private set; } = null!;
+
     public StepRow Row { get; private set; } = null!;
 
     public CaseFile Case { get; private set; } = null!;
@@ -156,6 +159,24 @@ public sealed class StepModel(MatterCatalogue catalogue, StepDesk steps, CaseFil
         return Page();
     }
 
+    /// <summary>The holder marks a file of the case defective; the next notice or supplement request lists it.</summary>
+    public async Task<IActionResult> OnPostDefectiveAsync(string id, string fileId, string? reason, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } denied) return denied;
+        if (PageAccess.Deny(new CaseAccess(User).ActOnStep(Row)) is { } forbidden) return forbidden;
+        try
+        {
+            if (await files.MarkDefectiveAsync(Case.CaseId, fileId, reason ?? "", new CaseAccess(User).UserName, ct) is null) return NotFound();
+            return Redirect($"/steps/{id}");
+        }
+        catch (PermitRuleViolation e)
+        {
+            Errors = RuleTexts.Render(e, catalogue);
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return await OnGetAsync(id, ct);
+        }
+    }
+
     private async Task<IActionResult?> LoadAsync(string id, CancellationToken ct)
     {
         var access = new CaseAccess(User);
@@ -171,6 +192,8 @@ public sealed class StepModel(MatterCatalogue catalogue, StepDesk steps, CaseFil
         CaseClocksView = ClocksReading.Of(CaseClocks.ForCase(Case, Calendar), Case.ClosedAt() ?? now);
         MayAct = access.ActOnStep(row) == AccessDecision.Allowed && step.State == StepState.Open;
         RepeatRisks = StepDetail.RisksOf(Case, step);
+        Files = new Shared.MaterialFilesPanel(await files.ListAsync(Case.CaseId, ct), Case.Materials.GroupBy(m => m.Code).Select(g => g.First()).ToList(),
+            false, access.ActOnStep(row) == AccessDecision.Allowed && step.IsOpen, Calendar.Zone, Errors);
         return null;
     }
 

@@ -37,6 +37,13 @@ public static class RuleTexts
         [RuleCodes.IntakeWaiverCoreMissing] = ("不能容缺受理：缺少核心材料{0}，只有可容缺材料可以容缺", "cannot accept with waiver: core materials {0} are missing; only waivable materials can be waived"),
         [RuleCodes.IntakeWaiverNothingMissing] = ("材料齐全，无需容缺，请直接受理", "nothing is missing: accept without waiver"),
         [RuleCodes.IntakeCommitmentUnsigned] = ("容缺受理需要申请人签署的承诺书", "acceptance with waiver needs the applicant's signed commitment"),
+        [RuleCodes.FileCaseClosed] = ("办件已办结，不能再上传材料", "the case is closed: no more files can be uploaded"),
+        [RuleCodes.FileMaterialUnknown] = ("{0} 不是本办件的材料", "{0} is not a material of this case"),
+        [RuleCodes.FileTooLarge] = ("文件超过 {0} MB", "the file is larger than {0} MB"),
+        [RuleCodes.FileEmpty] = ("文件为空", "the file is empty"),
+        [RuleCodes.FileTypeRefused] = ("只接受 {0} 文件（按文件内容判断）", "only {0} files are accepted (judged by their content)"),
+        [RuleCodes.FileRequired] = ("请选择文件", "choose a file"),
+        [RuleCodes.FileDefectReasonRequired] = ("请写明材料的问题", "say what is wrong with the file"),
         [RuleCodes.IntakeNoticeEmpty] = ("没有缺少或有误的材料，一次性告知书将为空", "nothing is missing or marked defective: a supplement notice would be empty"),
         [RuleCodes.IntakeRefusalReason] = ("不予受理须写明理由", "a refusal needs its reason"),
 

@@ -5,6 +5,7 @@ using NodaTime;
 using Workflow.Definitions.Cases;
 using Workflow.Definitions.MaterialFiles;
 using Workflow.Definitions.Steps;
+using Workflow.Host.Web.Localization;
 
 namespace Workflow.Host.Web.Permits.Api;
 
@@ -43,13 +44,13 @@ public static class MaterialFileEndpoints
     }
 
     private static async Task<Results<Created<MaterialFileView>, ValidationProblem, ProblemHttpResult>> UploadAsync(
-        string id, string code, IFormFile? file, ClaimsPrincipal user, CaseFiles caseFiles, MaterialFiles files, CancellationToken ct)
+        string id, string code, IFormFile? file, ClaimsPrincipal user, CaseFiles caseFiles, MaterialFiles files, Workflow.Definitions.Catalogue.MatterCatalogue catalogue, CancellationToken ct)
     {
         var access = new CaseAccess(user);
         if (await caseFiles.FindAsync(id, ct) is not { } @case) return Denied.Because(access.SupplyToUnknownCase(), $"case {id}");
         if (access.SupplyMaterials(@case.File) is not AccessDecision.Allowed and var decision) return Denied.Because(decision, $"case {id}");
         if (file is null)
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["请选择文件 Choose a file (multipart part `file`)."] }, title: "No file was sent.");
+            return TypedResults.ValidationProblem(RuleTexts.ForField("file", Workflow.Definitions.Messages.RuleCodes.FileRequired, catalogue), title: "No file was sent.");
         await using var content = file.OpenReadStream();
         var row = await files.UploadAsync(@case.File, code, file.FileName, content, access.UserName, ct);
         var view = MaterialFileView.From(row);
@@ -68,11 +69,21 @@ public static class MaterialFileEndpoints
     private static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> OpenAsync(
         string id, string fileId, ClaimsPrincipal user, CaseFiles caseFiles, MaterialFiles files, CancellationToken ct)
     {
-        var access = new CaseAccess(user);
-        if (await caseFiles.FindAsync(id, ct) is not { } @case) return Denied.Because(access.SeeUnknownCase(), $"file {fileId}");
-        if (access.SeeCase(@case.File) is not AccessDecision.Allowed and var decision) return Denied.Because(decision, $"file {fileId}");
-        if (await files.FindAsync(id, fileId, ct) is not { } row || await files.OpenAsync(row, ct) is not { } stream) return Denied.NotFound($"file {fileId}");
-        return TypedResults.File(stream, row.ContentType, row.FileName);
+        var (decision, row, stream) = await FindOpenableAsync(new CaseAccess(user), id, fileId, caseFiles, files, ct);
+        return row is null || stream is null ? Denied.Because(decision, $"file {fileId}") : TypedResults.File(stream, row.ContentType, row.FileName);
+    }
+
+    /// <summary>
+    /// The file and its content when <paramref name="access"/> may see its case (the API and the pages' link both ask here);
+    /// else the decision to answer (404 for an unknown case or file, as for a hidden one).
+    /// </summary>
+    public static async Task<(AccessDecision Decision, MaterialFileRow? Row, Stream? Content)> FindOpenableAsync(
+        CaseAccess access, string caseId, string fileId, CaseFiles caseFiles, MaterialFiles files, CancellationToken ct)
+    {
+        if (await caseFiles.FindAsync(caseId, ct) is not { } @case) return (access.SeeUnknownCase(), null, null);
+        if (access.SeeCase(@case.File) is not AccessDecision.Allowed and var decision) return (decision, null, null);
+        if (await files.FindAsync(caseId, fileId, ct) is not { } row || await files.OpenAsync(row, ct) is not { } stream) return (AccessDecision.Hidden, null, null);
+        return (AccessDecision.Allowed, row, stream);
     }
 
     private static async Task<Results<Ok<MaterialFileView>, ValidationProblem, ProblemHttpResult>> MarkDefectiveAsync(
