@@ -154,14 +154,18 @@ public static class RuleCodes
         .Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!).ToList();
 
     // Uploaded materials (docs/materials.md)
+    /// <summary>Files are uploaded only while the case is open.</summary>
     public const string FileCaseClosed = "file.case.closed";
     /// <summary>{0}: the material code.</summary>
     public const string FileMaterialUnknown = "file.material.unknown";
     /// <summary>{0}: the limit in MB.</summary>
     public const string FileTooLarge = "file.tooLarge";
+    /// <summary>An upload with no bytes.</summary>
     public const string FileEmpty = "file.empty";
     /// <summary>{0}: the accepted types.</summary>
     public const string FileTypeRefused = "file.type.refused";
+    /// <summary>The request carried no file.</summary>
     public const string FileRequired = "file.required";
+    /// <summary>Marking a file defective needs the reason the one-time notice will quote.</summary>
     public const string FileDefectReasonRequired = "file.defect.reasonRequired";
 }
