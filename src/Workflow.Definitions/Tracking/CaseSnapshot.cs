@@ -62,6 +62,9 @@ public sealed record CaseSnapshot(
     /// <summary>The query code printed on the acceptance notice (<see cref="CaseNumbers.QueryCodes"/>).</summary>
     public string? QueryCode { get; init; }
 
+    /// <summary>The case was deemed accepted (视为受理) when the intake clock ran out undecided.</summary>
+    public bool DeemedAccepted { get; init; }
+
     public IEnumerable<StepDetail> OpenSteps => Steps.Where(s => s.Step.IsOpen);
 
     public StepDetail? FindStep(string stepId) => Steps.FirstOrDefault(s => s.Step.Id == stepId);
@@ -82,6 +85,7 @@ public sealed record CaseSnapshot(
     {
         CaseNumber = file.CaseNumber,
         QueryCode = file.QueryCode,
+        DeemedAccepted = file.DeemedAccepted,
     };
 
     /// <summary>Materials the applicant owes: missing ones, and those named by an open supplement request or the pending one-time notice.</summary>
