@@ -18,7 +18,7 @@ public sealed record CommitmentItem(string Matter, string Material, string Mater
 public sealed record StepDetail(StepSnapshot Step, IReadOnlyList<string> Outcomes, IReadOnlyList<SupplementRequest> SupplementRequests, string? Opinion, IReadOnlyList<string> Conditions)
 {
     public static StepDetail Of(CaseFile file, StepRecord step, WorkingCalendar calendar, Instant at) => new(
-        StepSnapshot.Of(file, step, calendar, at), step.IsOpen ? StepActionRules.OutcomesOf(step.Kind) : [], step.SupplementRequests, step.Opinion, step.Conditions);
+        StepSnapshot.Of(file, step, calendar, at), step.IsOpen ? StepActionRules.OutcomesOf(file, step) : [], step.SupplementRequests, step.Opinion, step.Conditions);
 }
 
 /// <summary>
