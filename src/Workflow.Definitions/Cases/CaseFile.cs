@@ -44,6 +44,8 @@ public sealed class CaseFile
     public required Instant SubmittedAt { get; init; }
     /// <summary>受理 time: the case's clocks start here (the day itself is not counted).</summary>
     public Instant? AcceptedAt { get; set; }
+    /// <summary>视为受理: the intake clock ran out with no decision, so the case counts as accepted on the day its materials were received (docs/domain.md, *The intake clock*).</summary>
+    public bool DeemedAccepted { get; set; }
     /// <summary>
     /// 法定时限 of the whole case in working days, counted from <see cref="AcceptedAt"/> (docs/calendars.md, "The deadline
     /// rule").

@@ -25,6 +25,13 @@ public static class StepActionRules
     };
 
     /// <summary>
+    /// The outcomes <paramref name="step"/> offers now: a joint consolidation offers none while opinions are outstanding and
+    /// then only what the opinions allow (a disagreement: only Failed; docs/domain.md, *The rules*); other kinds all of theirs.
+    /// </summary>
+    public static IReadOnlyList<string> OutcomesOf(CaseFile file, StepRecord step) =>
+        step.Kind == StepKind.JointConsolidation ? JointRules.Offered(file, step) : OutcomesOf(step.Kind);
+
+    /// <summary>
     /// Throws <see cref="StepConflictException"/> when the step cannot be acted on now (closed, waiting for the
     /// applicant, opinions outstanding) and <see cref="PermitRuleViolation"/> when the action itself is wrong.
     /// </summary>

@@ -32,6 +32,24 @@ public sealed record Matter(
     IReadOnlyList<string> Prerequisites,
     string? EnglishName = null)
 {
+    /// <summary>The default of <see cref="IntakeLimit"/>: five working days (《行政许可法》第三十二条).</summary>
+    public const int DefaultIntakeLimit = 5;
+
+    /// <summary>The default of <see cref="ResubmissionLimit"/> (a sample value; jurisdictions set their own).</summary>
+    public const int DefaultResubmissionLimit = 10;
+
+    /// <summary>
+    /// Working days the window has to accept, refuse or ask for everything missing (受理时限, catalogue <c>intakeLimit</c>);
+    /// when it passes with no decision, <see cref="IntakeLapse"/> applies (docs/domain.md, *The intake clock*).
+    /// </summary>
+    public int IntakeLimit { get; init; } = DefaultIntakeLimit;
+
+    /// <summary>What happens when the intake clock runs out undecided (catalogue <c>intakeLapse</c>); by law the application is deemed accepted.</summary>
+    public IntakeLapse IntakeLapse { get; init; } = IntakeLapse.DeemedAccepted;
+
+    /// <summary>Working days the applicant has to hand in what a one-time notice asks for (补正期限, catalogue <c>resubmissionLimit</c>).</summary>
+    public int ResubmissionLimit { get; init; } = DefaultResubmissionLimit;
+
     /// <summary>The promised limit that applies to a case: the green-channel one for key projects.</summary>
     public int PromisedLimitFor(bool greenChannel) => greenChannel ? GreenChannelPromisedLimit : PromisedLimit;
 }

@@ -126,6 +126,8 @@ public sealed class MatterCatalogue
             if (stages.All(s => s.Stage != m.Stage))
                 problems.Add($"{at}: stage {m.Stage} is not defined");
             CheckLimits(at, m.StatutoryLimit, m.PromisedLimit, m.GreenChannelPromisedLimit, problems);
+            if (m.IntakeLimit <= 0) problems.Add($"{at}: intakeLimit must be a positive number of working days, not {m.IntakeLimit}");
+            if (m.ResubmissionLimit <= 0) problems.Add($"{at}: resubmissionLimit must be a positive number of working days, not {m.ResubmissionLimit}");
             foreach (var dup in m.Materials.GroupBy(x => x.Code).Where(g => g.Count() > 1))
                 problems.Add($"{at}: material '{dup.Key}' is listed {dup.Count()} times");
             foreach (var material in m.Materials)

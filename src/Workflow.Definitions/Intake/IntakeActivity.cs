@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+using NodaTime;
 using Workflow.Definitions.Cases;
 using Workflow.Definitions.Catalogue;
 using Workflow.Engine.Activities;
@@ -27,7 +29,16 @@ public sealed class IntakeActivity : PermitActivity
     {
         var file = LoadCase(context);
         var round = file.Steps.Count(s => s.Kind == StepKind.Intake) + 1;
-        OpenStep(context, file, StepKind.Intake, FrontDesk, round == 1 ? "一窗受理" : $"一窗受理（第{round}次）", waiverAllowed: context.Get(AllowWaiver));
+        // The intake clock (docs/domain.md, *The intake clock*): the matters' shortest intakeLimit, counted like every clock;
+        // its warning and overdue cards come from the step's clock. Unless every matter only warns, a timer at its end
+        // applies the law's rule: undecided at the deadline means accepted.
+        var matters = file.Matters.Select(CatalogueOf(context).FindMatter).OfType<Matter>().ToList();
+        var limit = matters.Count == 0 ? Matter.DefaultIntakeLimit : matters.Min(m => m.IntakeLimit);
+        OpenStep(context, file, StepKind.Intake, FrontDesk, round == 1 ? "一窗受理" : $"一窗受理（第{round}次）", statutoryLimit: limit, promisedLimit: limit,
+            waiverAllowed: context.Get(AllowWaiver));
+        if (matters.Count == 0 || matters.Any(m => m.IntakeLapse == IntakeLapse.DeemedAccepted))
+            context.CreateBookmark(TimerKind, new JsonObject { ["caseId"] = file.CaseId, ["purpose"] = "IntakeDeadline" },
+                new DeadlineClock(CalendarOf(context, file), context.Now, limit).Due!.Value);
         SaveCase(context, file);
         return ValueTask.CompletedTask;
     }
@@ -36,8 +47,13 @@ public sealed class IntakeActivity : PermitActivity
     public override ValueTask ResumeAsync(ActivityExecutionContext context)
     {
         var file = LoadCase(context);
-        var step = ResumedStep(context, file) ?? throw new InvalidOperationException($"Intake {context.ActivityId} was resumed without its step.");
         var action = ActionOf(context);
+        if (context.ResumedBookmark?.Kind == TimerKind)
+        {
+            DeemAccepted(context, file, action);
+            return ValueTask.CompletedTask;
+        }
+        var step = ResumedStep(context, file) ?? throw new InvalidOperationException($"Intake {context.ActivityId} was resumed without its step.");
         if (action.Event != StepAction.ActionEvent)
         {
             // Materials arriving do not decide anything at the window: the clerk still acts on the step.
@@ -65,9 +81,27 @@ public sealed class IntakeActivity : PermitActivity
         return ValueTask.CompletedTask;
     }
 
-    private void Apply(ActivityExecutionContext context, CaseFile file, StepRecord step, IntakeOutcome outcome, IntakeCheck.Result result, WorkingCalendar calendar, StepAction action)
+    /// <summary>
+    /// 视为受理 (《行政许可法》第三十二条): the intake clock ran out with the step undecided, so the application is accepted as of
+    /// when the window received the materials (the step's opening, or the last material handed in after it). The step
+    /// closes late, which supervision counts against the window (docs/domain.md, *The intake clock*).
+    /// </summary>
+    private void DeemAccepted(ActivityExecutionContext context, CaseFile file, StepAction action)
     {
-        var now = context.Now;
+        var step = file.Steps.LastOrDefault(s => s.ActivityId == context.ActivityId && s.Kind == StepKind.Intake && s.IsOpen);
+        if (step is null) return;
+        var received = file.Materials.Where(m => m.Present && m.SubmittedAt > step.CreatedAt).Select(m => m.SubmittedAt).Max() ?? step.CreatedAt;
+        Apply(context, file, step, IntakeOutcome.Accepted, new IntakeCheck.Result([], []), CalendarOf(context, file), action, acceptedAt: received);
+        file.DeemedAccepted = true;
+        file.CloseStep(step, nameof(IntakeOutcome.Accepted), action with { Actor = "system", Opinion = "受理时限届满未作决定，依法视为受理", Conditions = [] }, context.Now);
+        SaveCase(context, file);
+        context.Complete(nameof(IntakeOutcome.Accepted));
+    }
+
+    private void Apply(ActivityExecutionContext context, CaseFile file, StepRecord step, IntakeOutcome outcome, IntakeCheck.Result result, WorkingCalendar calendar, StepAction action,
+        Instant? acceptedAt = null)
+    {
+        var now = acceptedAt ?? context.Now;
         switch (outcome)
         {
             case IntakeOutcome.Accepted or IntakeOutcome.AcceptedWithWaiver:

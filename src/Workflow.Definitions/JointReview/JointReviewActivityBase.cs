@@ -96,7 +96,8 @@ public abstract class JointReviewActivityBase : PermitActivity
         JointConsolidation.Validate(outcome, given);
         file.CloseStep(step, outcome.ToString(), action with
         {
-            Conditions = [.. opinions.SelectMany(s => s.Conditions), .. action.Conditions],
+            // Each condition once, whether the lead repeats a participant's or not.
+            Conditions = [.. opinions.SelectMany(s => s.Conditions).Concat(action.Conditions).Select(c => c.Trim()).Where(c => c.Length > 0).Distinct()],
         }, now);
         SaveCase(context, file);
         context.Complete(outcome.ToString());

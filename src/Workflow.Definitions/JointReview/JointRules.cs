@@ -18,6 +18,14 @@ internal static class JointRules
         return errors;
     }
 
+    /// <summary>What the lead may choose now: nothing while an opinion is outstanding, then what the opinions allow.</summary>
+    public static IReadOnlyList<string> Offered(CaseFile file, StepRecord step)
+    {
+        var opinions = file.Steps.Where(s => s.ActivityId == step.ActivityId && s.Kind == StepKind.JointOpinion).ToList();
+        if (opinions.Any(s => s.IsOpen)) return [];
+        return JointConsolidation.Allowed(opinions.Select(s => Enum.Parse<JointOpinion>(s.Outcome!)).ToList()).Select(o => o.ToString()).ToList();
+    }
+
     /// <summary>The lead department consolidates once every opinion is in, with an outcome the opinions allow (<see cref="JointConsolidation"/>).</summary>
     /// <exception cref="StepConflictException">Opinions are still outstanding.</exception>
     public static Dictionary<string, RuleMessage[]> ValidateConsolidation(CaseFile file, StepRecord step, StepAction action)

@@ -28,7 +28,7 @@ public sealed record StepDetail(StepSnapshot Step, IReadOnlyList<string> Outcome
     /// step offers no outcomes.
     /// </summary>
     public static StepDetail Of(CaseFile file, StepRecord step, WorkingCalendar calendar, Instant at) => new(
-        StepSnapshot.Of(file, step, calendar, at), step.IsOpen ? StepActionRules.OutcomesOf(step.Kind) : [], step.SupplementRequests, step.Opinion, step.Conditions,
+        StepSnapshot.Of(file, step, calendar, at), step.IsOpen ? StepActionRules.OutcomesOf(file, step) : [], step.SupplementRequests, step.Opinion, step.Conditions,
         RisksOf(file, step));
 
     /// <summary>Only an open intake or review step issues notices.</summary>
@@ -81,6 +81,9 @@ public sealed record CaseSnapshot(
     /// <summary>The query code printed on the acceptance notice (<see cref="CaseNumbers.QueryCodes"/>).</summary>
     public string? QueryCode { get; init; }
 
+    /// <summary>The case was deemed accepted (视为受理) when the intake clock ran out undecided.</summary>
+    public bool DeemedAccepted { get; init; }
+
     /// <summary>The steps still waiting for an action, open or waiting for a supplement.</summary>
     public IEnumerable<StepDetail> OpenSteps => Steps.Where(s => s.Step.IsOpen);
 
@@ -103,6 +106,7 @@ public sealed record CaseSnapshot(
     {
         CaseNumber = file.CaseNumber,
         QueryCode = file.QueryCode,
+        DeemedAccepted = file.DeemedAccepted,
     };
 
     /// <summary>Materials the applicant owes: missing ones, and those named by an open supplement request or the pending one-time notice.</summary>

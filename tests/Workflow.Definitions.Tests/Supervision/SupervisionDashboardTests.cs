@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
+using Workflow.Definitions.Cases;
 using Workflow.Definitions.Catalogue;
 using Workflow.Definitions.Intake;
 using Workflow.Definitions.Supervision;
@@ -91,13 +92,19 @@ public class SupervisionDashboardTests
         zjj.Count(SupervisionFigure.OverdueCommitments).Should().Be(0);
         zjj.Count(SupervisionFigure.SpecialProcedures).Should().Be(0);
 
-        // Nobody else has anything with a clock; the overall figures are zjj's.
-        dashboard.Overall.Count(SupervisionFigure.Completed).Should().Be(3);
+        // The window's four intake steps have their clock too (docs/domain.md, The intake clock): decided half an hour after
+        // filing, on time on both. Nobody else has anything with a clock; the overall figures are zjj's and the window's.
+        var window = dashboard.Departments.Single(x => x.Department == PermitActivity.FrontDesk);
+        window.Count(SupervisionFigure.Completed).Should().Be(4);
+        window.Count(SupervisionFigure.OnTimeStatutory).Should().Be(4);
+        window.Count(SupervisionFigure.LateStatutory).Should().Be(0);
+        window.Count(SupervisionFigure.RedCards).Should().Be(0);
+        dashboard.Overall.Count(SupervisionFigure.Completed).Should().Be(3 + 4);
         dashboard.Overall.Count(SupervisionFigure.RedCards).Should().Be(5);
-        dashboard.Departments.Where(x => x.Department != "zjj").Should().OnlyContain(x => x.Count(SupervisionFigure.Completed) == 0 && x.Count(SupervisionFigure.RedCards) == 0);
+        dashboard.Departments.Where(x => x.Department is not "zjj" and not PermitActivity.FrontDesk).Should().OnlyContain(x => x.Count(SupervisionFigure.Completed) == 0 && x.Count(SupervisionFigure.RedCards) == 0);
 
-        // Week 1 (3–9 March): A and B completed, promised 1 of 2 on time, statutory 2 of 2; week 2: C, late on both.
-        dashboard.Weeks.Select(w => (w.Completed, w.PromisedRate, w.StatutoryRate)).Should().Equal((2, 0.5, 1.0), (1, 0.0, 0.0));
+        // Week 1 (3–9 March): A, B and the four intakes completed, promised 5 of 6 on time, statutory 6 of 6; week 2: C, late on both.
+        dashboard.Weeks.Select(w => (w.Completed, w.PromisedRate, w.StatutoryRate)).Should().Equal((6, 5.0 / 6, 1.0), (1, 0.0, 0.0));
 
         // A drill-down lists exactly what the number counts.
         (await host.Services.GetRequiredService<SupervisionQueries>().DrillDownAsync("zjj", SupervisionFigure.LatePromised,

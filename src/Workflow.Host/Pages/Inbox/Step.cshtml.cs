@@ -79,7 +79,7 @@ public sealed class StepModel(MatterCatalogue catalogue, StepDesk steps, CaseFil
     public MatterCatalogue Catalogue => catalogue;
 
     /// <summary>The outcomes offered; acceptance with waiver only where the workflow allows it.</summary>
-    public IReadOnlyList<string> Outcomes => StepActionRules.OutcomesOf(Step.Kind)
+    public IReadOnlyList<string> Outcomes => StepActionRules.OutcomesOf(Case, Step)
         .Where(o => Step.Kind != StepKind.Intake || o != nameof(IntakeOutcome.AcceptedWithWaiver) || Step.WaiverAllowed).ToList();
 
     /// <summary>The catalogue's requirement behind a material code of the case (for core / waivable).</summary>
