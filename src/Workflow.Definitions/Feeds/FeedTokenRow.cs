@@ -1,0 +1,21 @@
+using NodaTime;
+
+namespace Workflow.Definitions.Feeds;
+
+/// <summary>
+/// A calendar feed's subscription token (<c>fd_tokens</c>): only the SHA-256 of the token is kept, so the table cannot
+/// be used to read anyone's feed; the token itself is shown once, when it is made. Revoking sets <see cref="RevokedAt"/>.
+/// </summary>
+public sealed class FeedTokenRow
+{
+    public long Id { get; set; }
+    public FeedScope Scope { get; set; }
+    /// <summary>The agent's user name or the department's code.</summary>
+    public required string Owner { get; set; }
+    /// <summary>Lower-case hex SHA-256 of the token's UTF-8 text.</summary>
+    public required string TokenHash { get; set; }
+    public string? Label { get; set; }
+    public required string CreatedBy { get; set; }
+    public Instant CreatedAt { get; set; }
+    public Instant? RevokedAt { get; set; }
+}
