@@ -1,14 +1,17 @@
+using Workflow.Definitions.Messages;
+
 namespace Workflow.Definitions;
 
 /// <summary>
 /// An action broke a rule of the permit domain (e.g. accepting while a core material is missing). Carries the
-/// problems keyed by the request field at fault, so the Host can answer RFC 7807 problem details with
-/// <c>errors</c>; nothing was applied.
+/// problems keyed by the request field at fault, each a <see cref="RuleMessage"/> (a code and its arguments) that the
+/// Host renders in the user's language as RFC 7807 problem details with <c>errors</c>; nothing was applied.
 /// </summary>
-public sealed class PermitRuleViolation(IReadOnlyDictionary<string, string[]> errors)
+public sealed class PermitRuleViolation(IReadOnlyDictionary<string, RuleMessage[]> errors)
     : Exception(string.Join(" ", errors.SelectMany(e => e.Value.Select(v => $"{e.Key}: {v}"))))
 {
-    public IReadOnlyDictionary<string, string[]> Errors { get; } = errors;
+    public IReadOnlyDictionary<string, RuleMessage[]> Errors { get; } = errors;
 
-    public static PermitRuleViolation For(string field, string message) => new(new Dictionary<string, string[]> { [field] = [message] });
+    public static PermitRuleViolation For(string field, string code, params object[] arguments) =>
+        new(new Dictionary<string, RuleMessage[]> { [field] = [new RuleMessage(code, arguments)] });
 }

@@ -35,8 +35,10 @@ public sealed class WorkflowEngineOptions
     /// <summary>Which hosts Elsa.SendHttpRequest / Elsa.FlowSendHttpRequest may call (none by default), timeouts and limits.</summary>
     public Activities.Http.OutboundHttpOptions OutboundHttp { get; } = new();
 
+    /// <summary>Registers a custom activity class <typeparamref name="T"/> (see samples/custom-activity and docs/engine-api.md).</summary>
     public WorkflowEngineOptions AddActivity<T>() where T : Activity => AddActivity(typeof(T));
 
+    /// <summary>Registers activity class <paramref name="type"/>; it must carry [Activity] (checked when the registry is built).</summary>
     public WorkflowEngineOptions AddActivity(Type type)
     {
         ActivityTypes.Add(type);
@@ -50,6 +52,7 @@ public sealed class WorkflowEngineOptions
         return this;
     }
 
+    /// <summary>Adds rule <typeparamref name="T"/> to every validation, after the built-in rules; it is created through the service container.</summary>
     public WorkflowEngineOptions AddValidationRule<T>() where T : IWorkflowValidationRule
     {
         ValidationRuleTypes.Add(typeof(T));

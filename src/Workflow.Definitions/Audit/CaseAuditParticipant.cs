@@ -29,35 +29,10 @@ public sealed class CaseAuditParticipant(IClock clock) : IWorkflowSaveParticipan
         facts.AddRange(pending.Select(f => f.CaseId is null && file is not null ? f with { CaseId = file.CaseId } : f));
         if (file is not null)
         {
-            var (before, steps) = await RowsBeforeAsync(db, file.CaseId, cancellationToken);
+            var (before, steps) = await CaseRowsBefore.ReadAsync(db, file.CaseId, cancellationToken);
             facts.AddRange(CaseChanges.Between(before, steps, file, actor));
         }
         await AuditChain.AppendAsync(db, facts, clock.GetCurrentInstant(), actor, cancellationToken);
-    }
-
-    /// <summary>
-    /// The case and step rows as committed before this save. The projection (registered before this participant) has
-    /// loaded them and staged its changes: their original values are the committed ones, so no query is needed. Without
-    /// the projection's entries (a module that does not project), they are read untracked, which also gives the committed rows.
-    /// </summary>
-    private static async Task<(CaseRow? Case, IReadOnlyDictionary<string, StepRow> Steps)> RowsBeforeAsync(WorkflowDbContext db, string caseId, CancellationToken cancellationToken)
-    {
-        var tracked = db.ChangeTracker.Entries<CaseRow>().FirstOrDefault(e => e.Entity.Id == caseId);
-        if (tracked is not null)
-        {
-            if (tracked.State == EntityState.Added) return (null, new Dictionary<string, StepRow>());
-            var steps = db.ChangeTracker.Entries<StepRow>()
-                .Where(e => e.Entity.CaseId == caseId && e.State != EntityState.Added)
-                .Select(e => (StepRow)e.OriginalValues.ToObject())
-                .ToDictionary(s => s.Id);
-            return ((CaseRow)tracked.OriginalValues.ToObject(), steps);
-        }
-
-        var before = await db.Set<CaseRow>().AsNoTracking().FirstOrDefaultAsync(c => c.Id == caseId, cancellationToken);
-        IReadOnlyDictionary<string, StepRow> rows = before is null
-            ? new Dictionary<string, StepRow>()
-            : await db.Set<StepRow>().AsNoTracking().Where(s => s.CaseId == caseId).ToDictionaryAsync(s => s.Id, cancellationToken);
-        return (before, rows);
     }
 
     public Task OnSavedAsync(WorkflowSaveContext context, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using Workflow.Definitions.Messages;
 using Microsoft.EntityFrameworkCore;
 using Workflow.Definitions.Audit;
 using NodaTime;
@@ -130,8 +131,8 @@ public sealed class WorkflowBindings(
         // Each matter goes where its own binding says, else where the project's is; one case runs one workflow.
         var perMatter = matters.Select(m => (Matter: m, Binding: bindings.FirstOrDefault(b => b.Scope.Matter == m) ?? general)).ToList();
         if (perMatter.Select(p => p.Binding?.DefinitionId).Distinct().Count() > 1)
-            throw PermitRuleViolation.For("matters",
-                $"these matters are handled by different workflows and must be filed separately (分别申报): {string.Join("; ", perMatter.Select(p => $"{p.Matter} → {p.Binding?.DefinitionId ?? stageDefinition.WorkflowDefinitionId}"))}");
+            throw PermitRuleViolation.For("matters", RuleCodes.ApplicationMattersSplit,
+                string.Join("; ", perMatter.Select(p => $"{p.Matter} → {p.Binding?.DefinitionId ?? stageDefinition.WorkflowDefinitionId}")));
         var chosen = perMatter.Select(p => p.Binding).FirstOrDefault(b => b?.Scope.Matter is not null) ?? general;
         var scope = chosen?.Scope ?? new BindingScope(stage);
         var definitionId = chosen?.DefinitionId ?? stageDefinition.WorkflowDefinitionId;

@@ -16,6 +16,10 @@ public sealed class CaseFile
     public const string VariableName = "permitCase";
 
     public required string CaseId { get; init; }
+    /// <summary>The number people read and search (<c>2026-3-000123</c>), stamped when the case is filed (docs/domain.md, *Case numbers*).</summary>
+    public string? CaseNumber { get; set; }
+    /// <summary>The query code printed on the acceptance notice for the public progress lookup.</summary>
+    public string? QueryCode { get; set; }
     public required string ProjectId { get; init; }
     public string ProjectName { get; init; } = "";
     /// <summary>The project agent (user name) who filed it.</summary>

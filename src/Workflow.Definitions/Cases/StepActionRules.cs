@@ -1,3 +1,4 @@
+using Workflow.Definitions.Messages;
 using Workflow.Definitions.Catalogue;
 using Workflow.Definitions.Intake;
 using Workflow.Definitions.JointReview;
@@ -30,13 +31,13 @@ public static class StepActionRules
     public static void Validate(CaseFile file, StepRecord step, StepAction action, MatterCatalogue catalogue, bool waiverAllowed)
     {
         if (!step.IsOpen)
-            throw new StepConflictException(step.Id, $"step {step.Id} is {step.State.ToString().ToLowerInvariant()} already ({step.Outcome})");
+            throw new StepConflictException(step.Id, RuleCodes.StepClosed);
         if (step.State == StepState.WaitingForSupplement)
-            throw new StepConflictException(step.Id, $"step {step.Id} is waiting for the applicant's supplement; it can be acted on once the materials are resubmitted");
+            throw new StepConflictException(step.Id, RuleCodes.StepWaitingForSupplement);
 
         var outcomes = OutcomesOf(step.Kind);
         if (action.Outcome is null || !outcomes.Contains(action.Outcome))
-            throw PermitRuleViolation.For("outcome", $"must be one of {string.Join(", ", outcomes)} for a {step.Kind} step");
+            throw PermitRuleViolation.For("outcome", RuleCodes.StepOutcomeNotOffered, string.Join(", ", outcomes));
 
         // Each kind's rules live beside its flow (Intake/, Review/, JointReview/).
         var errors = step.Kind switch

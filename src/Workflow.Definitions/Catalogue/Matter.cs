@@ -16,6 +16,7 @@ namespace Workflow.Definitions.Catalogue;
 /// <param name="Materials">What the applicant must hand in.</param>
 /// <param name="FormFields">The application form.</param>
 /// <param name="Prerequisites">Codes of matters that must be decided before this one (前置事项); never a cycle.</param>
+/// <param name="EnglishName">The name in the English UI; the Chinese name when the catalogue gives none.</param>
 public sealed record Matter(
     string Code,
     string Name,
@@ -28,7 +29,8 @@ public sealed record Matter(
     int GreenChannelPromisedLimit,
     IReadOnlyList<MaterialRequirement> Materials,
     IReadOnlyList<FormField> FormFields,
-    IReadOnlyList<string> Prerequisites)
+    IReadOnlyList<string> Prerequisites,
+    string? EnglishName = null)
 {
     /// <summary>The promised limit that applies to a case: the green-channel one for key projects.</summary>
     public int PromisedLimitFor(bool greenChannel) => greenChannel ? GreenChannelPromisedLimit : PromisedLimit;

@@ -41,6 +41,10 @@ public sealed class MatterCatalogue
 
     public Department? FindDepartment(string code) => _departments.GetValueOrDefault(code);
     public Matter? FindMatter(string code) => _matters.GetValueOrDefault(code);
+
+    /// <summary>A material by code (shared codes such as <c>APP</c> name the same material in every matter: the first is answered).</summary>
+    public MaterialRequirement? FindMaterial(string code) =>
+        Matters.SelectMany(m => m.Materials).FirstOrDefault(x => x.Code == code);
     public StageDefinition GetStage(Stage stage) => Stages.Single(s => s.Stage == stage);
     public IEnumerable<Matter> MattersOf(Stage stage) => Matters.Where(m => m.Stage == stage);
 

@@ -8,6 +8,7 @@ namespace Workflow.Definitions.Catalogue;
 /// <param name="PromisedLimit">The stage's promised limit in working days (the case's promised clock).</param>
 /// <param name="GreenChannelPromisedLimit">The promised limit for key projects.</param>
 /// <param name="WorkflowDefinitionId">The definition id of the stage workflow.</param>
+/// <param name="EnglishName">The name in the English UI; the Chinese name when the catalogue gives none.</param>
 public sealed record StageDefinition(
     Stage Stage,
     string Name,
@@ -15,7 +16,8 @@ public sealed record StageDefinition(
     int StatutoryLimit,
     int PromisedLimit,
     int GreenChannelPromisedLimit,
-    string WorkflowDefinitionId)
+    string WorkflowDefinitionId,
+    string? EnglishName = null)
 {
     public int PromisedLimitFor(bool greenChannel) => greenChannel ? GreenChannelPromisedLimit : PromisedLimit;
 }

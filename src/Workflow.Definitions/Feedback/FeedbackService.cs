@@ -4,6 +4,7 @@ using NodaTime;
 using Workflow.Definitions.Audit;
 using Workflow.Definitions.Cases;
 using Workflow.Definitions.Catalogue;
+using Workflow.Definitions.Messages;
 using Workflow.Definitions.Notifications;
 using Workflow.Definitions.Persistence;
 using Workflow.Engine.Persistence.EntityFramework;
@@ -38,14 +39,14 @@ public sealed class FeedbackService(IDbContextFactory<WorkflowDbContext> context
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         if (await CaseAsync(db, caseId, agent, cancellationToken) is not { } row) return null;
-        var errors = new Dictionary<string, string[]>();
-        if (stars is < 1 or > 5) errors["stars"] = ["评分须为 1 至 5 The rating must be 1 to 5 stars."];
+        var errors = new Dictionary<string, RuleMessage[]>();
+        if (stars is < 1 or > 5) errors["stars"] = [new(RuleCodes.RatingStarsRange)];
         var matters = row.Matters.Split(',', StringSplitOptions.RemoveEmptyEntries);
         if (string.IsNullOrWhiteSpace(matter) || !matters.Contains(matter))
-            errors["matter"] = [$"须为本办件申报的事项之一 The matter must be one the case applied for: {string.Join(", ", matters)}."];
-        if (comment?.Length > MaxText) errors["comment"] = [$"评价内容不超过 {MaxText} 字 The comment is at most {MaxText} characters."];
+            errors["matter"] = [new(RuleCodes.RatingMatterNotApplied, CatalogueNames.Matters(matters))];
+        if (comment?.Length > MaxText) errors["comment"] = [new(RuleCodes.TextTooLong, MaxText)];
         if (Enum.TryParse<CaseState>(row.State, out var state) && state.IsOpen())
-            errors["caseId"] = ["办件尚未办结，办结后方可评价 The case is not finished yet: a matter is rated once the case is closed."];
+            errors["caseId"] = [new(RuleCodes.RatingCaseOpen)];
         if (errors.Count > 0) throw new PermitRuleViolation(errors);
         if (await db.Set<RatingRow>().AnyAsync(r => r.Id == RatingRow.IdOf(caseId, matter!), cancellationToken)) throw AlreadyRated(caseId, matter!);
 
@@ -72,21 +73,21 @@ public sealed class FeedbackService(IDbContextFactory<WorkflowDbContext> context
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         if (await CaseAsync(db, caseId, agent, cancellationToken) is null) return null;
-        var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(text)) errors["text"] = ["投诉内容不能为空 The complaint's text is required."];
-        else if (text.Length > MaxText) errors["text"] = [$"投诉内容不超过 {MaxText} 字 The text is at most {MaxText} characters."];
+        var errors = new Dictionary<string, RuleMessage[]>();
+        if (string.IsNullOrWhiteSpace(text)) errors["text"] = [new(RuleCodes.ComplaintTextRequired)];
+        else if (text.Length > MaxText) errors["text"] = [new(RuleCodes.TextTooLong, MaxText)];
         string? about = null;
         if (!string.IsNullOrWhiteSpace(stepId))
         {
             about = await db.Set<StepRow>().Where(s => s.Id == stepId && s.CaseId == caseId).Select(s => s.Department).FirstOrDefaultAsync(cancellationToken);
-            if (about is null) errors["stepId"] = ["不是本办件的环节 Not a step of this case."];
+            if (about is null) errors["stepId"] = [new(RuleCodes.ComplaintStepUnknown)];
         }
         else if (!string.IsNullOrWhiteSpace(department))
         {
             about = department == PermitActivity.FrontDesk || catalogue.FindDepartment(department) is not null ? department : null;
-            if (about is null) errors["department"] = ["未知部门 Unknown department."];
+            if (about is null) errors["department"] = [new(RuleCodes.ComplaintDepartmentUnknown)];
         }
-        else errors["stepId"] = ["请指明投诉的环节或部门 Name the step (stepId) or the department (department) complained about."];
+        else errors["stepId"] = [new(RuleCodes.ComplaintSubjectMissing)];
         if (errors.Count > 0) throw new PermitRuleViolation(errors);
 
         var now = clock.GetCurrentInstant();
@@ -97,7 +98,7 @@ public sealed class FeedbackService(IDbContextFactory<WorkflowDbContext> context
         await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Add(row);
         await db.SaveChangesAsync(cancellationToken); // the complaint's id, which the notification and the audit entry name
-        NotificationCentre.Stage(db, NotificationKinds.Complaint, [NotificationAudience.Supervisors], caseId, row.StepId, Facts(row), now);
+        await NotificationCentre.StageAsync(db, NotificationKinds.Complaint, [NotificationAudience.Supervisors], caseId, row.StepId, Facts(row), now, cancellationToken);
         await audit.AppendAsync(db, [new AuditFact("complaint.filed", agent, "agent", caseId, row.StepId, After: $"{row.Id}: {row.Department} — {row.Text}")], cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await tx.CommitAsync(cancellationToken);
@@ -133,8 +134,8 @@ public sealed class FeedbackService(IDbContextFactory<WorkflowDbContext> context
     /// <exception cref="StepConflictException">It is not in hand, or another supervisor handles it (409).</exception>
     public Task<ComplaintRow?> AnswerAsync(long id, string? reply, string by, bool anyHandler, CancellationToken cancellationToken = default)
     {
-        if (string.IsNullOrWhiteSpace(reply)) throw PermitRuleViolation.For("reply", "答复内容不能为空 The reply is required.");
-        if (reply.Length > MaxText) throw PermitRuleViolation.For("reply", $"答复不超过 {MaxText} 字 The reply is at most {MaxText} characters.");
+        if (string.IsNullOrWhiteSpace(reply)) throw PermitRuleViolation.For("reply", RuleCodes.ComplaintReplyRequired);
+        if (reply.Length > MaxText) throw PermitRuleViolation.For("reply", RuleCodes.TextTooLong, MaxText);
         var text = reply.Trim();
         return MoveAsync(id, c => c.State == ComplaintState.InHand && (anyHandler || c.Handler == by), "complaint.answered", by, text, NotificationKinds.ComplaintReply,
             (c, now) => { c.State = ComplaintState.Answered; c.Reply = text; c.AnsweredAt = now; },
@@ -171,9 +172,9 @@ public sealed class FeedbackService(IDbContextFactory<WorkflowDbContext> context
         var updated = await db.Set<ComplaintRow>().Where(c => c.Id == id).Where(from)
             .ExecuteUpdateAsync(u => set(u).SetProperty(c => EF.Property<Instant?>(c, instantProperty), now), cancellationToken);
         if (updated == 0)
-            throw new StepConflictException(row.StepId ?? "", $"投诉 {id} 现为「{row.State}」，不能执行此操作 Complaint {id} is {row.State}{(row.Handler is null ? "" : $" (handler {row.Handler})")}: this change does not apply now.");
+            throw new StepConflictException(row.StepId ?? "", RuleCodes.ComplaintStateConflict, id, row.State.ToString(), row.Handler ?? "");
         apply(row, now);
-        if (notify is not null) NotificationCentre.Stage(db, notify, [NotificationAudience.Agent(row.Agent)], row.CaseId, row.StepId, Facts(row), now);
+        if (notify is not null) await NotificationCentre.StageAsync(db, notify, [NotificationAudience.Agent(row.Agent)], row.CaseId, row.StepId, Facts(row), now, cancellationToken);
         await audit.AppendAsync(db, [new AuditFact(action, by, CaseId: row.CaseId, StepId: row.StepId, Before: $"{id}: {before}", After: $"{id}: {row.State}{(after is null ? "" : $" — {after}")}")], cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await tx.CommitAsync(cancellationToken);
@@ -184,7 +185,7 @@ public sealed class FeedbackService(IDbContextFactory<WorkflowDbContext> context
         db.Set<CaseRow>().AsNoTracking().FirstOrDefaultAsync(c => c.Id == caseId && (agent == null || c.Agent == agent), cancellationToken);
 
     private static StepConflictException AlreadyRated(string caseId, string matter) =>
-        new("", $"办件 {caseId} 的事项 {matter} 已评价，评价提交后不可更改 The matter {matter} of case {caseId} is already rated; a rating is final.");
+        new("", RuleCodes.RatingFinal, CatalogueNames.Matters([matter]), caseId);
 
     private static Dictionary<string, string> Facts(ComplaintRow row) => new()
     {

@@ -1,3 +1,4 @@
+using Workflow.Definitions.Messages;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
@@ -29,24 +30,25 @@ public sealed class ApplicationDesk(
     public async Task<CaseFile> ApplyAsync(ProjectRow project, NewApplication application, CancellationToken cancellationToken = default)
     {
         var stage = catalogue.Stages.FirstOrDefault(s => s.Stage == application.Stage)
-            ?? throw PermitRuleViolation.For("stage", $"unknown stage {application.Stage}");
+            ?? throw PermitRuleViolation.For("stage", RuleCodes.ApplicationStageUnknown, application.Stage.ToString());
         var stageMatters = catalogue.MattersOf(application.Stage).ToList();
         var matterCodes = application.Matters is { Count: > 0 } chosen ? chosen.Distinct().ToList() : stageMatters.Select(m => m.Code).ToList();
-        var errors = new Dictionary<string, string[]>();
+        var errors = new Dictionary<string, RuleMessage[]>();
         var foreign = matterCodes.Where(c => stageMatters.All(m => m.Code != c)).ToList();
-        if (foreign.Count > 0) errors["matters"] = [$"not matters of stage {stage.Name}: {string.Join(", ", foreign)}"];
+        if (foreign.Count > 0) errors["matters"] = [new(RuleCodes.ApplicationMattersOutsideStage, stage.Stage, string.Join(", ", foreign))];
         var matters = stageMatters.Where(m => matterCodes.Contains(m.Code)).ToList();
         var required = matters.SelectMany(m => m.Materials.Select(x => (Matter: m, Material: x))).ToList();
         var unknown = application.Materials.Where(code => required.All(r => r.Material.Code != code)).ToList();
-        if (unknown.Count > 0) errors["materials"] = [$"not materials of the applied matters: {string.Join(", ", unknown)}"];
+        if (unknown.Count > 0) errors["materials"] = [new(RuleCodes.ApplicationMaterialsUnknown, string.Join(", ", unknown))];
 
         var earlier = await CasesOfProjectAsync(project.Id, cancellationToken);
         var approved = earlier.Where(c => c.State == nameof(CaseState.Issued)).Select(c => c.Matters)
             .Append(project.PriorApprovals).SelectMany(m => m.Split(',', StringSplitOptions.RemoveEmptyEntries)).ToHashSet();
-        var missingPrerequisites = matters.SelectMany(m => m.Prerequisites.Where(p => !matterCodes.Contains(p) && !approved.Contains(p)).Select(p => $"{m.Code} needs {p}")).ToList();
-        if (missingPrerequisites.Count > 0) errors["matters"] = [.. errors.GetValueOrDefault("matters") ?? [], $"prerequisites not approved yet (前置事项): {string.Join("; ", missingPrerequisites)}"];
+        var missingPrerequisites = matters.Select(m => (Matter: m.Code, Lacks: m.Prerequisites.Where(p => !matterCodes.Contains(p) && !approved.Contains(p)).ToList()))
+            .Where(m => m.Lacks.Count > 0).Select(m => new RuleMessage(RuleCodes.ApplicationPrerequisiteMissing, CatalogueNames.Matters([m.Matter]), CatalogueNames.Matters(m.Lacks))).ToList();
+        if (missingPrerequisites.Count > 0) errors["matters"] = [.. errors.GetValueOrDefault("matters") ?? [], .. missingPrerequisites];
         if (earlier.Any(c => c.Stage == application.Stage.ToString() && CaseStates.OpenNames.Contains(c.State)))
-            errors["stage"] = [$"the project has an open case for stage {stage.Name} already"];
+            errors["stage"] = [new(RuleCodes.ApplicationStageOpen, stage.Stage)];
         if (errors.Count > 0) throw new PermitRuleViolation(errors);
 
         // The binding in force now picks the workflow; the instance stays on this version whatever is bound later.

@@ -1,3 +1,4 @@
+using Workflow.Definitions.Messages;
 using Workflow.Definitions.Cases;
 using Workflow.Definitions.Catalogue;
 
@@ -33,24 +34,30 @@ public static class IntakeCheck
         var missingCore = missing.Where(r => r.Material.Kind == MaterialKind.Core).ToList();
         var unknownDefects = defective.Where(d => required.All(r => r.Material.Code != d.Code)).ToList();
         if (unknownDefects.Count > 0)
-            throw PermitRuleViolation.For("missingMaterials", $"not a material of the applied matters: {string.Join(", ", unknownDefects.Select(d => d.Code))}");
+            throw PermitRuleViolation.For("missingMaterials", RuleCodes.IntakeDefectUnknown, string.Join(", ", unknownDefects.Select(d => d.Code)));
 
         switch (outcome)
         {
             case IntakeOutcome.Accepted:
                 if (missing.Count > 0 || defective.Count > 0)
-                    throw PermitRuleViolation.For("outcome", $"cannot accept: {Describe(missing)} missing{(defective.Count > 0 ? " and materials marked defective" : "")}; request a supplement{(missingCore.Count == 0 && waiverAllowed ? " or accept with waiver" : "")}");
+                {
+                    var reasons = new List<RuleMessage>();
+                    if (missing.Count > 0)
+                        reasons.Add(new(missingCore.Count == 0 && waiverAllowed ? RuleCodes.IntakeCannotAcceptWaivable : RuleCodes.IntakeCannotAccept, Describe(missing)));
+                    if (defective.Count > 0) reasons.Add(new(RuleCodes.IntakeCannotAcceptDefective));
+                    throw new PermitRuleViolation(new Dictionary<string, RuleMessage[]> { ["outcome"] = [.. reasons] });
+                }
                 return new([], []);
 
             case IntakeOutcome.AcceptedWithWaiver:
                 if (!waiverAllowed)
-                    throw PermitRuleViolation.For("outcome", "this workflow does not allow acceptance with waiver (容缺受理)");
+                    throw PermitRuleViolation.For("outcome", RuleCodes.IntakeWaiverNotAllowed);
                 if (missingCore.Count > 0)
-                    throw PermitRuleViolation.For("outcome", $"cannot accept with waiver: core materials {Describe(missingCore)} are missing; only waivable materials can be waived");
+                    throw PermitRuleViolation.For("outcome", RuleCodes.IntakeWaiverCoreMissing, Describe(missingCore));
                 if (missing.Count == 0)
-                    throw PermitRuleViolation.For("outcome", "nothing is missing: accept without waiver");
+                    throw PermitRuleViolation.For("outcome", RuleCodes.IntakeWaiverNothingMissing);
                 if (!commitmentSigned)
-                    throw PermitRuleViolation.For("commitmentSigned", "acceptance with waiver needs the applicant's signed commitment (承诺书)");
+                    throw PermitRuleViolation.For("commitmentSigned", RuleCodes.IntakeCommitmentUnsigned);
                 return new(missing.Select(r => new WaivedMaterial(r.Matter.Code, r.Material.Code, r.Material.Name, r.Material.CommitmentWorkingDays!.Value)).ToList(), []);
 
             case IntakeOutcome.SupplementRequired:
@@ -61,14 +68,14 @@ public static class IntakeCheck
                     .Select(r => new NoticeItem(r.Matter.Code, r.Material.Code, r.Material.Name, ReasonFor(r.Material.Code)))
                     .ToList();
                 if (items.Count == 0)
-                    throw PermitRuleViolation.For("missingMaterials", "nothing is missing or marked defective: a supplement notice would be empty");
+                    throw PermitRuleViolation.For("missingMaterials", RuleCodes.IntakeNoticeEmpty);
                 return new([], items);
 
             case IntakeOutcome.Refused:
                 return new([], []);
 
             default:
-                throw PermitRuleViolation.For("outcome", $"unknown intake outcome '{outcome}'");
+                throw PermitRuleViolation.For("outcome", RuleCodes.StepOutcomeNotOffered, string.Join(", ", Enum.GetNames<IntakeOutcome>()));
         }
     }
 
@@ -76,16 +83,16 @@ public static class IntakeCheck
     /// The rules of an action on an intake step (see <see cref="StepActionRules"/>): the materials check of <see cref="Check"/>
     /// (throws), and a refusal names its reason. Answers the fields at fault.
     /// </summary>
-    internal static Dictionary<string, string[]> Validate(CaseFile file, StepAction action, MatterCatalogue catalogue, bool waiverAllowed)
+    internal static Dictionary<string, RuleMessage[]> Validate(CaseFile file, StepAction action, MatterCatalogue catalogue, bool waiverAllowed)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new Dictionary<string, RuleMessage[]>();
         Check(file.Matters.Select(catalogue.FindMatter).OfType<Matter>().ToList(), file.PresentMaterials,
             Enum.Parse<IntakeOutcome>(action.Outcome!), action.MissingMaterials, waiverAllowed, action.CommitmentSigned);
         if (action.Outcome == nameof(IntakeOutcome.Refused) && string.IsNullOrWhiteSpace(action.Opinion))
-            errors["opinion"] = ["a refusal needs its reason (不予受理理由)"];
+            errors["opinion"] = [new(RuleCodes.IntakeRefusalReason)];
         return errors;
     }
 
-    private static string Describe(IEnumerable<(Matter Matter, MaterialRequirement Material)> materials) =>
-        string.Join(", ", materials.Select(m => $"{m.Material.Code} {m.Material.Name}"));
+    private static CatalogueNames Describe(IEnumerable<(Matter Matter, MaterialRequirement Material)> materials) =>
+        CatalogueNames.Materials(materials.Select(m => m.Material.Code).Distinct());
 }

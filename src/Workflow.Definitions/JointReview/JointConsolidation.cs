@@ -1,3 +1,4 @@
+using Workflow.Definitions.Messages;
 namespace Workflow.Definitions.JointReview;
 
 /// <summary>
@@ -21,6 +22,7 @@ public static class JointConsolidation
         var allowed = Allowed(opinions);
         if (!allowed.Contains(outcome))
             throw PermitRuleViolation.For("outcome",
-                $"cannot consolidate as {outcome}: {(opinions.Contains(JointOpinion.Disagree) ? "a participant disagreed" : "a participant set conditions")}; allowed: {string.Join(", ", allowed)}");
+                opinions.Contains(JointOpinion.Disagree) ? RuleCodes.JointConsolidationAfterDisagreement : RuleCodes.JointConsolidationAfterConditions,
+                string.Join(", ", allowed));
     }
 }

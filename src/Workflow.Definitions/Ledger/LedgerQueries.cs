@@ -44,7 +44,10 @@ public sealed class LedgerQueries(IDbContextFactory<WorkflowDbContext> contexts,
                 : null;
             yield return new LedgerCase(row.Id, row.ProjectName, row.Stage, row.Matters, row.Agent, row.State, row.GreenChannel,
                 row.SubmittedAt, row.AcceptedAt, row.StatutoryLimit, row.PromisedLimit, row.StatutoryDue, row.PromisedDue,
-                row.ClosedAt, used, suspensions.Count, row.Decision, row.CertificateNumber, row.RepeatedReturns, line.Yellow, line.Red, line.Rating);
+                row.ClosedAt, used, suspensions.Count, row.Decision, row.CertificateNumber, row.RepeatedReturns, line.Yellow, line.Red, line.Rating)
+            {
+                CaseNumber = row.CaseNumber,
+            };
         }
     }
 
@@ -61,7 +64,7 @@ public sealed class LedgerQueries(IDbContextFactory<WorkflowDbContext> contexts,
                     orderby s.CreatedAt, s.Id
                     select new
                     {
-                        Step = s, c.CalendarId, c.ProjectName,
+                        Step = s, c.CalendarId, c.ProjectName, c.CaseNumber,
                         Yellow = db.Set<CardRow>().Count(k => k.StepId == s.Id && k.Level == DeadlineLevel.Warning),
                         Red = db.Set<CardRow>().Count(k => k.StepId == s.Id && k.Level == DeadlineLevel.Overdue),
                         // The rating of the step's matter in its case (one at most).
@@ -74,7 +77,10 @@ public sealed class LedgerQueries(IDbContextFactory<WorkflowDbContext> contexts,
             var used = Used(CalendarOf(line.CalendarId), s.CreatedAt, s.StatutoryLimit, s.PromisedLimit, suspensions, s.CompletedAt ?? at);
             yield return new LedgerStep(s.Id, s.CaseId, line.ProjectName, s.Department, s.Kind, s.Title, s.Matter, s.State,
                 s.CreatedAt, s.StatutoryLimit, s.PromisedLimit, s.StatutoryDue, s.PromisedDue, s.CompletedAt,
-                used, suspensions.Count, s.Outcome, s.Actor, s.SupplementRequests, s.RepeatedReturns, line.Yellow, line.Red, line.Rating);
+                used, suspensions.Count, s.Outcome, s.Actor, s.SupplementRequests, s.RepeatedReturns, line.Yellow, line.Red, line.Rating)
+            {
+                CaseNumber = line.CaseNumber,
+            };
         }
     }
 

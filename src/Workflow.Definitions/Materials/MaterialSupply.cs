@@ -1,3 +1,4 @@
+using Workflow.Definitions.Messages;
 using Workflow.Definitions.Cases;
 using Workflow.Engine.Runtime;
 
@@ -18,14 +19,14 @@ public sealed class MaterialSupply(CaseFiles cases, WorkflowRuntime runtime)
         var (file, instance) = await cases.ChangeAsync(caseId, (file, instance, now) =>
         {
             var unknown = codes.Where(c => file.Materials.All(m => m.Code != c)).ToList();
-            if (codes.Count == 0) throw PermitRuleViolation.For("materials", "name at least one material");
-            if (unknown.Count > 0) throw PermitRuleViolation.For("materials", $"not materials of this case: {string.Join(", ", unknown)}");
-            if (instance.Status == WorkflowStatus.Finished) throw new StepConflictException(caseId, $"case {caseId} is closed ({file.State})");
+            if (codes.Count == 0) throw PermitRuleViolation.For("materials", RuleCodes.MaterialsNone);
+            if (unknown.Count > 0) throw PermitRuleViolation.For("materials", RuleCodes.MaterialsUnknown, string.Join(", ", unknown));
+            if (instance.Status == WorkflowStatus.Finished) throw new StepConflictException(caseId, RuleCodes.CaseClosed);
 
             file.Supply(codes, now);
             CaseClocks.Refresh(file, cases.CalendarOf(file), now);
             return true;
-        }, cancellationToken) ?? throw PermitRuleViolation.For("caseId", $"case {caseId} does not exist");
+        }, cancellationToken) ?? throw PermitRuleViolation.For("caseId", RuleCodes.CaseNotFound);
 
         var present = file.PresentMaterials;
         var waiting = file.Steps.Where(s => s.State == StepState.WaitingForSupplement && s.BookmarkId is not null

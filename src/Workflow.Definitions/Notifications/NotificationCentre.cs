@@ -1,23 +1,29 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
+using Workflow.Definitions.NotificationDelivery;
 using Workflow.Engine.Persistence.EntityFramework;
 
 namespace Workflow.Definitions.Notifications;
 
 /// <summary>
 /// The in-app notification centre (docs/supervision.md, Notifications): writers stage notifications in their own
-/// transaction (<see cref="Stage"/>), so a notification exists exactly when what it tells of happened; readers list
+/// transaction (<see cref="StageAsync"/>), so a notification exists exactly when what it tells of happened; readers list
 /// theirs, count the unread ones and mark them read. A reader sees the notifications of every audience they are in.
 /// </summary>
 public sealed class NotificationCentre(IDbContextFactory<WorkflowDbContext> contexts, IClock clock)
 {
-    /// <summary>Adds one notification per audience to <paramref name="db"/> (saved with the caller's changes).</summary>
-    public static void Stage(DbContext db, string kind, IEnumerable<string> audiences, string? caseId, string? stepId, IReadOnlyDictionary<string, string> data, Instant at)
+    /// <summary>
+    /// Adds one notification per audience to <paramref name="db"/>, and one e-mail to the outbox per reader of those
+    /// audiences who wants this kind by e-mail (docs/notifications.md); all saved with the caller's changes.
+    /// </summary>
+    public static async Task StageAsync(DbContext db, string kind, IEnumerable<string> audiences, string? caseId, string? stepId, IReadOnlyDictionary<string, string> data, Instant at, CancellationToken cancellationToken)
     {
         var json = JsonSerializer.Serialize(data);
-        foreach (var audience in audiences.Distinct(StringComparer.Ordinal))
+        var distinct = audiences.Distinct(StringComparer.Ordinal).ToList();
+        foreach (var audience in distinct)
             db.Add(new NotificationRow { Kind = kind, Audience = audience, CaseId = caseId, StepId = stepId, Data = json, CreatedAt = at });
+        await EmailOutbox.StageAsync(db, kind, distinct, caseId, stepId, json, at, cancellationToken);
     }
 
     /// <summary>How many notifications of <paramref name="audiences"/> <paramref name="reader"/> has not read.</summary>

@@ -7,6 +7,10 @@ public sealed class CaseRow
 {
     public required string Id { get; set; }
     public required string InstanceId { get; set; }
+    /// <summary>The case number (<c>2026-3-000123</c>); unique.</summary>
+    public string? CaseNumber { get; set; }
+    /// <summary>The query code of the public progress lookup (<see cref="CaseNumbers.QueryCodes"/>).</summary>
+    public string? QueryCode { get; set; }
     public required string ProjectId { get; set; }
     public string? Stage { get; set; }
     /// <summary>Matter codes, comma-separated.</summary>

@@ -24,6 +24,9 @@ public sealed class PermitProjection : IWorkflowSaveParticipant
             row = new CaseRow { Id = file.CaseId, InstanceId = context.Instance.Id, ProjectId = file.ProjectId, Matters = "", State = "", Agent = file.Agent };
             db.Add(row);
         }
+        // Rows numbered by the migration keep their number until the case file carries it (docs/domain.md, *Case numbers*).
+        row.CaseNumber = file.CaseNumber ?? row.CaseNumber;
+        row.QueryCode = file.QueryCode ?? row.QueryCode;
         row.Stage = file.Stage?.ToString();
         row.Matters = string.Join(",", file.Matters);
         row.State = file.State.ToString();

@@ -1,3 +1,4 @@
+using Workflow.Definitions.Messages;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Workflow.Definitions.Catalogue;
@@ -13,17 +14,17 @@ public sealed class ProjectRegistry(MatterCatalogue catalogue, IDbContextFactory
     /// <exception cref="PermitRuleViolation">A field is empty or the code is taken.</exception>
     public async Task<ProjectRow> CreateProjectAsync(NewProject project, string agent, CancellationToken cancellationToken = default)
     {
-        var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(project.Code)) errors["code"] = ["the project code (项目代码) is required"];
-        if (string.IsNullOrWhiteSpace(project.Name)) errors["name"] = ["the project name is required"];
-        if (string.IsNullOrWhiteSpace(project.Enterprise)) errors["enterprise"] = ["the applicant enterprise is required"];
+        var errors = new Dictionary<string, RuleMessage[]>();
+        if (string.IsNullOrWhiteSpace(project.Code)) errors["code"] = [new(RuleCodes.ProjectCodeRequired)];
+        if (string.IsNullOrWhiteSpace(project.Name)) errors["name"] = [new(RuleCodes.ProjectNameRequired)];
+        if (string.IsNullOrWhiteSpace(project.Enterprise)) errors["enterprise"] = [new(RuleCodes.ProjectEnterpriseRequired)];
         var unknown = (project.PriorApprovals ?? []).Where(c => catalogue.FindMatter(c) is null).ToList();
-        if (unknown.Count > 0) errors["priorApprovals"] = [$"not matters of the catalogue: {string.Join(", ", unknown)}"];
+        if (unknown.Count > 0) errors["priorApprovals"] = [new(RuleCodes.ProjectPriorApprovalsUnknown, string.Join(", ", unknown))];
         if (errors.Count > 0) throw new PermitRuleViolation(errors);
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         if (await db.Set<ProjectRow>().AnyAsync(p => p.Code == project.Code.Trim(), cancellationToken))
-            throw PermitRuleViolation.For("code", $"project code {project.Code} is registered already");
+            throw PermitRuleViolation.For("code", RuleCodes.ProjectCodeTaken, project.Code.Trim());
         var row = new ProjectRow
         {
             Id = "P" + Guid.NewGuid().ToString("N")[..12],

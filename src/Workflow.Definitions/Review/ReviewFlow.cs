@@ -1,3 +1,4 @@
+using Workflow.Definitions.Messages;
 using Workflow.Definitions.Cases;
 using Workflow.Definitions.Intake;
 using Workflow.Engine.Activities;
@@ -15,24 +16,24 @@ internal static class ReviewFlow
     /// The rules of an action on a review step (see <see cref="StepActionRules"/>): a supplement request lists every
     /// material of the case it needs, each with its reason; conditions and a rejection's reason are required. Answers the fields at fault.
     /// </summary>
-    public static Dictionary<string, string[]> Validate(CaseFile file, StepAction action)
+    public static Dictionary<string, RuleMessage[]> Validate(CaseFile file, StepAction action)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new Dictionary<string, RuleMessage[]>();
         var outcome = Enum.Parse<ReviewOutcome>(action.Outcome!);
         if (outcome == ReviewOutcome.SupplementRequested)
         {
             if (action.MissingMaterials.Count == 0)
-                errors["missingMaterials"] = ["list every material needed at once (一次性告知): at least one {code, reason}"];
+                errors["missingMaterials"] = [new(RuleCodes.ReviewSupplementEmpty)];
             var unknown = action.MissingMaterials.Where(m => file.Materials.All(x => x.Code != m.Code)).Select(m => m.Code).ToList();
             if (unknown.Count > 0)
-                errors["missingMaterials"] = [$"not materials of this case: {string.Join(", ", unknown)}"];
+                errors["missingMaterials"] = [new(RuleCodes.ReviewSupplementUnknown, string.Join(", ", unknown))];
             if (action.MissingMaterials.Any(m => string.IsNullOrWhiteSpace(m.Reason)))
-                errors["missingMaterials"] = ["every material asked for needs its reason"];
+                errors["missingMaterials"] = [new(RuleCodes.ReviewSupplementReason)];
         }
         if (outcome == ReviewOutcome.ApprovedWithConditions && action.Conditions.Count == 0)
-            errors["conditions"] = ["an approval with conditions needs at least one condition"];
+            errors["conditions"] = [new(RuleCodes.ReviewConditionsMissing)];
         if (outcome == ReviewOutcome.Rejected && string.IsNullOrWhiteSpace(action.Opinion))
-            errors["opinion"] = ["a rejection needs its reason"];
+            errors["opinion"] = [new(RuleCodes.ReviewRejectionReason)];
         return errors;
     }
 

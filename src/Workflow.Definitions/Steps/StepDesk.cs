@@ -1,3 +1,4 @@
+using Workflow.Definitions.Messages;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
@@ -18,7 +19,8 @@ public sealed class StepDesk(
     MatterCatalogue catalogue,
     WorkflowRuntime runtime,
     IWorkflowInstanceStore instances,
-    IDbContextFactory<WorkflowDbContext> contexts)
+    IDbContextFactory<WorkflowDbContext> contexts,
+    MaterialFiles.MaterialFiles files)
 {
     /// <summary>The step's projection row (who holds it, its kind and version), or null.</summary>
     public async Task<StepRow?> FindStepAsync(string stepId, CancellationToken cancellationToken = default)
@@ -32,7 +34,7 @@ public sealed class StepDesk(
     /// <exception cref="PermitRuleViolation">The action breaks a rule; nothing was applied.</exception>
     public async Task<(CaseFile File, StepRecord Step, bool Replayed)> ActAsync(string stepId, StepAction action, string? idempotencyKey, int? expectedVersion, CancellationToken cancellationToken = default)
     {
-        var row = await FindStepAsync(stepId, cancellationToken) ?? throw new StepConflictException(stepId, $"step {stepId} does not exist");
+        var row = await FindStepAsync(stepId, cancellationToken) ?? throw new StepConflictException(stepId, RuleCodes.StepNotFound);
         return await ActAsync(row, action, idempotencyKey, expectedVersion, cancellationToken);
     }
 
@@ -54,6 +56,8 @@ public sealed class StepDesk(
             RequestHash = idempotencyKey is null ? null : Hash($"{row.Id}\n{action.ToJson().ToJsonString()}"),
             BeforeResume = instance => Check(instance, row.Id, action, expectedVersion),
         };
+        // Files marked defective join the notice or request (docs/materials.md); the key's hash is of the body as sent.
+        action = await WithDefectiveFilesAsync(row.CaseId, action, cancellationToken);
         try
         {
             // A repeated key is answered by the runtime before the check runs (the step is closed by then).
@@ -68,16 +72,26 @@ public sealed class StepDesk(
         }
     }
 
+    /// <summary>A one-time notice or a supplement request also lists the materials whose current file is marked defective.</summary>
+    private async Task<StepAction> WithDefectiveFilesAsync(string caseId, StepAction action, CancellationToken cancellationToken)
+    {
+        if (action.Event != StepAction.ActionEvent || action.Outcome is not ("SupplementRequired" or "SupplementRequested")) return action;
+        var defects = await files.DefectsAsync(caseId, cancellationToken);
+        var named = action.MissingMaterials.Select(m => m.Code).ToHashSet();
+        var added = defects.Where(d => !named.Contains(d.Code)).ToList();
+        return added.Count == 0 ? action : action with { MissingMaterials = [.. action.MissingMaterials, .. added] };
+    }
+
     /// <summary>The rules, on the instance as loaded for the resume: nothing is applied when one is broken.</summary>
     private void Check(WorkflowInstance instance, string stepId, StepAction action, int? expectedVersion)
     {
         var file = instance.IsTest ? null : CaseFiles.FileOf(instance);
-        var step = file?.FindStep(stepId) ?? throw new StepConflictException(stepId, $"step {stepId} does not exist");
+        var step = file?.FindStep(stepId) ?? throw new StepConflictException(stepId, RuleCodes.StepNotFound);
         if (expectedVersion is { } v && v != step.Version)
-            throw new StepConflictException(stepId, $"step {stepId} changed: your version is {v}, the current one is {step.Version}");
+            throw new StepConflictException(stepId, RuleCodes.StepChanged);
         StepActionRules.Validate(file, step, action, catalogue, step.WaiverAllowed);
         if (step.BookmarkId is null || instance.Bookmarks.All(b => b.Id != step.BookmarkId))
-            throw new StepConflictException(stepId, $"step {stepId} is not waiting for an action");
+            throw new StepConflictException(stepId, RuleCodes.StepNotWaiting);
     }
 
     private async Task<(CaseFile File, StepRecord Step, bool Replayed)> ResumeAsync(StepRow row, StepAction action, ResumeWorkflowOptions? options, CancellationToken cancellationToken)
@@ -90,7 +104,7 @@ public sealed class StepDesk(
         catch (WorkflowRuntimeException)
         {
             // Someone else's action consumed the bookmark between our check and our resume: the first wins.
-            throw new StepConflictException(row.Id, $"step {row.Id} was acted on by someone else first");
+            throw new StepConflictException(row.Id, RuleCodes.StepActedFirst);
         }
         var file = CaseFiles.FileOf(result.Instance)!;
         return (file, file.FindStep(row.Id)!, result.Replayed);

@@ -79,8 +79,8 @@ public sealed class CardSweep(IDbContextFactory<WorkflowDbContext> contexts, ICl
         };
         db.Add(card);
         var agent = await db.Set<CaseRow>().Where(c => c.Id == timer.CaseId).Select(c => c.Agent).FirstOrDefaultAsync(cancellationToken);
-        NotificationCentre.Stage(db, NotificationKinds.Card, Audiences(agent, timer.Department), timer.CaseId,
-            timer.Subject == CardSubject.Step ? timer.StepId : null, Facts(card), now);
+        await NotificationCentre.StageAsync(db, NotificationKinds.Card, Audiences(agent, timer.Department), timer.CaseId,
+            timer.Subject == CardSubject.Step ? timer.StepId : null, Facts(card), now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await tx.CommitAsync(cancellationToken);
         return (true, true);

@@ -18,6 +18,11 @@ public static class SupervisionServiceCollectionExtensions
         services.AddWorkflowSaveParticipant<Returns.RepeatedReturnProjection>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ISchedulerSweep, CardSweep>());
         services.TryAddSingleton<NotificationCentre>();
+        // What happens to a case, told to its agent, and the e-mail outbox (docs/notifications.md).
+        services.AddWorkflowPersistenceModule<NotificationDelivery.DeliveryPersistenceModule>();
+        services.AddWorkflowSaveParticipant<CaseNotificationParticipant>();
+        services.TryAddSingleton<NotificationDelivery.NotificationSettings>();
+        services.TryAddSingleton<NotificationDelivery.EmailOutbox>();
         services.TryAddSingleton<Tracking.CardQueries>();
         services.TryAddSingleton<Tracking.SupervisionQueries>();
         services.TryAddSingleton<UrgingService>();

@@ -1,3 +1,4 @@
+using Workflow.Definitions.Messages;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
@@ -27,10 +28,10 @@ public sealed class UrgingService(IDbContextFactory<WorkflowDbContext> contexts,
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var step = await db.Set<StepRow>().AsNoTracking().FirstOrDefaultAsync(s => s.Id == stepId, cancellationToken);
         if (step is null) return null;
-        var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(message)) errors["message"] = ["督办内容不能为空 The message is required."];
-        if (replyDue <= now) errors["replyDue"] = ["回复期限须在今天之后 The reply due date must be in the future."];
-        if (!await IsOverdueAsync(db, step, now, cancellationToken)) errors["stepId"] = ["只能对超期的在办环节督办 Only an open, overdue step can be urged."];
+        var errors = new Dictionary<string, RuleMessage[]>();
+        if (string.IsNullOrWhiteSpace(message)) errors["message"] = [new(RuleCodes.UrgingMessageRequired)];
+        if (replyDue <= now) errors["replyDue"] = [new(RuleCodes.UrgingReplyDueFuture)];
+        if (!await IsOverdueAsync(db, step, now, cancellationToken)) errors["stepId"] = [new(RuleCodes.UrgingStepNotOverdue)];
         if (errors.Count > 0) throw new PermitRuleViolation(errors);
 
         var row = new UrgingRow
@@ -40,7 +41,7 @@ public sealed class UrgingService(IDbContextFactory<WorkflowDbContext> contexts,
         await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Add(row);
         await db.SaveChangesAsync(cancellationToken); // the notice's id, which the notification names
-        NotificationCentre.Stage(db, NotificationKinds.Urging, [NotificationAudience.Department(step.Department)], step.CaseId, step.Id, Facts(row), now);
+        await NotificationCentre.StageAsync(db, NotificationKinds.Urging, [NotificationAudience.Department(step.Department)], step.CaseId, step.Id, Facts(row), now, cancellationToken);
         await audit.AppendAsync(db, [new AuditFact("urging.issued", issuedBy, CaseId: step.CaseId, StepId: step.Id,
             After: $"{row.Id}: {row.Message} (reply due {row.ReplyDue.ToString("g", CultureInfo.InvariantCulture)})")], cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
@@ -58,14 +59,14 @@ public sealed class UrgingService(IDbContextFactory<WorkflowDbContext> contexts,
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var row = await db.Set<UrgingRow>().AsNoTracking().FirstOrDefaultAsync(u => u.Id == id, cancellationToken);
         if (row is null || (department is not null && row.Department != department)) return null;
-        if (string.IsNullOrWhiteSpace(reply)) throw PermitRuleViolation.For("reply", "回复内容不能为空 The reply is required.");
+        if (string.IsNullOrWhiteSpace(reply)) throw PermitRuleViolation.For("reply", RuleCodes.UrgingReplyRequired);
         await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
         // The condition makes two concurrent replies answer once: the second updates nothing.
         var updated = await db.Set<UrgingRow>().Where(u => u.Id == id && u.RepliedAt == null)
             .ExecuteUpdateAsync(u => u.SetProperty(x => x.Reply, reply.Trim()).SetProperty(x => x.RepliedBy, repliedBy).SetProperty(x => x.RepliedAt, now), cancellationToken);
-        if (updated == 0) throw new StepConflictException(row.StepId, $"督办单 {id} 已回复 Urging notice {id} was already answered.");
+        if (updated == 0) throw new StepConflictException(row.StepId, RuleCodes.UrgingAnswered);
         (row.Reply, row.RepliedBy, row.RepliedAt) = (reply.Trim(), repliedBy, now);
-        NotificationCentre.Stage(db, NotificationKinds.UrgingReply, [NotificationAudience.Supervisors], row.CaseId, row.StepId, Facts(row), now);
+        await NotificationCentre.StageAsync(db, NotificationKinds.UrgingReply, [NotificationAudience.Supervisors], row.CaseId, row.StepId, Facts(row), now, cancellationToken);
         await audit.AppendAsync(db, [new AuditFact("urging.replied", repliedBy, CaseId: row.CaseId, StepId: row.StepId, After: $"{row.Id}: {row.Reply}")], cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await tx.CommitAsync(cancellationToken);

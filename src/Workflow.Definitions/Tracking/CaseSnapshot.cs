@@ -67,6 +67,12 @@ public sealed record CaseSnapshot(
 {
     public bool IsOpen => State.IsOpen();
 
+    /// <summary>The number people read and search (<c>2026-3-000123</c>; docs/domain.md, *Case numbers*).</summary>
+    public string? CaseNumber { get; init; }
+
+    /// <summary>The query code printed on the acceptance notice (<see cref="CaseNumbers.QueryCodes"/>).</summary>
+    public string? QueryCode { get; init; }
+
     public IEnumerable<StepDetail> OpenSteps => Steps.Where(s => s.Step.IsOpen);
 
     public StepDetail? FindStep(string stepId) => Steps.FirstOrDefault(s => s.Step.Id == stepId);
@@ -83,7 +89,11 @@ public sealed record CaseSnapshot(
             c.FulfilledAt is not null, c.IsOpen ? at > c.Due : c.FulfilledAt > c.Due)).ToList(),
         file.Notices.ToList(), file.Opinions.ToList(), file.Suspensions.ToList(), file.RepeatedReturns.ToList(),
         file.Steps.Select(s => StepDetail.Of(file, s, calendar, at)).ToList(), file.Result,
-        Tracking.Timeline.Of(file, journal), file.Workflow, calendar.Zone, at);
+        Tracking.Timeline.Of(file, journal), file.Workflow, calendar.Zone, at)
+    {
+        CaseNumber = file.CaseNumber,
+        QueryCode = file.QueryCode,
+    };
 
     /// <summary>Materials the applicant owes: missing ones, and those named by an open supplement request or the pending one-time notice.</summary>
     private static HashSet<string> OwedBy(CaseFile file)

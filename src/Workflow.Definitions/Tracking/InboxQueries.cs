@@ -85,7 +85,7 @@ public sealed class InboxQueries(IDbContextFactory<WorkflowDbContext> contexts, 
     private InboxEntry Entry(StepRow step, CaseRow @case, Instant at)
     {
         var calendar = calendars.Get(@case.CalendarId.Length > 0 ? @case.CalendarId : catalogue.CalendarId);
-        return new InboxEntry(StepSnapshot.Of(step, @case.ProjectName, calendar, at), CaseSummary.Of(@case, calendar, at));
+        return new InboxEntry(StepSnapshot.Of(step, @case.ProjectName, calendar, at, @case.CaseNumber), CaseSummary.Of(@case, calendar, at));
     }
 
     // A class with settable members (not a positional record) so that EF can order by its members in SQL.

@@ -49,7 +49,11 @@ public static class SupervisionFigure
 /// <param name="WorkingDays">For completed steps, the working days used; for special procedures, their length; else null.</param>
 /// <param name="Count">How much it adds to the figure (1).</param>
 /// <param name="Stars">For a rating, its stars (1–5).</param>
-public sealed record SupervisionItem(string CaseId, string? StepId, string Department, string Title, Instant At, double? WorkingDays, int Count = 1, string? Detail = null, int? Stars = null);
+public sealed record SupervisionItem(string CaseId, string? StepId, string Department, string Title, Instant At, double? WorkingDays, int Count = 1, string? Detail = null, int? Stars = null)
+{
+    /// <summary>The case's number (<c>2026-3-000123</c>), null for a case filed before numbers until its row is numbered.</summary>
+    public string? CaseNumber { get; init; }
+}
 
 /// <summary>A department's figures for a period (or, with department <c>*</c>, everyone's).</summary>
 public sealed record DepartmentFigures(string Department, IReadOnlyDictionary<string, IReadOnlyList<SupervisionItem>> Items)
@@ -109,9 +113,6 @@ public sealed class SupervisionQueries(IDbContextFactory<WorkflowDbContext> cont
         var steps = await db.Set<StepRow>().AsNoTracking()
             .Where(s => s.CreatedAt < to && (s.CompletedAt == null || s.CompletedAt >= from) && s.State != nameof(StepState.Cancelled))
             .ToListAsync(cancellationToken);
-        var caseIds = steps.Select(s => s.CaseId).Distinct().ToList();
-        var calendarOf = await db.Set<CaseRow>().AsNoTracking().Where(c => caseIds.Contains(c.Id))
-            .ToDictionaryAsync(c => c.Id, c => c.CalendarId, cancellationToken);
         var stepIds = steps.Select(s => s.Id).ToList();
         // Each repeated return of the steps in the period is one item, with its material and reason.
         var returns = await db.Set<RepeatedReturnRow>().AsNoTracking().Where(r => stepIds.Contains(r.StepId)).ToListAsync(cancellationToken);
@@ -119,6 +120,11 @@ public sealed class SupervisionQueries(IDbContextFactory<WorkflowDbContext> cont
         var cards = await db.Set<CardRow>().AsNoTracking().Where(c => c.DueLevelAt >= from && c.DueLevelAt < to).ToListAsync(cancellationToken);
         var ratings = await db.Set<RatingRow>().AsNoTracking().Where(r => r.RatedAt >= from && r.RatedAt < to).ToListAsync(cancellationToken);
         var complaints = await db.Set<ComplaintRow>().AsNoTracking().Where(c => c.FiledAt >= from && c.FiledAt < to).ToListAsync(cancellationToken);
+        var caseIds = steps.Select(s => s.CaseId).Concat(cards.Select(c => c.CaseId)).Concat(ratings.Select(r => r.CaseId)).Concat(complaints.Select(c => c.CaseId))
+            .Distinct().ToList();
+        var cases = await db.Set<CaseRow>().AsNoTracking().Where(c => caseIds.Contains(c.Id))
+            .ToDictionaryAsync(c => c.Id, c => new { c.CalendarId, c.CaseNumber }, cancellationToken);
+        var calendarOf = cases.ToDictionary(c => c.Key, c => c.Value.CalendarId);
 
         var items = new List<(string Figure, SupervisionItem Item, StepRow? Step)>();
         foreach (var step in steps)
@@ -154,6 +160,8 @@ public sealed class SupervisionQueries(IDbContextFactory<WorkflowDbContext> cont
             if (figure is not null) items.Add((figure, item, null));
         }
 
+        // Every item names its case by the number people read (docs/domain.md, *Case numbers*).
+        items = items.Select(i => i with { Item = i.Item with { CaseNumber = cases.GetValueOrDefault(i.Item.CaseId)?.CaseNumber } }).ToList();
         var departments = catalogue.Departments.Select(d => d.Code).Prepend(PermitActivity.FrontDesk)
             .Where(code => items.Any(i => i.Item.Department == code) || catalogue.FindDepartment(code) is not null)
             .Select(code => Figures(code, items.Where(i => i.Item.Department == code).ToList()))

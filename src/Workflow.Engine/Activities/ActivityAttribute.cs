@@ -7,9 +7,12 @@ namespace Workflow.Engine.Activities;
 [AttributeUsage(AttributeTargets.Class, Inherited = false)]
 public sealed class ActivityAttribute(string @namespace, string category, string description) : Attribute
 {
-    public string Namespace { get; } = @namespace;
-    public string Category { get; } = category;
-    public string Description { get; } = description;
+    /// <summary>The part before the dot in the type name (<c>Elsa</c>, <c>Permits</c>); Studio's descriptor <c>namespace</c>.</summary>
+    internal string Namespace { get; } = @namespace;
+    /// <summary>The toolbox group Studio files the activity under (descriptor <c>category</c>).</summary>
+    internal string Category { get; } = category;
+    /// <summary>The descriptor <c>description</c> Studio shows beside the activity.</summary>
+    internal string Description { get; } = description;
     /// <summary>The name after the namespace; the class name when null.</summary>
     public string? TypeName { get; init; }
     /// <summary>What Studio shows; the type name when null.</summary>

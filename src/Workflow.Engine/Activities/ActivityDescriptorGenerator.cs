@@ -22,7 +22,8 @@ public sealed class ActivityDescriptorGenerator(ActivityRegistry registry, IServ
         return new JsonObject { ["items"] = items, ["count"] = items.Count };
     }
 
-    public JsonObject Describe(ActivityType type)
+    /// <summary>The ActivityDescriptor of one registered type; dropdown options are read from their providers now.</summary>
+    internal JsonObject Describe(ActivityType type)
     {
         var a = type.Attribute;
         var prototype = (Activity)ActivatorUtilities.CreateInstance(services, type.ClrType);

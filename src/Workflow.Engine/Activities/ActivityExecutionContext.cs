@@ -24,14 +24,23 @@ public sealed class ActivityExecutionContext
         ResumeInput = resumeInput;
     }
 
+    /// <summary>The definition node being executed (its inputs and raw JSON).</summary>
     public ActivityNode Node { get; }
+    /// <summary>The activity's id within its flowchart (Elsa's <c>id</c>); outputs and journal entries are keyed by it.</summary>
     public string ActivityId => Node.Id;
+    /// <summary>The node's <c>nodeId</c> (<c>parentNodeId:id</c>), unique across nested flowcharts; bookmarks and state belong to it.</summary>
     public string NodeId => Node.NodeId;
+    /// <summary>The node's type name, e.g. <c>Elsa.WriteLine</c>.</summary>
     public string ActivityType => Node.Type;
+    /// <summary>The id of the workflow instance being run.</summary>
     public string InstanceId => _execution.Instance.Id;
+    /// <summary>The workflow instance being run; changes to it are saved with the run.</summary>
     public WorkflowInstance Instance => _execution.Instance;
+    /// <summary>The run's service scope, for activities that need domain services beyond their constructor.</summary>
     public IServiceProvider Services => _execution.Services;
+    /// <summary>The engine's injected clock; activities read time only through it, so tests control time.</summary>
     public IClock Clock => _execution.Clock;
+    /// <summary>The current instant from <see cref="Clock"/>.</summary>
     public Instant Now => _execution.Clock.GetCurrentInstant();
     /// <summary>The workflow input given at start.</summary>
     public JsonObject WorkflowInput => _execution.Instance.Input;
@@ -72,6 +81,7 @@ public sealed class ActivityExecutionContext
     /// <summary>A variable's value by name (null when unset).</summary>
     public JsonNode? GetVariable(string name) => _execution.Instance.Variables[name]?.DeepClone();
 
+    /// <summary>Sets a workflow variable by name (a copy of <paramref name="value"/> is stored; null clears it).</summary>
     public void SetVariable(string name, JsonNode? value) => _execution.Instance.Variables[name] = value?.DeepClone();
 
     /// <summary>Writes a line to the run's output (captured per run, and to the configured text writer).</summary>

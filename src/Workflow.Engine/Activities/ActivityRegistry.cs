@@ -16,7 +16,8 @@ public sealed class ActivityRegistry
         return type;
     }
 
-    public ActivityType Register<T>() where T : Activity => Register(typeof(T));
+    /// <summary>Registers activity class <typeparamref name="T"/>; see <see cref="Register(Type)"/>.</summary>
+    internal ActivityType Register<T>() where T : Activity => Register(typeof(T));
 
     /// <summary>Registers every concrete <see cref="Activity"/> class with an [Activity] attribute in <paramref name="assembly"/>.</summary>
     public void RegisterAssembly(Assembly assembly)
@@ -26,9 +27,11 @@ public sealed class ActivityRegistry
                 Register(t);
     }
 
+    /// <summary>The activity type named <paramref name="typeName"/> (ordinal, as Elsa), or null when none is registered.</summary>
     public ActivityType? Find(string typeName) => _types.GetValueOrDefault(typeName);
 
-    public IEnumerable<ActivityType> All => _types.Values.OrderBy(t => t.TypeName, StringComparer.Ordinal);
+    /// <summary>Every registered type, ordered by type name so descriptor output is stable.</summary>
+    internal IEnumerable<ActivityType> All => _types.Values.OrderBy(t => t.TypeName, StringComparer.Ordinal);
 
     /// <summary>A registry holding the core Elsa activities of this engine.</summary>
     public static ActivityRegistry CreateWithCoreActivities()

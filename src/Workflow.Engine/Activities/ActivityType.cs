@@ -40,8 +40,10 @@ public sealed class ActivityType
     public string TypeName { get; }
     /// <summary>The part after the namespace, e.g. <c>WriteLine</c>.</summary>
     public string Name { get; }
+    /// <summary>The activity class, instantiated once per execution and per resume.</summary>
     public Type ClrType { get; }
-    public ActivityAttribute Attribute { get; }
+    /// <summary>The class's <see cref="ActivityAttribute"/>, where the descriptor's namespace, category and kind come from.</summary>
+    internal ActivityAttribute Attribute { get; }
     /// <summary>The <see cref="Input{T}"/> properties.</summary>
     public IReadOnlyList<PropertyInfo> Inputs { get; }
 

@@ -7,6 +7,7 @@ namespace Workflow.Engine.Activities;
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = true)]
 public sealed class EmbeddedPortAttribute(string name) : Attribute
 {
+    /// <summary>The port name as the descriptor shows it (<c>Then</c>); the definition stores the child under its camelCase form.</summary>
     public string Name { get; } = name;
 }
 
@@ -14,7 +15,10 @@ public sealed class EmbeddedPortAttribute(string name) : Attribute
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = true)]
 public sealed class ActivityOutputAttribute(string name, string typeName, string description) : Attribute
 {
+    /// <summary>The output name (<c>Result</c>), also the property a variable binding is read from.</summary>
     public string Name { get; } = name;
+    /// <summary>Elsa's type name of the value (<c>Object</c>, <c>String</c>).</summary>
     public string TypeName { get; } = typeName;
+    /// <summary>What Studio shows for the output.</summary>
     public string Description { get; } = description;
 }

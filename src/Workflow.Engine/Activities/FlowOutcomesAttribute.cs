@@ -8,5 +8,6 @@ namespace Workflow.Engine.Activities;
 [AttributeUsage(AttributeTargets.Class, Inherited = true)]
 public sealed class FlowOutcomesAttribute(params string[] outcomes) : Attribute
 {
+    /// <summary>The outcome names, in designer order.</summary>
     public IReadOnlyList<string> Outcomes { get; } = outcomes;
 }

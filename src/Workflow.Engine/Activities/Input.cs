@@ -9,15 +9,18 @@ namespace Workflow.Engine.Activities;
 /// </summary>
 public sealed class Input<T>
 {
+    /// <summary>An input with no expression and no default; the runtime sets <see cref="Expression"/> when the definition has one.</summary>
     public Input() { }
 
     /// <summary>An input with a default value, used when the definition leaves it out.</summary>
     public Input(T defaultValue) => DefaultValue = defaultValue;
 
-    public Input(ExpressionInput expression) => Expression = expression;
+    /// <summary>An input bound to <paramref name="expression"/>.</summary>
+    internal Input(ExpressionInput expression) => Expression = expression;
 
     /// <summary>The expression from the definition, or null when absent.</summary>
     public ExpressionInput? Expression { get; set; }
 
-    public T? DefaultValue { get; }
+    /// <summary>What <see cref="ActivityExecutionContext.Get{T}(Input{T})"/> returns when the definition leaves the input out.</summary>
+    internal T? DefaultValue { get; }
 }

@@ -8,7 +8,8 @@ namespace Workflow.Engine.Calendar;
 /// </summary>
 public sealed class CalendarRangeException : ArgumentOutOfRangeException
 {
-    public CalendarRangeException(string calendarId, LocalDate date, DateRange covered)
+    /// <summary>Names <paramref name="date"/>, the calendar asked and the range it covers.</summary>
+    internal CalendarRangeException(string calendarId, LocalDate date, DateRange covered)
         : base(nameof(date), date, $"Date {date:yyyy-MM-dd} is outside calendar '{calendarId}', which covers {covered}.")
     {
         CalendarId = calendarId;

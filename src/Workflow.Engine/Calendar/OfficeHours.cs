@@ -48,8 +48,11 @@ public sealed class OfficeHours : IEquatable<OfficeHours>
         return sum;
     }
 
+    /// <summary>Equal when both have the same periods in the same order.</summary>
     public bool Equals(OfficeHours? other) => other is not null && Periods.SequenceEqual(other.Periods);
+    /// <inheritdoc />
     public override bool Equals(object? obj) => Equals(obj as OfficeHours);
+    /// <inheritdoc />
     public override int GetHashCode() => Periods.Aggregate(0, (h, p) => HashCode.Combine(h, p));
 
     /// <summary>Formats as <c>09:00-12:00, 13:30-17:30</c>.</summary>

@@ -17,7 +17,9 @@ public sealed record OfficePeriod
         End = end;
     }
 
+    /// <summary>The local time the office opens (included).</summary>
     public LocalTime Start { get; }
+    /// <summary>The local time the office closes (excluded: the period's last instant is just before it).</summary>
     public LocalTime End { get; }
 
     /// <summary>Length of the period.</summary>

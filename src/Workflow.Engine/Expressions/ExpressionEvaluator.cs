@@ -15,11 +15,12 @@ namespace Workflow.Engine.Expressions;
 /// <see cref="LiquidEvaluator"/>. Any other type throws
 /// <see cref="ExpressionException"/>.
 /// </summary>
-public static class ExpressionEvaluator
+internal static class ExpressionEvaluator
 {
     /// <summary>The expression types this engine evaluates.</summary>
     public static IReadOnlyList<string> SupportedTypes { get; } = ["Literal", "Object", "Json", "Variable", "Input", "JavaScript", "Liquid"];
 
+    /// <summary>The value of <paramref name="input"/> in <paramref name="scope"/>, as JSON (null for no value).</summary>
     public static JsonNode? Evaluate(ExpressionInput input, ExpressionScope scope)
     {
         switch (input.ExpressionType)

@@ -13,8 +13,11 @@ namespace Workflow.Engine.Expressions;
 /// </summary>
 public sealed class ExpressionScope(JsonObject variables, IReadOnlyList<VariableDefinition> declarations, JsonObject input)
 {
+    /// <summary>The variables by name; scripts read and write this object itself, so writes reach the instance.</summary>
     public JsonObject Variables { get; } = variables;
+    /// <summary>The declared variables the <c>getX()</c>/<c>setX(v)</c> accessors and value coercion are generated from.</summary>
     public IReadOnlyList<VariableDefinition> Declarations { get; } = declarations;
+    /// <summary>The workflow input (Elsa's <c>Input</c> expression type and the script global <c>input</c>).</summary>
     public JsonObject Input { get; } = input;
 
     /// <summary>The running instance (its id, correlation id and name are read and written by scripts); null outside a run.</summary>

@@ -10,7 +10,7 @@ namespace Workflow.Engine.Expressions;
 /// booleans (<c>"True"</c>) and numbers (<c>"3"</c>), JSON booleans, <c>"00:00:05"</c> for TimeSpan/Duration,
 /// enum names, JSON text for arrays and objects. Throws <see cref="ExpressionException"/> when the value does not fit.
 /// </summary>
-public static class ValueConverter
+internal static class ValueConverter
 {
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
 
@@ -19,6 +19,7 @@ public static class ValueConverter
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
     };
 
+    /// <summary>The value converted to <typeparamref name="T"/>; see <see cref="Convert(JsonNode?, Type)"/>.</summary>
     public static T? Convert<T>(JsonNode? value) => (T?)Convert(value, typeof(T));
 
     /// <summary>
@@ -31,6 +32,7 @@ public static class ValueConverter
             ? (b.GetValueKind() == JsonValueKind.True ? bool.TrueString : bool.FalseString)
             : value.ToJsonString(Unescaped);
 
+    /// <summary>The value converted to <paramref name="type"/>; null gives the type's default.</summary>
     public static object? Convert(JsonNode? value, Type type)
     {
         var target = Nullable.GetUnderlyingType(type) ?? type;

@@ -34,7 +34,9 @@ public sealed class ActivityNode
     public string NodeId { get; }
     /// <summary>The flowchart or composite activity holding this activity; null for the root.</summary>
     public ActivityNode? Parent { get; }
+    /// <summary>The activity's JSON object as read; what the model does not interpret stays here and is written back.</summary>
     public JsonObject Raw { get; }
+    /// <summary>The designer's display name (<c>name</c>), or null.</summary>
     public string? Name => Raw["name"] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
 
     /// <summary>Child activities when this is a flowchart, else empty.</summary>
@@ -144,6 +146,7 @@ public sealed class ActivityNode
         }
     }
 
+    /// <summary><c>Type Id</c>, for messages.</summary>
     public override string ToString() => $"{Type} {Id}";
 }
 

@@ -20,10 +20,13 @@ public sealed class Connection
         IsFlatShape = flatShape;
     }
 
+    /// <summary>The id of the activity the connection leaves.</summary>
     public string SourceActivityId { get; }
     /// <summary>The outcome of the source activity that activates this connection (<c>Done</c> when absent).</summary>
     public string SourcePort { get; }
+    /// <summary>The id of the activity the connection enters.</summary>
     public string TargetActivityId { get; }
+    /// <summary>The inbound port (<c>In</c> when absent; activities have no other, see docs/definition-format.md, "Validation").</summary>
     public string TargetPort { get; }
     /// <summary>True when read from the older flat shape; it is written back in the shape it was read in.</summary>
     public bool IsFlatShape { get; }
@@ -45,5 +48,6 @@ public sealed class Connection
         return new Connection(raw, source, sourcePort, target, targetPort, false);
     }
 
+    /// <summary>The <see cref="Key"/>.</summary>
     public override string ToString() => Key;
 }

@@ -15,6 +15,7 @@ public sealed class WorkflowDefinition
         Root = root;
     }
 
+    /// <summary>The definition's JSON object as read; what the model does not interpret stays here and is written back.</summary>
     public JsonObject Raw { get; }
     /// <summary>The root <c>Elsa.Flowchart</c>.</summary>
     public ActivityNode Root { get; }
@@ -25,8 +26,11 @@ public sealed class WorkflowDefinition
     public string? Id => Text("id");
     /// <summary>Elsa's <c>definitionId</c>: shared by all versions.</summary>
     public string? DefinitionId => Text("definitionId");
+    /// <summary>Elsa's <c>name</c>, or null.</summary>
     public string? Name => Text("name");
+    /// <summary>Elsa's <c>description</c>, or null.</summary>
     public string? Description => Text("description");
+    /// <summary>Elsa's <c>version</c> number; 1 when absent.</summary>
     public int Version => Raw["version"] is JsonValue v && v.TryGetValue<int>(out var i) ? i : 1;
 
     /// <summary>Every activity of the definition, nested ones included (not the root itself).</summary>

@@ -7,7 +7,10 @@ namespace Workflow.Engine.Persistence;
 public sealed class ConcurrencyConflictException(string instanceId, long expectedVersion, long actualVersion)
     : Exception($"Workflow instance '{instanceId}' was changed by someone else: expected version {expectedVersion}, found {actualVersion}.")
 {
+    /// <summary>The instance whose save was refused.</summary>
     public string InstanceId { get; } = instanceId;
+    /// <summary>The version the caller loaded (0 for an insert: no instance with this id was expected).</summary>
     public long ExpectedVersion { get; } = expectedVersion;
+    /// <summary>The version stored now.</summary>
     public long ActualVersion { get; } = actualVersion;
 }

@@ -3,10 +3,15 @@ namespace Workflow.Engine.Persistence;
 /// <summary>Which version of a definition to pick, as Elsa's <c>versionOptions</c>.</summary>
 public enum VersionSelector
 {
+    /// <summary>The latest version, draft or published.</summary>
     Latest,
+    /// <summary>The published version; none when the definition is retracted or never published.</summary>
     Published,
+    /// <summary>The published version when there is one, else the latest.</summary>
     LatestOrPublished,
+    /// <summary>Any version: a single look-up gives the highest.</summary>
     AllVersions,
+    /// <summary>The version whose number is given alongside.</summary>
     Specific,
 }
 
@@ -17,8 +22,11 @@ public enum VersionSelector
 /// </summary>
 public interface IWorkflowDefinitionStore
 {
+    /// <summary>The version of <paramref name="definitionId"/> that <paramref name="selector"/> picks (<paramref name="version"/> is the number for <see cref="VersionSelector.Specific"/>), or null.</summary>
     Task<StoredDefinition?> FindAsync(string definitionId, VersionSelector selector, int? version = null, CancellationToken cancellationToken = default);
+    /// <summary>One version by its version id (Elsa's <c>id</c>), or null.</summary>
     Task<StoredDefinition?> FindByIdAsync(string id, CancellationToken cancellationToken = default);
+    /// <summary>Every version of <paramref name="definitionId"/>, oldest first; empty when there is none.</summary>
     Task<IReadOnlyList<StoredDefinition>> ListVersionsAsync(string definitionId, CancellationToken cancellationToken = default);
     /// <summary>Latest version of every definition (filter by a search term on name or definition id).</summary>
     Task<(IReadOnlyList<StoredDefinition> Items, int TotalCount)> ListLatestAsync(string? searchTerm, int skip, int take, CancellationToken cancellationToken = default);

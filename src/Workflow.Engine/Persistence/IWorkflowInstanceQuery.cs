@@ -24,15 +24,21 @@ public interface IWorkflowInstanceQuery
 /// <summary>Which instances to list; null members match anything, collections match any of their values.</summary>
 public sealed record WorkflowInstanceFilter
 {
+    /// <summary>Instance ids.</summary>
     public IReadOnlyCollection<string>? Ids { get; init; }
+    /// <summary>Definition ids (Elsa's <c>definitionId</c>, any version).</summary>
     public IReadOnlyCollection<string>? DefinitionIds { get; init; }
     /// <summary>The definition version number (with <see cref="DefinitionIds"/>).</summary>
     public int? Version { get; init; }
+    /// <summary>The exact correlation id.</summary>
     public string? CorrelationId { get; init; }
     /// <summary>Part of the id, name, definition id or correlation id.</summary>
     public string? SearchTerm { get; init; }
+    /// <summary>Statuses (Running, Finished).</summary>
     public IReadOnlyCollection<WorkflowStatus>? Statuses { get; init; }
+    /// <summary>Sub-statuses (Executing, Suspended, Finished, Cancelled, Faulted ...).</summary>
     public IReadOnlyCollection<WorkflowSubStatus>? SubStatuses { get; init; }
+    /// <summary>True: only designers' test runs; false: only production instances.</summary>
     public bool? IsTest { get; init; }
     /// <summary>True: only faulted instances; false: only those without a fault.</summary>
     public bool? HasFault { get; init; }
@@ -57,9 +63,13 @@ public sealed record WorkflowInstanceFilter
 /// <summary>What a list is ordered by.</summary>
 public enum WorkflowInstanceOrder
 {
+    /// <summary>By creation instant.</summary>
     Created,
+    /// <summary>By the instant of the last save.</summary>
     Updated,
+    /// <summary>By the instant it finished (unfinished ones have none).</summary>
     Finished,
+    /// <summary>By instance name (ordinal).</summary>
     Name,
 }
 
@@ -79,6 +89,7 @@ public sealed record WorkflowInstanceSummary(
     Instant UpdatedAt,
     Instant? FinishedAt)
 {
+    /// <summary>The summary of a loaded instance (what the stores read from columns, computed here from the object).</summary>
     public static WorkflowInstanceSummary Of(WorkflowInstance i) => new(i.Id, i.DefinitionId, i.DefinitionVersionId, i.DefinitionVersion, i.CorrelationId,
         i.Name, i.Status, i.SubStatus, i.IsTest, i.Fault is not null, i.CreatedAt, i.UpdatedAt, i.FinishedAt);
 }

@@ -8,6 +8,7 @@ namespace Workflow.Engine.Persistence;
 /// </summary>
 public interface IWorkflowInstanceStore
 {
+    /// <summary>The instance with its open bookmarks, as last saved, or null when there is none.</summary>
     Task<WorkflowInstance?> FindAsync(string instanceId, CancellationToken cancellationToken = default);
 
     /// <summary>Stores a new instance (its <see cref="WorkflowInstance.Version"/> becomes 1).</summary>
@@ -20,6 +21,7 @@ public interface IWorkflowInstanceStore
     /// </summary>
     Task UpdateAsync(WorkflowInstance instance, IReadOnlyList<JournalEntry> journal, IdempotencyRecord? idempotency = null, CancellationToken cancellationToken = default);
 
+    /// <summary>The record of an action already applied under <paramref name="key"/> in <paramref name="scope"/>, or null.</summary>
     Task<IdempotencyRecord?> FindIdempotencyRecordAsync(string scope, string key, CancellationToken cancellationToken = default);
 
     /// <summary>The journal of one instance in sequence order.</summary>
@@ -36,6 +38,8 @@ public sealed record BookmarkFilter(string? InstanceId = null, string? ActivityT
 public sealed class DuplicateIdempotencyKeyException(string scope, string key)
     : Exception($"Idempotency key '{key}' was already used in scope '{scope}'.")
 {
+    /// <summary>The scope the key was used in.</summary>
     public string Scope { get; } = scope;
+    /// <summary>The idempotency key used twice.</summary>
     public string Key { get; } = key;
 }

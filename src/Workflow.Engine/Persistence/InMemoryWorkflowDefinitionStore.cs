@@ -14,6 +14,7 @@ public sealed class InMemoryWorkflowDefinitionStore(IClock clock, ParsedDefiniti
     private readonly object _lock = new();
     private readonly List<StoredDefinition> _versions = [];
 
+    /// <inheritdoc />
     public Task<StoredDefinition?> FindAsync(string definitionId, VersionSelector selector, int? version = null, CancellationToken cancellationToken = default)
     {
         lock (_lock)
@@ -31,18 +32,21 @@ public sealed class InMemoryWorkflowDefinitionStore(IClock clock, ParsedDefiniti
         }
     }
 
+    /// <inheritdoc />
     public Task<StoredDefinition?> FindByIdAsync(string id, CancellationToken cancellationToken = default)
     {
         lock (_lock)
             return Task.FromResult(_versions.FirstOrDefault(v => v.Id == id));
     }
 
+    /// <inheritdoc />
     public Task<IReadOnlyList<StoredDefinition>> ListVersionsAsync(string definitionId, CancellationToken cancellationToken = default)
     {
         lock (_lock)
             return Task.FromResult<IReadOnlyList<StoredDefinition>>(_versions.Where(v => v.DefinitionId == definitionId).OrderBy(v => v.Version).ToList());
     }
 
+    /// <inheritdoc />
     public Task<(IReadOnlyList<StoredDefinition> Items, int TotalCount)> ListLatestAsync(string? searchTerm, int skip, int take, CancellationToken cancellationToken = default)
     {
         lock (_lock)
@@ -54,6 +58,7 @@ public sealed class InMemoryWorkflowDefinitionStore(IClock clock, ParsedDefiniti
         }
     }
 
+    /// <inheritdoc />
     public Task<StoredDefinition> SaveAsync(string definitionId, string name, string? description, string json, bool publish, CancellationToken cancellationToken = default)
     {
         parsed?.Forget(definitionId);
@@ -84,6 +89,7 @@ public sealed class InMemoryWorkflowDefinitionStore(IClock clock, ParsedDefiniti
         }
     }
 
+    /// <inheritdoc />
     public Task<StoredDefinition?> RetractAsync(string definitionId, CancellationToken cancellationToken = default)
     {
         parsed?.Forget(definitionId);
@@ -96,6 +102,7 @@ public sealed class InMemoryWorkflowDefinitionStore(IClock clock, ParsedDefiniti
         }
     }
 
+    /// <inheritdoc />
     public Task<bool> DeleteAsync(string definitionId, CancellationToken cancellationToken = default)
     {
         parsed?.Forget(definitionId);
@@ -103,6 +110,7 @@ public sealed class InMemoryWorkflowDefinitionStore(IClock clock, ParsedDefiniti
             return Task.FromResult(_versions.RemoveAll(v => v.DefinitionId == definitionId) > 0);
     }
 
+    /// <inheritdoc />
     public Task<bool> DeleteVersionAsync(string versionId, CancellationToken cancellationToken = default)
     {
         parsed?.ForgetVersion(versionId);

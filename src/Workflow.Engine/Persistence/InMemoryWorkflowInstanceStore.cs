@@ -17,12 +17,14 @@ public sealed class InMemoryWorkflowInstanceStore : IWorkflowInstanceStore, IDue
     private readonly Dictionary<string, List<JournalEntry>> _journals = new(StringComparer.Ordinal);
     private readonly Dictionary<(string, string), IdempotencyRecord> _idempotency = new();
 
+    /// <inheritdoc />
     public Task<WorkflowInstance?> FindAsync(string instanceId, CancellationToken cancellationToken = default)
     {
         lock (_lock)
             return Task.FromResult(_instances.TryGetValue(instanceId, out var i) ? Clone(i) : null);
     }
 
+    /// <inheritdoc />
     public Task InsertAsync(WorkflowInstance instance, IReadOnlyList<JournalEntry> journal, IdempotencyRecord? idempotency = null, CancellationToken cancellationToken = default)
     {
         lock (_lock)
@@ -38,6 +40,7 @@ public sealed class InMemoryWorkflowInstanceStore : IWorkflowInstanceStore, IDue
         return Task.CompletedTask;
     }
 
+    /// <inheritdoc />
     public Task UpdateAsync(WorkflowInstance instance, IReadOnlyList<JournalEntry> journal, IdempotencyRecord? idempotency = null, CancellationToken cancellationToken = default)
     {
         lock (_lock)
@@ -55,18 +58,21 @@ public sealed class InMemoryWorkflowInstanceStore : IWorkflowInstanceStore, IDue
         return Task.CompletedTask;
     }
 
+    /// <inheritdoc />
     public Task<IdempotencyRecord?> FindIdempotencyRecordAsync(string scope, string key, CancellationToken cancellationToken = default)
     {
         lock (_lock)
             return Task.FromResult(_idempotency.GetValueOrDefault((scope, key)));
     }
 
+    /// <inheritdoc />
     public Task<IReadOnlyList<JournalEntry>> GetJournalAsync(string instanceId, CancellationToken cancellationToken = default)
     {
         lock (_lock)
             return Task.FromResult<IReadOnlyList<JournalEntry>>(_journals.TryGetValue(instanceId, out var j) ? [.. j] : []);
     }
 
+    /// <inheritdoc />
     public Task<IReadOnlyList<(string InstanceId, Bookmark Bookmark)>> FindBookmarksAsync(BookmarkFilter filter, CancellationToken cancellationToken = default)
     {
         lock (_lock)
@@ -83,6 +89,7 @@ public sealed class InMemoryWorkflowInstanceStore : IWorkflowInstanceStore, IDue
         }
     }
 
+    /// <inheritdoc />
     public Task<IReadOnlyList<(string InstanceId, Bookmark Bookmark)>> ClaimDueAsync(string owner, NodaTime.Instant now, NodaTime.Duration lease, int max, CancellationToken cancellationToken = default)
     {
         if (string.IsNullOrWhiteSpace(owner)) throw new ArgumentException("A claim needs the name of the worker that owns it.", nameof(owner));
@@ -102,6 +109,7 @@ public sealed class InMemoryWorkflowInstanceStore : IWorkflowInstanceStore, IDue
         }
     }
 
+    /// <inheritdoc />
     public Task<(IReadOnlyList<WorkflowInstanceSummary> Items, int TotalCount)> ListAsync(WorkflowInstanceFilter filter, WorkflowInstanceOrder order, bool descending,
         int skip, int take, CancellationToken cancellationToken = default)
     {
@@ -119,12 +127,14 @@ public sealed class InMemoryWorkflowInstanceStore : IWorkflowInstanceStore, IDue
         }
     }
 
+    /// <inheritdoc />
     public Task<int> CountAsync(WorkflowInstanceFilter filter, CancellationToken cancellationToken = default)
     {
         lock (_lock)
             return Task.FromResult(_instances.Values.Select(WorkflowInstanceSummary.Of).Count(filter.Matches));
     }
 
+    /// <inheritdoc />
     public Task<bool> DeleteAsync(string instanceId, CancellationToken cancellationToken = default)
     {
         lock (_lock)

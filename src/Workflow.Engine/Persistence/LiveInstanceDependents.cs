@@ -8,8 +8,10 @@ namespace Workflow.Engine.Persistence;
 /// </summary>
 public sealed class LiveInstanceDependents(IWorkflowInstanceQuery instances) : IDefinitionDependents
 {
+    /// <summary>The <see cref="DefinitionDependent.Kind"/> of its answer, so the host can tell running instances from other dependents.</summary>
     public const string Kind = "instances";
 
+    /// <inheritdoc />
     public async Task<IReadOnlyList<DefinitionDependent>> FindAsync(string definitionId, int? version, CancellationToken cancellationToken)
     {
         var count = await instances.CountAsync(WorkflowInstanceFilter.LiveOf(definitionId, version) with { IsTest = false }, cancellationToken);

@@ -5,8 +5,9 @@ using NodaTime.Text;
 namespace Workflow.Engine.Runtime;
 
 /// <summary>Bookmarks to and from JSON (instants as ISO 8601 UTC), for stores and idempotent replies.</summary>
-public static class BookmarkJson
+internal static class BookmarkJson
 {
+    /// <summary>The bookmark as a JSON object (camelCase names, instants as ISO 8601 UTC).</summary>
     public static JsonObject ToJson(Bookmark b) => new()
     {
         ["id"] = b.Id,
@@ -19,6 +20,7 @@ public static class BookmarkJson
         ["resumeAt"] = b.ResumeAt is { } r ? InstantPattern.ExtendedIso.Format(r) : null,
     };
 
+    /// <summary>Reads what <see cref="ToJson"/> wrote.</summary>
     public static Bookmark FromJson(JsonObject o) => new(
         o["id"]!.GetValue<string>(),
         o["activityId"]!.GetValue<string>(),

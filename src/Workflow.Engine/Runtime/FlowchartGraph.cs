@@ -17,7 +17,8 @@ public sealed class FlowchartGraph
     private readonly HashSet<Connection> _forward = [];
     private readonly Dictionary<string, HashSet<string>> _ancestors = new(StringComparer.Ordinal);
 
-    public FlowchartGraph(ActivityNode flowchart, ActivityRegistry? registry = null)
+    /// <summary>Computes the structure of <paramref name="flowchart"/>; <paramref name="registry"/> tells which activities are start activities.</summary>
+    internal FlowchartGraph(ActivityNode flowchart, ActivityRegistry? registry = null)
     {
         Flowchart = flowchart;
         foreach (var a in flowchart.Activities)
@@ -35,16 +36,22 @@ public sealed class FlowchartGraph
             List(_forwardInbound, c.TargetActivityId).Add(c);
     }
 
-    public ActivityNode Flowchart { get; }
+    /// <summary>The flowchart node this graph describes.</summary>
+    internal ActivityNode Flowchart { get; }
+    /// <summary>The flowchart's direct activities by id (the first one wins when an id repeats).</summary>
     public Dictionary<string, ActivityNode> ById { get; } = new(StringComparer.Ordinal);
     /// <summary>Connections whose both ends exist, in document order.</summary>
     public List<Connection> Valid { get; } = [];
     /// <summary>Where the flowchart starts, or null when it has no activities.</summary>
     public ActivityNode? Start { get; }
 
+    /// <summary>The valid connections leaving <paramref name="activityId"/>, in document order.</summary>
     public IReadOnlyList<Connection> Outbound(string activityId) => _outbound.GetValueOrDefault(activityId) ?? [];
-    public IReadOnlyList<Connection> ForwardInbound(string activityId) => _forwardInbound.GetValueOrDefault(activityId) ?? [];
-    public IReadOnlyList<Connection> AllInbound(string activityId) => _allInbound.GetValueOrDefault(activityId) ?? [];
+    /// <summary>The forward connections entering <paramref name="activityId"/> (the ones its join rule counts).</summary>
+    internal IReadOnlyList<Connection> ForwardInbound(string activityId) => _forwardInbound.GetValueOrDefault(activityId) ?? [];
+    /// <summary>Every valid connection entering <paramref name="activityId"/>, backward ones included.</summary>
+    internal IReadOnlyList<Connection> AllInbound(string activityId) => _allInbound.GetValueOrDefault(activityId) ?? [];
+    /// <summary>Whether <paramref name="connection"/> is forward (docs/definition-format.md, "Running: scheduling, bookmarks, status").</summary>
     public bool IsForward(Connection connection) => _forward.Contains(connection);
 
     /// <summary>Activities reachable from the start (the start included).</summary>

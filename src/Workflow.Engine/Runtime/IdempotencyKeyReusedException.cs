@@ -4,6 +4,8 @@ namespace Workflow.Engine.Runtime;
 public sealed class IdempotencyKeyReusedException(string scope, string key)
     : Exception($"Idempotency key '{key}' (scope '{scope}') was already used for a different request.")
 {
+    /// <summary>The scope the key was used in.</summary>
     public string Scope { get; } = scope;
+    /// <summary>The idempotency key sent with a different request.</summary>
     public string Key { get; } = key;
 }

@@ -6,10 +6,15 @@ namespace Workflow.Engine.Runtime;
 /// <summary>What happened to an activity of an instance; append-only, ordered by <see cref="JournalEntry.Sequence"/> within the instance.</summary>
 public enum JournalEventKind
 {
+    /// <summary>The activity began executing.</summary>
     Started,
+    /// <summary>The activity completed; <see cref="JournalEntry.Outcome"/> names the ports it took.</summary>
     Completed,
+    /// <summary>The activity faulted the instance; the data holds the message and code.</summary>
     Faulted,
+    /// <summary>The activity created a bookmark and waits.</summary>
     BookmarkCreated,
+    /// <summary>One of the activity's bookmarks was resumed.</summary>
     Resumed,
     /// <summary>A waiting branch was cut off because a join completed without it (its bookmark removed).</summary>
     Cancelled,

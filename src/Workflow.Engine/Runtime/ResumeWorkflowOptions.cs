@@ -6,10 +6,13 @@ namespace Workflow.Engine.Runtime;
 /// </summary>
 public sealed record ResumeWorkflowOptions
 {
+    /// <summary>Who the key belongs to (e.g. the user); the same key in two scopes is two keys.</summary>
     public string? IdempotencyScope { get; init; }
+    /// <summary>The caller's idempotency key; null applies the resume without idempotency.</summary>
     public string? IdempotencyKey { get; init; }
     /// <summary>A hash of the caller's request; defaults to instance id + bookmark id + input JSON.</summary>
     public string? RequestHash { get; init; }
+    /// <summary>Where WriteLine also writes during this run.</summary>
     public TextWriter? Output { get; init; }
     /// <summary>
     /// Checks the instance as loaded for this resume, before anything runs: the caller's domain rules run once, on the

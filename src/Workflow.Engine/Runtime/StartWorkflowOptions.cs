@@ -7,6 +7,7 @@ public sealed record StartWorkflowOptions
 {
     /// <summary>The workflow input (the <c>input</c> of scripts).</summary>
     public JsonObject? Input { get; init; }
+    /// <summary>The new instance's correlation id; none when null.</summary>
     public string? CorrelationId { get; init; }
     /// <summary>The flowchart mode of this run (pinned in the instance for its whole life); the engine default when null.</summary>
     public FlowchartMode? FlowchartMode { get; init; }

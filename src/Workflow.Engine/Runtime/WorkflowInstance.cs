@@ -9,19 +9,26 @@ namespace Workflow.Engine.Runtime;
 /// </summary>
 public sealed class WorkflowInstance
 {
+    /// <summary>The instance id, unique in the store.</summary>
     public required string Id { get; init; }
+    /// <summary>Elsa's <c>definitionId</c> of the definition it runs (shared by all versions).</summary>
     public required string DefinitionId { get; init; }
+    /// <summary>The version number it is pinned to.</summary>
     public required int DefinitionVersion { get; init; }
     /// <summary>The id of the stored definition version (Elsa's <c>id</c>, as opposed to <c>definitionId</c>).</summary>
     public required string DefinitionVersionId { get; init; }
+    /// <summary>The caller's correlation id (e.g. a case number), set at start or by Elsa.Correlate; null when none.</summary>
     public string? CorrelationId { get; set; }
+    /// <summary>The instance's display name (Elsa.SetName); null when none.</summary>
     public string? Name { get; set; }
     /// <summary>
     /// A designer's trial run (the Studio's Run): stored and run like any instance, but modules that project instances
     /// into production views (inboxes, case lists, figures) leave it out. Set at start, never changed.
     /// </summary>
     public bool IsTest { get; init; }
+    /// <summary>Running or Finished (docs/definition-format.md, "Status").</summary>
     public WorkflowStatus Status { get; set; } = WorkflowStatus.Running;
+    /// <summary>The fine status, e.g. Suspended while waiting or Faulted (docs/definition-format.md, "Status").</summary>
     public WorkflowSubStatus SubStatus { get; set; } = WorkflowSubStatus.Pending;
     /// <summary>Workflow input, as given at start.</summary>
     public JsonObject Input { get; set; } = new();
@@ -38,8 +45,11 @@ public sealed class WorkflowInstance
     public JsonObject ExecutionState { get; set; } = new();
     /// <summary>Set when the instance faulted: which activity and why.</summary>
     public WorkflowFault? Fault { get; set; }
+    /// <summary>When it was started, from the injected clock.</summary>
     public Instant CreatedAt { get; init; }
+    /// <summary>When a run last changed it, from the injected clock.</summary>
     public Instant UpdatedAt { get; set; }
+    /// <summary>When it became Finished (whatever the sub-status); null while it runs.</summary>
     public Instant? FinishedAt { get; set; }
     /// <summary>
     /// Optimistic-concurrency version: the store increments it on every update and refuses an update whose

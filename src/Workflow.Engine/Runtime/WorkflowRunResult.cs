@@ -13,6 +13,8 @@ public sealed record WorkflowRunResult(
     IReadOnlyList<string> Output,
     bool Replayed = false)
 {
+    /// <summary>The instance's status after the run.</summary>
     public WorkflowStatus Status => Instance.Status;
+    /// <summary>The instance's sub-status after the run.</summary>
     public WorkflowSubStatus SubStatus => Instance.SubStatus;
 }

@@ -11,6 +11,7 @@ namespace Workflow.Engine.Scheduling;
 /// </summary>
 public sealed class ChildWorkflowSweep(IWorkflowInstanceStore instances, WorkflowRuntime runtime) : ISchedulerSweep
 {
+    /// <inheritdoc />
     public async Task<int> SweepAsync(CancellationToken cancellationToken)
     {
         var resumed = 0;

@@ -25,6 +25,7 @@ public sealed class TriggerSweep(IWorkflowDefinitionStore definitions, IWorkflow
     private static readonly string[] TriggerTypes = ["Elsa.Timer", "Elsa.Cron", "Elsa.StartAt"];
     private readonly ConcurrentDictionary<string, IReadOnlyList<ActivityNode>> _triggersByVersion = new(StringComparer.Ordinal);
 
+    /// <inheritdoc />
     public async Task<int> SweepAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetCurrentInstant();

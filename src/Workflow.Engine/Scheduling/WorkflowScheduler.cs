@@ -29,6 +29,7 @@ public sealed class WorkflowScheduler
     private readonly WorkflowSchedulerOptions _options;
     private readonly ILogger<WorkflowScheduler>? _logger;
 
+    /// <summary>Built by the service container; <paramref name="handlers"/> are keyed by the bookmark kind they fire (one per kind).</summary>
     public WorkflowScheduler(IDueBookmarkClaimer claimer, WorkflowRuntime runtime, IEnumerable<IDueBookmarkHandler> handlers, IEnumerable<ISchedulerSweep> sweeps,
         IClock clock, WorkflowEngineOptions options, ILogger<WorkflowScheduler>? logger = null)
     {

@@ -11,6 +11,7 @@ namespace Workflow.Engine.Scheduling;
 /// </summary>
 public sealed class WorkflowSchedulerService(WorkflowScheduler scheduler, WorkflowEngineOptions options, ILogger<WorkflowSchedulerService>? logger = null) : BackgroundService
 {
+    /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var interval = options.Scheduler.Interval;

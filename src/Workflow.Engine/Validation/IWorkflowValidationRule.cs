@@ -6,5 +6,6 @@ namespace Workflow.Engine.Validation;
 /// </summary>
 public interface IWorkflowValidationRule
 {
+    /// <summary>Checks the definition in <paramref name="context"/> and adds a finding per problem.</summary>
     void Validate(ValidationContext context);
 }

@@ -9,16 +9,21 @@ public sealed class ValidationContext(WorkflowDefinition definition, ActivityReg
 {
     private readonly Dictionary<ActivityNode, FlowchartGraph> _graphs = [];
 
+    /// <summary>The definition being validated.</summary>
     public WorkflowDefinition Definition { get; } = definition;
+    /// <summary>The activity types known to the engine, e.g. to find an activity's class and outcomes.</summary>
     public ActivityRegistry Registry { get; } = registry;
-    public List<ValidationFinding> Findings { get; } = [];
+    /// <summary>The findings so far, in the order the rules added them.</summary>
+    internal List<ValidationFinding> Findings { get; } = [];
 
+    /// <summary>Reports a problem.</summary>
     public void Add(ValidationFinding finding) => Findings.Add(finding);
 
     /// <summary>The root flowchart and every nested one (FlowNode bodies, nested Elsa.Flowchart activities).</summary>
     public IEnumerable<ActivityNode> Flowcharts() =>
         new[] { Definition.Root }.Concat(Definition.AllActivities().Where(a => a.IsFlowchart));
 
+    /// <summary>The graph of <paramref name="flowchart"/>, computed once per validation and shared by the rules.</summary>
     public FlowchartGraph Graph(ActivityNode flowchart)
     {
         if (!_graphs.TryGetValue(flowchart, out var graph))

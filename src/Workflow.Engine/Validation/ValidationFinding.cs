@@ -7,7 +7,9 @@ namespace Workflow.Engine.Validation;
 /// </summary>
 public sealed record ValidationFinding(FindingSeverity Severity, string? ActivityId, string? Property, string Message, string Code = "", string? MessageZh = null)
 {
+    /// <summary>A finding that keeps the definition from running and from being published (docs/definition-format.md, "Validation").</summary>
     public static ValidationFinding Error(string? activityId, string? property, string message, string code = "", string? messageZh = null) => new(FindingSeverity.Error, activityId, property, message, code, messageZh);
+    /// <summary>A finding a designer should look at; the definition still runs (docs/definition-format.md, "Validation").</summary>
     public static ValidationFinding Warning(string? activityId, string? property, string message, string code = "", string? messageZh = null) => new(FindingSeverity.Warning, activityId, property, message, code, messageZh);
 
     /// <summary>The CLI's line format without the file name: <c>error|warning: activity ID: message</c>.</summary>

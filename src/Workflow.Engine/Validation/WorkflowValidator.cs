@@ -15,7 +15,8 @@ public sealed class WorkflowValidator
     private readonly ActivityRegistry _registry;
     private readonly IReadOnlyList<IWorkflowValidationRule> _rules;
 
-    public WorkflowValidator(ActivityRegistry registry, IEnumerable<IWorkflowValidationRule>? extraRules = null)
+    /// <summary>A validator running the built-in rules, then <paramref name="extraRules"/> in order.</summary>
+    internal WorkflowValidator(ActivityRegistry registry, IEnumerable<IWorkflowValidationRule>? extraRules = null)
     {
         _registry = registry;
         _rules = [new ActivityTypeRule(), new ConnectionRule(), new StartRule(), new ExpressionRule(), new ReachabilityRule(), new JoinRule(), .. extraRules ?? []];
@@ -30,7 +31,8 @@ public sealed class WorkflowValidator
         return (read.Definition, findings);
     }
 
-    public IReadOnlyList<ValidationFinding> Validate(WorkflowDefinition definition)
+    /// <summary>Validates a definition already read; a rule that throws becomes an error finding (<c>rule-failed</c>).</summary>
+    internal IReadOnlyList<ValidationFinding> Validate(WorkflowDefinition definition)
     {
         var context = new ValidationContext(definition, _registry);
         foreach (var rule in _rules)

@@ -26,6 +26,7 @@ using Workflow.Host.Web.Problems;
 using Workflow.Host.Web.Studio;
 using Workflow.Host.Web.Supervision;
 using Workflow.Host.Web.Notifications;
+using Workflow.Host.Web.Notifications.Delivery;
 using Workflow.Host.Web.Permits;
 using Workflow.Host.Web.Permits.Api;
 using Workflow.Host.Web.Time;
@@ -63,6 +64,7 @@ public static class WebApp
         services.AddWorkflowProblems();
         services.AddWorkflowJson(builder.Configuration);
         services.AddWorkflowAccess(builder.Configuration);
+        services.AddNotificationDelivery(builder.Configuration); // Notifications:Smtp:* (docs/notifications.md)
         services.AddOptions<StudioOptions>().Bind(builder.Configuration.GetSection(StudioOptions.Section));
         services.AddSingleton<StudioBundle>();
         services.AddRequestLocalization(Ui.Configure);

@@ -1,3 +1,4 @@
+using Workflow.Definitions.Messages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Workflow.Definitions.Bindings;
@@ -126,7 +127,7 @@ public sealed class WorkflowBindingTests
         var project = await host.ProjectAsync();
         var act = () => host.ApplyAsync(project, Stage.ConstructionPermit, ["ZJJ-003", "SCJG-001"]);
 
-        (await act.Should().ThrowAsync<PermitRuleViolation>()).Which.Errors["matters"].Single().Should().Contain("ZJJ-003 → by-matter; SCJG-001 → stage-3-construction-permit").And.Contain("分别申报");
+        (await act.Should().ThrowAsync<PermitRuleViolation>()).Which.Errors["matters"].Single().Should().BeEquivalentTo(new RuleMessage(RuleCodes.ApplicationMattersSplit, "ZJJ-003 → by-matter; SCJG-001 → stage-3-construction-permit"));
     }
 
     [Theory]

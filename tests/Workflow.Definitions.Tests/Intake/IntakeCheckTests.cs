@@ -1,3 +1,4 @@
+using Workflow.Definitions.Messages;
 using Workflow.Definitions.Catalogue;
 using Workflow.Definitions.Intake;
 
@@ -28,7 +29,7 @@ public class IntakeCheckTests
         var waive = () => IntakeCheck.Check([Permit], present, IntakeOutcome.AcceptedWithWaiver, [], true, true);
 
         accept.Should().Throw<PermitRuleViolation>().Which.Errors.Should().ContainKey("outcome");
-        waive.Should().Throw<PermitRuleViolation>().Which.Errors["outcome"].Single().Should().Contain("core materials ZJJ-001-CONTRACT");
+        waive.Should().Throw<PermitRuleViolation>().Which.Errors["outcome"].Single().Should().Match<RuleMessage>(m => m.Code == RuleCodes.IntakeWaiverCoreMissing && ((CatalogueNames)m.Arguments[0]).Codes.Contains("ZJJ-001-CONTRACT"));
     }
 
     [Fact]
@@ -46,7 +47,7 @@ public class IntakeCheckTests
         var notAllowed = () => IntakeCheck.Check([Permit], Without("ZJJ-001-FUNDS"), IntakeOutcome.AcceptedWithWaiver, [], false, true);
 
         unsigned.Should().Throw<PermitRuleViolation>().Which.Errors.Should().ContainKey("commitmentSigned");
-        notAllowed.Should().Throw<PermitRuleViolation>().Which.Errors["outcome"].Single().Should().Contain("does not allow");
+        notAllowed.Should().Throw<PermitRuleViolation>().Which.Errors["outcome"].Single().Code.Should().Be(RuleCodes.IntakeWaiverNotAllowed);
     }
 
     [Fact]
@@ -70,6 +71,6 @@ public class IntakeCheckTests
         var unknown = () => IntakeCheck.Check([Permit], All, IntakeOutcome.SupplementRequired, [new MaterialDefect("NOPE", "x")], false, false);
 
         empty.Should().Throw<PermitRuleViolation>().Which.Errors.Should().ContainKey("missingMaterials");
-        unknown.Should().Throw<PermitRuleViolation>().Which.Errors["missingMaterials"].Single().Should().Contain("NOPE");
+        unknown.Should().Throw<PermitRuleViolation>().Which.Errors["missingMaterials"].Single().Should().BeEquivalentTo(new RuleMessage(RuleCodes.IntakeDefectUnknown, "NOPE"));
     }
 }

@@ -1,3 +1,4 @@
+using Workflow.Definitions.Messages;
 using Workflow.Definitions.JointReview;
 using static Workflow.Definitions.JointReview.JointOpinion;
 
@@ -10,7 +11,7 @@ public class JointConsolidationTests
     {
         JointConsolidation.Allowed([Agree, Agree, Disagree, AgreeWithConditions]).Should().Equal(JointOutcome.Failed);
         var pass = () => JointConsolidation.Validate(JointOutcome.PassedWithConditions, [Agree, Disagree]);
-        pass.Should().Throw<PermitRuleViolation>().Which.Errors["outcome"].Single().Should().Contain("a participant disagreed");
+        pass.Should().Throw<PermitRuleViolation>().Which.Errors["outcome"].Single().Code.Should().Be(RuleCodes.JointConsolidationAfterDisagreement);
     }
 
     [Fact]

@@ -12,18 +12,23 @@ namespace Workflow.Engine.Activities.Composition;
 [Activity("Elsa", "Composition", "Create a new workflow instance of the specified workflow and dispatch it for execution.")]
 public sealed class DispatchWorkflow : Activity
 {
+    /// <summary>The definition id of the child; its published version is started.</summary>
     [Input(Description = "The definition ID of the workflow to dispatch.")]
     public Input<string> WorkflowDefinitionId { get; set; } = new();
 
+    /// <summary>The child's correlation id; none when empty (unlike ExecuteWorkflow, the parent's is not inherited).</summary>
     [Input(Description = "The correlation ID to associate the workflow with.")]
     public Input<string> CorrelationId { get; set; } = new();
 
+    /// <summary>The child's workflow input; an empty input stays empty (Elsa's dispatch does not pass the parent's on).</summary>
     [Input(TypeName = "Object", Description = "The input to send to the workflow.")]
     public Input<JsonNode> Input { get; set; } = new();
 
+    /// <summary>When true the activity waits for the child to finish and outputs its result; false completes at once.</summary>
     [Input(TypeName = "Boolean", Description = "Wait for the child workflow to complete before completing this activity.")]
     public Input<bool> WaitForCompletion { get; set; } = new();
 
+    /// <inheritdoc />
     public override async ValueTask ExecuteAsync(ActivityExecutionContext context)
     {
         var input = ChildWorkflows.InputFor(context, context.Get(Input), inheritWhenEmpty: false);
@@ -38,6 +43,7 @@ public sealed class DispatchWorkflow : Activity
         ChildWorkflows.Await(context, child);
     }
 
+    /// <inheritdoc />
     public override ValueTask ResumeAsync(ActivityExecutionContext context)
     {
         context.SetOutput("Result", context.ResumeInput?.DeepClone());

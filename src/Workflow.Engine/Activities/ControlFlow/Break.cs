@@ -8,6 +8,7 @@ namespace Workflow.Engine.Activities.ControlFlow;
 [Activity("Elsa", "Looping", "Break out of a loop.")]
 public sealed class Break : Activity, ITerminalActivity
 {
+    /// <inheritdoc />
     public override ValueTask ExecuteAsync(ActivityExecutionContext context)
     {
         context.Break();

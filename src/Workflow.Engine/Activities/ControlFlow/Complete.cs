@@ -12,9 +12,11 @@ namespace Workflow.Engine.Activities.ControlFlow;
 [Activity("Elsa", "Composition", "Signals the current composite activity to complete itself as a whole.")]
 public sealed class Complete : Activity, ITerminalActivity
 {
+    /// <summary>One outcome (a string) or several (an array, or JSON text of one); anything else means <c>Done</c>.</summary>
     [Input(Description = "The outcome or set of outcomes to complete this activity with.", UIHint = "outcome-picker", DefaultSyntax = "Object", TypeName = "Object")]
     public Input<JsonNode> Outcomes { get; set; } = new();
 
+    /// <inheritdoc />
     public override ValueTask ExecuteAsync(ActivityExecutionContext context)
     {
         context.SetOutput("Outcomes", Interpret(context.Get(Outcomes)));

@@ -15,18 +15,23 @@ public sealed class For : LoopActivity, ILoopActivity
 {
     private const string StepProperty = "currentStep";
 
+    /// <summary>The counter's first value.</summary>
     [Input(Description = "The start step.")]
     public Input<int> Start { get; set; } = new(0);
 
+    /// <summary>The bound the counter runs to; included when <see cref="OuterBoundInclusive"/> holds.</summary>
     [Input(Description = "The end step.")]
     public Input<int> End { get; set; } = new(0);
 
+    /// <summary>Added to the counter after each iteration (1 by default); negative counts down.</summary>
     [Input(Description = "The step size. To count down, enter a negative number.", DefaultValue = 1)]
     public Input<int> Step { get; set; } = new(1);
 
+    /// <summary>Whether <see cref="End"/> itself is iterated (true by default, as in Elsa).</summary>
     [Input(Description = "Controls whether the end step is upper/lowerbound inclusive or exclusive. True (inclusive) by default.", DefaultValue = true)]
     public Input<bool> OuterBoundInclusive { get; set; } = new(true);
 
+    /// <inheritdoc />
     public override ValueTask ExecuteAsync(ActivityExecutionContext context)
     {
         if (context.Node.Body is null)
@@ -39,6 +44,7 @@ public sealed class For : LoopActivity, ILoopActivity
         return ValueTask.CompletedTask;
     }
 
+    /// <inheritdoc />
     public override ValueTask OnChildCompletedAsync(ActivityExecutionContext context, ActivityNode child, IReadOnlyList<string> outcomes)
     {
         Iterate(context);

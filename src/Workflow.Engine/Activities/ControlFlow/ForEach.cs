@@ -15,9 +15,11 @@ public sealed class ForEach : LoopActivity, ILoopActivity
 {
     private const string IndexProperty = "currentIndex";
 
+    /// <summary>The items: a JSON array, JSON text of one, or a single value (one item); null means none.</summary>
     [Input(Description = "The set of values to iterate.", TypeName = "Object")]
     public Input<JsonNode> Items { get; set; } = new();
 
+    /// <inheritdoc />
     public override ValueTask ExecuteAsync(ActivityExecutionContext context)
     {
         EnterLoop(context);
@@ -25,6 +27,7 @@ public sealed class ForEach : LoopActivity, ILoopActivity
         return ValueTask.CompletedTask;
     }
 
+    /// <inheritdoc />
     public override ValueTask OnChildCompletedAsync(ActivityExecutionContext context, ActivityNode child, IReadOnlyList<string> outcomes)
     {
         Iterate(context);

@@ -18,9 +18,11 @@ public sealed class If : CompositeActivity
 {
     private const string ResultProperty = "result";
 
+    /// <summary>The condition; false when the definition leaves it out.</summary>
     [Input(UIHint = "singleline", Description = "The condition to evaluate.")]
     public Input<bool> Condition { get; set; } = new(false);
 
+    /// <inheritdoc />
     public override ValueTask ExecuteAsync(ActivityExecutionContext context)
     {
         var result = context.Get(Condition);
@@ -31,6 +33,7 @@ public sealed class If : CompositeActivity
         return ValueTask.CompletedTask;
     }
 
+    /// <inheritdoc />
     public override ValueTask OnChildCompletedAsync(ActivityExecutionContext context, ActivityNode child, IReadOnlyList<string> outcomes)
     {
         Done(context, context.State[ResultProperty]?.GetValue<bool>() ?? false);

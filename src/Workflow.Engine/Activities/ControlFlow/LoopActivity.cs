@@ -10,8 +10,10 @@ namespace Workflow.Engine.Activities.ControlFlow;
 /// </summary>
 public abstract class LoopActivity : CompositeActivity
 {
-    public const string CurrentValue = "CurrentValue";
-    public const string CurrentIndex = "CurrentIndex";
+    /// <summary>The loop variable holding the current item (ForEach, ParallelForEach) or counter (For).</summary>
+    internal const string CurrentValue = "CurrentValue";
+    /// <summary>The loop variable holding the current item's zero-based index (ForEach, ParallelForEach).</summary>
+    internal const string CurrentIndex = "CurrentIndex";
     private const string SavedProperty = "outerLoopVariables";
 
     /// <summary>The definition's variable declarations plus <c>CurrentValue</c>/<c>CurrentIndex</c> when it has loops and does not declare them.</summary>
@@ -36,6 +38,7 @@ public abstract class LoopActivity : CompositeActivity
         context.State[SavedProperty] = saved;
     }
 
+    /// <summary>Sets <c>CurrentValue</c> for the next iteration, and <c>CurrentIndex</c> when <paramref name="index"/> is given.</summary>
     protected static void SetLoopVariables(ActivityExecutionContext context, JsonNode? value, int? index)
     {
         context.SetVariable(CurrentValue, value);

@@ -16,9 +16,11 @@ public sealed class ParallelForEach : LoopActivity
 {
     private const string IndexProperty = "currentIndex";
 
+    /// <summary>The items: a JSON array, JSON text of one, or a single value (one item); null means none.</summary>
     [Input(Description = "The items to iterate through.", TypeName = "Object")]
     public Input<JsonNode> Items { get; set; } = new();
 
+    /// <inheritdoc />
     public override ValueTask ExecuteAsync(ActivityExecutionContext context)
     {
         EnterLoop(context);
@@ -26,6 +28,7 @@ public sealed class ParallelForEach : LoopActivity
         return ValueTask.CompletedTask;
     }
 
+    /// <inheritdoc />
     public override ValueTask OnChildCompletedAsync(ActivityExecutionContext context, ActivityNode child, IReadOnlyList<string> outcomes)
     {
         Iterate(context);

@@ -13,12 +13,14 @@ public sealed class Sequence : CompositeActivity, IContainerActivity
 {
     private const string IndexProperty = "currentIndex";
 
+    /// <inheritdoc />
     public override ValueTask ExecuteAsync(ActivityExecutionContext context)
     {
         Next(context);
         return ValueTask.CompletedTask;
     }
 
+    /// <inheritdoc />
     public override ValueTask OnChildCompletedAsync(ActivityExecutionContext context, ActivityNode child, IReadOnlyList<string> outcomes)
     {
         if (context.IsBreaking) context.Complete();

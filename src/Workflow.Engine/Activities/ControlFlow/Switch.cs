@@ -18,9 +18,11 @@ public sealed class Switch : CompositeActivity
 {
     private const string RunningProperty = "running";
 
+    /// <summary><c>MatchFirst</c> (default) or <c>MatchAny</c>, compared case-insensitively; anything else is MatchFirst.</summary>
     [Input(Options = ["MatchFirst", "MatchAny"], UIHint = "dropdown", DefaultValue = "MatchFirst", Description = "The switch mode determines whether the first match should be scheduled, or all matches.")]
     public Input<string> Mode { get; set; } = new("MatchFirst");
 
+    /// <inheritdoc />
     public override ValueTask ExecuteAsync(ActivityExecutionContext context)
     {
         var matchAny = string.Equals(context.Get(Mode), "MatchAny", StringComparison.OrdinalIgnoreCase);
@@ -41,6 +43,7 @@ public sealed class Switch : CompositeActivity
         return ValueTask.CompletedTask;
     }
 
+    /// <inheritdoc />
     public override ValueTask OnChildCompletedAsync(ActivityExecutionContext context, ActivityNode child, IReadOnlyList<string> outcomes)
     {
         var running = context.State[RunningProperty] as JsonArray ?? [];

@@ -11,15 +11,18 @@ namespace Workflow.Engine.Activities.ControlFlow;
 [EmbeddedPort("Body")]
 public sealed class While : LoopActivity, ILoopActivity
 {
+    /// <summary>Evaluated before every iteration; false when the definition leaves it out.</summary>
     [Input(UIHint = "singleline", Description = "The condition to evaluate.")]
     public Input<bool> Condition { get; set; } = new(false);
 
+    /// <inheritdoc />
     public override ValueTask ExecuteAsync(ActivityExecutionContext context)
     {
         Iterate(context);
         return ValueTask.CompletedTask;
     }
 
+    /// <inheritdoc />
     public override ValueTask OnChildCompletedAsync(ActivityExecutionContext context, ActivityNode child, IReadOnlyList<string> outcomes)
     {
         Iterate(context);

@@ -4,9 +4,11 @@ namespace Workflow.Engine.Activities.Core;
 [Activity("Elsa", "Primitives", "Set the CorrelationId of the workflow to a given value.")]
 public sealed class Correlate : Activity
 {
+    /// <summary>The new correlation id; null clears it.</summary>
     [Input(Description = "An expression that evaluates to the value to store as the correlation id")]
     public Input<string> CorrelationId { get; set; } = new();
 
+    /// <inheritdoc />
     public override ValueTask ExecuteAsync(ActivityExecutionContext context)
     {
         context.Instance.CorrelationId = context.Get(CorrelationId);

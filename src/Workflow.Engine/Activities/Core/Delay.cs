@@ -13,9 +13,11 @@ public sealed class Delay : Activity
     /// <summary>The kind of the bookmark it waits on.</summary>
     public const string BookmarkKind = "Delay";
 
+    /// <summary>How long to wait (one minute by default), measured on the injected clock from the moment it executes.</summary>
     [Input(TypeName = "TimeSpan", DefaultValue = "00:01:00", Description = "How long to wait, as hh:mm:ss or d.hh:mm:ss.")]
     public Input<TimeSpan> TimeSpan { get; set; } = new(System.TimeSpan.FromMinutes(1));
 
+    /// <inheritdoc />
     public override ValueTask ExecuteAsync(ActivityExecutionContext context)
     {
         var wait = context.Get(TimeSpan);

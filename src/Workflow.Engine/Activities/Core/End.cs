@@ -4,6 +4,7 @@ namespace Workflow.Engine.Activities.Core;
 [Activity("Elsa", "Primitives", "Completes the flowchart it is in.")]
 public sealed class End : Activity, ITerminalActivity
 {
+    /// <inheritdoc />
     public override ValueTask ExecuteAsync(ActivityExecutionContext context)
     {
         context.EndFlowchart();

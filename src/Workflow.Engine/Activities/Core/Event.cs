@@ -7,9 +7,11 @@ public sealed class Event : Activity
     /// <summary>The kind of the bookmark it waits on.</summary>
     public const string BookmarkKind = "Event";
 
+    /// <summary>The event name stored in the bookmark payload, for whoever resumes it to match on.</summary>
     [Input(Description = "The name of the event to wait for.")]
     public Input<string> EventName { get; set; } = new();
 
+    /// <inheritdoc />
     public override ValueTask ExecuteAsync(ActivityExecutionContext context)
     {
         context.CreateBookmark(BookmarkKind, new() { ["eventName"] = context.Get(EventName) });

@@ -4,6 +4,7 @@ namespace Workflow.Engine.Activities.Core;
 [Activity("Elsa", "Primitives", "Finishes the workflow.")]
 public sealed class Finish : Activity, ITerminalActivity
 {
+    /// <inheritdoc />
     public override ValueTask ExecuteAsync(ActivityExecutionContext context)
     {
         context.FinishWorkflow();

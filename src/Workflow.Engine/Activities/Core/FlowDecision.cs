@@ -5,9 +5,11 @@ namespace Workflow.Engine.Activities.Core;
 [FlowOutcomes("True", "False")]
 public sealed class FlowDecision : Activity
 {
+    /// <summary>The condition; false when the definition leaves it out.</summary>
     [Input(DefaultSyntax = "JavaScript", Description = "The condition to evaluate.")]
     public Input<bool> Condition { get; set; } = new(false);
 
+    /// <inheritdoc />
     public override ValueTask ExecuteAsync(ActivityExecutionContext context)
     {
         context.Complete(context.Get(Condition) ? "True" : "False");

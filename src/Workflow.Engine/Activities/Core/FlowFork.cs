@@ -7,9 +7,11 @@ namespace Workflow.Engine.Activities.Core;
 [Activity("Elsa", "Branching", "Splits the flow into named branches that run in parallel.")]
 public sealed class FlowFork : Activity
 {
+    /// <summary>The branch names, each an outbound port; none completes with <c>Done</c>.</summary>
     [Input(UIHint = "multitext", TypeName = "String[]", Description = "The branch names; each is an outbound port.")]
     public Input<string[]> Branches { get; set; } = new();
 
+    /// <inheritdoc />
     public override ValueTask ExecuteAsync(ActivityExecutionContext context)
     {
         var branches = context.Get(Branches) ?? [];
@@ -17,6 +19,7 @@ public sealed class FlowFork : Activity
         return ValueTask.CompletedTask;
     }
 
+    /// <summary>The branch names as configured; none for a JavaScript or Variable input, which is not run at design time.</summary>
     public override IReadOnlyList<string> GetOutcomes(ActivityNode node)
     {
         var input = node.GetInput("branches");

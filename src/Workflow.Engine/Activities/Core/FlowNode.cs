@@ -10,6 +10,7 @@ namespace Workflow.Engine.Activities.Core;
 [EmbeddedPort("Body")]
 public sealed class FlowNode : CompositeActivity, IContainerActivity
 {
+    /// <inheritdoc />
     public override ValueTask ExecuteAsync(ActivityExecutionContext context)
     {
         if (context.Node.Body is { } body) context.ScheduleChild(body);
@@ -17,6 +18,7 @@ public sealed class FlowNode : CompositeActivity, IContainerActivity
         return ValueTask.CompletedTask;
     }
 
+    /// <inheritdoc />
     public override ValueTask OnChildCompletedAsync(ActivityExecutionContext context, ActivityNode child, IReadOnlyList<string> outcomes)
     {
         context.Complete();

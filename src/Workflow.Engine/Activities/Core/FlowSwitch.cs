@@ -14,9 +14,11 @@ namespace Workflow.Engine.Activities.Core;
 [FlowOutcomes("Default")]
 public sealed class FlowSwitch : Activity
 {
+    /// <summary><c>MatchFirst</c> (default) or <c>MatchAny</c>, compared case-insensitively; anything else is MatchFirst.</summary>
     [Input(Options = ["MatchFirst", "MatchAny"], UIHint = "dropdown", DefaultValue = "MatchFirst", Description = "Take the first matching case, or every matching case.")]
     public Input<string> Mode { get; set; } = new("MatchFirst");
 
+    /// <inheritdoc />
     public override ValueTask ExecuteAsync(ActivityExecutionContext context)
     {
         var matches = new List<string>();
@@ -31,6 +33,7 @@ public sealed class FlowSwitch : Activity
         return ValueTask.CompletedTask;
     }
 
+    /// <summary>Each case's label, in order, then <c>Default</c>.</summary>
     public override IReadOnlyList<string> GetOutcomes(ActivityNode node) => [.. ReadCases(node).Select(c => c.Label), "Default"];
 
     internal static List<(string Label, ExpressionInput? Condition)> ReadCases(ActivityNode node)

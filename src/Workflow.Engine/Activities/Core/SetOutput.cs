@@ -10,12 +10,15 @@ namespace Workflow.Engine.Activities.Core;
 [Activity("Elsa", "Composition", "Assigns a given value to a the container's output.")]
 public sealed class SetOutput : Activity
 {
+    /// <summary>The workflow output to set; the activity faults when it is empty.</summary>
     [Input(DisplayName = "Output", Description = "The output to assign.", UIHint = "output-picker")]
     public Input<string> OutputName { get; set; } = new();
 
+    /// <summary>The value stored under <see cref="OutputName"/> (a copy).</summary>
     [Input(Description = "The value to assign.", UIHint = "dynamic", TypeName = "Object")]
     public Input<JsonNode> OutputValue { get; set; } = new();
 
+    /// <inheritdoc />
     public override ValueTask ExecuteAsync(ActivityExecutionContext context)
     {
         var name = context.Get(OutputName);

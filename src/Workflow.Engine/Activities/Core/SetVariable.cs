@@ -12,9 +12,11 @@ namespace Workflow.Engine.Activities.Core;
 [RawInput("Variable", "Elsa.Workflows.Memory.Variable", "variable-picker", "The variable to set.")]
 public sealed class SetVariable : Activity
 {
+    /// <summary>The value to store, converted to the variable's declared type when it fits.</summary>
     [Input(UIHint = "dynamic", Description = "The value to store.", TypeName = "Object")]
     public Input<JsonNode> Value { get; set; } = new();
 
+    /// <inheritdoc />
     public override ValueTask ExecuteAsync(ActivityExecutionContext context)
     {
         var reference = context.Node.FindProperty("variable");

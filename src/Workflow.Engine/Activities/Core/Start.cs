@@ -4,6 +4,7 @@ namespace Workflow.Engine.Activities.Core;
 [Activity("Elsa", "Primitives", "The flowchart starts here.")]
 public sealed class Start : Activity, IStartActivity
 {
+    /// <inheritdoc />
     public override ValueTask ExecuteAsync(ActivityExecutionContext context)
     {
         context.Complete();

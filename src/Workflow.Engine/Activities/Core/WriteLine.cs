@@ -4,9 +4,11 @@ namespace Workflow.Engine.Activities.Core;
 [Activity("Elsa", "Console", "Writes a line of text to the output.")]
 public sealed class WriteLine : Activity
 {
+    /// <summary>The line to write; null writes an empty line.</summary>
     [Input(Description = "The text to write.")]
     public Input<string> Text { get; set; } = new();
 
+    /// <inheritdoc />
     public override ValueTask ExecuteAsync(ActivityExecutionContext context)
     {
         context.WriteLine(context.Get(Text) ?? "");

@@ -11,13 +11,18 @@ namespace Workflow.Engine.Activities.Http;
 [Activity("Elsa", "HTTP", "Send an HTTP request.", DisplayName = "HTTP Request (flow)", Kind = "Task")]
 public sealed class FlowSendHttpRequest : SendHttpRequestBase
 {
-    public const string Unmatched = "Unmatched status code";
-    public const string FailedToConnect = "Failed to connect";
-    public const string TimedOut = "Timeout";
+    /// <summary>The port taken when the status code is not among the expected ones (Elsa's name).</summary>
+    internal const string Unmatched = "Unmatched status code";
+    /// <summary>The port taken when no connection could be made.</summary>
+    internal const string FailedToConnect = "Failed to connect";
+    /// <summary>The port taken when no answer came within <see cref="OutboundHttpOptions.Timeout"/>.</summary>
+    internal const string TimedOut = "Timeout";
 
+    /// <summary>The status codes that get a port of their own ([200] by default); an empty list leaves by <c>Done</c> whatever the code.</summary>
     [Input(TypeName = "Int32[]", UIHint = "multi-text", DefaultValue = "[200]", Description = "A list of expected status codes to handle.")]
     public Input<int[]> ExpectedStatusCodes { get; set; } = new([200]);
 
+    /// <inheritdoc />
     public override async ValueTask ExecuteAsync(ActivityExecutionContext context)
     {
         var expected = context.Get(ExpectedStatusCodes) ?? [];

@@ -15,13 +15,16 @@ public sealed class HttpEndpoint : Activity
     /// <summary>Bookmark kind of an instance waiting for a request; the payload holds <c>path</c> and <c>methods</c>.</summary>
     public const string BookmarkKind = "HttpEndpoint";
 
+    /// <summary>The path template under the host's base path; <c>{name}</c> captures one segment, literals match case-insensitively.</summary>
     [Input(Description = "The path to associate with the workflow, e.g. orders/{id}.")]
     public Input<string> Path { get; set; } = new();
 
+    /// <summary>The accepted methods (upper-cased); <c>GET</c> when empty.</summary>
     [Input(TypeName = "String[]", UIHint = "checklist", Options = ["GET", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "HEAD"], DefaultValue = "[\"GET\"]",
         Description = "The HTTP methods to accept.")]
     public Input<string[]> SupportedMethods { get; set; } = new(["GET"]);
 
+    /// <inheritdoc />
     public override ValueTask ExecuteAsync(ActivityExecutionContext context)
     {
         var path = HttpRoute.Normalize(context.Get(Path));
@@ -36,6 +39,7 @@ public sealed class HttpEndpoint : Activity
         return ValueTask.CompletedTask;
     }
 
+    /// <inheritdoc />
     public override ValueTask ResumeAsync(ActivityExecutionContext context)
     {
         var path = (string?)context.ResumedBookmark?.Payload?["path"] ?? HttpRoute.Normalize(context.Get(Path));

@@ -16,6 +16,7 @@ public sealed class HttpEndpointRouter(IWorkflowInstanceStore instances, IWorkfl
     /// <summary>What a request did: the instances it started or resumed (none = no workflow answers this path).</summary>
     public sealed record Outcome(IReadOnlyList<string> InstanceIds, HttpWorkflowResponse? Response);
 
+    /// <summary>Resumes the instances waiting for <paramref name="request"/>, or else starts the definitions it triggers; none touched means no workflow answers it.</summary>
     public async Task<Outcome> HandleAsync(HttpWorkflowRequest request, CancellationToken cancellationToken = default)
     {
         using var scope = HttpWorkflowRequest.Enter(request);

@@ -10,12 +10,17 @@ public sealed class HttpWorkflowRequest
 {
     private static readonly AsyncLocal<HttpWorkflowRequest?> CurrentRequest = new();
 
+    /// <summary>The HTTP method, upper case (<c>GET</c>); matched against each endpoint's methods.</summary>
     public required string Method { get; init; }
     /// <summary>The path under the base path, starting with <c>/</c> (e.g. <c>/orders/7</c>).</summary>
     public required string Path { get; init; }
+    /// <summary>The query string as name → value (the endpoint's <c>queryStringData</c> output).</summary>
     public JsonObject Query { get; init; } = [];
+    /// <summary>The request headers as name → value (the endpoint's <c>headers</c> output); the host leaves out credentials.</summary>
     public JsonObject Headers { get; init; } = [];
+    /// <summary>The request's content type; a JSON one makes the endpoint parse <see cref="Body"/>.</summary>
     public string? ContentType { get; init; }
+    /// <summary>The request body as text, or null when empty.</summary>
     public string? Body { get; init; }
     /// <summary>Who sent it (the host's authenticated user name).</summary>
     public string? User { get; init; }

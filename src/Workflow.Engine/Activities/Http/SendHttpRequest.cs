@@ -10,6 +10,7 @@ namespace Workflow.Engine.Activities.Http;
 [Activity("Elsa", "HTTP", "Send an HTTP request.", DisplayName = "HTTP Request", Kind = "Task")]
 public sealed class SendHttpRequest : SendHttpRequestBase
 {
+    /// <inheritdoc />
     public override async ValueTask ExecuteAsync(ActivityExecutionContext context)
     {
         var (_, failure) = await SendAsync(context);

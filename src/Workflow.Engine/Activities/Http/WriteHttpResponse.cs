@@ -10,19 +10,24 @@ namespace Workflow.Engine.Activities.Http;
 [Activity("Elsa", "HTTP", "Write a response to the current HTTP response object.", DisplayName = "HTTP Response", Kind = "Task")]
 public sealed class WriteHttpResponse : Activity
 {
+    /// <summary>A number or an <see cref="System.Net.HttpStatusCode"/> name (<c>OK</c> by default); anything else answers 200.</summary>
     [Input(Description = "The status code to return.", DefaultValue = "OK", UIHint = "dropdown",
         Options = ["OK", "Created", "Accepted", "NoContent", "BadRequest", "Unauthorized", "Forbidden", "NotFound", "Conflict", "InternalServerError"])]
     public Input<string> StatusCode { get; set; } = new("OK");
 
+    /// <summary>The body: a string as is, anything else serialised as JSON; null sends no body.</summary>
     [Input(TypeName = "Object", Description = "The content to write back. String values will be sent as-is, while objects will be serialized to a JSON string.")]
     public Input<JsonNode> Content { get; set; } = new();
 
+    /// <summary>The response's content type; when empty, <c>text/plain</c> for a string, <c>application/json</c> for other content, none without content.</summary>
     [Input(Description = "The content type to use when returning the response.", UIHint = "dropdown", Options = ["", "text/plain", "text/html", "application/json", "application/xml"])]
     public Input<string> ContentType { get; set; } = new();
 
+    /// <summary>Extra response headers as a JSON object of name → value.</summary>
     [Input(TypeName = "Object", Description = "The headers to return along with the response.")]
     public Input<JsonNode> ResponseHeaders { get; set; } = new();
 
+    /// <inheritdoc />
     public override ValueTask ExecuteAsync(ActivityExecutionContext context)
     {
         if (HttpWorkflowRequest.Current is not { } request)

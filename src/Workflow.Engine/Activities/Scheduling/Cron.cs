@@ -17,9 +17,11 @@ public sealed class Cron : Activity
     /// <summary>Bookmark kind of a waiting Elsa.Cron.</summary>
     public const string BookmarkKind = "Cron";
 
+    /// <summary>A Cronos expression in UTC, six fields (with seconds) or five; one that does not parse faults the instance.</summary>
     [Input(Description = "The CRON expression at which the timer should execute.")]
     public Input<string> CronExpression { get; set; } = new();
 
+    /// <inheritdoc />
     public override ValueTask ExecuteAsync(ActivityExecutionContext context)
     {
         if (Triggered.WaitIfTriggered(context)) return ValueTask.CompletedTask;

@@ -14,9 +14,11 @@ public sealed class StartAt : Activity
     /// <summary>Bookmark kind of a waiting Elsa.StartAt.</summary>
     public const string BookmarkKind = "StartAt";
 
+    /// <summary>The instant to wait for; one at or before now (an absent input included) completes at once.</summary>
     [Input(TypeName = "DateTimeOffset", Description = "The timestamp at which the workflow should be triggered.")]
     public Input<DateTimeOffset> DateTime { get; set; } = new();
 
+    /// <inheritdoc />
     public override ValueTask ExecuteAsync(ActivityExecutionContext context)
     {
         if (Triggered.WaitIfTriggered(context)) return ValueTask.CompletedTask;

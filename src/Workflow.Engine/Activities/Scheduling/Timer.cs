@@ -14,9 +14,11 @@ public sealed class Timer : Activity
     /// <summary>Bookmark kind of a waiting Elsa.Timer.</summary>
     public const string BookmarkKind = "Interval";
 
+    /// <summary>The wait (one minute by default); it must be positive.</summary>
     [Input(TypeName = "TimeSpan", DefaultValue = "00:01:00", Description = "The interval at which the timer should execute.")]
     public Input<TimeSpan> Interval { get; set; } = new(TimeSpan.FromMinutes(1));
 
+    /// <inheritdoc />
     public override ValueTask ExecuteAsync(ActivityExecutionContext context)
     {
         if (Triggered.WaitIfTriggered(context)) return ValueTask.CompletedTask;

@@ -15,12 +15,15 @@ namespace Workflow.Engine.Activities.Scripting;
 [ActivityOutput("Result", "Object", "The value of the script.")]
 public sealed class RunJavaScript : Activity
 {
+    /// <summary>The script text; empty or blank does nothing and completes with <c>Done</c>.</summary>
     [Input(Description = "The script to run.", DefaultSyntax = "JavaScript", UIHint = "code-editor")]
     public Input<string> Script { get; set; } = new("");
 
+    /// <summary>The outcomes the script may choose, shown as ports by the designer; not checked at run time.</summary>
     [Input(Description = "A list of possible outcomes.", UIHint = "dynamic-outcomes", TypeName = "String[]")]
     public Input<string[]> PossibleOutcomes { get; set; } = new();
 
+    /// <inheritdoc />
     public override ValueTask ExecuteAsync(ActivityExecutionContext context)
     {
         var script = Script.Expression is { ExpressionType: "JavaScript" } js ? js.ValueText : context.Get(Script);

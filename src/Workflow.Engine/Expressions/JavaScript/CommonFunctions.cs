@@ -12,8 +12,9 @@ namespace Workflow.Engine.Expressions.JavaScript;
 /// what JSON makes of it: a <c>Guid</c> as its text, a <c>byte[]</c> as an <c>ArrayBuffer</c>. Elsa's functions
 /// not listed here are in docs/definition-format.md ("JavaScript surface") with the reason.
 /// </summary>
-public static partial class CommonFunctions
+internal static partial class CommonFunctions
 {
+    /// <summary>Every common function, in the order the type definitions declare them.</summary>
     public static IReadOnlyList<ScriptFunction> All { get; } =
     [
         new("getWorkflowDefinitionId", "", "string", "The definition id of the running workflow.",

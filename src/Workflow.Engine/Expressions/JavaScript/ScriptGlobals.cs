@@ -27,7 +27,8 @@ public sealed partial class ScriptGlobals
         Scope = scope;
     }
 
-    public ExpressionScope Scope { get; }
+    /// <summary>What this evaluation's functions read and write.</summary>
+    internal ExpressionScope Scope { get; }
 
     /// <summary>The accessors generated for these variables (get/set) and declared inputs (get), in install order; the type definitions declare the same.</summary>
     public static IEnumerable<(string Name, string Kind, string Target)> AccessorNames(IEnumerable<string> variableNames, IEnumerable<string> inputNames)

@@ -50,6 +50,7 @@ public sealed class EfWorkflowDefinitionStore(IDbContextFactory<WorkflowDbContex
         return row?.ToStored();
     }
 
+    /// <inheritdoc />
     public async Task<StoredDefinition?> FindByIdAsync(string id, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(id);
@@ -169,6 +170,7 @@ public sealed class EfWorkflowDefinitionStore(IDbContextFactory<WorkflowDbContex
         });
     }
 
+    /// <inheritdoc />
     public async Task<StoredDefinition?> RetractAsync(string definitionId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(definitionId);
@@ -186,6 +188,7 @@ public sealed class EfWorkflowDefinitionStore(IDbContextFactory<WorkflowDbContex
         });
     }
 
+    /// <inheritdoc />
     public async Task<bool> DeleteAsync(string definitionId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(definitionId);
@@ -194,6 +197,7 @@ public sealed class EfWorkflowDefinitionStore(IDbContextFactory<WorkflowDbContex
         return await db.Definitions.Where(d => d.DefinitionId == definitionId).ExecuteDeleteAsync(cancellationToken) > 0;
     }
 
+    /// <inheritdoc />
     public async Task<bool> DeleteVersionAsync(string versionId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(versionId);

@@ -20,6 +20,7 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<WorkflowDbContext>
 {
     private readonly IReadOnlyList<IWorkflowSaveParticipant> _participants = participants.ToList();
 
+    /// <inheritdoc />
     public async Task<WorkflowInstance?> FindAsync(string instanceId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(instanceId);
@@ -63,6 +64,7 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<WorkflowDbContext>
     public Task UpdateAsync(WorkflowInstance instance, IReadOnlyList<JournalEntry> journal, IdempotencyRecord? idempotency = null, CancellationToken cancellationToken = default) =>
         SaveAsync(WorkflowSaveKind.Update, instance, journal, idempotency, cancellationToken);
 
+    /// <inheritdoc />
     public async Task<IdempotencyRecord?> FindIdempotencyRecordAsync(string scope, string key, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scope);
@@ -72,6 +74,7 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<WorkflowDbContext>
         return row is null ? null : InstanceRowMapper.ToRecord(row);
     }
 
+    /// <inheritdoc />
     public async Task<IReadOnlyList<JournalEntry>> GetJournalAsync(string instanceId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(instanceId);
@@ -170,6 +173,7 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<WorkflowDbContext>
         return [.. due.Select(r => (r.InstanceId, InstanceRowMapper.ToBookmark(r)))];
     }
 
+    /// <inheritdoc />
     public async Task<(IReadOnlyList<WorkflowInstanceSummary> Items, int TotalCount)> ListAsync(WorkflowInstanceFilter filter, WorkflowInstanceOrder order, bool descending,
         int skip, int take, CancellationToken cancellationToken = default)
     {
@@ -191,6 +195,7 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<WorkflowDbContext>
             Enum.Parse<WorkflowStatus>(r.Status), Enum.Parse<WorkflowSubStatus>(r.SubStatus), r.IsTest, r.HasFault, r.CreatedAt, r.UpdatedAt, r.FinishedAt))], total);
     }
 
+    /// <inheritdoc />
     public async Task<int> CountAsync(WorkflowInstanceFilter filter, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
@@ -251,6 +256,13 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<WorkflowDbContext>
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
             await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
+            // Participants may stamp the instance inside the transaction before it is written (e.g. a number drawn from a
+            // counter row that commits or rolls back with the instance).
+            foreach (var participant in _participants)
+            {
+                await participant.OnPreparingAsync(new WorkflowSaveContext(kind, instance, newVersion, journal, idempotency, db), cancellationToken);
+            }
+
             var row = InstanceRowMapper.ToRow(instance, newVersion);
             var claims = new Dictionary<string, (string? ClaimedBy, NodaTime.Instant? ClaimedUntil)>();
             if (kind == WorkflowSaveKind.Insert)

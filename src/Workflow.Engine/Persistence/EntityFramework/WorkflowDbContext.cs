@@ -12,6 +12,7 @@ public sealed class WorkflowDbContext : DbContext
 {
     private readonly IReadOnlyList<IWorkflowPersistenceModule> _modules;
 
+    /// <summary>Called by the registered context factory; the engine's module comes first, then the others in registration order (a name used twice throws).</summary>
     public WorkflowDbContext(DbContextOptions<WorkflowDbContext> options, IEnumerable<IWorkflowPersistenceModule> modules)
         : base(options)
     {
@@ -32,6 +33,7 @@ public sealed class WorkflowDbContext : DbContext
     internal DbSet<JournalRow> Journal => Set<JournalRow>();
     internal DbSet<IdempotencyRow> Idempotency => Set<IdempotencyRow>();
 
+    /// <summary>Lets every module, the engine's own first, add its tables to the model.</summary>
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         foreach (var module in _modules)

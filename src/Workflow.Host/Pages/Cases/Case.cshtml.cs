@@ -57,12 +57,12 @@ public sealed class CaseModel(Workflow.Definitions.Catalogue.MatterCatalogue cat
         }
         catch (PermitRuleViolation e)
         {
-            Errors = e.Errors;
+            Errors = RuleTexts.Render(e, catalogue);
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         }
-        catch (StepConflictException e)
+        catch (StepConflictException)
         {
-            Message = Ui.T("该办件已办结，不能再补交材料。", "The case is closed; materials can no longer be supplied.") + " " + e.Message;
+            Message = Ui.T("该办件已办结，不能再补交材料。", "The case is closed; materials can no longer be supplied.");
             Response.StatusCode = StatusCodes.Status409Conflict;
         }
         return Page();

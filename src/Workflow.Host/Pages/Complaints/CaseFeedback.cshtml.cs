@@ -75,8 +75,8 @@ public sealed class CaseFeedbackModel(CaseQueries cases, FeedbackService feedbac
     private async Task<IActionResult> TryAsync(Func<Task<IActionResult>> act)
     {
         try { return await act(); }
-        catch (PermitRuleViolation e) { Errors = e.Errors; Response.StatusCode = StatusCodes.Status422UnprocessableEntity; }
-        catch (StepConflictException e) { Message = e.Message; Response.StatusCode = StatusCodes.Status409Conflict; }
+        catch (PermitRuleViolation e) { Errors = RuleTexts.Render(e, catalogue); Response.StatusCode = StatusCodes.Status422UnprocessableEntity; }
+        catch (StepConflictException e) { Message = RuleTexts.Render(e.Reason, catalogue); Response.StatusCode = StatusCodes.Status409Conflict; }
         return Page();
     }
 

@@ -1,3 +1,4 @@
+using Workflow.Definitions.Catalogue;
 using Microsoft.AspNetCore.Mvc;
 using Workflow.Definitions;
 using Workflow.Definitions.Cases;
@@ -11,7 +12,7 @@ namespace Workflow.Host.Pages.Complaints;
 /// 投诉 (docs/feedback.md, Complaints): an agent's own complaints (to close), every complaint for supervisors and the
 /// admin (to take, answer and close), filtered by state. Other roles 403; another agent's complaint is 404.
 /// </summary>
-public sealed class IndexModel(FeedbackService feedback) : LocalizedPageModel
+public sealed class IndexModel(FeedbackService feedback, MatterCatalogue catalogue) : LocalizedPageModel
 {
     public ComplaintList List { get; private set; } = null!;
     public string? Message { get; private set; }
@@ -49,8 +50,8 @@ public sealed class IndexModel(FeedbackService feedback) : LocalizedPageModel
         {
             return await act() is null ? NotFound() : Redirect("/complaints?done=1");
         }
-        catch (PermitRuleViolation e) { Errors = e.Errors; Response.StatusCode = StatusCodes.Status422UnprocessableEntity; }
-        catch (StepConflictException e) { Message = e.Message; Response.StatusCode = StatusCodes.Status409Conflict; }
+        catch (PermitRuleViolation e) { Errors = RuleTexts.Render(e, catalogue); Response.StatusCode = StatusCodes.Status422UnprocessableEntity; }
+        catch (StepConflictException e) { Message = RuleTexts.Render(e.Reason, catalogue); Response.StatusCode = StatusCodes.Status409Conflict; }
         await LoadAsync(ct);
         return Page();
     }

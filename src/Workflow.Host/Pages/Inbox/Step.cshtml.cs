@@ -134,13 +134,13 @@ public sealed class StepModel(MatterCatalogue catalogue, StepDesk steps, CaseFil
         }
         catch (PermitRuleViolation e)
         {
-            Errors = e.Errors;
+            Errors = RuleTexts.Render(e, catalogue);
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         }
         catch (StepConflictException e)
         {
             Conflict = true;
-            Message = T("有人已先办理了此环节，或环节已发生变化，您的提交未生效。请查看当前状态。", "Someone acted first or the step changed: your action was not applied. See the current state below.") + " (" + e.Message + ")";
+            Message = T("有人已先办理了此环节，或环节已发生变化，您的提交未生效。请查看当前状态。", "Someone acted first or the step changed: your action was not applied. See the current state below.") + " (" + RuleTexts.Render(e.Reason, catalogue) + ")";
             Response.StatusCode = StatusCodes.Status409Conflict;
             await LoadAsync(id, ct);
             // The form shown again is made from the step as it is now.

@@ -74,7 +74,7 @@ public sealed class ApplyModel(MatterCatalogue catalogue, ApplicationDesk applic
             }
             catch (PermitRuleViolation e)
             {
-                Errors = e.Errors;
+                Errors = RuleTexts.Render(e, catalogue);
             }
             catch (Workflow.Definitions.Bindings.StageUnavailableException e)
             {

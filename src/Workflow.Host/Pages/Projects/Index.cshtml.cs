@@ -67,7 +67,7 @@ public sealed class IndexModel(Workflow.Definitions.Catalogue.MatterCatalogue ca
             }
             catch (PermitRuleViolation e)
             {
-                Errors = e.Errors;
+                Errors = RuleTexts.Render(e, catalogue);
             }
         }
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Workflow.Definitions.Catalogue;
 using Workflow.Definitions;
+using Workflow.Definitions.Messages;
 using Workflow.Definitions.Cases;
 using Workflow.Definitions.Supervision;
 using Workflow.Host.Web.Access;
@@ -38,14 +39,14 @@ public sealed class UrgingsModel(UrgingService urgings, MatterCatalogue catalogu
         var due = UrgingEndpoints.ReplyDue(ReplyDue, Zone);
         try
         {
-            if (due is null) throw PermitRuleViolation.For("replyDue", Ui.T("请填写回复期限（日期）", "Give the reply due date"));
+            if (due is null) throw new PermitRuleViolation(new Dictionary<string, RuleMessage[]> { ["replyDue"] = [new(RuleCodes.UrgingReplyDueRequired)] });
             if (await urgings.IssueAsync(Step ?? "", Text ?? "", due.Value, AppClaims.UserNameOf(User) ?? "", ct) is null)
-                throw PermitRuleViolation.For("stepId", Ui.T("没有这个环节", "No such step"));
+                throw PermitRuleViolation.For("stepId", RuleCodes.StepNotFound);
             return Redirect("/supervision/urgings?issued=1");
         }
         catch (PermitRuleViolation e)
         {
-            Errors = e.Errors;
+            Errors = RuleTexts.Render(e, catalogue);
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return Page();
         }
@@ -63,12 +64,12 @@ public sealed class UrgingsModel(UrgingService urgings, MatterCatalogue catalogu
         }
         catch (PermitRuleViolation e)
         {
-            Errors = e.Errors;
+            Errors = RuleTexts.Render(e, catalogue);
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         }
         catch (StepConflictException e)
         {
-            Message = e.Message;
+            Message = RuleTexts.Render(e.Reason, catalogue);
             Response.StatusCode = StatusCodes.Status409Conflict;
         }
         return Page();

@@ -13,6 +13,9 @@ namespace Workflow.Host.Web.Display;
 /// <summary>The pages' names for the domain's states and outcomes, Chinese by default, English on request.</summary>
 public static class Labels
 {
+    /// <summary>How a case is named on a page: its number (docs/domain.md, *Case numbers*), else, for a case not numbered yet, its id.</summary>
+    public static string CaseNumber(string? number, string id) => number ?? id;
+
     public static string Level(DeadlineLevel level) => level switch
     {
         DeadlineLevel.Warning => Ui.T("预警", "Warning"),
@@ -75,17 +78,43 @@ public static class Labels
         _ => outcome,
     };
 
-    public static string Stage(MatterCatalogue catalogue, Stage? stage) => stage is not { } s
-        ? "–"
-        : Ui.IsEnglish
-            ? s switch
-            {
-                Definitions.Catalogue.Stage.ProjectApprovalAndLandUse => "1 Project approval and land use",
-                Definitions.Catalogue.Stage.EngineeringConstructionPermit => "2 Engineering construction permit",
-                Definitions.Catalogue.Stage.ConstructionPermit => "3 Construction permit",
-                _ => "4 Completion acceptance",
-            }
-            : $"{(int)s} {catalogue.Stages.FirstOrDefault(x => x.Stage == s)?.Name ?? s.ToString()}";
+    public static string Stage(MatterCatalogue catalogue, Stage? stage)
+    {
+        if (stage is not { } s) return "–";
+        var definition = catalogue.Stages.FirstOrDefault(x => x.Stage == s);
+        return $"{(int)s} {(Ui.IsEnglish ? definition?.EnglishName ?? definition?.Name : definition?.Name) ?? s.ToString()}";
+    }
+
+    /// <summary>A matter's name by code in the page's language (the catalogue's English name in English); unknown codes as they are.</summary>
+    public static string Matter(MatterCatalogue catalogue, string code) =>
+        catalogue.FindMatter(code) is { } m ? Ui.T(m.Name, m.EnglishName ?? m.Name) : code;
+
+    /// <summary>A matter's name in the page's language.</summary>
+    public static string Matter(Matter matter) => Ui.T(matter.Name, matter.EnglishName ?? matter.Name);
+
+    /// <summary>
+    /// A step's title in the page's language: the stored (Chinese) title, or in English one made from the catalogue's
+    /// English names: the matter and department of a review, the kind and department of the other steps.
+    /// </summary>
+    public static string StepTitle(MatterCatalogue catalogue, StepSnapshot step) =>
+        StepTitle(catalogue, step.Kind, step.Department, step.Matter, step.Title);
+
+    /// <summary>See <see cref="StepTitle(MatterCatalogue, StepSnapshot)"/>.</summary>
+    public static string StepTitle(MatterCatalogue catalogue, StepKind kind, string department, string? matter, string title) => !Ui.IsEnglish
+        ? title
+        : kind switch
+        {
+            Definitions.Cases.StepKind.Intake => StepKind(kind),
+            Definitions.Cases.StepKind.Review when matter is not null => $"{Matter(catalogue, matter)} · {Department(catalogue, department)}",
+            _ => $"{StepKind(kind)} · {Department(catalogue, department)}",
+        };
+
+    /// <summary>A material's name by code in the page's language; unknown codes as they are.</summary>
+    public static string Material(MatterCatalogue catalogue, string code) =>
+        catalogue.FindMaterial(code) is { } m ? Material(m) : code;
+
+    /// <summary>A material's name in the page's language.</summary>
+    public static string Material(MaterialRequirement material) => Ui.T(material.Name, material.EnglishName ?? material.Name);
 
     /// <summary>A department's name by code; <c>frontdesk</c> is the intake window.</summary>
     public static string Department(MatterCatalogue catalogue, string code) =>

@@ -4,9 +4,10 @@ using Microsoft.AspNetCore.Localization;
 namespace Workflow.Host.Web.Localization;
 
 /// <summary>
-/// The pages' two languages: Chinese (<c>zh-CN</c>, the default) and English (<c>en</c>). The language comes from
+/// The two languages: Chinese (<c>zh-CN</c>, the default) and English (<c>en</c>). A page's language comes from
 /// <c>?culture=en</c> or the culture cookie that the language links set, never from the browser's Accept-Language,
-/// so that a page is Chinese unless the user asks otherwise.
+/// so that a page is Chinese unless the user asks otherwise. The API (<c>/api</c>) answers in the language of the
+/// request's <c>Accept-Language</c> header only (Chinese without one), never the pages' cookie (docs/api.md, *Languages*).
 /// </summary>
 public static class Ui
 {
@@ -28,7 +29,22 @@ public static class Ui
         options.DefaultRequestCulture = new RequestCulture(Chinese);
         options.SupportedCultures = [Chinese, English];
         options.SupportedUICultures = [Chinese, English];
-        options.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
+        options.RequestCultureProviders = [new CustomRequestCultureProvider(ApiCulture), new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
+    }
+
+    /// <summary>
+    /// For <c>/api</c> requests: the first language of <c>Accept-Language</c> (by quality) that is Chinese or English, else
+    /// Chinese; null for other requests, so that the pages' providers decide.
+    /// </summary>
+    private static Task<ProviderCultureResult?> ApiCulture(HttpContext context)
+    {
+        if (!context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+            return Task.FromResult<ProviderCultureResult?>(null);
+        var languages = context.Request.GetTypedHeaders().AcceptLanguage
+            .Where(l => l.Quality is not 0).OrderByDescending(l => l.Quality ?? 1).Select(l => l.Value.Value ?? "");
+        var chosen = languages.FirstOrDefault(l => l.StartsWith("en", StringComparison.OrdinalIgnoreCase) || l.StartsWith("zh", StringComparison.OrdinalIgnoreCase));
+        var culture = chosen?.StartsWith("en", StringComparison.OrdinalIgnoreCase) == true ? English : Chinese;
+        return Task.FromResult<ProviderCultureResult?>(new ProviderCultureResult(culture.Name));
     }
 
     /// <summary>Remembers the culture asked for with <c>?culture=</c> in the culture cookie, for the next pages.</summary>

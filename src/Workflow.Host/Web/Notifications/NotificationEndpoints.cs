@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using NodaTime;
 using Workflow.Definitions.Cases;
 using Workflow.Definitions.Catalogue;
+using Workflow.Definitions.NotificationDelivery;
 using Workflow.Definitions.Notifications;
 using Workflow.Host.Web.Access;
 using Workflow.Host.Web.Json;
@@ -34,8 +35,19 @@ public static class NotificationEndpoints
             .WithDescription("`?take=50` (1–200) and `?before=ID` (an id: older ones) page through them.");
         api.MapPost("/{id:long}/read", MarkReadAsync).WithName("MarkNotificationRead").WithSummary("Marks one notification read (404: not the caller's).");
         api.MapPost("/read", MarkAllReadAsync).WithName("MarkAllNotificationsRead").WithSummary("Marks every notification of the caller read.");
+        api.MapGet("/settings", GetSettingsAsync).WithName("NotificationSettings")
+            .WithSummary("The caller's preferences: which kinds also come by e-mail, to which address, in which language (docs/notifications.md).");
+        api.MapPut("/settings", PutSettingsAsync).WithName("SaveNotificationSettings")
+            .WithSummary("Saves the caller's preferences; a field error is a 400 problem naming the field.");
+        app.MapGet("/api/notifications/outbox", OutboxAsync).WithTags("Notifications").RequireAuthorization(AccessPolicies.Administer)
+            .WithName("NotificationOutbox")
+            .WithSummary("The e-mail outbox for the admin: how many wait, were sent, were given up, and the messages that failed (docs/notifications.md).");
         return app;
     }
+
+    private static async Task<Ok<OutboxView>> OutboxAsync(EmailOutbox outbox, CancellationToken ct) =>
+        TypedResults.Ok(new OutboxView(await outbox.CountsAsync(ct), (await outbox.TroubleAsync(200, ct)).Select(m =>
+            new OutboxTrouble(m.Id, m.Kind, m.Reader, m.Email, m.CaseId, m.Attempts, m.LastError, m.NextAttemptAt, m.FailedAt)).ToList()));
 
     private static async Task<Results<Ok<NotificationList>, ValidationProblem>> ListAsync(string? take, string? before, ClaimsPrincipal user,
         NotificationCentre centre, MatterCatalogue catalogue, IOptions<JurisdictionOptions> jurisdiction, CancellationToken ct)
@@ -67,12 +79,38 @@ public static class NotificationEndpoints
             : Denied.NotFound($"notification {id}");
     }
 
+    private static async Task<Ok<NotificationSettingsView>> GetSettingsAsync(ClaimsPrincipal user, NotificationSettings settings, CancellationToken ct)
+    {
+        var preferences = NotificationPreferences.Of(await settings.FindAsync(NotificationReader.Of(user).Name, ct));
+        return TypedResults.Ok(View(preferences));
+    }
+
+    private static async Task<Results<Ok<NotificationSettingsView>, ValidationProblem>> PutSettingsAsync(NotificationPreferences body, ClaimsPrincipal user, NotificationSettings settings, CancellationToken ct)
+    {
+        var errors = body.Validate();
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: "通知设置有误 The notification settings are not valid.");
+        var row = body.ToRow(NotificationReader.Of(user));
+        await settings.SaveAsync(row, ct);
+        return TypedResults.Ok(View(NotificationPreferences.Of(row)));
+    }
+
+    private static NotificationSettingsView View(NotificationPreferences p) => new(p.Email, p.Language ?? "zh-CN", p.EmailKinds ?? [], NotificationKinds.All);
+
     private static async Task<Ok<MarkedRead>> MarkAllReadAsync(ClaimsPrincipal user, NotificationCentre centre, CancellationToken ct)
     {
         var reader = NotificationReader.Of(user);
         return TypedResults.Ok(new MarkedRead(await centre.MarkAllReadAsync(reader.Audiences, reader.Name, ct)));
     }
 }
+
+/// <summary>The caller's preferences and the kinds there are to choose from.</summary>
+public sealed record NotificationSettingsView(string? Email, string Language, IReadOnlyList<string> EmailKinds, IReadOnlyList<string> Kinds);
+
+/// <summary>The e-mail outbox for the admin.</summary>
+public sealed record OutboxView(OutboxCounts Counts, IReadOnlyList<OutboxTrouble> Failures);
+
+/// <summary>A message that failed at least once: still retrying (<c>failedAt</c> null, next at <c>nextAttemptAt</c>) or given up.</summary>
+public sealed record OutboxTrouble(long Id, string Kind, string Reader, string Email, string? CaseId, int Attempts, string? LastError, Instant NextAttemptAt, Instant? FailedAt);
 
 /// <summary>How many notifications a mark-all made read.</summary>
 public sealed record MarkedRead(int Marked);

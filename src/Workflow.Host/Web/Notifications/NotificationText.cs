@@ -19,11 +19,42 @@ public static class NotificationText
             NotificationKinds.Card => CardText(Get("level"), Get("clock"), Get("subject"), department, Due(Get("due"), zone), item.CaseId),
             NotificationKinds.Urging => Ui.T($"督办：{department}，办件 {item.CaseId}，请于 {Due(Get("replyDue"), zone)} 前回复", $"Urging notice to {department} on case {item.CaseId}: reply by {Due(Get("replyDue"), zone)}"),
             NotificationKinds.UrgingReply => Ui.T($"{department} 已回复督办（办件 {item.CaseId}）", $"{department} replied to the urging notice on case {item.CaseId}"),
+            NotificationKinds.NoticeIssued => Ui.T($"办件 {item.CaseId} 需补正：一次性告知 {Get("count")} 项材料（{Get("materials")}）", $"Case {item.CaseId}: a one-time notice asks for {Get("count")} material(s) ({Get("materials")})"),
+            NotificationKinds.SupplementRequested => Ui.T($"{department} 要求补正办件 {item.CaseId} 的材料：{Get("materials")}", $"{department} asks for a supplement to case {item.CaseId}: {Get("materials")}"),
+            NotificationKinds.Accepted => Ui.T($"办件 {item.CaseId} 已受理", $"Case {item.CaseId} was accepted")
+                + (Get("waived") is { Length: > 0 } w && w != "0" ? Ui.T($"（容缺 {w} 项，请按承诺补齐）", $" ({w} material(s) waived: supply them as committed)") : ""),
+            NotificationKinds.Refused => Ui.T($"办件 {item.CaseId} 不予受理", $"Case {item.CaseId} was not accepted"),
+            NotificationKinds.SpecialProcedureStarted => Ui.T($"办件 {item.CaseId} 进入{Get("reason")}，期间不计时", $"Case {item.CaseId}: a special procedure began ({Get("reason")}); the clocks stand still"),
+            NotificationKinds.SpecialProcedureEnded => Ui.T($"办件 {item.CaseId} 的{Get("reason")}已结束，恢复计时", $"Case {item.CaseId}: the special procedure ended ({Get("reason")}); the clocks run again"),
+            NotificationKinds.ResultIssued => ResultText(Get("decision"), Get("certificate"), item.CaseId),
             NotificationKinds.Complaint => Ui.T($"新投诉 {Get("complaint")}：{department}，办件 {item.CaseId}", $"New complaint {Get("complaint")} about {department}, case {item.CaseId}"),
             NotificationKinds.ComplaintReply => Ui.T($"您的投诉 {Get("complaint")} 已答复（办件 {item.CaseId}）", $"Your complaint {Get("complaint")} was answered (case {item.CaseId})"),
             _ => item.Kind,
         };
     }
+
+    private static string ResultText(string decision, string certificate, string? caseId) => decision switch
+    {
+        "Approved" => Ui.T($"办件 {caseId} 已办结，准予许可，证照编号 {certificate}", $"Case {caseId} was decided: approved, certificate {certificate}"),
+        "Revoked" => Ui.T($"办件 {caseId} 的容缺预审批已撤销（撤销决定 {certificate}）", $"Case {caseId}: the waived-material pre-approval was revoked (decision {certificate})"),
+        _ => Ui.T($"办件 {caseId} 已办结：不予许可", $"Case {caseId} was decided: refused"),
+    };
+
+    /// <summary>What each kind is, for the settings page (docs/notifications.md, Preferences).</summary>
+    public static string KindName(string kind) => kind switch
+    {
+        NotificationKinds.NoticeIssued => Ui.T("一次性告知（补正）", "One-time notice (supplement)"),
+        NotificationKinds.SupplementRequested => Ui.T("部门要求补正", "A department asks for a supplement"),
+        NotificationKinds.Accepted => Ui.T("已受理", "Accepted"),
+        NotificationKinds.Refused => Ui.T("不予受理", "Not accepted"),
+        NotificationKinds.SpecialProcedureStarted => Ui.T("特别程序开始", "Special procedure began"),
+        NotificationKinds.SpecialProcedureEnded => Ui.T("特别程序结束", "Special procedure ended"),
+        NotificationKinds.ResultIssued => Ui.T("出件（办结结果）", "Result issued"),
+        NotificationKinds.Card => Ui.T("时限预警（黄牌/红牌，含容缺承诺到期）", "Deadline warnings (yellow/red cards, commitments due included)"),
+        NotificationKinds.Urging => Ui.T("收到督办", "Urging notice received"),
+        NotificationKinds.UrgingReply => Ui.T("督办回复", "Reply to an urging notice"),
+        _ => kind,
+    };
 
     private static string CardText(string level, string clock, string subject, string department, string due, string? caseId)
     {

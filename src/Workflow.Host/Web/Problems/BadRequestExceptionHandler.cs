@@ -1,3 +1,4 @@
+using Workflow.Host.Web.Localization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
@@ -18,12 +19,12 @@ public sealed class BadRequestExceptionHandler(IProblemDetailsService problems, 
         {
             var json = FindJsonException(bad);
             var field = json?.Path is { Length: > 0 } path ? FieldName(path) : "body";
-            var message = json is null ? bad.Message : $"The request body is not valid JSON for this endpoint: {FirstLine(json.Message)}";
+            var message = json is null ? bad.Message : Ui.T($"请求体不是此接口可读的 JSON：{FirstLine(json.Message)}", $"The request body is not valid JSON for this endpoint: {FirstLine(json.Message)}");
             context.Response.StatusCode = bad.StatusCode;
             problem = new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })
             {
                 Status = bad.StatusCode,
-                Title = "The request could not be read.",
+                Title = Ui.T("无法读取请求。", "The request could not be read."),
                 Detail = message,
             };
         }
@@ -34,8 +35,8 @@ public sealed class BadRequestExceptionHandler(IProblemDetailsService problems, 
             problem = new ProblemDetails
             {
                 Status = StatusCodes.Status500InternalServerError,
-                Title = "An unexpected error occurred.",
-                Detail = "The server logged the error; the request was not completed.",
+                Title = Ui.T("发生了意外错误。", "An unexpected error occurred."),
+                Detail = Ui.T("服务器已记录此错误；请求未完成。", "The server logged the error; the request was not completed."),
             };
         }
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });

@@ -1,3 +1,4 @@
+using Workflow.Host.Web.Localization;
 namespace Workflow.Host.Web.Problems;
 
 /// <summary>
@@ -21,10 +22,11 @@ public static class ProblemSetup
 
     private static string? DefaultDetail(int? status) => status switch
     {
-        401 => "Sign-in required: send Authorization: Bearer <token> (POST /api/auth/token).",
-        403 => "Your role may not do this.",
-        404 => "Not found.",
-        405 => "Method not allowed.",
+        401 => Ui.T("需要登录：请发送 Authorization: Bearer <token>（POST /api/auth/token）。", "Sign-in required: send Authorization: Bearer <token> (POST /api/auth/token)."),
+        403 => Ui.T("您的角色无权执行此操作。", "Your role may not do this."),
+        404 => Ui.T("未找到。", "Not found."),
+        405 => Ui.T("不支持此请求方法。", "Method not allowed."),
+        413 => Ui.T("请求体过大。", "The request body is too large."),
         _ => null,
     };
 }

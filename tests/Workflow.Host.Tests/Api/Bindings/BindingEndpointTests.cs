@@ -69,7 +69,10 @@ public sealed class BindingEndpointTests(HostFactory host) : IClassFixture<HostF
 
         var zh = await (await admin.PutAsJsonAsync("/api/bindings", body)).ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity);
         zh.GetProperty("errors").GetProperty("definitionId")[0].GetString().Should().Be($"工作流 {id} 没有一窗受理（Permits.Intake）活动，无法受理申请");
-        var en = await (await admin.PutAsJsonAsync("/api/bindings?culture=en", body)).ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity);
+        // The API's language is the request's Accept-Language (docs/api.md, Languages).
+        using var english = new HttpRequestMessage(HttpMethod.Put, "/api/bindings") { Content = JsonContent.Create(body) };
+        english.Headers.AcceptLanguage.ParseAdd("en-GB");
+        var en = await (await admin.SendAsync(english)).ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity);
         en.GetProperty("errors").GetProperty("definitionId")[0].GetString().Should().Be($"workflow {id} has no intake activity (Permits.Intake), so it could never receive an application");
         en.GetProperty("title").GetString().Should().Be("The binding cannot be made; nothing was changed.");
 
@@ -96,7 +99,7 @@ public sealed class BindingEndpointTests(HostFactory host) : IClassFixture<HostF
 
         var problem = await response.ShouldBeProblemAsync(HttpStatusCode.ServiceUnavailable);
         problem.GetProperty("stage").GetString().Should().Be("CompletionAcceptance");
-        problem.GetProperty("detail").GetString().Should().Contain("stage CompletionAcceptance (竣工验收)").And.Contain("stage-4-completion-acceptance");
+        problem.GetProperty("detail").GetString().Should().Contain("「竣工验收」阶段", "the API answers in Chinese without Accept-Language").And.Contain("stage-4-completion-acceptance");
         (await agent.PostAsJsonAsync($"/api/projects/{projectId}/applications",
             new { stage = "ConstructionPermit", materials = PermitApiDriver.MaterialsOf(Stage.ConstructionPermit) })).StatusCode.Should().Be(HttpStatusCode.Created, "other stages still work");
     }

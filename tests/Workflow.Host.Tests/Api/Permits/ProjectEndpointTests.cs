@@ -81,7 +81,7 @@ public sealed class ProjectEndpointTests(HostFactory host) : IClassFixture<HostF
         await agent.PostJsonAsync("/api/projects", new { code, name = "n", enterprise = "e" }, HttpStatusCode.Created);
 
         var taken = await (await agent.PostAsJsonAsync("/api/projects", new { code, name = "n", enterprise = "e" })).ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity);
-        taken.GetProperty("errors").GetProperty("code")[0].GetString().Should().Contain("registered already");
+        taken.GetProperty("errors").GetProperty("code")[0].GetString().Should().Contain("已登记");
         var unknown = await (await agent.PostAsJsonAsync("/api/projects", new { code = code + "x", name = "n", enterprise = "e", priorApprovals = new[] { "XX-9" } }))
             .ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity);
         unknown.GetProperty("errors").GetProperty("priorApprovals")[0].GetString().Should().Contain("XX-9");

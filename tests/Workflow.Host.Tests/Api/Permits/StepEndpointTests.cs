@@ -65,7 +65,7 @@ public sealed class StepEndpointTests(HostFactory host) : IClassFixture<HostFact
         await frontdesk.ActAsync(stepId, new { outcome = "Accepted" });
         var second = await (await frontdesk.PostAsJsonAsync($"/api/steps/{stepId}/actions", new { outcome = "Refused", opinion = "迟了" }))
             .ShouldBeProblemAsync(HttpStatusCode.Conflict);
-        second.GetProperty("detail").GetString().Should().Contain("completed");
+        second.GetProperty("detail").GetString().Should().Be("此环节已办结");
     }
 
     [Fact]
@@ -161,7 +161,7 @@ public sealed class StepEndpointTests(HostFactory host) : IClassFixture<HostFact
         using var zjj = await host.AsUserAsync("reviewer-zjj");
 
         var early = await (await zjj.PostAsJsonAsync($"/api/steps/{lead.Id()}/actions", new { outcome = "Passed" })).ShouldBeProblemAsync(HttpStatusCode.Conflict);
-        early.GetProperty("detail").GetString().Should().Contain("waiting for the opinions");
+        early.GetProperty("detail").GetString().Should().StartWith("尚待").And.Contain("出具意见");
 
         foreach (var department in new[] { "yjgl", "rf", "zrzy", "qx", "sw" })
         {

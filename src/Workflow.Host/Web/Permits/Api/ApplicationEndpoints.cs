@@ -1,3 +1,4 @@
+using Workflow.Host.Web.Localization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -35,10 +36,10 @@ public static class ApplicationEndpoints
         if (access.Apply(project) is not AccessDecision.Allowed and var decision) return Denied.Because(decision, $"project {id}");
 
         var errors = new Dictionary<string, string[]>();
-        if (request.Stage is null) errors["stage"] = ["the stage is required: ProjectApprovalAndLandUse, EngineeringConstructionPermit, ConstructionPermit or CompletionAcceptance (or 1-4)"];
-        if (request.Matters?.Any(string.IsNullOrWhiteSpace) == true) errors["matters"] = ["matter codes may not be empty"];
-        if (request.Materials?.Any(string.IsNullOrWhiteSpace) == true) errors["materials"] = ["material codes may not be empty"];
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: "The application is incomplete.");
+        if (request.Stage is null) errors["stage"] = [Ui.T("请选择阶段：ProjectApprovalAndLandUse、EngineeringConstructionPermit、ConstructionPermit 或 CompletionAcceptance", "the stage is required: ProjectApprovalAndLandUse, EngineeringConstructionPermit, ConstructionPermit or CompletionAcceptance")];
+        if (request.Matters?.Any(string.IsNullOrWhiteSpace) == true) errors["matters"] = [Ui.T("事项代码不能为空", "matter codes may not be empty")];
+        if (request.Materials?.Any(string.IsNullOrWhiteSpace) == true) errors["materials"] = [Ui.T("材料代码不能为空", "material codes may not be empty")];
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: Ui.T("申报信息不完整。", "The application is incomplete."));
 
         var file = await applications.ApplyAsync(project, new NewApplication(request.Stage!.Value, request.Matters, request.Materials ?? []), ct);
         return TypedResults.Created($"/api/cases/{file.CaseId}", CaseView.From((await cases.FindAsync(file.CaseId, ct))!));

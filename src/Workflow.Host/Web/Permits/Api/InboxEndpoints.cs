@@ -1,3 +1,4 @@
+using Workflow.Host.Web.Localization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Workflow.Definitions.Cases;
@@ -35,8 +36,8 @@ public static class InboxEndpoints
 
         var own = access.InboxDepartment;
         if (own is not null && wanted is not null && wanted != own)
-            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Your role may not do this.",
-                detail: $"You see the '{own}' inbox only.");
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: Ui.T("您的角色无权执行此操作。", "Your role may not do this."),
+                detail: Ui.T($"您只能查看「{own}」的待办。", $"You see the '{own}' inbox only."));
         var inbox = await inboxes.PageAsync(own ?? wanted, p, size, ct);
         return TypedResults.Ok(new PagedList<InboxItemView>(inbox.Items.Select(i => InboxItemView.From(i.Step)).ToList(), inbox.TotalCount, p, size));
     }

@@ -1,3 +1,4 @@
+using Workflow.Host.Web.Localization;
 namespace Workflow.Host.Web.Permits.Api;
 
 /// <summary>
@@ -18,8 +19,8 @@ public static class Paging
         var errors = new Dictionary<string, string[]>();
         var p = Number(page, 1);
         var size = Number(pageSize, DefaultPageSize);
-        if (p is not >= 1) errors["page"] = ["page is a whole number, 1-based: 1 or more"];
-        if (size is not (>= 1 and <= MaxPageSize)) errors["pageSize"] = [$"pageSize is a whole number between 1 and {MaxPageSize}"];
+        if (p is not >= 1) errors["page"] = [Ui.T("page 须为从 1 开始的整数", "page is a whole number, 1-based: 1 or more")];
+        if (size is not (>= 1 and <= MaxPageSize)) errors["pageSize"] = [Ui.T($"pageSize 须为 1 到 {MaxPageSize} 之间的整数", $"pageSize is a whole number between 1 and {MaxPageSize}")];
         return (p ?? 1, size ?? DefaultPageSize, errors.Count > 0 ? errors : null);
     }
 

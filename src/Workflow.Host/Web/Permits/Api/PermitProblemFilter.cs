@@ -1,6 +1,7 @@
 using Workflow.Definitions;
 using Workflow.Definitions.Bindings;
 using Workflow.Definitions.Cases;
+using Workflow.Definitions.Catalogue;
 using Workflow.Engine.Runtime;
 using Workflow.Host.Web.Localization;
 
@@ -22,12 +23,14 @@ public sealed class PermitProblemFilter : IEndpointFilter
         }
         catch (PermitRuleViolation e)
         {
-            return Results.ValidationProblem(e.Errors.ToDictionary(), title: "The request breaks a permit rule; nothing was applied.",
-                detail: e.Message, statusCode: StatusCodes.Status422UnprocessableEntity);
+            var errors = RuleTexts.Render(e, Catalogue(context));
+            return Results.ValidationProblem(errors, title: Ui.T("请求不符合审批规则，未作任何更改。", "The request breaks a permit rule; nothing was applied."),
+                detail: string.Join(" ", errors.SelectMany(f => f.Value.Select(m => $"{f.Key}: {m}"))), statusCode: StatusCodes.Status422UnprocessableEntity);
         }
         catch (StepConflictException e)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The step cannot take this action now.", detail: e.Message);
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: Ui.T("此环节现在不能这样办理。", "The step cannot take this action now."),
+                detail: RuleTexts.Render(e.Reason, Catalogue(context)));
         }
         catch (StageUnavailableException e)
         {
@@ -38,8 +41,10 @@ public sealed class PermitProblemFilter : IEndpointFilter
         catch (IdempotencyKeyReusedException e)
         {
             return Results.ValidationProblem(
-                new Dictionary<string, string[]> { [StepEndpoints.IdempotencyKeyHeader] = ["this key was used for a different request; use a new key for a new action"] },
-                title: "The idempotency key was used for another request.", detail: e.Message, statusCode: StatusCodes.Status422UnprocessableEntity);
+                new Dictionary<string, string[]> { [StepEndpoints.IdempotencyKeyHeader] = [Ui.T("此键已用于另一个请求，新的办理请使用新键", "this key was used for a different request; use a new key for a new action")] },
+                title: Ui.T("幂等键已用于另一个请求。", "The idempotency key was used for another request."), detail: Ui.T($"幂等键 {e.Key} 已用于另一个请求。", $"Idempotency key {e.Key} was already used for a different request."), statusCode: StatusCodes.Status422UnprocessableEntity);
         }
     }
+
+    private static MatterCatalogue Catalogue(EndpointFilterInvocationContext context) => context.HttpContext.RequestServices.GetRequiredService<MatterCatalogue>();
 }

@@ -1,3 +1,5 @@
+using Workflow.Definitions.Messages;
+using Workflow.Host.Web.Localization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -37,11 +39,11 @@ public static class ProjectEndpoints
         var access = new CaseAccess(user);
         if (access.CreateProject() is not AccessDecision.Allowed and var decision) return Denied.Because(decision, "projects");
         var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(request.Code)) errors["code"] = ["the project code (项目代码) is required"];
-        if (string.IsNullOrWhiteSpace(request.Name)) errors["name"] = ["the project name is required"];
-        if (string.IsNullOrWhiteSpace(request.Enterprise)) errors["enterprise"] = ["the applicant enterprise is required"];
-        if (request.PriorApprovals?.Any(string.IsNullOrWhiteSpace) == true) errors["priorApprovals"] = ["matter codes may not be empty"];
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: "The project is incomplete.");
+        if (string.IsNullOrWhiteSpace(request.Code)) errors["code"] = [RuleTexts.Text(RuleCodes.ProjectCodeRequired)];
+        if (string.IsNullOrWhiteSpace(request.Name)) errors["name"] = [RuleTexts.Text(RuleCodes.ProjectNameRequired)];
+        if (string.IsNullOrWhiteSpace(request.Enterprise)) errors["enterprise"] = [RuleTexts.Text(RuleCodes.ProjectEnterpriseRequired)];
+        if (request.PriorApprovals?.Any(string.IsNullOrWhiteSpace) == true) errors["priorApprovals"] = [Ui.T("事项代码不能为空", "matter codes may not be empty")];
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: Ui.T("项目信息不完整。", "The project is incomplete."));
 
         var row = await registry.CreateProjectAsync(new NewProject(request.Code!, request.Name!, request.Enterprise!,
             request.Kind ?? ProjectKind.EnterpriseInvested, request.GreenChannel ?? false, request.PriorApprovals), access.UserName, ct);
@@ -54,7 +56,7 @@ public static class ProjectEndpoints
         var access = new CaseAccess(user);
         if (access.ListProjects() is not AccessDecision.Allowed and var decision) return Denied.Because(decision, "projects");
         var (p, size, errors) = Paging.Read(page, pageSize);
-        if (errors is not null) return TypedResults.ValidationProblem(errors, title: "The paging parameters are not valid.");
+        if (errors is not null) return TypedResults.ValidationProblem(errors, title: Ui.T("分页参数无效。", "The paging parameters are not valid."));
         var agent = access.Role == Access.UserRole.Agent ? access.UserName : null;
         var (items, total) = await projects.ListAsync(agent, search?.Trim(), p, size, ct);
         return TypedResults.Ok(new PagedList<ProjectView>(items.Select(i => ProjectView.From(i.Project)).ToList(), total, p, size));

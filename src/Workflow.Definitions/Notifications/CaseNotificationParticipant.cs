@@ -1,0 +1,26 @@
+using NodaTime;
+using Workflow.Definitions.Cases;
+using Workflow.Definitions.Persistence;
+using Workflow.Engine.Persistence.EntityFramework;
+
+namespace Workflow.Definitions.Notifications;
+
+/// <summary>
+/// Stages the notifications one save of a case tells its agent (<see cref="CaseNotifications"/>), and their e-mails, in the
+/// save's transaction (docs/notifications.md): a notification exists exactly when what it tells of was committed, and
+/// the desks, activities and timers need not remember to notify. Registered after the projection, whose tracked rows give
+/// the state before the save without a query; a save that tells nothing costs nothing.
+/// </summary>
+public sealed class CaseNotificationParticipant(IClock clock) : IWorkflowSaveParticipant
+{
+    public async Task OnSavingAsync(WorkflowSaveContext context, CancellationToken cancellationToken)
+    {
+        if (context.Instance.IsTest || CaseFileJson.FromNode(context.Instance.Variables[CaseFile.VariableName]) is not { Agent.Length: > 0 } file) return;
+        var (before, steps) = await CaseRowsBefore.ReadAsync(context.DbContext, file.CaseId, cancellationToken);
+        var now = clock.GetCurrentInstant();
+        foreach (var e in CaseNotifications.Between(before, steps, file))
+            await NotificationCentre.StageAsync(context.DbContext, e.Kind, [NotificationAudience.Agent(file.Agent)], file.CaseId, e.StepId, e.Data, now, cancellationToken);
+    }
+
+    public Task OnSavedAsync(WorkflowSaveContext context, CancellationToken cancellationToken) => Task.CompletedTask;
+}

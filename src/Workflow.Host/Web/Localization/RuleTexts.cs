@@ -1,0 +1,129 @@
+using System.Globalization;
+using Workflow.Definitions;
+using Workflow.Definitions.Catalogue;
+using Workflow.Definitions.Messages;
+using Workflow.Host.Web.Display;
+
+namespace Workflow.Host.Web.Localization;
+
+/// <summary>
+/// The message catalogue: the Chinese and English text of every <see cref="RuleCodes"/> code, rendered in the current
+/// request's language (<see cref="Ui"/>). A typed catalogue rather than .resx files: the two languages of a message
+/// sit on one line for review, a missing text fails a test that walks <see cref="RuleCodes.All"/>, and the arguments
+/// that name catalogue entries are shown by their names in the same language (docs/api.md, *Languages*).
+/// </summary>
+public static class RuleTexts
+{
+    private static readonly Dictionary<string, (string Zh, string En)> Texts = new()
+    {
+        [RuleCodes.ProjectCodeRequired] = ("请填写项目代码", "the project code is required"),
+        [RuleCodes.ProjectNameRequired] = ("请填写项目名称", "the project name is required"),
+        [RuleCodes.ProjectEnterpriseRequired] = ("请填写申报单位", "the applicant enterprise is required"),
+        [RuleCodes.ProjectPriorApprovalsUnknown] = ("不是事项目录中的事项：{0}", "not matters of the catalogue: {0}"),
+        [RuleCodes.ProjectCodeTaken] = ("项目代码 {0} 已登记", "project code {0} is registered already"),
+
+        [RuleCodes.ApplicationStageUnknown] = ("没有阶段 {0}", "unknown stage {0}"),
+        [RuleCodes.ApplicationMattersOutsideStage] = ("不属于「{0}」阶段的事项：{1}", "not matters of stage {0}: {1}"),
+        [RuleCodes.ApplicationMaterialsUnknown] = ("不是所申报事项的材料：{0}", "not materials of the applied matters: {0}"),
+        [RuleCodes.ApplicationPrerequisiteMissing] = ("前置事项尚未批准：「{0}」需先取得「{1}」", "prerequisites not approved yet: {0} needs {1}"),
+        [RuleCodes.ApplicationStageOpen] = ("本项目已有在办的「{0}」阶段办件", "the project has an open case for stage {0} already"),
+        [RuleCodes.ApplicationMattersSplit] = ("这些事项由不同的流程办理，请分别申报：{0}", "these matters are handled by different workflows and must be filed separately: {0}"),
+
+        [RuleCodes.IntakeDefectUnknown] = ("不是所申报事项的材料：{0}", "not a material of the applied matters: {0}"),
+        [RuleCodes.IntakeCannotAccept] = ("不能受理：缺少{0}，请一次性告知补正", "cannot accept: {0} missing; request a supplement"),
+        [RuleCodes.IntakeCannotAcceptWaivable] = ("不能直接受理：缺少{0}，请一次性告知补正或容缺受理", "cannot accept: {0} missing; request a supplement or accept with waiver"),
+        [RuleCodes.IntakeCannotAcceptDefective] = ("不能受理：有材料被标记为有误，请一次性告知补正", "cannot accept: materials are marked defective; request a supplement"),
+        [RuleCodes.IntakeWaiverNotAllowed] = ("本流程不允许容缺受理", "this workflow does not allow acceptance with waiver"),
+        [RuleCodes.IntakeWaiverCoreMissing] = ("不能容缺受理：缺少核心材料{0}，只有可容缺材料可以容缺", "cannot accept with waiver: core materials {0} are missing; only waivable materials can be waived"),
+        [RuleCodes.IntakeWaiverNothingMissing] = ("材料齐全，无需容缺，请直接受理", "nothing is missing: accept without waiver"),
+        [RuleCodes.IntakeCommitmentUnsigned] = ("容缺受理需要申请人签署的承诺书", "acceptance with waiver needs the applicant's signed commitment"),
+        [RuleCodes.IntakeNoticeEmpty] = ("没有缺少或有误的材料，一次性告知书将为空", "nothing is missing or marked defective: a supplement notice would be empty"),
+        [RuleCodes.IntakeRefusalReason] = ("不予受理须写明理由", "a refusal needs its reason"),
+
+        [RuleCodes.ReviewSupplementEmpty] = ("请一次性列出需要补正的全部材料（至少一项，附理由）", "list every material needed at once: at least one, with its reason"),
+        [RuleCodes.ReviewSupplementUnknown] = ("不是本办件的材料：{0}", "not materials of this case: {0}"),
+        [RuleCodes.ReviewSupplementReason] = ("每项需补正的材料都须写明理由", "every material asked for needs its reason"),
+        [RuleCodes.ReviewConditionsMissing] = ("附条件同意须至少写明一项条件", "an approval with conditions needs at least one condition"),
+        [RuleCodes.ReviewRejectionReason] = ("不予许可须写明理由", "a rejection needs its reason"),
+        [RuleCodes.JointDisagreementReason] = ("不同意须写明理由", "a disagreement needs its reasons"),
+        [RuleCodes.JointConditionsMissing] = ("附条件同意须至少写明一项条件", "an agreement with conditions needs at least one condition"),
+        [RuleCodes.JointConsolidationAfterDisagreement] = ("有参与部门不同意，不能按此结果汇总；可选：{0}", "cannot consolidate so: a participant disagreed; allowed: {0}"),
+        [RuleCodes.JointConsolidationAfterConditions] = ("有参与部门提出了条件，不能按此结果汇总；可选：{0}", "cannot consolidate so: a participant set conditions; allowed: {0}"),
+        [RuleCodes.JointOpinionsOutstanding] = ("尚待{0}出具意见（或联合审查期限届满）", "waiting for the opinions of {0} (or the joint deadline)"),
+
+        [RuleCodes.RatingStarsRange] = ("评分须为 1 至 5 星", "the rating must be 1 to 5 stars"),
+        [RuleCodes.RatingMatterNotApplied] = ("须为本办件申报的事项之一：{0}", "the matter must be one the case applied for: {0}"),
+        [RuleCodes.RatingCaseOpen] = ("办件尚未办结，办结后方可评价", "the case is not finished yet: a matter is rated once the case is closed"),
+        [RuleCodes.RatingFinal] = ("办件 {1} 的事项「{0}」已评价，评价提交后不可更改", "the matter {0} of case {1} is rated already; a rating is final"),
+        [RuleCodes.ComplaintTextRequired] = ("请填写投诉内容", "the complaint's text is required"),
+        [RuleCodes.ComplaintStepUnknown] = ("不是本办件的环节", "not a step of this case"),
+        [RuleCodes.ComplaintDepartmentUnknown] = ("未知部门", "unknown department"),
+        [RuleCodes.ComplaintSubjectMissing] = ("请指明投诉的环节或部门", "name the step or the department complained about"),
+        [RuleCodes.ComplaintReplyRequired] = ("请填写答复内容", "the reply is required"),
+        [RuleCodes.ComplaintStateConflict] = ("投诉 {0} 现为「{1}」，不能执行此操作", "complaint {0} is {1}: this change does not apply now"),
+
+        [RuleCodes.StepOutcomeNotOffered] = ("办理结果须为以下之一：{0}", "the outcome must be one of: {0}"),
+        [RuleCodes.StepNotFound] = ("没有这个环节", "no such step"),
+        [RuleCodes.StepClosed] = ("此环节已办结", "the step is closed already"),
+        [RuleCodes.StepWaitingForSupplement] = ("此环节正在等待申请人补正，补正后方可办理", "the step waits for the applicant's supplement; it can be acted on once the materials are resubmitted"),
+        [RuleCodes.StepChanged] = ("此环节已发生变化，您看到的不是最新状态", "the step changed since you opened it"),
+        [RuleCodes.StepNotWaiting] = ("此环节当前不等待办理", "the step is not waiting for an action"),
+        [RuleCodes.StepActedFirst] = ("有人已先办理了此环节", "someone acted on the step first"),
+
+        [RuleCodes.MaterialsNone] = ("请至少选择一项材料", "name at least one material"),
+        [RuleCodes.MaterialsUnknown] = ("不是本办件的材料：{0}", "not materials of this case: {0}"),
+        [RuleCodes.CaseClosed] = ("办件已办结，不能再补交材料", "the case is closed; no more materials can be supplied"),
+        [RuleCodes.CaseNotFound] = ("没有这个办件", "no such case"),
+
+        [RuleCodes.UrgingMessageRequired] = ("督办内容不能为空", "the message is required"),
+        [RuleCodes.UrgingReplyDueRequired] = ("请填写回复期限（日期）", "give the reply due date"),
+        [RuleCodes.UrgingReplyDueFuture] = ("回复期限须在今天之后", "the reply due date must be in the future"),
+        [RuleCodes.UrgingStepNotOverdue] = ("只能对超期的在办环节督办", "only an open, overdue step can be urged"),
+        [RuleCodes.UrgingReplyRequired] = ("回复内容不能为空", "the reply is required"),
+        [RuleCodes.UrgingAnswered] = ("督办单已回复", "the urging notice was already answered"),
+
+        [RuleCodes.TextTooLong] = ("最多 {0} 个字符", "at most {0} characters"),
+        [RuleCodes.TooManyItems] = ("最多 {0} 项", "at most {0} items"),
+    };
+
+    /// <summary>Whether the catalogue has a text for <paramref name="code"/> (the completeness test).</summary>
+    public static bool Has(string code) => Texts.ContainsKey(code);
+
+    /// <summary>The two templates of <paramref name="code"/>, for tests that look for one language's texts in the other's pages.</summary>
+    public static (string Zh, string En) Templates(string code) => Texts[code];
+
+    /// <summary>The message in the current request's language; an unknown code is shown as itself (never thrown on).</summary>
+    public static string Render(RuleMessage message, MatterCatalogue catalogue)
+    {
+        if (!Texts.TryGetValue(message.Code, out var texts)) return message.ToString();
+        var arguments = message.Arguments.Select(a => Argument(a, catalogue)).ToArray();
+        return string.Format(CultureInfo.InvariantCulture, Ui.T(texts.Zh, texts.En), arguments);
+    }
+
+    /// <summary>The text of a message without arguments in the current request's language.</summary>
+    public static string Text(string code) => Texts.TryGetValue(code, out var texts) ? Ui.T(texts.Zh, texts.En) : code;
+
+    /// <summary>Every field's messages in the current request's language, as problem details and forms show them.</summary>
+    public static Dictionary<string, string[]> Render(IReadOnlyDictionary<string, RuleMessage[]> errors, MatterCatalogue catalogue) =>
+        errors.ToDictionary(e => e.Key, e => e.Value.Select(m => Render(m, catalogue)).ToArray());
+
+    /// <summary>The violation's messages in the current request's language.</summary>
+    public static Dictionary<string, string[]> Render(PermitRuleViolation violation, MatterCatalogue catalogue) => Render(violation.Errors, catalogue);
+
+    /// <summary>One message as a field's errors, for checks the Host makes itself.</summary>
+    public static Dictionary<string, string[]> ForField(string field, string code, MatterCatalogue catalogue, params object[] arguments) =>
+        new() { [field] = [Render(new RuleMessage(code, arguments), catalogue)] };
+
+    private static string Argument(object argument, MatterCatalogue catalogue) => argument switch
+    {
+        Stage stage => Labels.Stage(catalogue, stage),
+        CatalogueNames names => string.Join(Ui.T("、", ", "), names.Codes.Select(code => names.Kind switch
+        {
+            CatalogueNameKind.Matter => Labels.Matter(catalogue, code),
+            CatalogueNameKind.Material => Labels.Material(catalogue, code),
+            _ => Labels.Department(catalogue, code),
+        })),
+        IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
+        _ => argument.ToString() ?? "",
+    };
+}

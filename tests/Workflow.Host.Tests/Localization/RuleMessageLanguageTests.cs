@@ -1,0 +1,150 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.RegularExpressions;
+using Workflow.Definitions.Catalogue;
+using Workflow.Definitions.Messages;
+using Workflow.Host.Tests.Api.Permits;
+using Workflow.Host.Web.Localization;
+using static Workflow.Host.Tests.Pages.PageForms;
+
+namespace Workflow.Host.Tests.Localization;
+
+/// <summary>
+/// Every rule message in the user's language (docs/api.md, Languages): the catalogue has both texts of every code,
+/// and answers and pages in one language carry no fixed part of any rule message of the other.
+/// </summary>
+public sealed partial class RuleMessageLanguageTests(PermitApiHost host) : IClassFixture<PermitApiHost>
+{
+    [Fact]
+    public void Every_rule_code_has_a_Chinese_text_without_English_words_and_an_English_text_without_Chinese()
+    {
+        RuleCodes.All.Should().HaveCountGreaterThan(40);
+        foreach (var code in RuleCodes.All)
+        {
+            RuleTexts.Has(code).Should().BeTrue($"the catalogue has texts for {code}");
+            var (zh, en) = RuleTexts.Templates(code);
+            Cjk().IsMatch(zh).Should().BeTrue($"{code}'s Chinese text is Chinese: {zh}");
+            EnglishWord().IsMatch(zh).Should().BeFalse($"{code}'s Chinese text has no English words: {zh}");
+            Cjk().IsMatch(en).Should().BeFalse($"{code}'s English text has no Chinese: {en}");
+        }
+    }
+
+    [Fact]
+    public async Task API_problems_are_Chinese_without_Accept_Language_and_English_with_it()
+    {
+        var zh = await ViolationsAsync(english: false);
+        var en = await ViolationsAsync(english: true);
+
+        zh.Should().Contain("项目代码 " + TakenCode + " 已登记").And.Contain("不予受理须写明理由").And.Contain("不同意须写明理由")
+            .And.Contain("尚待").And.Contain("不是本办件的材料：NOPE-1");
+        en.Should().Contain($"project code {TakenCode} is registered already").And.Contain("a refusal needs its reason")
+            .And.Contain("a disagreement needs its reasons").And.Contain("waiting for the opinions of").And.Contain("not materials of this case: NOPE-1");
+        ShouldHaveNoRuleTextOf(zh, Language.English);
+        ShouldHaveNoRuleTextOf(en, Language.Chinese);
+    }
+
+    [Fact]
+    public async Task Pages_show_rule_messages_in_the_page_language_only()
+    {
+        foreach (var english in new[] { false, true })
+        {
+            using var agent = await host.SignedInClientAsync("agent1");
+            using var frontdesk = await host.SignedInClientAsync("frontdesk");
+            var suffix = english ? "?culture=en" : "";
+            var bodies = new List<string>
+            {
+                await (await agent.PostFormAsync("/projects" + suffix, [F("Form.Code", ""), F("Form.Name", ""), F("Form.Enterprise", ""), F("Form.Kind", "EnterpriseInvested")])).Content.ReadAsStringAsync(),
+                await (await agent.PostFormAsync($"/projects/{host.ProjectId}/apply/4" + suffix, [F("Materials", "APP")])).Content.ReadAsStringAsync(),
+                await (await frontdesk.PostFormAsync($"/steps/{host.IntakeStepId}" + suffix, [F("Outcome", "Refused")])).Content.ReadAsStringAsync(),
+                await (await frontdesk.PostFormAsync($"/steps/{host.IntakeStepId}" + suffix, [F("Outcome", "AcceptedWithWaiver")])).Content.ReadAsStringAsync(),
+            };
+            var all = string.Join("\n", bodies);
+            if (english)
+            {
+                all.Should().Contain("the project code is required").And.Contain("a refusal needs its reason").And.Contain("nothing is missing: accept without waiver");
+                ShouldHaveNoRuleTextOf(all, Language.Chinese);
+            }
+            else
+            {
+                all.Should().Contain("请填写项目代码").And.Contain("不予受理须写明理由").And.Contain("材料齐全，无需容缺");
+                ShouldHaveNoRuleTextOf(all, Language.English);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task English_pages_name_matters_and_steps_in_English()
+    {
+        using var agent = await host.SignedInClientAsync("agent1");
+        var tracker = await agent.GetStringAsync($"/projects/{host.ProjectId}?culture=en");
+        tracker.Should().Contain("Construction permit issuance").And.NotContain("建筑工程施工许可证核发");
+        var casePage = await agent.GetStringAsync($"/cases/{host.AcceptedCaseId}?culture=en");
+        // The steps table (the timeline's detail lines are still written by the domain: docs/api.md, Languages).
+        casePage.Should().MatchRegex("<a href=\"/steps/[^\"]+\">Joint consolidation · Housing and Urban-Rural Development</a>")
+            .And.NotMatchRegex("<a href=\"/steps/[^\"]+\">竣工联合验收汇总");
+        var chinese = await agent.GetStringAsync($"/cases/{host.AcceptedCaseId}?culture=zh-CN");
+        chinese.Should().MatchRegex("<a href=\"/steps/[^\"]+\">竣工联合验收汇总 · 住房城乡建设</a>");
+    }
+
+    private const string TakenCode = "2025-TAKEN-0001";
+
+    /// <summary>Breaks a rule on every API route that has one; answers every problem body, one after the other.</summary>
+    private async Task<string> ViolationsAsync(bool english)
+    {
+        using var agent = await host.ClientAsync("agent1");
+        using var frontdesk = await host.ClientAsync("frontdesk");
+        using var rf = await host.ClientAsync("reviewer-rf");
+        using var zjj = await host.ClientAsync("reviewer-zjj");
+        var answers = new List<string>();
+        async Task Send(HttpClient client, string path, object body)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
+            if (english) request.Headers.AcceptLanguage.ParseAdd("en-US,en;q=0.9,zh-CN;q=0.5");
+            var response = await client.SendAsync(request);
+            ((int)response.StatusCode).Should().BeInRange(400, 499, $"{path} breaks a rule");
+            answers.Add(await response.Content.ReadAsStringAsync());
+        }
+
+        var project = new { code = TakenCode, name = "重复代码项目", enterprise = "示例单位", kind = "EnterpriseInvested", priorApprovals = Array.Empty<string>() };
+        await agent.PostAsJsonAsync("/api/projects", project); // the first registration takes the code (or took it in the other language's run)
+        await Send(agent, "/api/projects", project);
+        await Send(agent, "/api/projects", new { code = "X-" + Guid.NewGuid().ToString("N")[..8], name = "n", enterprise = "e", priorApprovals = new[] { "NOPE-9" } });
+        await Send(agent, "/api/projects", new { code = "", name = "", enterprise = "" });
+        await Send(agent, $"/api/projects/{host.ProjectId}/applications", new { stage = "CompletionAcceptance", materials = new[] { "APP", "NOPE-2" } });
+        await Send(agent, $"/api/projects/{host.ProjectId}/applications", new { stage = "ConstructionPermit", matters = new[] { "ZJJ-001", "FGW-001" } });
+        await Send(frontdesk, $"/api/steps/{host.IntakeStepId}/actions", new { outcome = "Refused" });
+        await Send(frontdesk, $"/api/steps/{host.IntakeStepId}/actions", new { outcome = "AcceptedWithWaiver", commitmentSigned = true });
+        await Send(frontdesk, $"/api/steps/{host.IntakeStepId}/actions", new { outcome = "SupplementRequired" });
+        await Send(frontdesk, $"/api/steps/{host.IntakeStepId}/actions", new { outcome = "Accepted", missingMaterials = new[] { new { code = "NOPE-3", reason = "x" } } });
+        await Send(rf, $"/api/steps/{host.OpinionStepId}/actions", new { outcome = "Disagree" });
+        await Send(rf, $"/api/steps/{host.OpinionStepId}/actions", new { outcome = "AgreeWithConditions" });
+        await Send(zjj, $"/api/steps/{host.ConsolidationStepId}/actions", new { outcome = "Passed" });
+        await Send(agent, $"/api/cases/{host.AcceptedCaseId}/materials", new { materials = new[] { "NOPE-1" } });
+        return string.Join("\n", answers);
+    }
+
+    private enum Language { Chinese, English }
+
+    /// <summary>Fails when <paramref name="text"/> holds a fixed part (between arguments) of any rule text in <paramref name="language"/>.</summary>
+    private static void ShouldHaveNoRuleTextOf(string text, Language language)
+    {
+        foreach (var code in RuleCodes.All)
+        {
+            var (zh, en) = RuleTexts.Templates(code);
+            var template = language == Language.Chinese ? zh : en;
+            var parts = Placeholder().Split(template).Select(p => p.Trim(' ', ':', '：', ';', '；', ',', '，', '.', '。', '「', '」', '(', ')', '（', '）'))
+                .Where(p => language == Language.Chinese ? Cjk().Matches(p).Count >= 3 : p.Count(c => c == ' ') >= 1 && p.Length >= 8);
+            foreach (var part in parts)
+                text.Should().NotContain(part, $"a {(language == Language.Chinese ? "Chinese" : "English")} rule message ({code}) may not appear in the other language");
+        }
+    }
+
+    [GeneratedRegex(@"\{\d+\}")]
+    private static partial Regex Placeholder();
+
+    [GeneratedRegex(@"\p{IsCJKUnifiedIdeographs}")]
+    private static partial Regex Cjk();
+
+    [GeneratedRegex(@"[A-Za-z]{3,}")]
+    private static partial Regex EnglishWord();
+}
