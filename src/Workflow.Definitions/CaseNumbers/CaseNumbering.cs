@@ -21,8 +21,10 @@ public sealed class CaseNumbering(CalendarRegistry calendars) : IWorkflowSavePar
     private const string NumberKey = "caseNumber";
     private const string CodeKey = "queryCode";
 
+    /// <inheritdoc />
     public Task OnSavingAsync(WorkflowSaveContext context, CancellationToken cancellationToken) => Task.CompletedTask;
 
+    /// <inheritdoc />
     public async Task OnPreparingAsync(WorkflowSaveContext context, CancellationToken cancellationToken)
     {
         // A designer's test run is no case and takes no number (docs/studio.md).

@@ -17,6 +17,7 @@ public sealed class QueryCodes(IDbContextFactory<WorkflowDbContext> contexts)
     /// <summary>31 characters: digits 2–9 and A–Z without I, L and O (about 39.6 bits a code).</summary>
     public const string Alphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
 
+    /// <summary>How many characters a code has.</summary>
     public const int Length = 8;
 
     /// <summary>A new random code.</summary>

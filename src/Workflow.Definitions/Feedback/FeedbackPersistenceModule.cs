@@ -10,13 +10,16 @@ namespace Workflow.Definitions.Feedback;
 /// </summary>
 public sealed class FeedbackPersistenceModule : IWorkflowPersistenceModule
 {
+    /// <inheritdoc />
     public string Name => "feedback";
 
+    /// <inheritdoc />
     public IReadOnlyList<SchemaMigration> Migrations { get; } =
     [
         new(1, "ratings and complaints", Tables("INTEGER", "INTEGER PRIMARY KEY AUTOINCREMENT"), Tables("bigint", "bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY")),
     ];
 
+    /// <inheritdoc />
     public void ConfigureModel(ModelBuilder modelBuilder)
     {
         var instant = new InstantToUnixNanosecondsConverter();

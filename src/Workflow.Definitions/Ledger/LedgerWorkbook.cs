@@ -15,6 +15,7 @@ public static class LedgerWorkbook
 {
     /// <summary>The sheet names, Chinese first.</summary>
     public const string CasesSheet = "办件 Cases";
+    /// <summary>The name of the steps sheet, Chinese first.</summary>
     public const string StepsSheet = "环节 Steps";
 
     /// <summary>The MIME type of the file.</summary>

@@ -7,6 +7,10 @@ namespace Workflow.Definitions.MaterialFiles;
 /// </summary>
 public interface IFileStore
 {
+    /// <summary>
+    /// Stores <paramref name="content"/> under <paramref name="key"/>, all or nothing; a key already stored is never
+    /// overwritten.
+    /// </summary>
     Task SaveAsync(string key, ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default);
 
     /// <summary>The stored bytes, or null when there is nothing under <paramref name="key"/>.</summary>
@@ -16,8 +20,10 @@ public interface IFileStore
 /// <summary>Files in a folder (default <c>./data/files</c>, setting <c>Files:Folder</c>), two levels of sub-folders by key prefix.</summary>
 public sealed class FolderFileStore(string root) : IFileStore
 {
+    /// <summary>The folder's absolute path.</summary>
     public string Root { get; } = Path.GetFullPath(root);
 
+    /// <inheritdoc />
     public async Task SaveAsync(string key, ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default)
     {
         var path = PathOf(key);
@@ -28,6 +34,7 @@ public sealed class FolderFileStore(string root) : IFileStore
         File.Move(temp, path, overwrite: false);
     }
 
+    /// <inheritdoc />
     public Task<Stream?> OpenAsync(string key, CancellationToken cancellationToken = default)
     {
         var path = PathOf(key);

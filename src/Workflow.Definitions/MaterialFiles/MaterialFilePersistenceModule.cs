@@ -6,13 +6,16 @@ namespace Workflow.Definitions.MaterialFiles;
 /// <summary>The uploaded materials' table <c>material_files</c> (docs/materials.md); the bytes are in the <see cref="IFileStore"/>.</summary>
 public sealed class MaterialFilePersistenceModule : IWorkflowPersistenceModule
 {
+    /// <inheritdoc />
     public string Name => "material-files";
 
+    /// <inheritdoc />
     public IReadOnlyList<SchemaMigration> Migrations { get; } =
     [
         new(1, "uploaded material files and their versions", Script("INTEGER"), Script("bigint")),
     ];
 
+    /// <inheritdoc />
     public void ConfigureModel(ModelBuilder modelBuilder)
     {
         var instant = new InstantToUnixNanosecondsConverter();

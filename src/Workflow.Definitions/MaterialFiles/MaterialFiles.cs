@@ -12,6 +12,7 @@ namespace Workflow.Definitions.MaterialFiles;
 /// <summary>How large an uploaded file may be (<c>Files:MaxBytes</c>, default 20 MB).</summary>
 public sealed record MaterialFileOptions(long MaxBytes = MaterialFileOptions.DefaultMaxBytes)
 {
+    /// <summary>20 MB, the limit unless <c>Files:MaxBytes</c> says otherwise.</summary>
     public const long DefaultMaxBytes = 20L * 1024 * 1024;
 }
 
@@ -23,6 +24,7 @@ public sealed record MaterialFileOptions(long MaxBytes = MaterialFileOptions.Def
 /// </summary>
 public sealed class MaterialFiles(IDbContextFactory<WorkflowDbContext> contexts, IFileStore store, AuditTrail audit, IClock clock, MaterialFileOptions? options = null)
 {
+    /// <summary>The upload limits in force.</summary>
     public MaterialFileOptions Options { get; } = options ?? new MaterialFileOptions();
 
     /// <summary>Stores <paramref name="content"/> as the next version of <paramref name="materialCode"/> of the case.</summary>

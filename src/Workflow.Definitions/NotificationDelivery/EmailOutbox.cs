@@ -36,6 +36,10 @@ public sealed record OutboxCounts(int Waiting, int Sent, int Failed);
 /// </summary>
 public sealed class EmailOutbox(IDbContextFactory<WorkflowDbContext> contexts, IClock clock, EmailOutboxPolicy? policy = null)
 {
+    /// <summary>
+    /// How often and how long delivery retries, and how long a claim lasts (the defaults unless the Host configures
+    /// it).
+    /// </summary>
     public EmailOutboxPolicy Policy { get; } = policy ?? new EmailOutboxPolicy();
 
     /// <summary>One message per reader of <paramref name="audiences"/> who wants <paramref name="kind"/> by e-mail; saved with the caller's changes.</summary>

@@ -8,10 +8,12 @@ namespace Workflow.Definitions.Persistence;
 /// <c>permit_cases</c> and <c>permit_steps</c> that <see cref="PermitProjection"/> writes in the same
 /// transaction as every instance save.
 /// </summary>
-public sealed class PermitPersistenceModule : IWorkflowPersistenceModule
+internal sealed class PermitPersistenceModule : IWorkflowPersistenceModule
 {
+    /// <inheritdoc />
     public string Name => "permits";
 
+    /// <inheritdoc />
     public IReadOnlyList<SchemaMigration> Migrations { get; } =
     [
         new(1, "projects, cases, steps", Script("INTEGER"), Script("bigint")),
@@ -19,6 +21,7 @@ public sealed class PermitPersistenceModule : IWorkflowPersistenceModule
         new(3, "case numbers, query codes and their counters", NumberCases(Sqlite), NumberCases(PostgreSql)),
     ];
 
+    /// <inheritdoc />
     public void ConfigureModel(ModelBuilder modelBuilder)
     {
         var instant = new InstantToUnixNanosecondsConverter();

@@ -8,8 +8,9 @@ namespace Workflow.Definitions.Persistence;
 /// Projects the case file of every saved instance into <c>permit_cases</c> and <c>permit_steps</c>, inside the
 /// save's transaction, so the tables never disagree with the workflow. Instances without a case file are not cases.
 /// </summary>
-public sealed class PermitProjection : IWorkflowSaveParticipant
+internal sealed class PermitProjection : IWorkflowSaveParticipant
 {
+    /// <inheritdoc />
     public async Task OnSavingAsync(WorkflowSaveContext context, CancellationToken cancellationToken)
     {
         // A designer's test run (the Studio's Run) is never a case: no inbox, case list or figure may show it (docs/studio.md).

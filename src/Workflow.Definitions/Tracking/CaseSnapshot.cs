@@ -23,6 +23,10 @@ public sealed record CommitmentItem(string Matter, string Material, string Mater
 public sealed record StepDetail(StepSnapshot Step, IReadOnlyList<string> Outcomes, IReadOnlyList<SupplementRequest> SupplementRequests, string? Opinion,
     IReadOnlyList<string> Conditions, IReadOnlyList<RepeatedReturnRisk> RepeatedReturnRisks)
 {
+    /// <summary>
+    /// The detail of <paramref name="step"/>, its clocks read at <paramref name="at"/> (or when it closed); a closed
+    /// step offers no outcomes.
+    /// </summary>
     public static StepDetail Of(CaseFile file, StepRecord step, WorkingCalendar calendar, Instant at) => new(
         StepSnapshot.Of(file, step, calendar, at), step.IsOpen ? StepActionRules.OutcomesOf(step.Kind) : [], step.SupplementRequests, step.Opinion, step.Conditions,
         RisksOf(file, step));
@@ -65,6 +69,10 @@ public sealed record CaseSnapshot(
     DateTimeZone Zone,
     Instant At)
 {
+    /// <summary>
+    /// True while the case is still being handled (<see cref="CaseStates.Open"/>): its clocks may run and its steps
+    /// take actions.
+    /// </summary>
     public bool IsOpen => State.IsOpen();
 
     /// <summary>The number people read and search (<c>2026-3-000123</c>; docs/domain.md, *Case numbers*).</summary>
@@ -73,8 +81,10 @@ public sealed record CaseSnapshot(
     /// <summary>The query code printed on the acceptance notice (<see cref="CaseNumbers.QueryCodes"/>).</summary>
     public string? QueryCode { get; init; }
 
+    /// <summary>The steps still waiting for an action, open or waiting for a supplement.</summary>
     public IEnumerable<StepDetail> OpenSteps => Steps.Where(s => s.Step.IsOpen);
 
+    /// <summary>The detail of the step with this id, or null when the case has none.</summary>
     public StepDetail? FindStep(string stepId) => Steps.FirstOrDefault(s => s.Step.Id == stepId);
 
     /// <summary>The snapshot of <paramref name="file"/> at <paramref name="at"/>.</summary>

@@ -32,6 +32,7 @@ public sealed record StepSnapshot(
     Instant? CompletedAt,
     int Version)
 {
+    /// <summary>True while the step still waits for an action: open, or waiting for the applicant's supplement.</summary>
     public bool IsOpen => State is StepState.Open or StepState.WaitingForSupplement;
 
     /// <summary>The number of the step's case (<c>2026-3-000123</c>; docs/domain.md, *Case numbers*).</summary>

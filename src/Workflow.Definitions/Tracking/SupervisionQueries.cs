@@ -18,11 +18,19 @@ public static class SupervisionFigure
     public const string Open = "open";
     /// <summary>Steps with limits completed in the period (the base of rates and averages).</summary>
     public const string Completed = "completed";
+    /// <summary>Completed steps finished by their promised due instant.</summary>
     public const string OnTimePromised = "onTimePromised";
+    /// <summary>
+    /// Completed steps finished after their promised due instant (the drill-down of the promised on-time rate).
+    /// </summary>
     public const string LatePromised = "latePromised";
+    /// <summary>Completed steps finished by their statutory due instant.</summary>
     public const string OnTimeStatutory = "onTimeStatutory";
+    /// <summary>Completed steps finished after their statutory due instant.</summary>
     public const string LateStatutory = "lateStatutory";
+    /// <summary>Yellow cards (黄牌) whose level was reached in the period.</summary>
     public const string YellowCards = "yellowCards";
+    /// <summary>Red cards (红牌) whose level was reached in the period.</summary>
     public const string RedCards = "redCards";
     /// <summary>Repeated returns (反复退件) — the window's and the departments' — of the steps completed in the period or open at its end, one item each.</summary>
     public const string RepeatedReturns = "repeatedReturns";
@@ -35,6 +43,7 @@ public static class SupervisionFigure
     /// <summary>Complaints (投诉) filed in the period about the department or one of its steps.</summary>
     public const string Complaints = "complaints";
 
+    /// <summary>Every figure, in the order the dashboard shows them.</summary>
     public static readonly IReadOnlyList<string> All =
         [Open, Completed, OnTimePromised, LatePromised, OnTimeStatutory, LateStatutory, YellowCards, RedCards, RepeatedReturns, OverdueCommitments, SpecialProcedures, Ratings, Complaints];
 }
@@ -58,6 +67,7 @@ public sealed record SupervisionItem(string CaseId, string? StepId, string Depar
 /// <summary>A department's figures for a period (or, with department <c>*</c>, everyone's).</summary>
 public sealed record DepartmentFigures(string Department, IReadOnlyDictionary<string, IReadOnlyList<SupervisionItem>> Items)
 {
+    /// <summary>The figure's number: the sum of its items' counts; 0 when it has none.</summary>
     public int Count(string figure) => Items.TryGetValue(figure, out var list) ? list.Sum(i => i.Count) : 0;
 
     /// <summary>On time ÷ completed with that clock; null when none completed.</summary>
@@ -73,6 +83,7 @@ public sealed record DepartmentFigures(string Department, IReadOnlyDictionary<st
 
     /// <summary>The mean promised and statutory limits of the completed steps, set by <see cref="SupervisionQueries"/>.</summary>
     public double? AveragePromisedLimit { get; init; }
+    /// <summary>The mean statutory limit of the completed steps, in working days; null when none completed.</summary>
     public double? AverageStatutoryLimit { get; init; }
 
     /// <summary>1 − Σ promised limits ÷ Σ statutory limits of the completed steps (the reform's compression of time limits).</summary>
@@ -107,6 +118,10 @@ public sealed class SupervisionQueries(IDbContextFactory<WorkflowDbContext> cont
     /// <summary>Everyone's figures ("*").</summary>
     public const string Overall = "*";
 
+    /// <summary>
+    /// The figures of every department and overall for [<paramref name="from"/>, <paramref name="to"/>), with the
+    /// weekly trend.
+    /// </summary>
     public async Task<SupervisionDashboard> DashboardAsync(Instant from, Instant to, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
