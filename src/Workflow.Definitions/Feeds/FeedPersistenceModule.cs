@@ -7,13 +7,16 @@ namespace Workflow.Definitions.Feeds;
 /// <summary>Deadline calendar feeds' tokens (docs/ledger-and-feeds.md): <c>fd_tokens</c>, in a module of its own.</summary>
 public sealed class FeedPersistenceModule : IWorkflowPersistenceModule
 {
+    /// <inheritdoc />
     public string Name => "feeds";
 
+    /// <inheritdoc />
     public IReadOnlyList<SchemaMigration> Migrations { get; } =
     [
         new(1, "calendar feed tokens", Tokens("INTEGER", "INTEGER PRIMARY KEY AUTOINCREMENT"), Tokens("bigint", "bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY")),
     ];
 
+    /// <inheritdoc />
     public void ConfigureModel(ModelBuilder modelBuilder)
     {
         var instant = new InstantToUnixNanosecondsConverter();

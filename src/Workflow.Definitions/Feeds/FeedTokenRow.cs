@@ -8,14 +8,20 @@ namespace Workflow.Definitions.Feeds;
 /// </summary>
 public sealed class FeedTokenRow
 {
+    /// <summary>The token's number (what the owner revokes).</summary>
     public long Id { get; set; }
+    /// <summary>An agent's or a department's feed.</summary>
     public FeedScope Scope { get; set; }
     /// <summary>The agent's user name or the department's code.</summary>
     public required string Owner { get; set; }
     /// <summary>Lower-case hex SHA-256 of the token's UTF-8 text.</summary>
     public required string TokenHash { get; set; }
+    /// <summary>The owner's note (which device subscribes).</summary>
     public string? Label { get; set; }
+    /// <summary>The user who made it.</summary>
     public required string CreatedBy { get; set; }
+    /// <summary>When it was made.</summary>
     public Instant CreatedAt { get; set; }
+    /// <summary>When it was revoked; null while live.</summary>
     public Instant? RevokedAt { get; set; }
 }

@@ -6,10 +6,15 @@ using Workflow.Engine.Persistence.EntityFramework;
 
 namespace Workflow.Definitions.Feeds;
 
-/// <summary>Which tokens a caller may list and revoke: every condition given must hold.</summary>
+/// <summary>Which tokens a caller may list and revoke: every condition given (scope, owner, maker) must hold.</summary>
+/// <param name="Scope">The feed's scope, or null for any.</param>
+/// <param name="Owner">The agent or department, or null for any.</param>
+/// <param name="CreatedBy">The user who made it, or null for any.</param>
 public sealed record FeedOwner(FeedScope? Scope, string? Owner, string? CreatedBy);
 
 /// <summary>A token just made: <see cref="Token"/> is its only appearance in clear (docs/ledger-and-feeds.md).</summary>
+/// <param name="Row">The stored row (its hash).</param>
+/// <param name="Token">The token itself.</param>
 public sealed record NewFeedToken(FeedTokenRow Row, string Token);
 
 /// <summary>
@@ -18,6 +23,7 @@ public sealed record NewFeedToken(FeedTokenRow Row, string Token);
 /// </summary>
 public sealed class FeedTokens(IDbContextFactory<WorkflowDbContext> contexts, IClock clock)
 {
+    /// <summary>Makes a token for <paramref name="scope"/> <paramref name="owner"/>; the answer holds its only clear copy.</summary>
     public async Task<NewFeedToken> CreateAsync(FeedScope scope, string owner, string createdBy, string? label, CancellationToken cancellationToken = default)
     {
         var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
@@ -71,5 +77,6 @@ public sealed class FeedTokens(IDbContextFactory<WorkflowDbContext> contexts, IC
         return await db.Set<FeedTokenRow>().AsNoTracking().FirstOrDefaultAsync(t => t.TokenHash == hash && t.RevokedAt == null, cancellationToken);
     }
 
+    /// <summary>Lower-case hex SHA-256 of the token's UTF-8 text: what <c>fd_tokens</c> keeps.</summary>
     public static string HashOf(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 }
