@@ -28,6 +28,9 @@ public static class SupervisionServiceCollectionExtensions
         services.TryAddSingleton<UrgingService>();
         services.AddWorkflowPersistenceModule<Feedback.FeedbackPersistenceModule>();
         services.TryAddSingleton<Feedback.FeedbackService>();
+        services.AddWorkflowPersistenceModule<Feeds.FeedPersistenceModule>();
+        services.TryAddSingleton<Feeds.FeedTokens>();
+        services.TryAddSingleton<Feeds.DeadlineFeed>();
         return services;
     }
 }

@@ -12,6 +12,7 @@ using Workflow.Engine.Validation;
 using Workflow.Host.Web.Access;
 using Workflow.Host.Web.Audit;
 using Workflow.Host.Web.Feedback;
+using Workflow.Host.Web.Feeds;
 using Workflow.Host.Web.Supervision.Ledger;
 using Workflow.Host.Web.Bindings;
 using Workflow.Host.Web.Demo;
@@ -106,6 +107,7 @@ public static class WebApp
         app.MapLedgerEndpoints();
         app.MapSupervisionApi();
         app.MapFeedbackApi();
+        app.MapFeedApi();
         app.MapElsaApi();
         app.MapHttpWorkflows(app.Configuration);
         app.MapStudioRoutes();
