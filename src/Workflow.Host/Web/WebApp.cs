@@ -24,6 +24,7 @@ using Workflow.Host.Web.Problems;
 using Workflow.Host.Web.Studio;
 using Workflow.Host.Web.Supervision;
 using Workflow.Host.Web.Notifications;
+using Workflow.Host.Web.OpenApi;
 using Workflow.Host.Web.Permits;
 using Workflow.Host.Web.Permits.Api;
 using Workflow.Host.Web.Time;
@@ -94,6 +95,7 @@ public static class WebApp
 
         app.MapHealthEndpoints();
         app.MapOpenApi().AllowAnonymous();
+        app.MapApiReference();
         app.MapAuthEndpoints();
         app.MapDepartmentEndpoints();
         app.MapBindingEndpoints();

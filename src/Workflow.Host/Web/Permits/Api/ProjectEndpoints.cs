@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -15,7 +16,7 @@ namespace Workflow.Host.Web.Permits.Api;
 public static class ProjectEndpoints
 {
     /// <summary>The body of <c>POST /api/projects</c>. <c>kind</c> defaults to <c>EnterpriseInvested</c>.</summary>
-    public sealed record CreateProjectRequest(string? Code, string? Name, string? Enterprise, ProjectKind? Kind, bool? GreenChannel, IReadOnlyList<string>? PriorApprovals);
+    public sealed record CreateProjectRequest([property: Required] string? Code, [property: Required] string? Name, [property: Required] string? Enterprise, ProjectKind? Kind, bool? GreenChannel, IReadOnlyList<string>? PriorApprovals);
 
     public static RouteGroupBuilder MapProjectEndpoints(this RouteGroupBuilder api)
     {
