@@ -24,6 +24,7 @@ using Workflow.Host.Web.Problems;
 using Workflow.Host.Web.Studio;
 using Workflow.Host.Web.Supervision;
 using Workflow.Host.Web.Notifications;
+using Workflow.Host.Web.Observability;
 using Workflow.Host.Web.OpenApi;
 using Workflow.Host.Web.Permits;
 using Workflow.Host.Web.Permits.Api;
@@ -60,6 +61,7 @@ public static class WebApp
         // The engine, the permit domain and the database (Database:Provider, ConnectionStrings:Workflow; default ./data/workflow.db).
         services.AddPermitHosting(builder.Configuration);
         services.AddWorkflowProblems();
+        services.AddWorkflowTelemetry(builder.Configuration);
         services.AddWorkflowJson(builder.Configuration);
         services.AddWorkflowAccess(builder.Configuration);
         services.AddOptions<StudioOptions>().Bind(builder.Configuration.GetSection(StudioOptions.Section));
@@ -80,6 +82,7 @@ public static class WebApp
         _ = app.Services.GetRequiredService<IOptions<JurisdictionOptions>>().Value;
         // Before the first request: the schema, the stage workflows and, on a new database, the demo projects.
         PermitHosting.InitializeAsync(app.Services, app.Configuration).GetAwaiter().GetResult();
+        app.UseCorrelationId();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRequestLocalization();
@@ -96,6 +99,7 @@ public static class WebApp
         app.MapHealthEndpoints();
         app.MapOpenApi().AllowAnonymous();
         app.MapApiReference();
+        app.MapWorkflowTelemetry();
         app.MapAuthEndpoints();
         app.MapDepartmentEndpoints();
         app.MapBindingEndpoints();

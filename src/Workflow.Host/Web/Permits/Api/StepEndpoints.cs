@@ -96,6 +96,7 @@ public static class StepEndpoints
         var (file, step, replayed) = await steps.ActAsync(row, action, key.Length > 0 ? key : null, expected, ct);
         response.Headers.ETag = ETagOf(step.Version);
         if (replayed) response.Headers[ReplayedHeader] = "true";
+        else Observability.HostMetrics.StepActions.Add(1, new KeyValuePair<string, object?>("outcome", body.Outcome));
         return TypedResults.Ok(new ActionAnswer(StepView.From(StepDetail.Of(file, step, caseFiles.CalendarOf(file), clock.GetCurrentInstant())), file.CaseId, file.State, file.Result));
     }
 
