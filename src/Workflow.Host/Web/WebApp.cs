@@ -60,6 +60,8 @@ public static class WebApp
         services.TryAddSingleton<TimeProvider>(sp => new ClockTimeProvider(sp.GetRequiredService<IClock>()));
         // The engine, the permit domain and the database (Database:Provider, ConnectionStrings:Workflow; default ./data/workflow.db).
         services.AddPermitHosting(builder.Configuration);
+        // Cookies and antiforgery tokens readable by every host of the deployment (key ring in the database).
+        Web.DataProtection.DatabaseXmlRepository.AddSharedDataProtection(services);
         services.AddWorkflowProblems();
         services.AddWorkflowTelemetry(builder.Configuration);
         services.AddWorkflowJson(builder.Configuration);
