@@ -3,8 +3,10 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
+using Workflow.Host.Tests.Api.Contract;
 using Workflow.Testing;
 
 namespace Workflow.Host.Tests;
@@ -82,8 +84,16 @@ public class HostFactory : WebApplicationFactory<Program>
         try { Directory.Delete(DataFolder, recursive: true); } catch (IOException) { }
     }
 
-    /// <summary>A client without credentials that does not follow redirects.</summary>
-    public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+    /// <summary>
+    /// A client without credentials that does not follow redirects. Every answer it gets on a route of the OpenAPI
+    /// document is checked against the document (<see cref="ContractCheckingHandler"/>).
+    /// </summary>
+    public HttpClient Anonymous() => CreateDefaultClient(new CookieContainerHandler(), new ContractCheckingHandler(() => Contract));
+
+    private OpenApiContract? _contract;
+
+    /// <summary>This app's OpenAPI document as a checker (read once, from the app itself).</summary>
+    public OpenApiContract Contract => _contract ??= new OpenApiContract(Server.CreateClient().GetStringAsync("/openapi/v1.json").GetAwaiter().GetResult());
 
     /// <summary>A client sending a bearer token for <paramref name="userName"/> (password <c>demo</c>).</summary>
     public async Task<HttpClient> AsUserAsync(string userName)

@@ -95,6 +95,7 @@ public sealed class WorkflowRuntime(
             try
             {
                 await instances.UpdateAsync(instance, result.Journal, toStore, cancellationToken);
+                Diagnostics.WorkflowMetrics.Resumes.Add(1);
                 return result;
             }
             catch (ConcurrencyConflictException) when (attempt < options.MaxConcurrencyRetries)

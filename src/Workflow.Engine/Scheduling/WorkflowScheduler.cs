@@ -74,6 +74,8 @@ public sealed class WorkflowScheduler
         {
             if (_handlers.TryGetValue(bookmark.Kind, out var handler)) await handler.FireAsync(instanceId, bookmark, cancellationToken);
             else await _runtime.ResumeAsync(instanceId, bookmark.Id, null, null, cancellationToken);
+            if (bookmark.ResumeAt is { } due)
+                Diagnostics.WorkflowMetrics.TimerLag.Record((_clock.GetCurrentInstant() - due).TotalSeconds);
             return true;
         }
         catch (WorkflowRuntimeException e)

@@ -26,6 +26,8 @@ using Workflow.Host.Web.Problems;
 using Workflow.Host.Web.Studio;
 using Workflow.Host.Web.Supervision;
 using Workflow.Host.Web.Notifications;
+using Workflow.Host.Web.Observability;
+using Workflow.Host.Web.OpenApi;
 using Workflow.Host.Web.Notifications.Delivery;
 using Workflow.Host.Web.Permits;
 using Workflow.Host.Web.Permits.Api;
@@ -61,7 +63,10 @@ public static class WebApp
         services.TryAddSingleton<TimeProvider>(sp => new ClockTimeProvider(sp.GetRequiredService<IClock>()));
         // The engine, the permit domain and the database (Database:Provider, ConnectionStrings:Workflow; default ./data/workflow.db).
         services.AddPermitHosting(builder.Configuration);
+        // Cookies and antiforgery tokens readable by every host of the deployment (key ring in the database).
+        Web.DataProtection.DatabaseXmlRepository.AddSharedDataProtection(services);
         services.AddWorkflowProblems();
+        services.AddWorkflowTelemetry(builder.Configuration);
         services.AddWorkflowJson(builder.Configuration);
         services.AddWorkflowAccess(builder.Configuration);
         services.AddNotificationDelivery(builder.Configuration); // Notifications:Smtp:* (docs/notifications.md)
@@ -83,6 +88,7 @@ public static class WebApp
         _ = app.Services.GetRequiredService<IOptions<JurisdictionOptions>>().Value;
         // Before the first request: the schema, the stage workflows and, on a new database, the demo projects.
         PermitHosting.InitializeAsync(app.Services, app.Configuration).GetAwaiter().GetResult();
+        app.UseCorrelationId();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRequestLocalization();
@@ -98,6 +104,8 @@ public static class WebApp
 
         app.MapHealthEndpoints();
         app.MapOpenApi().AllowAnonymous();
+        app.MapApiReference();
+        app.MapWorkflowTelemetry();
         app.MapAuthEndpoints();
         app.MapDepartmentEndpoints();
         app.MapBindingEndpoints();

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using NodaTime;
@@ -8,7 +9,7 @@ namespace Workflow.Host.Web.Access;
 public static class AuthEndpoints
 {
     /// <summary>The request body.</summary>
-    public sealed record TokenRequest(string? Username, string? Password);
+    public sealed record TokenRequest([property: Required] string? Username, [property: Required] string? Password);
 
     /// <summary>The answer: the token to send as <c>Authorization: Bearer</c>, and when it expires.</summary>
     public sealed record TokenResponse(string Token, Instant ExpiresAt);
@@ -21,6 +22,7 @@ public static class AuthEndpoints
             .WithSummary("Exchanges a user name and password for a bearer token.")
             .WithDescription("Wrong user name or password → 401 problem details (which of the two is not said). Missing fields → 400 with `errors` keyed by field. " +
                 "Too many failures for the user name or from the client → 429 problem details with Retry-After, whatever the password.")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
         return app;
     }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using NodaTime;
@@ -17,7 +18,7 @@ namespace Workflow.Host.Web.Bindings;
 public static class BindingEndpoints
 {
     /// <summary>The body of <c>PUT /api/bindings</c>: the scope (stage, and a matter or a project kind or neither) and the workflow.</summary>
-    public sealed record BindingRequest(Stage? Stage, string? Matter, ProjectCategory? ProjectKind, string? DefinitionId);
+    public sealed record BindingRequest([property: Required] Stage? Stage, string? Matter, ProjectCategory? ProjectKind, string? DefinitionId);
 
     /// <summary>A binding as the API shows it, with the version new applications would start now (null: none published).</summary>
     public sealed record BindingItem(string Scope, Stage Stage, string StageName, string? Matter, ProjectCategory? ProjectKind,

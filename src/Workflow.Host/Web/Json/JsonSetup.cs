@@ -26,26 +26,15 @@ public static class JsonSetup
             o.SerializerOptions.Converters.Add(new EnumNameJsonConverter());
             var zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(jurisdiction.Value.TimeZone) ?? DateTimeZone.Utc;
             o.SerializerOptions.Converters.Add(new ZonedInstantJsonConverter(zone));
+            o.SerializerOptions.Converters.Add(new LocalDateJsonConverter());
         });
         services.AddOpenApi(o =>
         {
-            o.AddSchemaTransformer((schema, context, _) =>
-            {
-                if (context.JsonTypeInfo.Type == typeof(Instant))
-                {
-                    schema.Type = JsonSchemaType.String;
-                    schema.Format = "date-time";
-                    schema.Properties?.Clear();
-                }
-                // Enums are read and written by EnumNameJsonConverter, which the schema generator cannot see through:
-                // say what it accepts, a string that is one of the names.
-                if (context.JsonTypeInfo.Type.IsEnum)
-                {
-                    schema.Type = JsonSchemaType.String;
-                    schema.Enum = [.. Enum.GetNames(context.JsonTypeInfo.Type).Select(n => (System.Text.Json.Nodes.JsonNode)n)];
-                }
-                return Task.CompletedTask;
-            });
+            // What the generator cannot see: instants, enums by name, integers, required fields, parameter types, the
+            // pipeline's statuses (docs/api.md, "The OpenAPI document").
+            o.AddSchemaTransformer(OpenApi.ApiSchemas.TransformAsync);
+            o.AddOperationTransformer(OpenApi.ApiOperations.TransformAsync);
+            o.AddDocumentTransformer(OpenApi.ApiRequestBodies.TransformAsync);
             // Says how to authenticate, and on which operations (all but those that allow anonymous callers).
             o.AddDocumentTransformer((document, _, _) =>
             {

@@ -13,6 +13,7 @@ public static class ProblemSetup
         {
             context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
             context.ProblemDetails.Detail ??= DefaultDetail(context.ProblemDetails.Status);
+            context.ProblemDetails.Extensions["correlationId"] = Observability.CorrelationId.Of(context.HttpContext);
         });
         services.AddExceptionHandler<BadRequestExceptionHandler>();
         // Minimal APIs then throw on unreadable input instead of answering an empty 400, so the handler names the field.

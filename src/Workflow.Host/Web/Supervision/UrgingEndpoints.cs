@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -18,7 +19,7 @@ public sealed record UrgingView(long Id, string CaseId, string StepId, string De
 }
 
 /// <summary>Issuing a notice: the overdue step, the message, the reply due date (yyyy-MM-dd; due at the end of that day).</summary>
-public sealed record IssueUrging(string? StepId, string? Message, string? ReplyDue);
+public sealed record IssueUrging([property: Required] string? StepId, string? Message, [property: Required] string? ReplyDue);
 
 /// <summary>A department's reply.</summary>
 public sealed record UrgingReply(string? Reply);
@@ -33,10 +34,12 @@ public static class UrgingEndpoints
     public static RouteGroupBuilder MapUrgingEndpoints(this RouteGroupBuilder api)
     {
         api.MapPost("/urgings", IssueAsync).WithName("IssueUrging").AddEndpointFilter<PermitProblemFilter>()
-            .WithSummary("Issues a 督办 notice on an open, overdue step (supervisor, admin).");
+            .WithSummary("Issues a 督办 notice on an open, overdue step (supervisor, admin).")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
         api.MapGet("/urgings", ListAsync).WithName("Urgings").WithSummary("The caller's department's notices (reviewers) or all (supervisor, admin).");
         api.MapPost("/urgings/{id:long}/reply", ReplyAsync).WithName("ReplyToUrging").AddEndpointFilter<PermitProblemFilter>()
-            .WithSummary("The department's reply (once; 409 afterwards).");
+            .WithSummary("The department's reply (once; 409 afterwards).")
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
         return api;
     }
 

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Workflow.Host.Web.Localization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -16,14 +17,15 @@ public static class ApplicationEndpoints
     /// The body: <c>stage</c> (name such as <c>CompletionAcceptance</c>, or its number 1–4), <c>matters</c> (codes;
     /// omitted = every matter of the stage), <c>materials</c> (codes handed in).
     /// </summary>
-    public sealed record ApplicationRequest(Stage? Stage, IReadOnlyList<string>? Matters, IReadOnlyList<string>? Materials);
+    public sealed record ApplicationRequest([property: Required] Stage? Stage, IReadOnlyList<string>? Matters, IReadOnlyList<string>? Materials);
 
     public static RouteGroupBuilder MapApplicationEndpoints(this RouteGroupBuilder api)
     {
         api.MapPost("/projects/{id}/applications", ApplyAsync).WithName("Apply")
             .WithSummary("Files an application for a stage of the project: starts the stage workflow and answers the case (201, Location /api/cases/{id}).")
             .WithDescription("The project's agent (or admin). A matter or material outside the stage, a prerequisite not approved yet or an open case of the same stage is 422 naming the field.")
-            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return api;
     }
 

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Workflow.Definitions.Messages;
 using Workflow.Host.Web.Localization;
 using System.Security.Claims;
@@ -17,7 +18,7 @@ namespace Workflow.Host.Web.Permits.Api;
 public static class ProjectEndpoints
 {
     /// <summary>The body of <c>POST /api/projects</c>. <c>kind</c> defaults to <c>EnterpriseInvested</c>.</summary>
-    public sealed record CreateProjectRequest(string? Code, string? Name, string? Enterprise, ProjectKind? Kind, bool? GreenChannel, IReadOnlyList<string>? PriorApprovals);
+    public sealed record CreateProjectRequest([property: Required] string? Code, [property: Required] string? Name, [property: Required] string? Enterprise, ProjectKind? Kind, bool? GreenChannel, IReadOnlyList<string>? PriorApprovals);
 
     public static RouteGroupBuilder MapProjectEndpoints(this RouteGroupBuilder api)
     {

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Security.Claims;
 using System.Text.Json;
@@ -8,6 +9,7 @@ using Workflow.Definitions.Cases;
 using Workflow.Definitions.Tracking;
 using Workflow.Definitions.Intake;
 using Workflow.Definitions.Steps;
+using Workflow.Host.Web.OpenApi;
 
 namespace Workflow.Host.Web.Permits.Api;
 
@@ -24,20 +26,21 @@ public static class StepEndpoints
     public const string ReplayedHeader = "Idempotent-Replayed";
 
     /// <summary>One material asked for in a supplement request or intake notice, with the reason.</summary>
-    public sealed record MissingMaterialRequest(string? Code, string? Reason);
+    public sealed record MissingMaterialRequest([property: Required] string? Code, string? Reason);
 
     /// <summary>
     /// The body of <c>POST /api/steps/{id}/actions</c>: <c>outcome</c> (one of the step's <c>outcomes</c>),
     /// <c>opinion</c>, <c>conditions</c>, <c>missingMaterials</c> (supplement requests: every item at once),
     /// <c>commitmentSigned</c> (intake with waiver), <c>certificateNumber</c> (optional, for issuing).
     /// </summary>
-    public sealed record ActionRequest(string? Outcome, string? Opinion, IReadOnlyList<string>? Conditions,
+    public sealed record ActionRequest([property: Required] string? Outcome, string? Opinion, IReadOnlyList<string>? Conditions,
         IReadOnlyList<MissingMaterialRequest>? MissingMaterials, bool? CommitmentSigned, string? CertificateNumber);
 
     public static RouteGroupBuilder MapStepEndpoints(this RouteGroupBuilder api)
     {
         api.MapGet("/steps/{id}", GetAsync).WithName("GetStep")
-            .WithSummary("A step with its outcomes and clocks; the ETag header is its version.");
+            .WithSummary("A step with its outcomes and clocks; the ETag header is its version.")
+            .AnswersETag();
         api.MapPost("/steps/{id}/actions", ActAsync).WithName("ActOnStep")
             .WithSummary("Acts on a step: intake decisions, reviews, supplement requests, joint-review opinions and consolidation.")
             .WithDescription("The department whose inbox holds the step (the front desk for intake) or admin; agents and the supervisor 403. " +
@@ -45,7 +48,8 @@ public static class StepEndpoints
             .Accepts<ActionRequest>("application/json")
             .ProducesValidationProblem(StatusCodes.Status400BadRequest)
             .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .DeclaresIfMatch().DeclaresIdempotencyKey().AnswersETag();
         return api;
     }
 
@@ -92,6 +96,7 @@ public static class StepEndpoints
         var (file, step, replayed) = await steps.ActAsync(row, action, key.Length > 0 ? key : null, expected, ct);
         response.Headers.ETag = ETagOf(step.Version);
         if (replayed) response.Headers[ReplayedHeader] = "true";
+        else Observability.HostMetrics.StepActions.Add(1, new KeyValuePair<string, object?>("outcome", body.Outcome));
         return TypedResults.Ok(new ActionAnswer(StepView.From(StepDetail.Of(file, step, caseFiles.CalendarOf(file), clock.GetCurrentInstant())), file.CaseId, file.State, file.Result));
     }
 
