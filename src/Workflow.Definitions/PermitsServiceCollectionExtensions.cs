@@ -39,6 +39,7 @@ public static class PermitsServiceCollectionExtensions
         services.TryAddSingleton<CatalogueOptions>();
         services.TryAddSingleton<CalendarRegistry>(_ => ShippedCalendars.CreateRegistry(calendarsFolder));
         services.AddWorkflowPersistenceModule<PermitPersistenceModule>();
+        services.AddWorkflowPersistenceModule<Tracking.ListIndexModule>(); // after permits: it indexes their tables
         services.AddWorkflowSaveParticipant<PermitProjection>();
         services.AddWorkflowPersistenceModule<BindingPersistenceModule>();
         // The audit chain (docs/audit.md): registered after the projection, so its entries are the last rows of a save.
