@@ -10,8 +10,16 @@ namespace Workflow.Definitions;
 public sealed class PermitRuleViolation(IReadOnlyDictionary<string, RuleMessage[]> errors)
     : Exception(string.Join(" ", errors.SelectMany(e => e.Value.Select(v => $"{e.Key}: {v}"))))
 {
+    /// <summary>
+    /// The problems keyed by the request field at fault; the Host renders each in the user's language as the
+    /// <c>errors</c> of RFC 7807 problem details.
+    /// </summary>
     public IReadOnlyDictionary<string, RuleMessage[]> Errors { get; } = errors;
 
+    /// <summary>
+    /// A violation of one rule (<paramref name="code"/>, one of <see cref="RuleCodes"/>, with its arguments) on one
+    /// field.
+    /// </summary>
     public static PermitRuleViolation For(string field, string code, params object[] arguments) =>
         new(new Dictionary<string, RuleMessage[]> { [field] = [new RuleMessage(code, arguments)] });
 }

@@ -41,6 +41,8 @@ public static class PermitsServiceCollectionExtensions
         services.AddWorkflowPersistenceModule<PermitPersistenceModule>();
         services.AddWorkflowPersistenceModule<Tracking.ListIndexModule>(); // after permits: it indexes their tables
         services.AddWorkflowSaveParticipant<PermitProjection>();
+        services.AddWorkflowSaveParticipant<CaseNumbers.CaseNumbering>();
+        services.TryAddSingleton<CaseNumbers.QueryCodes>();
         services.AddWorkflowPersistenceModule<BindingPersistenceModule>();
         // The audit chain (docs/audit.md): registered after the projection, so its entries are the last rows of a save.
         services.AddWorkflowPersistenceModule<Audit.AuditPersistenceModule>();
@@ -61,6 +63,10 @@ public static class PermitsServiceCollectionExtensions
         services.TryAddSingleton<Tracking.ProjectQueries>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDueBookmarkHandler, PermitTimerHandler>());
         services.AddSupervision();
+        // Uploaded materials (docs/materials.md): a folder under the data directory unless a store is registered first.
+        services.AddWorkflowPersistenceModule<MaterialFiles.MaterialFilePersistenceModule>();
+        services.TryAddSingleton<MaterialFiles.IFileStore>(_ => new MaterialFiles.FolderFileStore(Path.Combine("data", "files")));
+        services.TryAddSingleton<MaterialFiles.MaterialFiles>();
         return services;
     }
 }

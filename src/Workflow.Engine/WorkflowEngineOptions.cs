@@ -35,11 +35,11 @@ public sealed class WorkflowEngineOptions
     /// <summary>Which hosts Elsa.SendHttpRequest / Elsa.FlowSendHttpRequest may call (none by default), timeouts and limits.</summary>
     public Activities.Http.OutboundHttpOptions OutboundHttp { get; } = new();
 
-    /// <summary>Registers activity class <typeparamref name="T"/>.</summary>
-    internal WorkflowEngineOptions AddActivity<T>() where T : Activity => AddActivity(typeof(T));
+    /// <summary>Registers a custom activity class <typeparamref name="T"/> (see samples/custom-activity and docs/engine-api.md).</summary>
+    public WorkflowEngineOptions AddActivity<T>() where T : Activity => AddActivity(typeof(T));
 
     /// <summary>Registers activity class <paramref name="type"/>; it must carry [Activity] (checked when the registry is built).</summary>
-    internal WorkflowEngineOptions AddActivity(Type type)
+    public WorkflowEngineOptions AddActivity(Type type)
     {
         ActivityTypes.Add(type);
         return this;

@@ -55,6 +55,7 @@ public class HostFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", OnPostgreSql ? "PostgreSql" : "Sqlite");
         builder.UseSetting("ConnectionStrings:Workflow", ConnectionString);
         builder.UseSetting("Calendars:Folder", Path.Combine(DataFolder, "calendars"));
+        builder.UseSetting("Files:Folder", Path.Combine(DataFolder, "files"));
         // Demo users yes, demo projects only where a test asks (seeding costs a second); timers fire when a test says.
         builder.UseSetting("Demo:Projects", "0");
         builder.UseSetting("Timers:IntervalSeconds", "0");

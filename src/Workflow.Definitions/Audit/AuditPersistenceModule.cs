@@ -7,7 +7,7 @@ namespace Workflow.Definitions.Audit;
 /// The audit trail's table <c>audit_entries</c> (docs/audit.md). A module of its own, so its schema steps never collide
 /// with the case or binding tables'.
 /// </summary>
-public sealed class AuditPersistenceModule : IWorkflowPersistenceModule
+internal sealed class AuditPersistenceModule : IWorkflowPersistenceModule
 {
     public string Name => "audit";
 

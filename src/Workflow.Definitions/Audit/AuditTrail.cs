@@ -79,12 +79,14 @@ public sealed class AuditTrail(IDbContextFactory<WorkflowDbContext> contexts, IC
 /// <summary>The result of <see cref="AuditTrail.VerifyAsync"/>: how many entries verified from the start, and the first break if any.</summary>
 public sealed record AuditVerification(long Verified, AuditBreak? Break)
 {
+    /// <summary>True when every entry verified and the chain has no break.</summary>
     public bool IsIntact => Break is null;
 }
 
 /// <summary>The first broken link: the sequence number where the chain breaks, how, and a sentence naming it.</summary>
 public sealed record AuditBreak(long Sequence, AuditBreakKind Kind, string Message);
 
+/// <summary>How the chain breaks at <see cref="AuditBreak.Sequence"/> (docs/audit.md, "Verifying: audit verify").</summary>
 public enum AuditBreakKind
 {
     /// <summary>A sequence number is absent (an entry was deleted).</summary>

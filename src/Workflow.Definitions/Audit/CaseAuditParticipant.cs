@@ -14,7 +14,7 @@ namespace Workflow.Definitions.Audit;
 /// resumed or cancelled, suspensions and resumptions, materials supplied, repeated returns, commitments, issuance. So no
 /// change of a case can commit without its entries, whichever desk or timer made it.
 /// </summary>
-public sealed class CaseAuditParticipant(IClock clock) : IWorkflowSaveParticipant
+internal sealed class CaseAuditParticipant(IClock clock) : IWorkflowSaveParticipant
 {
     private readonly ConditionalWeakTable<WorkflowSaveContext, IReadOnlyList<AuditFact>> _handedOver = [];
 

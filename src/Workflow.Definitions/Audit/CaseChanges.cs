@@ -8,7 +8,7 @@ namespace Workflow.Definitions.Audit;
 /// The audit facts of one save of a case: what differs between the case and step rows as last committed and the case file
 /// about to be committed (docs/audit.md, "What is recorded").
 /// </summary>
-public static class CaseChanges
+internal static class CaseChanges
 {
     public static IReadOnlyList<AuditFact> Between(CaseRow? before, IReadOnlyDictionary<string, StepRow> stepsBefore, CaseFile file, AuditActor? actor)
     {

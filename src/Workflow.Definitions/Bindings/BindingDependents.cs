@@ -8,7 +8,7 @@ namespace Workflow.Definitions.Bindings;
 /// so that the workflow serving a stage is not pulled from under new applications. A binding uses the published
 /// version, so for one version it counts only when that version is the published one.
 /// </summary>
-public sealed class BindingDependents(WorkflowBindings bindings, IWorkflowDefinitionStore definitions, MatterCatalogue catalogue) : IDefinitionDependents
+internal sealed class BindingDependents(WorkflowBindings bindings, IWorkflowDefinitionStore definitions, MatterCatalogue catalogue) : IDefinitionDependents
 {
     public async Task<IReadOnlyList<DefinitionDependent>> FindAsync(string definitionId, int? version, CancellationToken cancellationToken)
     {

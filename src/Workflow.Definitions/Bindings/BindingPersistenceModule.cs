@@ -7,7 +7,7 @@ namespace Workflow.Definitions.Bindings;
 /// The catalogue bindings' tables: <c>permit_bindings</c> (the bindings in force) and <c>permit_binding_changes</c>
 /// (their append-only audit). A module of its own so that its schema evolves apart from the case tables.
 /// </summary>
-public sealed class BindingPersistenceModule : IWorkflowPersistenceModule
+internal sealed class BindingPersistenceModule : IWorkflowPersistenceModule
 {
     public string Name => "bindings";
 

@@ -3,7 +3,7 @@ using NodaTime;
 namespace Workflow.Definitions.Bindings;
 
 /// <summary>A row of <c>permit_bindings</c>: one binding in force, keyed by <see cref="BindingScope.Key"/>.</summary>
-public sealed class BindingRow
+internal sealed class BindingRow
 {
     public string ScopeKey { get; set; } = "";
     public string Stage { get; set; } = "";
@@ -15,7 +15,7 @@ public sealed class BindingRow
 }
 
 /// <summary>A row of <c>permit_binding_changes</c>: the append-only audit of binding changes (who, when, before and after).</summary>
-public sealed class BindingChangeRow
+internal sealed class BindingChangeRow
 {
     /// <summary>Assigned by the database in insertion order.</summary>
     public long Id { get; set; }

@@ -15,33 +15,66 @@ public sealed class CaseFile
     /// <summary>The workflow variable that holds the case file.</summary>
     public const string VariableName = "permitCase";
 
+    /// <summary>The case number every desk quotes (C + 12 hex digits at filing); the key of its <c>permit_cases</c> row.</summary>
     public required string CaseId { get; init; }
+    /// <summary>The number people read and search (<c>2026-3-000123</c>), stamped when the case is filed (docs/domain.md, *Case numbers*).</summary>
+    public string? CaseNumber { get; set; }
+    /// <summary>The query code printed on the acceptance notice for the public progress lookup.</summary>
+    public string? QueryCode { get; set; }
+    /// <summary>The registered project the application belongs to.</summary>
     public required string ProjectId { get; init; }
+    /// <summary>The project's name as it stood at filing, so lists and notices need not read the project.</summary>
     public string ProjectName { get; init; } = "";
     /// <summary>The project agent (user name) who filed it.</summary>
     public string Agent { get; init; } = "";
+    /// <summary>The construction stage applied for; null when the workflow was started without a filing (Studio run, CLI).</summary>
     public Stage? Stage { get; init; }
     /// <summary>The matters applied for.</summary>
     public List<string> Matters { get; init; } = [];
     /// <summary>Key project: shorter promised limits and inbox priority (绿色通道).</summary>
     public bool GreenChannel { get; init; }
+    /// <summary>The working-day calendar the case's clocks count on (docs/calendars.md).</summary>
     public string CalendarId { get; init; } = "cn-mainland";
+    /// <summary>
+    /// Where the case stands in the permit process (docs/domain.md, "The read side"); changed only by the permit
+    /// activities.
+    /// </summary>
     public CaseState State { get; set; } = CaseState.Submitted;
+    /// <summary>When the agent filed the application; the intake step's clock starts here.</summary>
     public required Instant SubmittedAt { get; init; }
     /// <summary>受理 time: the case's clocks start here (the day itself is not counted).</summary>
     public Instant? AcceptedAt { get; set; }
+    /// <summary>
+    /// 法定时限 of the whole case in working days, counted from <see cref="AcceptedAt"/> (docs/calendars.md, "The deadline
+    /// rule").
+    /// </summary>
     public int StatutoryLimit { get; set; }
+    /// <summary>承诺时限 of the whole case in working days (the stage's promised limit, shorter in the green channel).</summary>
     public int PromisedLimit { get; set; }
+    /// <summary>When the statutory limit runs out, suspensions included; null until the case is accepted.</summary>
     public Instant? StatutoryDue { get; set; }
+    /// <summary>When the promised limit runs out, suspensions included; null until the case is accepted.</summary>
     public Instant? PromisedDue { get; set; }
+    /// <summary>
+    /// Every material the matters require, with whether it has been handed in; changed through <see cref="Supply"/>.
+    /// </summary>
     public List<MaterialRecord> Materials { get; init; } = [];
+    /// <summary>The applicant's commitments (承诺) to supply waived materials later; the result waits while one is open.</summary>
     public List<Commitment> Commitments { get; init; } = [];
+    /// <summary>The one-time notices (一次性告知) issued to the applicant, each listing every material missing.</summary>
     public List<OneTimeNotice> Notices { get; init; } = [];
+    /// <summary>The opinions recorded on the case, one per step acted, in order.</summary>
     public List<CaseOpinion> Opinions { get; init; } = [];
     /// <summary>When the case's clocks stood still (every supplement request of any step, special procedures).</summary>
     public List<ClockSuspension> Suspensions { get; init; } = [];
+    /// <summary>
+    /// Every human step of the case with its history, open and closed; projected into <c>permit_steps</c> on every
+    /// save.
+    /// </summary>
     public List<StepRecord> Steps { get; init; } = [];
+    /// <summary>The repeated returns (反复退件) counted on this case (docs/supervision.md, "Repeated returns").</summary>
     public List<RepeatedReturn> RepeatedReturns { get; init; } = [];
+    /// <summary>The issued decision and certificate; null until the result is issued.</summary>
     public CaseResult? Result { get; set; }
     /// <summary>The version of the calendar the due instants were last computed on.</summary>
     public string? CalendarVersion { get; set; }
@@ -135,11 +168,12 @@ public sealed class CaseFile
                 suspensions[i] = suspensions[i] with { End = now < suspensions[i].Start ? suspensions[i].Start : now };
     }
 
-    public IReadOnlySet<string> PresentMaterials => Materials.Where(m => m.Present).Select(m => m.Code).ToHashSet();
+    internal IReadOnlySet<string> PresentMaterials => Materials.Where(m => m.Present).Select(m => m.Code).ToHashSet();
 
+    /// <summary>The step with this stable id, or null when the case has none.</summary>
     public StepRecord? FindStep(string stepId) => Steps.FirstOrDefault(s => s.Id == stepId);
 
-    public bool HasOpenCommitments => Commitments.Any(c => c.IsOpen);
+    internal bool HasOpenCommitments => Commitments.Any(c => c.IsOpen);
 
     /// <summary>
     /// For a closed case, when its clocks stopped mattering: the result, else its last completed step (null while open,

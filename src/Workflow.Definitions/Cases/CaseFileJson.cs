@@ -7,14 +7,18 @@ using NodaTime.Text;
 namespace Workflow.Definitions.Cases;
 
 /// <summary>How a case file is written into its workflow variable: camelCase, enums as strings, instants as ISO 8601 UTC.</summary>
-public static class CaseFileJson
+internal static class CaseFileJson
 {
+    /// <summary>
+    /// The serializer options of the case file variable (web defaults, enums by name, instants as ISO 8601 UTC).
+    /// </summary>
     public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
     {
         Converters = { new JsonStringEnumConverter(), new InstantConverter() },
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 
+    /// <summary>The case file as the JSON value stored in the workflow variable <see cref="CaseFile.VariableName"/>.</summary>
     public static JsonNode ToNode(CaseFile file) => JsonSerializer.SerializeToNode(file, Options)!;
 
     /// <summary>The case file in <paramref name="node"/>; null when the node is null.</summary>

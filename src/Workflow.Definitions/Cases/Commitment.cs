@@ -8,5 +8,6 @@ namespace Workflow.Definitions.Cases;
 /// </summary>
 public sealed record Commitment(string MatterCode, string MaterialCode, string MaterialName, int WorkingDays, Instant Due, Instant? FulfilledAt = null)
 {
+    /// <summary>True until the waived material is supplied.</summary>
     public bool IsOpen => FulfilledAt is null;
 }

@@ -27,10 +27,15 @@ public sealed record StepAction(
     bool CommitmentSigned,
     string? CertificateNumber)
 {
+    /// <summary>The event of a person's action on a step.</summary>
     public const StepEvent ActionEvent = StepEvent.Action;
-    public const StepEvent MaterialsSuppliedEvent = StepEvent.MaterialsSupplied;
-    public const StepEvent TimerEvent = StepEvent.Timer;
+    internal const StepEvent MaterialsSuppliedEvent = StepEvent.MaterialsSupplied;
+    internal const StepEvent TimerEvent = StepEvent.Timer;
 
+    /// <summary>
+    /// The action an empty resume input stands for: the system acting with no outcome, so the activity takes its first
+    /// outcome.
+    /// </summary>
     public static StepAction None { get; } = new(ActionEvent, null, null, [], [], "system", false, null);
 
     /// <summary>Reads the resume input (camelCase JSON); unknown properties are ignored.</summary>
@@ -50,6 +55,7 @@ public sealed record StepAction(
             dto.CertificateNumber);
     }
 
+    /// <summary>This action as the resume input <see cref="From"/> reads back.</summary>
     public JsonObject ToJson() => JsonSerializer.SerializeToNode(new Dto
     {
         Event = Event.ToString(), Outcome = Outcome, Opinion = Opinion, Conditions = [.. Conditions], MissingMaterials = [.. MissingMaterials],

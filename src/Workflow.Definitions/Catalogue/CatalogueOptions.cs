@@ -8,6 +8,7 @@ namespace Workflow.Definitions.Catalogue;
 /// </summary>
 public sealed class CatalogueOptions(MatterCatalogue catalogue) : IInputOptionsProvider
 {
+    /// <inheritdoc />
     public IReadOnlyList<InputOption> GetOptions(string activityTypeName, string inputName) =>
         inputName.Contains("matter", StringComparison.OrdinalIgnoreCase)
             ? catalogue.Matters.Select(m => new InputOption(m.Code, $"{m.Code} {m.Name}（{catalogue.FindDepartment(m.Department)?.Name}）")).ToList()

@@ -35,17 +35,26 @@ public sealed class MatterCatalogue
     /// <summary>The id of the working-day calendar that every limit of this catalogue counts on.</summary>
     public string CalendarId { get; }
 
+    /// <summary>The departments (部门) that review matters, in catalogue order.</summary>
     public IReadOnlyList<Department> Departments { get; }
+    /// <summary>The stages the jurisdiction runs, each with its case-level limits and workflow.</summary>
     public IReadOnlyList<StageDefinition> Stages { get; }
+    /// <summary>Every matter (事项) of the catalogue, in catalogue order.</summary>
     public IReadOnlyList<Matter> Matters { get; }
 
+    /// <summary>The department with this code, or null when the catalogue has none.</summary>
     public Department? FindDepartment(string code) => _departments.GetValueOrDefault(code);
+    /// <summary>The matter with this code, or null when the catalogue has none.</summary>
     public Matter? FindMatter(string code) => _matters.GetValueOrDefault(code);
 
     /// <summary>A material by code (shared codes such as <c>APP</c> name the same material in every matter: the first is answered).</summary>
     public MaterialRequirement? FindMaterial(string code) =>
         Matters.SelectMany(m => m.Materials).FirstOrDefault(x => x.Code == code);
+    /// <summary>
+    /// The stage's definition; every stage of <see cref="Stage"/> is in a valid catalogue, so this never fails on one.
+    /// </summary>
     public StageDefinition GetStage(Stage stage) => Stages.Single(s => s.Stage == stage);
+    /// <summary>The matters applied for in this stage.</summary>
     public IEnumerable<Matter> MattersOf(Stage stage) => Matters.Where(m => m.Stage == stage);
 
     /// <summary>The shipped sample jurisdiction (clearly labelled sample data).</summary>

@@ -19,5 +19,6 @@ public sealed record StageDefinition(
     string WorkflowDefinitionId,
     string? EnglishName = null)
 {
+    /// <summary>The promised limit a case of this stage gets: the green channel's for key projects.</summary>
     public int PromisedLimitFor(bool greenChannel) => greenChannel ? GreenChannelPromisedLimit : PromisedLimit;
 }

@@ -14,6 +14,7 @@ namespace Workflow.Definitions.Commitments;
 [FlowOutcomes(nameof(CommitmentOutcome.Fulfilled), nameof(CommitmentOutcome.Overdue))]
 public sealed class AwaitCommitmentsActivity : PermitActivity
 {
+    /// <inheritdoc />
     public override ValueTask ExecuteAsync(ActivityExecutionContext context)
     {
         var file = LoadCase(context);
@@ -21,6 +22,7 @@ public sealed class AwaitCommitmentsActivity : PermitActivity
         return ValueTask.CompletedTask;
     }
 
+    /// <inheritdoc />
     public override ValueTask ResumeAsync(ActivityExecutionContext context)
     {
         var file = LoadCase(context);

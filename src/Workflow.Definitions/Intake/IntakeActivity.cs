@@ -15,9 +15,14 @@ namespace Workflow.Definitions.Intake;
 [FlowOutcomes(nameof(IntakeOutcome.Accepted), nameof(IntakeOutcome.AcceptedWithWaiver), nameof(IntakeOutcome.SupplementRequired), nameof(IntakeOutcome.Refused))]
 public sealed class IntakeActivity : PermitActivity
 {
+    /// <summary>
+    /// Whether the window may accept with waivable materials missing under a signed commitment (容缺受理); when false the
+    /// <c>AcceptedWithWaiver</c> outcome is refused.
+    /// </summary>
     [Input(DisplayName = "允许容缺受理 Allow waiver", Description = "Whether the window may accept with waivable materials missing under a signed commitment (容缺受理).", UIHint = "checkbox", DefaultValue = false)]
     public Input<bool>? AllowWaiver { get; set; }
 
+    /// <inheritdoc />
     public override ValueTask ExecuteAsync(ActivityExecutionContext context)
     {
         var file = LoadCase(context);
@@ -27,6 +32,7 @@ public sealed class IntakeActivity : PermitActivity
         return ValueTask.CompletedTask;
     }
 
+    /// <inheritdoc />
     public override ValueTask ResumeAsync(ActivityExecutionContext context)
     {
         var file = LoadCase(context);

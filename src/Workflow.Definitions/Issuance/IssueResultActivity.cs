@@ -12,18 +12,22 @@ namespace Workflow.Definitions.Issuance;
     TypeName = "IssueResult", DisplayName = "统一出件 Issue result", Kind = "Task")]
 public sealed class IssueResultActivity : PermitActivity
 {
+    /// <summary>The decision issued: <c>Approved</c> (the default), <c>Rejected</c> or <c>Revoked</c>.</summary>
     [Input(DisplayName = "决定 Decision", UIHint = "dropdown", Options = ["Approved", "Rejected", "Revoked"], DefaultValue = "Approved", Order = 1)]
     public Input<string>? Decision { get; set; }
 
+    /// <summary>The kind of licence or certificate issued (e.g. 建筑工程施工许可证), recorded in the case's result.</summary>
     [Input(DisplayName = "证照类型 Certificate", Description = "e.g. 建筑工程施工许可证.", Order = 2)]
     public Input<string>? CertificateType { get; set; }
 
+    /// <inheritdoc />
     public override ValueTask ExecuteAsync(ActivityExecutionContext context)
     {
         TryIssue(context, LoadCase(context));
         return ValueTask.CompletedTask;
     }
 
+    /// <inheritdoc />
     public override ValueTask ResumeAsync(ActivityExecutionContext context)
     {
         TryIssue(context, LoadCase(context));

@@ -6,7 +6,7 @@ namespace Workflow.Definitions.JointReview;
 /// only end in <see cref="JointOutcome.Failed"/>; conditions of any participant carry into the result, so an
 /// unconditional pass needs every participant to agree without conditions. The lead may always fail the review.
 /// </summary>
-public static class JointConsolidation
+internal static class JointConsolidation
 {
     /// <summary>The outcomes the lead may choose given every participant's opinion.</summary>
     public static IReadOnlyList<JointOutcome> Allowed(IReadOnlyCollection<JointOpinion> opinions)

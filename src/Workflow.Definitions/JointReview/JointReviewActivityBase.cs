@@ -13,18 +13,25 @@ namespace Workflow.Definitions.JointReview;
 /// </summary>
 public abstract class JointReviewActivityBase : PermitActivity
 {
+    /// <summary>The department (code) that consolidates the opinions and whose inbox gets the consolidation step.</summary>
     [Input(DisplayName = "牵头部门 Lead department", UIHint = "dropdown", OptionsProvider = typeof(Catalogue.CatalogueOptions), Order = 1)]
     public Input<string>? LeadDepartment { get; set; }
 
+    /// <summary>The departments (codes) that each give an opinion.</summary>
     [Input(DisplayName = "参与部门 Participants", UIHint = "checklist", OptionsProvider = typeof(Catalogue.CatalogueOptions), TypeName = "String[]", Order = 2)]
     public Input<string[]>? Participants { get; set; }
 
+    /// <summary>
+    /// Working days every participant has for its opinion (at least 1); an opinion not given by then is deemed
+    /// agreement.
+    /// </summary>
     [Input(DisplayName = "联合时限（工作日）Joint limit", Description = "Working days every participant has for its opinion.", DefaultValue = 5, Order = 3)]
     public Input<int>? Limit { get; set; }
 
     /// <summary>What the joint step is called in inboxes.</summary>
     protected abstract string SubjectOf(ActivityExecutionContext context);
 
+    /// <inheritdoc />
     public override ValueTask ExecuteAsync(ActivityExecutionContext context)
     {
         var file = LoadCase(context);
@@ -43,6 +50,7 @@ public abstract class JointReviewActivityBase : PermitActivity
         return ValueTask.CompletedTask;
     }
 
+    /// <inheritdoc />
     public override ValueTask ResumeAsync(ActivityExecutionContext context)
     {
         var file = LoadCase(context);

@@ -8,12 +8,17 @@ namespace Workflow.Definitions.JointReview;
 [FlowOutcomes(nameof(JointOutcome.Passed), nameof(JointOutcome.PassedWithConditions), nameof(JointOutcome.Failed))]
 public sealed class JointSiteInspectionActivity : JointReviewActivityBase
 {
+    /// <summary>
+    /// The ISO date of the inspection (e.g. 2026-12-03), shown in the step's title; empty means still to be agreed.
+    /// </summary>
     [Input(DisplayName = "踏勘日期 Scheduled date", Description = "ISO date of the inspection, e.g. 2026-12-03; empty = to be agreed.", UIHint = "datetime-picker", Order = 4)]
     public Input<string>? ScheduledDate { get; set; }
 
+    /// <summary>Where the departments meet for the inspection, shown in the step's title.</summary>
     [Input(DisplayName = "踏勘地点 Place", Order = 5)]
     public Input<string>? Place { get; set; }
 
+    /// <inheritdoc />
     protected override string SubjectOf(ActivityExecutionContext context) =>
         context.Get(ScheduledDate) is { Length: > 0 } date ? $"联合踏勘（{date} {context.Get(Place)}）" : "联合踏勘";
 }

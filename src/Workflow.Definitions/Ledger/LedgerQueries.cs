@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Workflow.Definitions.Cases;
 using Workflow.Definitions.Catalogue;
+using Workflow.Definitions.Feedback;
 using Workflow.Definitions.Persistence;
 using Workflow.Definitions.Supervision;
 using Workflow.Engine.Calendar;
@@ -31,6 +32,8 @@ public sealed class LedgerQueries(IDbContextFactory<WorkflowDbContext> contexts,
             Row = c,
             Yellow = cards.Count(k => k.CaseId == c.Id && k.Level == DeadlineLevel.Warning),
             Red = cards.Count(k => k.CaseId == c.Id && k.Level == DeadlineLevel.Overdue),
+            // The mean of its matters' ratings (好差评, docs/feedback.md); null while none is rated.
+            Rating = db.Set<RatingRow>().Where(r => r.CaseId == c.Id).Average(r => (double?)r.Stars),
         });
         await foreach (var line in lines.AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
@@ -41,7 +44,10 @@ public sealed class LedgerQueries(IDbContextFactory<WorkflowDbContext> contexts,
                 : null;
             yield return new LedgerCase(row.Id, row.ProjectName, row.Stage, row.Matters, row.Agent, row.State, row.GreenChannel,
                 row.SubmittedAt, row.AcceptedAt, row.StatutoryLimit, row.PromisedLimit, row.StatutoryDue, row.PromisedDue,
-                row.ClosedAt, used, suspensions.Count, row.Decision, row.CertificateNumber, row.RepeatedReturns, line.Yellow, line.Red, null);
+                row.ClosedAt, used, suspensions.Count, row.Decision, row.CertificateNumber, row.RepeatedReturns, line.Yellow, line.Red, line.Rating)
+            {
+                CaseNumber = row.CaseNumber,
+            };
         }
     }
 
@@ -58,9 +64,11 @@ public sealed class LedgerQueries(IDbContextFactory<WorkflowDbContext> contexts,
                     orderby s.CreatedAt, s.Id
                     select new
                     {
-                        Step = s, c.CalendarId, c.ProjectName,
+                        Step = s, c.CalendarId, c.ProjectName, c.CaseNumber,
                         Yellow = db.Set<CardRow>().Count(k => k.StepId == s.Id && k.Level == DeadlineLevel.Warning),
                         Red = db.Set<CardRow>().Count(k => k.StepId == s.Id && k.Level == DeadlineLevel.Overdue),
+                        // The rating of the step's matter in its case (one at most).
+                        Rating = db.Set<RatingRow>().Where(r => r.CaseId == s.CaseId && r.Matter == s.Matter).Average(r => (double?)r.Stars),
                     };
         await foreach (var line in query.AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
@@ -69,7 +77,10 @@ public sealed class LedgerQueries(IDbContextFactory<WorkflowDbContext> contexts,
             var used = Used(CalendarOf(line.CalendarId), s.CreatedAt, s.StatutoryLimit, s.PromisedLimit, suspensions, s.CompletedAt ?? at);
             yield return new LedgerStep(s.Id, s.CaseId, line.ProjectName, s.Department, s.Kind, s.Title, s.Matter, s.State,
                 s.CreatedAt, s.StatutoryLimit, s.PromisedLimit, s.StatutoryDue, s.PromisedDue, s.CompletedAt,
-                used, suspensions.Count, s.Outcome, s.Actor, s.SupplementRequests, s.RepeatedReturns, line.Yellow, line.Red, null);
+                used, suspensions.Count, s.Outcome, s.Actor, s.SupplementRequests, s.RepeatedReturns, line.Yellow, line.Red, line.Rating)
+            {
+                CaseNumber = line.CaseNumber,
+            };
         }
     }
 

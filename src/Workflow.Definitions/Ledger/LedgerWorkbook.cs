@@ -15,6 +15,7 @@ public static class LedgerWorkbook
 {
     /// <summary>The sheet names, Chinese first.</summary>
     public const string CasesSheet = "办件 Cases";
+    /// <summary>The name of the steps sheet, Chinese first.</summary>
     public const string StepsSheet = "环节 Steps";
 
     /// <summary>The MIME type of the file.</summary>
@@ -26,7 +27,7 @@ public static class LedgerWorkbook
     /// <summary>The case sheet's header, in column order (zh then en in one cell, so the file reads in either language).</summary>
     public static IReadOnlyList<string> CaseColumns { get; } =
     [
-        "办件编号 Case", "项目 Project", "阶段 Stage", "事项 Matters", "申报人 Agent", "状态 State", "绿色通道 Green channel",
+        "办件标识 Case id", "办件编号 Case number", "项目 Project", "阶段 Stage", "事项 Matters", "申报人 Agent", "状态 State", "绿色通道 Green channel",
         "申报时间 Filed", "受理时间 Accepted", "法定时限(工作日) Statutory limit", "承诺时限(工作日) Promised limit",
         "法定到期 Statutory due", "承诺到期 Promised due", "办结时间 Completed", "已用工作日 Working days used",
         "中止次数 Suspensions", "办理结果 Outcome", "证照编号 Certificate", "反复退件 Repeated returns", "黄牌 Yellow cards", "红牌 Red cards", "评价 Rating",
@@ -35,7 +36,7 @@ public static class LedgerWorkbook
     /// <summary>The step sheet's header, in column order.</summary>
     public static IReadOnlyList<string> StepColumns { get; } =
     [
-        "环节编号 Step", "办件编号 Case", "项目 Project", "部门 Department", "类型 Kind", "环节 Title", "事项 Matter", "状态 State",
+        "环节编号 Step", "办件标识 Case id", "办件编号 Case number", "项目 Project", "部门 Department", "类型 Kind", "环节 Title", "事项 Matter", "状态 State",
         "开始时间 Opened", "法定时限(工作日) Statutory limit", "承诺时限(工作日) Promised limit", "法定到期 Statutory due",
         "承诺到期 Promised due", "完成时间 Completed", "已用工作日 Working days used", "中止次数 Suspensions", "办理结果 Outcome",
         "经办人 Actor", "补正次数 Supplement requests", "反复退件 Repeated returns", "黄牌 Yellow cards", "红牌 Red cards", "评价 Rating",
@@ -54,7 +55,7 @@ public static class LedgerWorkbook
         await foreach (var c in cases.WithCancellation(cancellationToken))
         {
             var i = 0;
-            row[i++] = new(c.CaseId); row[i++] = new(c.ProjectName); row[i++] = new(c.Stage); row[i++] = new(c.Matters); row[i++] = new(c.Agent);
+            row[i++] = new(c.CaseId); row[i++] = new(c.CaseNumber); row[i++] = new(c.ProjectName); row[i++] = new(c.Stage); row[i++] = new(c.Matters); row[i++] = new(c.Agent);
             row[i++] = new(c.State); row[i++] = new(c.GreenChannel); row[i++] = At(c.SubmittedAt, zone); row[i++] = At(c.AcceptedAt, zone);
             row[i++] = new(c.StatutoryLimit); row[i++] = new(c.PromisedLimit); row[i++] = At(c.StatutoryDue, zone); row[i++] = At(c.PromisedDue, zone);
             row[i++] = At(c.ClosedAt, zone); row[i++] = new(c.WorkingDaysUsed); row[i++] = new(c.Suspensions); row[i++] = new(c.Outcome);
@@ -67,7 +68,7 @@ public static class LedgerWorkbook
         await foreach (var s in steps.WithCancellation(cancellationToken))
         {
             var i = 0;
-            row[i++] = new(s.StepId); row[i++] = new(s.CaseId); row[i++] = new(s.ProjectName); row[i++] = new(s.Department); row[i++] = new(s.Kind);
+            row[i++] = new(s.StepId); row[i++] = new(s.CaseId); row[i++] = new(s.CaseNumber); row[i++] = new(s.ProjectName); row[i++] = new(s.Department); row[i++] = new(s.Kind);
             row[i++] = new(s.Title); row[i++] = new(s.Matter); row[i++] = new(s.State); row[i++] = At(s.CreatedAt, zone);
             row[i++] = new(s.StatutoryLimit); row[i++] = new(s.PromisedLimit); row[i++] = At(s.StatutoryDue, zone); row[i++] = At(s.PromisedDue, zone);
             row[i++] = At(s.CompletedAt, zone); row[i++] = new(s.WorkingDaysUsed); row[i++] = new(s.Suspensions); row[i++] = new(s.Outcome);

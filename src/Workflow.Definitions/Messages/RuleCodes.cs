@@ -7,8 +7,11 @@ namespace Workflow.Definitions.Messages;
 public static class RuleCodes
 {
     // Projects
+    /// <summary>No arguments: a project needs its code (项目代码).</summary>
     public const string ProjectCodeRequired = "project.code.required";
+    /// <summary>No arguments: a project needs its name.</summary>
     public const string ProjectNameRequired = "project.name.required";
+    /// <summary>No arguments: a project needs its applicant enterprise.</summary>
     public const string ProjectEnterpriseRequired = "project.enterprise.required";
     /// <summary>{0}: matters.</summary>
     public const string ProjectPriorApprovalsUnknown = "project.priorApprovals.unknown";
@@ -36,23 +39,37 @@ public static class RuleCodes
     public const string IntakeCannotAccept = "intake.accept.missing";
     /// <summary>{0}: the missing materials (all waivable).</summary>
     public const string IntakeCannotAcceptWaivable = "intake.accept.missingWaivable";
+    /// <summary>
+    /// No arguments: a case with materials marked defective cannot be accepted; the window asks for a supplement.
+    /// </summary>
     public const string IntakeCannotAcceptDefective = "intake.accept.defective";
+    /// <summary>No arguments: the workflow's intake does not allow acceptance with waiver (<c>allowWaiver</c>).</summary>
     public const string IntakeWaiverNotAllowed = "intake.waiver.notAllowed";
     /// <summary>{0}: the missing core materials.</summary>
     public const string IntakeWaiverCoreMissing = "intake.waiver.coreMissing";
+    /// <summary>No arguments: nothing is missing, so the case is accepted without waiver.</summary>
     public const string IntakeWaiverNothingMissing = "intake.waiver.nothingMissing";
+    /// <summary>No arguments: acceptance with waiver needs the applicant's signed commitment.</summary>
     public const string IntakeCommitmentUnsigned = "intake.commitment.unsigned";
+    /// <summary>No arguments: a one-time notice must name at least one missing or defective material.</summary>
     public const string IntakeNoticeEmpty = "intake.notice.empty";
+    /// <summary>No arguments: a refusal at intake needs its reason.</summary>
     public const string IntakeRefusalReason = "intake.refusal.reason";
 
     // Review and joint review
+    /// <summary>No arguments: a supplement request must list every material needed at once, at least one.</summary>
     public const string ReviewSupplementEmpty = "review.supplement.empty";
     /// <summary>{0}: material codes.</summary>
     public const string ReviewSupplementUnknown = "review.supplement.unknown";
+    /// <summary>No arguments: every material a supplement request asks for needs its reason.</summary>
     public const string ReviewSupplementReason = "review.supplement.reason";
+    /// <summary>No arguments: an approval with conditions needs at least one condition.</summary>
     public const string ReviewConditionsMissing = "review.conditions.missing";
+    /// <summary>No arguments: a rejection needs its reason.</summary>
     public const string ReviewRejectionReason = "review.rejection.reason";
+    /// <summary>No arguments: a disagreement in a joint review needs its reasons.</summary>
     public const string JointDisagreementReason = "joint.disagreement.reason";
+    /// <summary>No arguments: an agreement with conditions needs at least one condition.</summary>
     public const string JointConditionsMissing = "joint.conditions.missing";
     /// <summary>{0}: the outcomes allowed.</summary>
     public const string JointConsolidationAfterDisagreement = "joint.consolidation.disagreed";
@@ -64,27 +81,67 @@ public static class RuleCodes
     // Steps
     /// <summary>{0}: the outcomes the step offers.</summary>
     public const string StepOutcomeNotOffered = "step.outcome.notOffered";
+    /// <summary>No arguments: no step has this id.</summary>
     public const string StepNotFound = "step.notFound";
+    /// <summary>No arguments: the step is closed already (a 409).</summary>
     public const string StepClosed = "step.closed";
+    /// <summary>
+    /// No arguments: the step waits for the applicant's supplement and can be acted on once the materials are back (a
+    /// 409).
+    /// </summary>
     public const string StepWaitingForSupplement = "step.waitingForSupplement";
+    /// <summary>No arguments: the step changed since the caller read it (a stale version: 409).</summary>
     public const string StepChanged = "step.changed";
+    /// <summary>No arguments: the step is not waiting for an action (a 409).</summary>
     public const string StepNotWaiting = "step.notWaiting";
+    /// <summary>No arguments: someone acted on the step first (a 409).</summary>
     public const string StepActedFirst = "step.actedFirst";
 
     // Materials
+    /// <summary>No arguments: a supply of materials must name at least one.</summary>
     public const string MaterialsNone = "materials.none";
     /// <summary>{0}: material codes.</summary>
     public const string MaterialsUnknown = "materials.unknown";
+    /// <summary>No arguments: the case is closed, so no more materials can be supplied.</summary>
     public const string CaseClosed = "case.closed";
+    /// <summary>No arguments: no case has this id.</summary>
     public const string CaseNotFound = "case.notFound";
 
     // Supervision
+    /// <summary>No arguments: an urging notice needs its message.</summary>
     public const string UrgingMessageRequired = "urging.message.required";
+    /// <summary>No arguments: an urging notice needs its reply due date.</summary>
     public const string UrgingReplyDueRequired = "urging.replyDue.required";
+    /// <summary>No arguments: the reply due date must be in the future.</summary>
     public const string UrgingReplyDueFuture = "urging.replyDue.future";
+    /// <summary>No arguments: only an open, overdue step can be urged (docs/supervision.md, "Urging notices").</summary>
     public const string UrgingStepNotOverdue = "urging.step.notOverdue";
+    /// <summary>No arguments: a reply to an urging notice needs its text.</summary>
     public const string UrgingReplyRequired = "urging.reply.required";
+    /// <summary>No arguments: the urging notice was answered already; it takes one reply.</summary>
     public const string UrgingAnswered = "urging.answered";
+
+    // Ratings and complaints (docs/supervision.md)
+    /// <summary>No arguments: a rating is 1 to 5 stars.</summary>
+    public const string RatingStarsRange = "rating.stars.range";
+    /// <summary>{0}: the case's matters.</summary>
+    public const string RatingMatterNotApplied = "rating.matter.notApplied";
+    /// <summary>No arguments: a matter is rated only once its case is closed.</summary>
+    public const string RatingCaseOpen = "rating.case.open";
+    /// <summary>{0}: the matter; {1}: the case.</summary>
+    public const string RatingFinal = "rating.final";
+    /// <summary>No arguments: a complaint needs its text.</summary>
+    public const string ComplaintTextRequired = "complaint.text.required";
+    /// <summary>No arguments: the step complained about is not a step of the case.</summary>
+    public const string ComplaintStepUnknown = "complaint.step.unknown";
+    /// <summary>No arguments: the department complained about is not in the catalogue.</summary>
+    public const string ComplaintDepartmentUnknown = "complaint.department.unknown";
+    /// <summary>No arguments: a complaint names the step or the department it is about.</summary>
+    public const string ComplaintSubjectMissing = "complaint.subject.missing";
+    /// <summary>No arguments: a reply to a complaint needs its text.</summary>
+    public const string ComplaintReplyRequired = "complaint.reply.required";
+    /// <summary>{0}: the complaint; {1}: its state; {2}: its handler (empty when none).</summary>
+    public const string ComplaintStateConflict = "complaint.state.conflict";
 
     // Input limits (docs/api.md, *Input limits*)
     /// <summary>{0}: the maximum length in characters.</summary>

@@ -15,17 +15,24 @@ public sealed record RuleMessage(string Code, params object[] Arguments)
 /// <summary>What a list of catalogue codes names; the Host shows each code by its name in the request's language.</summary>
 public enum CatalogueNameKind
 {
+    /// <summary>Matter codes (事项).</summary>
     Matter,
+    /// <summary>Material codes (材料).</summary>
     Material,
+    /// <summary>Department codes (部门).</summary>
     Department,
 }
 
 /// <summary>Codes of the catalogue (matters, materials or departments) an argument names, in order.</summary>
 public sealed record CatalogueNames(CatalogueNameKind Kind, IReadOnlyList<string> Codes)
 {
+    /// <summary>The matters with these codes.</summary>
     public static CatalogueNames Matters(IEnumerable<string> codes) => new(CatalogueNameKind.Matter, codes.ToList());
+    /// <summary>The materials with these codes.</summary>
     public static CatalogueNames Materials(IEnumerable<string> codes) => new(CatalogueNameKind.Material, codes.ToList());
+    /// <summary>The departments with these codes.</summary>
     public static CatalogueNames Departments(IEnumerable<string> codes) => new(CatalogueNameKind.Department, codes.ToList());
 
+    /// <summary>The codes, comma-separated, for logs and exception messages (never shown to users).</summary>
     public override string ToString() => string.Join(", ", Codes);
 }

@@ -6,13 +6,16 @@ namespace Workflow.Definitions.NotificationDelivery;
 /// <summary>The delivery tables: <c>notification_settings</c> and <c>notification_outbox</c> (docs/notifications.md).</summary>
 public sealed class DeliveryPersistenceModule : IWorkflowPersistenceModule
 {
+    /// <inheritdoc />
     public string Name => "notification-delivery";
 
+    /// <inheritdoc />
     public IReadOnlyList<SchemaMigration> Migrations { get; } =
     [
         new(1, "notification settings and the e-mail outbox", Script("INTEGER", "INTEGER PRIMARY KEY AUTOINCREMENT"), Script("bigint", "bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY")),
     ];
 
+    /// <inheritdoc />
     public void ConfigureModel(ModelBuilder modelBuilder)
     {
         var instant = new InstantToUnixNanosecondsConverter();

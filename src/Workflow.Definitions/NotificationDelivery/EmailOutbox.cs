@@ -25,6 +25,9 @@ public sealed record EmailOutboxPolicy
     }
 }
 
+/// <summary>The outbox at a glance, for the admin.</summary>
+public sealed record OutboxCounts(int Waiting, int Sent, int Failed);
+
 /// <summary>
 /// The e-mail outbox (docs/notifications.md, E-mail). Writers stage messages in their own transaction
 /// (<see cref="StageAsync"/>, through <see cref="Notifications.NotificationCentre.StageAsync"/>); delivery workers claim the
@@ -33,6 +36,10 @@ public sealed record EmailOutboxPolicy
 /// </summary>
 public sealed class EmailOutbox(IDbContextFactory<WorkflowDbContext> contexts, IClock clock, EmailOutboxPolicy? policy = null)
 {
+    /// <summary>
+    /// How often and how long delivery retries, and how long a claim lasts (the defaults unless the Host configures
+    /// it).
+    /// </summary>
     public EmailOutboxPolicy Policy { get; } = policy ?? new EmailOutboxPolicy();
 
     /// <summary>One message per reader of <paramref name="audiences"/> who wants <paramref name="kind"/> by e-mail; saved with the caller's changes.</summary>
@@ -97,6 +104,17 @@ public sealed class EmailOutbox(IDbContextFactory<WorkflowDbContext> contexts, I
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         return await db.Set<OutboxMessageRow>().AsNoTracking().Where(m => m.SentAt == null && m.Attempts > 0)
             .OrderByDescending(m => m.Id).Take(take).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>How many messages wait (not sent, not given up), were sent, and were given up.</summary>
+    public async Task<OutboxCounts> CountsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var set = db.Set<OutboxMessageRow>();
+        return new OutboxCounts(
+            await set.CountAsync(m => m.SentAt == null && m.FailedAt == null, cancellationToken),
+            await set.CountAsync(m => m.SentAt != null, cancellationToken),
+            await set.CountAsync(m => m.FailedAt != null, cancellationToken));
     }
 
     /// <summary>Every message (newest first), for tests and the admin's overview.</summary>

@@ -13,6 +13,7 @@ namespace Workflow.Definitions.Notifications;
 /// </summary>
 public sealed class CaseNotificationParticipant(IClock clock) : IWorkflowSaveParticipant
 {
+    /// <inheritdoc />
     public async Task OnSavingAsync(WorkflowSaveContext context, CancellationToken cancellationToken)
     {
         if (context.Instance.IsTest || CaseFileJson.FromNode(context.Instance.Variables[CaseFile.VariableName]) is not { Agent.Length: > 0 } file) return;
@@ -22,5 +23,6 @@ public sealed class CaseNotificationParticipant(IClock clock) : IWorkflowSavePar
             await NotificationCentre.StageAsync(context.DbContext, e.Kind, [NotificationAudience.Agent(file.Agent)], file.CaseId, e.StepId, e.Data, now, cancellationToken);
     }
 
+    /// <inheritdoc />
     public Task OnSavedAsync(WorkflowSaveContext context, CancellationToken cancellationToken) => Task.CompletedTask;
 }

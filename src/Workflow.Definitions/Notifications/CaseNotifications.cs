@@ -14,6 +14,10 @@ public sealed record CaseNotification(string Kind, string? StepId, IReadOnlyDict
 /// </summary>
 public static class CaseNotifications
 {
+    /// <summary>
+    /// The notifications for the case's agent, read from the rows <paramref name="before"/> and <paramref
+    /// name="stepsBefore"/> as last committed; none for a new case (its filing).
+    /// </summary>
     public static IReadOnlyList<CaseNotification> Between(CaseRow? before, IReadOnlyDictionary<string, StepRow> stepsBefore, CaseFile file)
     {
         var events = new List<CaseNotification>();

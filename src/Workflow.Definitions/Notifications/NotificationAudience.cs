@@ -6,9 +6,12 @@ namespace Workflow.Definitions.Notifications;
 /// </summary>
 public static class NotificationAudience
 {
+    /// <summary>Every supervisor (监察人员): the audience of cards and other supervision events.</summary>
     public const string Supervisors = "supervisors";
 
+    /// <summary>One project agent, by user name (case-insensitive: the name is lower-cased).</summary>
     public static string Agent(string userName) => "agent:" + userName.ToLowerInvariant();
 
+    /// <summary>The reviewers of one department, by department code.</summary>
     public static string Department(string code) => "department:" + code;
 }

@@ -12,6 +12,12 @@ public static class NotificationKinds
     /// <summary>A department replied to a 督办 notice (data: notice, department).</summary>
     public const string UrgingReply = "urging-reply";
 
+    /// <summary>An agent filed a complaint (to the supervisors; data: complaint, department, state).</summary>
+    public const string Complaint = "complaint";
+
+    /// <summary>A supervisor answered a complaint (to its agent; data: complaint, department, state).</summary>
+    public const string ComplaintReply = "complaint-reply";
+
     // ---- what happens to a case, told to its agent (docs/notifications.md); staged by CaseNotificationParticipant ----
 
     /// <summary>The window issued a one-time notice (一次性告知书) (data: materials, count).</summary>
@@ -40,5 +46,5 @@ public static class NotificationKinds
     /// Step due soon or overdue and commitment due are <see cref="Card"/>s (their subject says which).
     /// </summary>
     public static IReadOnlyList<string> All { get; } =
-        [NoticeIssued, SupplementRequested, Accepted, Refused, SpecialProcedureStarted, SpecialProcedureEnded, ResultIssued, Card, Urging, UrgingReply];
+        [NoticeIssued, SupplementRequested, Accepted, Refused, SpecialProcedureStarted, SpecialProcedureEnded, ResultIssued, Card, Urging, UrgingReply, Complaint, ComplaintReply];
 }

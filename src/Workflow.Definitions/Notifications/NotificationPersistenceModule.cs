@@ -6,13 +6,16 @@ namespace Workflow.Definitions.Notifications;
 /// <summary>The notification centre's tables: <c>notifications</c> and <c>notification_reads</c> (docs/supervision.md, Notifications).</summary>
 public sealed class NotificationPersistenceModule : IWorkflowPersistenceModule
 {
+    /// <inheritdoc />
     public string Name => "notifications";
 
+    /// <inheritdoc />
     public IReadOnlyList<SchemaMigration> Migrations { get; } =
     [
         new(1, "notifications and who read them", Script("INTEGER", "INTEGER PRIMARY KEY AUTOINCREMENT"), Script("bigint", "bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY")),
     ];
 
+    /// <inheritdoc />
     public void ConfigureModel(ModelBuilder modelBuilder)
     {
         var instant = new InstantToUnixNanosecondsConverter();

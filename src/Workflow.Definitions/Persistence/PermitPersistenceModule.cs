@@ -8,16 +8,20 @@ namespace Workflow.Definitions.Persistence;
 /// <c>permit_cases</c> and <c>permit_steps</c> that <see cref="PermitProjection"/> writes in the same
 /// transaction as every instance save.
 /// </summary>
-public sealed class PermitPersistenceModule : IWorkflowPersistenceModule
+internal sealed class PermitPersistenceModule : IWorkflowPersistenceModule
 {
+    /// <inheritdoc />
     public string Name => "permits";
 
+    /// <inheritdoc />
     public IReadOnlyList<SchemaMigration> Migrations { get; } =
     [
         new(1, "projects, cases, steps", Script("INTEGER"), Script("bigint")),
         new(2, "clock inputs and display fields for lists", ClockInputs("INTEGER"), ClockInputs("bigint")),
+        new(3, "case numbers, query codes and their counters", NumberCases(Sqlite), NumberCases(PostgreSql)),
     ];
 
+    /// <inheritdoc />
     public void ConfigureModel(ModelBuilder modelBuilder)
     {
         var instant = new InstantToUnixNanosecondsConverter();
@@ -41,6 +45,8 @@ public sealed class PermitPersistenceModule : IWorkflowPersistenceModule
             e.HasKey(x => x.Id);
             e.Property(x => x.Id).HasColumnName("id");
             e.Property(x => x.InstanceId).HasColumnName("instance_id");
+            e.Property(x => x.CaseNumber).HasColumnName("case_number");
+            e.Property(x => x.QueryCode).HasColumnName("query_code");
             e.Property(x => x.ProjectId).HasColumnName("project_id");
             e.Property(x => x.Stage).HasColumnName("stage");
             e.Property(x => x.Matters).HasColumnName("matters");
@@ -114,6 +120,54 @@ public sealed class PermitPersistenceModule : IWorkflowPersistenceModule
         ALTER TABLE permit_steps ADD COLUMN promised_limit INTEGER NOT NULL DEFAULT 0;
         ALTER TABLE permit_steps ADD COLUMN suspensions TEXT NOT NULL DEFAULT '';
         """;
+
+    // Step 3 (docs/domain.md, *Case numbers*): the number and query code of a case, and one counter row per year and stage
+    // that CaseNumbering bumps in each filing's transaction. Cases filed before are numbered here in the order they were
+    // submitted, and the counters start after them; their query codes are drawn here too (the database's random, good
+    // enough for rows that exist once), and both reach the case file on its next save.
+    private static string NumberCases(Dialect sql) => $"""
+        ALTER TABLE permit_cases ADD COLUMN case_number TEXT NULL;
+        ALTER TABLE permit_cases ADD COLUMN query_code TEXT NULL;
+        CREATE TABLE permit_case_counters (
+            year INTEGER NOT NULL,
+            stage INTEGER NOT NULL,
+            last_number {sql.Int64} NOT NULL,
+            PRIMARY KEY (year, stage)
+        );
+        UPDATE permit_cases SET case_number = {sql.Number("n.year", "n.stage", "n.seq")}, query_code = {sql.RandomCode}
+        FROM (
+            SELECT id, year, stage, ROW_NUMBER() OVER (PARTITION BY year, stage ORDER BY submitted_at, id) AS seq
+            FROM (SELECT id, submitted_at, {sql.Year("submitted_at")} AS year, {StageDigit} AS stage FROM permit_cases) t
+        ) n
+        WHERE permit_cases.id = n.id;
+        INSERT INTO permit_case_counters (year, stage, last_number)
+        SELECT year, stage, COUNT(*) FROM (SELECT {sql.Year("submitted_at")} AS year, {StageDigit} AS stage FROM permit_cases) t GROUP BY year, stage;
+        CREATE UNIQUE INDEX ux_permit_cases_number ON permit_cases (case_number);
+        """;
+
+    private const string StageDigit = """
+        CASE stage WHEN 'ProjectApprovalAndLandUse' THEN 1 WHEN 'EngineeringConstructionPermit' THEN 2
+            WHEN 'ConstructionPermit' THEN 3 WHEN 'CompletionAcceptance' THEN 4 ELSE 0 END
+        """;
+
+    private const string CodeAlphabet = Workflow.Definitions.CaseNumbers.QueryCodes.Alphabet;
+
+    /// <summary>What step 3 says differently on each provider: the year of an instant in the jurisdiction's zone (UTC+8,
+    /// no daylight saving since 1991), the number's format and a random query code.</summary>
+    private sealed record Dialect(string Int64, Func<string, string> Year, Func<string, string, string, string> Number, Func<string> RandomChar)
+    {
+        public string RandomCode => string.Join(" || ", Enumerable.Range(0, Workflow.Definitions.CaseNumbers.QueryCodes.Length).Select(_ => RandomChar()));
+    }
+
+    private static readonly Dialect Sqlite = new("INTEGER",
+        at => $"CAST(strftime('%Y', {at} / 1000000000 + 28800, 'unixepoch') AS INTEGER)",
+        (year, stage, seq) => $"printf('%04d-%d-%06d', {year}, {stage}, {seq})",
+        () => $"substr('{CodeAlphabet}', abs(random()) % {CodeAlphabet.Length} + 1, 1)");
+
+    private static readonly Dialect PostgreSql = new("bigint",
+        at => $"CAST(EXTRACT(YEAR FROM to_timestamp({at} / 1000000000 + 28800) AT TIME ZONE 'UTC') AS INTEGER)",
+        (year, stage, seq) => $"lpad({year}::text, 4, '0') || '-' || {stage}::text || '-' || lpad({seq}::text, 6, '0')",
+        () => $"substr('{CodeAlphabet}', floor(random() * {CodeAlphabet.Length})::int + 1, 1)");
 
     // The same DDL on both providers but for the 64-bit integer type that holds instants (nanoseconds since the epoch).
     private static string Script(string int64) => $"""

@@ -8,8 +8,9 @@ namespace Workflow.Definitions.Persistence;
 /// Projects the case file of every saved instance into <c>permit_cases</c> and <c>permit_steps</c>, inside the
 /// save's transaction, so the tables never disagree with the workflow. Instances without a case file are not cases.
 /// </summary>
-public sealed class PermitProjection : IWorkflowSaveParticipant
+internal sealed class PermitProjection : IWorkflowSaveParticipant
 {
+    /// <inheritdoc />
     public async Task OnSavingAsync(WorkflowSaveContext context, CancellationToken cancellationToken)
     {
         // A designer's test run (the Studio's Run) is never a case: no inbox, case list or figure may show it (docs/studio.md).
@@ -24,6 +25,9 @@ public sealed class PermitProjection : IWorkflowSaveParticipant
             row = new CaseRow { Id = file.CaseId, InstanceId = context.Instance.Id, ProjectId = file.ProjectId, Matters = "", State = "", Agent = file.Agent };
             db.Add(row);
         }
+        // Rows numbered by the migration keep their number until the case file carries it (docs/domain.md, *Case numbers*).
+        row.CaseNumber = file.CaseNumber ?? row.CaseNumber;
+        row.QueryCode = file.QueryCode ?? row.QueryCode;
         row.Stage = file.Stage?.ToString();
         row.Matters = string.Join(",", file.Matters);
         row.State = file.State.ToString();

@@ -5,9 +5,11 @@ namespace Workflow.Definitions.Persistence;
 /// <summary>A construction project (工程建设项目) as stored: it groups the cases of all four stages.</summary>
 public sealed class ProjectRow
 {
+    /// <summary>The project's id, generated at registration.</summary>
     public required string Id { get; set; }
     /// <summary>项目代码, unique.</summary>
     public required string Code { get; set; }
+    /// <summary>The project's name as registered.</summary>
     public required string Name { get; set; }
     /// <summary>The applicant enterprise.</summary>
     public required string Enterprise { get; set; }
@@ -22,5 +24,6 @@ public sealed class ProjectRow
     /// met prerequisites, like matters of issued cases.
     /// </summary>
     public string PriorApprovals { get; set; } = "";
+    /// <summary>When the project was registered.</summary>
     public Instant CreatedAt { get; set; }
 }

@@ -11,7 +11,7 @@ namespace Workflow.Definitions.Persistence;
 /// The suspension intervals of a clock as one text column of the projection (<c>start:end;start:</c>, nanoseconds since
 /// the epoch, an open interval without end), so that lists read a clock from its row without the case file.
 /// </summary>
-public static class StoredSuspensions
+internal static class StoredSuspensions
 {
     public static string Encode(IEnumerable<ClockSuspension> suspensions)
     {

@@ -8,7 +8,7 @@ namespace Workflow.Definitions.Returns;
 /// Appends the case file's new repeated returns to <c>sup_returns</c> inside every save's transaction, so a return is
 /// listed exactly when the notice that made it was committed.
 /// </summary>
-public sealed class RepeatedReturnProjection : IWorkflowSaveParticipant
+internal sealed class RepeatedReturnProjection : IWorkflowSaveParticipant
 {
     public async Task OnSavingAsync(WorkflowSaveContext context, CancellationToken cancellationToken)
     {

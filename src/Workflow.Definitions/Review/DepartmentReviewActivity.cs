@@ -14,27 +14,38 @@ namespace Workflow.Definitions.Review;
 [FlowOutcomes(nameof(ReviewOutcome.Approved), nameof(ReviewOutcome.ApprovedWithConditions), nameof(ReviewOutcome.Rejected), nameof(ReviewOutcome.SupplementRequested))]
 public sealed class DepartmentReviewActivity : PermitActivity
 {
+    /// <summary>The code of the department whose inbox gets the step.</summary>
     [Input(DisplayName = "审查部门 Department", UIHint = "dropdown", OptionsProvider = typeof(CatalogueOptions), Order = 1)]
     public Input<string>? Department { get; set; }
 
+    /// <summary>The code of the matter reviewed; it supplies the default limits.</summary>
     [Input(DisplayName = "事项 Matter", UIHint = "dropdown", OptionsProvider = typeof(CatalogueOptions), Order = 2)]
     public Input<string>? Matter { get; set; }
 
+    /// <summary>An optional post (岗位) within the department that should act (e.g. 科长审核).</summary>
     [Input(DisplayName = "岗位 Post", Description = "Optional post within the department (e.g. 科长审核).", Order = 3)]
     public Input<string>? Post { get; set; }
 
+    /// <summary>An optional user name of the reviewer the step is assigned to (<see cref="StepRecord.Assignee"/>).</summary>
     [Input(DisplayName = "承办人 Assignee", Description = "Optional user name of the reviewer.", Order = 4)]
     public Input<string>? Assignee { get; set; }
 
+    /// <summary>The step's statutory limit in working days; 0 takes the catalogue's limit for the matter.</summary>
     [Input(DisplayName = "法定时限（工作日）Statutory limit", Description = "Working days; 0 = the catalogue's limit for the matter.", DefaultValue = 0, Order = 5)]
     public Input<int>? StatutoryLimit { get; set; }
 
+    /// <summary>The step's promised limit in working days; 0 takes the catalogue's (green-channel) promised limit.</summary>
     [Input(DisplayName = "承诺时限（工作日）Promised limit", Description = "Working days; 0 = the catalogue's (green-channel) promised limit.", DefaultValue = 0, Order = 6)]
     public Input<int>? PromisedLimit { get; set; }
 
+    /// <summary>
+    /// When true, a supplement request completes the step through the <c>SupplementRequested</c> port; when false the
+    /// step stays open with its clocks stopped.
+    /// </summary>
     [Input(DisplayName = "补正即结束环节 Supplement leaves the step", Description = "When set, a supplement request completes the step through the SupplementRequested port instead of keeping it open.", UIHint = "checkbox", DefaultValue = false, Order = 7)]
     public Input<bool>? SupplementLeavesStep { get; set; }
 
+    /// <inheritdoc />
     public override ValueTask ExecuteAsync(ActivityExecutionContext context)
     {
         var file = LoadCase(context);
@@ -49,6 +60,7 @@ public sealed class DepartmentReviewActivity : PermitActivity
         return ValueTask.CompletedTask;
     }
 
+    /// <inheritdoc />
     public override ValueTask ResumeAsync(ActivityExecutionContext context)
     {
         var file = LoadCase(context);

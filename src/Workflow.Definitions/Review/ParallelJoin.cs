@@ -4,7 +4,7 @@ namespace Workflow.Definitions.Review;
 /// The decision rule of a parallel review (并联审批): given the branches' final outcomes so far, is the review
 /// decided? When it is, the branches still open are cancelled by the caller.
 /// </summary>
-public static class ParallelJoin
+internal static class ParallelJoin
 {
     /// <summary>
     /// Evaluates the join. <paramref name="decided"/> holds the final outcomes of the branches that decided

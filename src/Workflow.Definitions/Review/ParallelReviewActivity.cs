@@ -14,18 +14,28 @@ namespace Workflow.Definitions.Review;
 [FlowOutcomes(nameof(ParallelVerdict.Approved), nameof(ParallelVerdict.ApprovedWithConditions), nameof(ParallelVerdict.Rejected))]
 public sealed class ParallelReviewActivity : PermitActivity
 {
+    /// <summary>
+    /// The matters reviewed in parallel; each goes to its department. Only those the case applied for are reviewed, all
+    /// when it named none.
+    /// </summary>
     [Input(DisplayName = "事项 Matters", Description = "The matters reviewed in parallel; each goes to its department.", UIHint = "checklist", OptionsProvider = typeof(CatalogueOptions), TypeName = "String[]", Order = 1)]
     public Input<string[]>? Matters { get; set; }
 
+    /// <summary>
+    /// How the branches join: <c>All</c> (the default), <c>Any</c> or <c>Quorum</c> (<see cref="ParallelJoinMode"/>).
+    /// </summary>
     [Input(DisplayName = "汇合方式 Join", UIHint = "dropdown", Options = ["All", "Any", "Quorum"], DefaultValue = "All", Order = 2)]
     public Input<string>? JoinMode { get; set; }
 
+    /// <summary>For <c>Quorum</c>: how many approvals decide (k of n).</summary>
     [Input(DisplayName = "法定人数 Quorum", Description = "For Quorum: how many approvals decide (k of n).", DefaultValue = 0, Order = 3)]
     public Input<int>? Quorum { get; set; }
 
+    /// <summary>一票否决: when true, the first rejection decides the review and cancels the branches still open.</summary>
     [Input(DisplayName = "一票否决 Rejection cancels the others", UIHint = "checkbox", DefaultValue = false, Order = 4)]
     public Input<bool>? RejectionCancelsOthers { get; set; }
 
+    /// <inheritdoc />
     public override ValueTask ExecuteAsync(ActivityExecutionContext context)
     {
         var file = LoadCase(context);
@@ -52,6 +62,7 @@ public sealed class ParallelReviewActivity : PermitActivity
         return ValueTask.CompletedTask;
     }
 
+    /// <inheritdoc />
     public override ValueTask ResumeAsync(ActivityExecutionContext context)
     {
         var file = LoadCase(context);

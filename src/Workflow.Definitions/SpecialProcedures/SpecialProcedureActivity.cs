@@ -14,15 +14,24 @@ namespace Workflow.Definitions.SpecialProcedures;
     TypeName = "SpecialProcedure", DisplayName = "特别程序 Special procedure", Kind = "Task")]
 public sealed class SpecialProcedureActivity : PermitActivity
 {
+    /// <summary>
+    /// Which procedure: <c>ExpertReview</c>, <c>Hearing</c> or <c>PublicNotice</c> (the default); names the suspension.
+    /// </summary>
     [Input(DisplayName = "程序 Procedure", UIHint = "dropdown", Options = ["ExpertReview", "Hearing", "PublicNotice"], DefaultValue = "PublicNotice", Order = 1)]
     public Input<string>? Procedure { get; set; }
 
+    /// <summary>How long the procedure lasts, in <see cref="DurationUnit"/>; ignored for <c>UntilCompleted</c>.</summary>
     [Input(DisplayName = "时长 Duration", DefaultValue = 7, Order = 2)]
     public Input<int>? Duration { get; set; }
 
+    /// <summary>
+    /// <c>WorkingDays</c> (the default), <c>CalendarDays</c>, or <c>UntilCompleted</c>: it lasts until the department
+    /// completes its step.
+    /// </summary>
     [Input(DisplayName = "计时单位 Unit", UIHint = "dropdown", Options = ["WorkingDays", "CalendarDays", "UntilCompleted"], DefaultValue = "WorkingDays", Order = 3)]
     public Input<string>? DurationUnit { get; set; }
 
+    /// <summary>For <c>UntilCompleted</c>: the department (code) whose inbox gets the completion step.</summary>
     [Input(DisplayName = "负责部门 Department", Description = "For UntilCompleted: whose inbox gets the completion step.", UIHint = "dropdown", OptionsProvider = typeof(Catalogue.CatalogueOptions), Order = 4)]
     public Input<string>? Department { get; set; }
 
@@ -33,6 +42,7 @@ public sealed class SpecialProcedureActivity : PermitActivity
         _ => "公示",
     };
 
+    /// <inheritdoc />
     public override ValueTask ExecuteAsync(ActivityExecutionContext context)
     {
         var file = LoadCase(context);
@@ -58,6 +68,7 @@ public sealed class SpecialProcedureActivity : PermitActivity
         return ValueTask.CompletedTask;
     }
 
+    /// <inheritdoc />
     public override ValueTask ResumeAsync(ActivityExecutionContext context)
     {
         var file = LoadCase(context);

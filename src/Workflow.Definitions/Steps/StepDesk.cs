@@ -19,7 +19,8 @@ public sealed class StepDesk(
     MatterCatalogue catalogue,
     WorkflowRuntime runtime,
     IWorkflowInstanceStore instances,
-    IDbContextFactory<WorkflowDbContext> contexts)
+    IDbContextFactory<WorkflowDbContext> contexts,
+    MaterialFiles.MaterialFiles files)
 {
     /// <summary>The step's projection row (who holds it, its kind and version), or null.</summary>
     public async Task<StepRow?> FindStepAsync(string stepId, CancellationToken cancellationToken = default)
@@ -55,6 +56,8 @@ public sealed class StepDesk(
             RequestHash = idempotencyKey is null ? null : Hash($"{row.Id}\n{action.ToJson().ToJsonString()}"),
             BeforeResume = instance => Check(instance, row.Id, action, expectedVersion),
         };
+        // Files marked defective join the notice or request (docs/materials.md); the key's hash is of the body as sent.
+        action = await WithDefectiveFilesAsync(row.CaseId, action, cancellationToken);
         try
         {
             // A repeated key is answered by the runtime before the check runs (the step is closed by then).
@@ -67,6 +70,16 @@ public sealed class StepDesk(
             if (await instances.FindIdempotencyRecordAsync(options.IdempotencyScope!, idempotencyKey, cancellationToken) is null) throw;
             return await ResumeAsync(row, action, options, cancellationToken);
         }
+    }
+
+    /// <summary>A one-time notice or a supplement request also lists the materials whose current file is marked defective.</summary>
+    private async Task<StepAction> WithDefectiveFilesAsync(string caseId, StepAction action, CancellationToken cancellationToken)
+    {
+        if (action.Event != StepAction.ActionEvent || action.Outcome is not ("SupplementRequired" or "SupplementRequested")) return action;
+        var defects = await files.DefectsAsync(caseId, cancellationToken);
+        var named = action.MissingMaterials.Select(m => m.Code).ToHashSet();
+        var added = defects.Where(d => !named.Contains(d.Code)).ToList();
+        return added.Count == 0 ? action : action with { MissingMaterials = [.. action.MissingMaterials, .. added] };
     }
 
     /// <summary>The rules, on the instance as loaded for the resume: nothing is applied when one is broken.</summary>

@@ -10,12 +10,19 @@ namespace Workflow.Definitions.Supervision;
 /// </summary>
 public sealed class CardRow : ICardKeyed
 {
+    /// <inheritdoc />
     public required string Id { get; set; }
+    /// <inheritdoc />
     public required string CaseId { get; set; }
+    /// <inheritdoc />
     public string? StepId { get; set; }
+    /// <inheritdoc />
     public CardSubject Subject { get; set; }
+    /// <inheritdoc />
     public CardClock Clock { get; set; }
+    /// <inheritdoc />
     public DeadlineLevel Level { get; set; }
+    /// <inheritdoc />
     public required string Department { get; set; }
     /// <summary>When the clock reached the level (the timer's instant).</summary>
     public Instant DueLevelAt { get; set; }

@@ -13,6 +13,7 @@ namespace Workflow.Definitions.Supervision;
 /// </summary>
 public sealed class CardTimerProjection(CalendarRegistry calendars, MatterCatalogue catalogue) : IWorkflowSaveParticipant
 {
+    /// <inheritdoc />
     public async Task OnSavingAsync(WorkflowSaveContext context, CancellationToken cancellationToken)
     {
         if (context.Instance.IsTest) return;

@@ -13,6 +13,10 @@ namespace Workflow.Definitions.Supervision;
 /// </summary>
 public static class CardTimers
 {
+    /// <summary>
+    /// The timers of every running clock of <paramref name="file"/> as it stands, each keyed by <see cref="CardKey"/>;
+    /// none for a closed case.
+    /// </summary>
     public static IEnumerable<DeadlineTimerRow> Of(CaseFile file, WorkingCalendar calendar, MatterCatalogue catalogue)
     {
         if (!file.State.IsOpen()) yield break;

@@ -12,8 +12,10 @@ namespace Workflow.Definitions.Supervision;
 /// </summary>
 public sealed class SupervisionPersistenceModule : IWorkflowPersistenceModule
 {
+    /// <inheritdoc />
     public string Name => "supervision";
 
+    /// <inheritdoc />
     public IReadOnlyList<SchemaMigration> Migrations { get; } =
     [
         new(1, "card timers and cards", Cards("INTEGER"), Cards("bigint")),
@@ -21,6 +23,7 @@ public sealed class SupervisionPersistenceModule : IWorkflowPersistenceModule
         new(3, "repeated returns", Returns("INTEGER"), Returns("bigint")),
     ];
 
+    /// <inheritdoc />
     public void ConfigureModel(ModelBuilder modelBuilder)
     {
         var instant = new InstantToUnixNanosecondsConverter();

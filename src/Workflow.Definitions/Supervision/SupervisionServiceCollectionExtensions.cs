@@ -26,6 +26,8 @@ public static class SupervisionServiceCollectionExtensions
         services.TryAddSingleton<Tracking.CardQueries>();
         services.TryAddSingleton<Tracking.SupervisionQueries>();
         services.TryAddSingleton<UrgingService>();
+        services.AddWorkflowPersistenceModule<Feedback.FeedbackPersistenceModule>();
+        services.TryAddSingleton<Feedback.FeedbackService>();
         return services;
     }
 }

@@ -10,10 +10,12 @@ namespace Workflow.Definitions.Timers;
 /// deadlines, commitment due dates, ends of special procedures): by resuming the bookmark with the timer event, which
 /// the activities tell apart from a person's action (<see cref="StepAction.TimerEvent"/>). See docs/scheduling.md.
 /// </summary>
-public sealed class PermitTimerHandler(WorkflowRuntime runtime) : IDueBookmarkHandler
+internal sealed class PermitTimerHandler(WorkflowRuntime runtime) : IDueBookmarkHandler
 {
+    /// <inheritdoc />
     public string Kind => PermitActivity.TimerKind;
 
+    /// <inheritdoc />
     public Task FireAsync(string instanceId, Bookmark bookmark, CancellationToken cancellationToken) =>
         runtime.ResumeAsync(instanceId, bookmark.Id, new JsonObject { ["event"] = nameof(StepEvent.Timer) }, null, cancellationToken);
 }

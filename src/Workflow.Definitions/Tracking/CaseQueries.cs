@@ -63,7 +63,12 @@ public sealed class CaseQueries(
         // A designer's test run (IsTest) carries a case file but is no case (docs/studio.md "Test runs").
         if (instance is not { IsTest: false } || CaseFiles.FileOf(instance) is not { } file) return null;
         var journal = await instances.GetJournalAsync(caseId, cancellationToken);
-        return CaseSnapshot.Of(file, journal, catalogue, calendars.Get(file.CalendarId), clock.GetCurrentInstant());
+        var snapshot = CaseSnapshot.Of(file, journal, catalogue, calendars.Get(file.CalendarId), clock.GetCurrentInstant());
+        if (file.CaseNumber is not null) return snapshot;
+        // Filed before case numbers: the migration numbered its row; the case file gets it on its next save (docs/domain.md, *Case numbers*).
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var row = await db.Set<CaseRow>().AsNoTracking().Where(c => c.Id == caseId).Select(c => new { c.CaseNumber, c.QueryCode }).FirstOrDefaultAsync(cancellationToken);
+        return snapshot with { CaseNumber = row?.CaseNumber, QueryCode = row?.QueryCode };
     }
 
     private CaseSummary Summary(CaseRow row, Instant at) =>

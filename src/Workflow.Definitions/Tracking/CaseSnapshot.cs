@@ -23,6 +23,10 @@ public sealed record CommitmentItem(string Matter, string Material, string Mater
 public sealed record StepDetail(StepSnapshot Step, IReadOnlyList<string> Outcomes, IReadOnlyList<SupplementRequest> SupplementRequests, string? Opinion,
     IReadOnlyList<string> Conditions, IReadOnlyList<RepeatedReturnRisk> RepeatedReturnRisks)
 {
+    /// <summary>
+    /// The detail of <paramref name="step"/>, its clocks read at <paramref name="at"/> (or when it closed); a closed
+    /// step offers no outcomes.
+    /// </summary>
     public static StepDetail Of(CaseFile file, StepRecord step, WorkingCalendar calendar, Instant at) => new(
         StepSnapshot.Of(file, step, calendar, at), step.IsOpen ? StepActionRules.OutcomesOf(step.Kind) : [], step.SupplementRequests, step.Opinion, step.Conditions,
         RisksOf(file, step));
@@ -65,10 +69,22 @@ public sealed record CaseSnapshot(
     DateTimeZone Zone,
     Instant At)
 {
+    /// <summary>
+    /// True while the case is still being handled (<see cref="CaseStates.Open"/>): its clocks may run and its steps
+    /// take actions.
+    /// </summary>
     public bool IsOpen => State.IsOpen();
 
+    /// <summary>The number people read and search (<c>2026-3-000123</c>; docs/domain.md, *Case numbers*).</summary>
+    public string? CaseNumber { get; init; }
+
+    /// <summary>The query code printed on the acceptance notice (<see cref="CaseNumbers.QueryCodes"/>).</summary>
+    public string? QueryCode { get; init; }
+
+    /// <summary>The steps still waiting for an action, open or waiting for a supplement.</summary>
     public IEnumerable<StepDetail> OpenSteps => Steps.Where(s => s.Step.IsOpen);
 
+    /// <summary>The detail of the step with this id, or null when the case has none.</summary>
     public StepDetail? FindStep(string stepId) => Steps.FirstOrDefault(s => s.Step.Id == stepId);
 
     /// <summary>The snapshot of <paramref name="file"/> at <paramref name="at"/>.</summary>
@@ -83,7 +99,11 @@ public sealed record CaseSnapshot(
             c.FulfilledAt is not null, c.IsOpen ? at > c.Due : c.FulfilledAt > c.Due)).ToList(),
         file.Notices.ToList(), file.Opinions.ToList(), file.Suspensions.ToList(), file.RepeatedReturns.ToList(),
         file.Steps.Select(s => StepDetail.Of(file, s, calendar, at)).ToList(), file.Result,
-        Tracking.Timeline.Of(file, journal), file.Workflow, calendar.Zone, at);
+        Tracking.Timeline.Of(file, journal), file.Workflow, calendar.Zone, at)
+    {
+        CaseNumber = file.CaseNumber,
+        QueryCode = file.QueryCode,
+    };
 
     /// <summary>Materials the applicant owes: missing ones, and those named by an open supplement request or the pending one-time notice.</summary>
     private static HashSet<string> OwedBy(CaseFile file)

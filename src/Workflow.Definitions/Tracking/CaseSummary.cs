@@ -27,6 +27,9 @@ public sealed record CaseSummary(
     string? CertificateNumber,
     ClocksReading? Clocks)
 {
+    /// <summary>The number people read and search (<c>2026-3-000123</c>; docs/domain.md, *Case numbers*).</summary>
+    public string? CaseNumber { get; init; }
+
     /// <summary>The case of a projection row; an open case's clocks read at <paramref name="at"/>, a closed case's when it closed.</summary>
     public static CaseSummary Of(CaseRow row, WorkingCalendar calendar, Instant at) => new(
         row.Id, row.ProjectId, row.ProjectName, row.Stage is { } stage ? Enum.Parse<Stage>(stage) : null,
@@ -35,5 +38,8 @@ public sealed record CaseSummary(
         row.MissingMaterials, row.Decision, row.CertificateNumber,
         row.AcceptedAt is { } accepted
             ? ClocksReading.Of(CaseClocks.Of(calendar, accepted, row.StatutoryLimit, row.PromisedLimit, StoredSuspensions.Decode(row.Suspensions)), row.ClosedAt ?? at)
-            : null);
+            : null)
+    {
+        CaseNumber = row.CaseNumber,
+    };
 }

@@ -136,7 +136,7 @@ public sealed class InboxQueries(IDbContextFactory<WorkflowDbContext> contexts, 
         {
             var matters = filter.MatterCodes(catalogue);
             var projects = db.Set<ProjectRow>().AsNoTracking();
-            rows = rows.Where(x => x.Step.CaseId.Contains(text) || x.Case.ProjectName.Contains(text) || x.Case.Matters.Contains(text)
+            rows = rows.Where(x => x.Step.CaseId.Contains(text) || (x.Case.CaseNumber != null && x.Case.CaseNumber.Contains(text)) || x.Case.ProjectName.Contains(text) || x.Case.Matters.Contains(text)
                 || matters.Any(m => x.Case.Matters.Contains(m))
                 || projects.Any(p => p.Id == x.Case.ProjectId && (p.Code.Contains(text) || p.Enterprise.Contains(text))));
         }
@@ -146,7 +146,7 @@ public sealed class InboxQueries(IDbContextFactory<WorkflowDbContext> contexts, 
     private InboxEntry Entry(StepRow step, CaseRow @case, Instant at)
     {
         var calendar = calendars.Get(@case.CalendarId.Length > 0 ? @case.CalendarId : catalogue.CalendarId);
-        return new InboxEntry(StepSnapshot.Of(step, @case.ProjectName, calendar, at), CaseSummary.Of(@case, calendar, at));
+        return new InboxEntry(StepSnapshot.Of(step, @case.ProjectName, calendar, at, @case.CaseNumber), CaseSummary.Of(@case, calendar, at));
     }
 
     // A class with settable members (not a positional record) so that EF can order by its members in SQL.

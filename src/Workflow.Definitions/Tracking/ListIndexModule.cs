@@ -10,13 +10,16 @@ namespace Workflow.Definitions.Tracking;
 /// </summary>
 public sealed class ListIndexModule : IWorkflowPersistenceModule
 {
+    /// <inheritdoc />
     public string Name => "permit-lists";
 
+    /// <inheritdoc />
     public IReadOnlyList<SchemaMigration> Migrations { get; } =
     [
         new(1, "indexes of the handled lists and the filing date", Indexes, Indexes),
     ];
 
+    /// <inheritdoc />
     public void ConfigureModel(ModelBuilder modelBuilder)
     {
     }

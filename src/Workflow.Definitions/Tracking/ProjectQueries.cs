@@ -16,6 +16,7 @@ public sealed record ProjectPage(IReadOnlyList<ProjectListItem> Items, int Total
 /// <summary>Projects for the API and the pages, from <c>permit_projects</c> and <c>permit_cases</c>: a page in three queries whatever its size.</summary>
 public sealed class ProjectQueries(IDbContextFactory<WorkflowDbContext> contexts, CalendarRegistry calendars, MatterCatalogue catalogue, IClock clock)
 {
+    /// <summary>The project's row, or null when no project has this id.</summary>
     public async Task<ProjectRow?> FindAsync(string projectId, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);

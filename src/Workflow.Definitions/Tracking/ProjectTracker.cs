@@ -53,6 +53,10 @@ public sealed record StageRow(StageDefinition Stage, IReadOnlyList<MatterCell> C
 /// </summary>
 public static class ProjectTracker
 {
+    /// <summary>
+    /// The tracker's rows, one per stage in stage order, read from <paramref name="cases"/> (the project's cases,
+    /// snapshots taken at one instant).
+    /// </summary>
     public static IReadOnlyList<StageRow> Build(MatterCatalogue catalogue, IReadOnlyList<CaseSnapshot> cases) =>
         catalogue.Stages.OrderBy(s => s.Stage).Select(stage =>
         {

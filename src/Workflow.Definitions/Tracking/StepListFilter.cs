@@ -39,6 +39,7 @@ public sealed record StepListFilter(
     Instant? To = null,
     ListSort Sort = ListSort.Due)
 {
+    /// <summary>No filter: every item, in the default order.</summary>
     public static readonly StepListFilter None = new();
 
     /// <summary>The trimmed search text, or null for none.</summary>

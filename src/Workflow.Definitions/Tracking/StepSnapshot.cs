@@ -32,19 +32,29 @@ public sealed record StepSnapshot(
     Instant? CompletedAt,
     int Version)
 {
+    /// <summary>True while the step still waits for an action: open, or waiting for the applicant's supplement.</summary>
     public bool IsOpen => State is StepState.Open or StepState.WaitingForSupplement;
 
+    /// <summary>The number of the step's case (<c>2026-3-000123</c>; docs/domain.md, *Case numbers*).</summary>
+    public string? CaseNumber { get; init; }
+
     /// <summary>The step of a projection row; its clocks read at <paramref name="at"/> (or when it closed).</summary>
-    public static StepSnapshot Of(StepRow row, string projectName, WorkingCalendar calendar, Instant at) => new(
+    public static StepSnapshot Of(StepRow row, string projectName, WorkingCalendar calendar, Instant at, string? caseNumber = null) => new(
         row.Id, row.CaseId, row.ProjectId, projectName, Enum.Parse<StepKind>(row.Kind), row.Department, row.Matter, row.Title,
         Enum.Parse<StepState>(row.State), row.GreenChannel, row.CreatedAt, row.StatutoryDue, row.PromisedDue,
         ClocksReading.Of(CaseClocks.Of(calendar, row.CreatedAt, row.StatutoryLimit, row.PromisedLimit, StoredSuspensions.Decode(row.Suspensions)), row.CompletedAt ?? at),
-        row.SupplementRequests, row.RepeatedReturns, row.Outcome, row.Actor, row.CompletedAt, row.Version);
+        row.SupplementRequests, row.RepeatedReturns, row.Outcome, row.Actor, row.CompletedAt, row.Version)
+    {
+        CaseNumber = caseNumber,
+    };
 
     /// <summary>The step of a case file; its clocks read at <paramref name="at"/> (or when it closed).</summary>
     public static StepSnapshot Of(CaseFile file, StepRecord step, WorkingCalendar calendar, Instant at) => new(
         step.Id, file.CaseId, file.ProjectId, file.ProjectName, step.Kind, step.Department, step.MatterCode, step.Title, step.State,
         file.GreenChannel, step.CreatedAt, step.StatutoryDue, step.PromisedDue,
         ClocksReading.Of(CaseClocks.ForStep(step, calendar), step.CompletedAt ?? at),
-        step.SupplementRequests.Count, file.RepeatedReturns.Count(r => r.StepId == step.Id), step.Outcome, step.Actor, step.CompletedAt, step.Version);
+        step.SupplementRequests.Count, file.RepeatedReturns.Count(r => r.StepId == step.Id), step.Outcome, step.Actor, step.CompletedAt, step.Version)
+    {
+        CaseNumber = file.CaseNumber,
+    };
 }

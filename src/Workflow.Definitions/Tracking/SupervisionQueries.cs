@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Workflow.Definitions.Cases;
 using Workflow.Definitions.Catalogue;
+using Workflow.Definitions.Feedback;
 using Workflow.Definitions.Persistence;
 using Workflow.Definitions.Returns;
 using Workflow.Definitions.Supervision;
@@ -17,11 +18,19 @@ public static class SupervisionFigure
     public const string Open = "open";
     /// <summary>Steps with limits completed in the period (the base of rates and averages).</summary>
     public const string Completed = "completed";
+    /// <summary>Completed steps finished by their promised due instant.</summary>
     public const string OnTimePromised = "onTimePromised";
+    /// <summary>
+    /// Completed steps finished after their promised due instant (the drill-down of the promised on-time rate).
+    /// </summary>
     public const string LatePromised = "latePromised";
+    /// <summary>Completed steps finished by their statutory due instant.</summary>
     public const string OnTimeStatutory = "onTimeStatutory";
+    /// <summary>Completed steps finished after their statutory due instant.</summary>
     public const string LateStatutory = "lateStatutory";
+    /// <summary>Yellow cards (黄牌) whose level was reached in the period.</summary>
     public const string YellowCards = "yellowCards";
+    /// <summary>Red cards (红牌) whose level was reached in the period.</summary>
     public const string RedCards = "redCards";
     /// <summary>Repeated returns (反复退件) — the window's and the departments' — of the steps completed in the period or open at its end, one item each.</summary>
     public const string RepeatedReturns = "repeatedReturns";
@@ -29,9 +38,14 @@ public static class SupervisionFigure
     public const string OverdueCommitments = "overdueCommitments";
     /// <summary>Special-procedure steps completed in the period (their working days are summed).</summary>
     public const string SpecialProcedures = "specialProcedures";
+    /// <summary>Ratings (好差评) given in the period to the matters of the department (their mean is the average rating).</summary>
+    public const string Ratings = "ratings";
+    /// <summary>Complaints (投诉) filed in the period about the department or one of its steps.</summary>
+    public const string Complaints = "complaints";
 
+    /// <summary>Every figure, in the order the dashboard shows them.</summary>
     public static readonly IReadOnlyList<string> All =
-        [Open, Completed, OnTimePromised, LatePromised, OnTimeStatutory, LateStatutory, YellowCards, RedCards, RepeatedReturns, OverdueCommitments, SpecialProcedures];
+        [Open, Completed, OnTimePromised, LatePromised, OnTimeStatutory, LateStatutory, YellowCards, RedCards, RepeatedReturns, OverdueCommitments, SpecialProcedures, Ratings, Complaints];
 }
 
 /// <summary>One case or step behind a dashboard number.</summary>
@@ -43,11 +57,17 @@ public static class SupervisionFigure
 /// <param name="Detail">The card's key for cards; the material and reason for a repeated return.</param>
 /// <param name="WorkingDays">For completed steps, the working days used; for special procedures, their length; else null.</param>
 /// <param name="Count">How much it adds to the figure (1).</param>
-public sealed record SupervisionItem(string CaseId, string? StepId, string Department, string Title, Instant At, double? WorkingDays, int Count = 1, string? Detail = null);
+/// <param name="Stars">For a rating, its stars (1–5).</param>
+public sealed record SupervisionItem(string CaseId, string? StepId, string Department, string Title, Instant At, double? WorkingDays, int Count = 1, string? Detail = null, int? Stars = null)
+{
+    /// <summary>The case's number (<c>2026-3-000123</c>), null for a case filed before numbers until its row is numbered.</summary>
+    public string? CaseNumber { get; init; }
+}
 
 /// <summary>A department's figures for a period (or, with department <c>*</c>, everyone's).</summary>
 public sealed record DepartmentFigures(string Department, IReadOnlyDictionary<string, IReadOnlyList<SupervisionItem>> Items)
 {
+    /// <summary>The figure's number: the sum of its items' counts; 0 when it has none.</summary>
     public int Count(string figure) => Items.TryGetValue(figure, out var list) ? list.Sum(i => i.Count) : 0;
 
     /// <summary>On time ÷ completed with that clock; null when none completed.</summary>
@@ -63,6 +83,7 @@ public sealed record DepartmentFigures(string Department, IReadOnlyDictionary<st
 
     /// <summary>The mean promised and statutory limits of the completed steps, set by <see cref="SupervisionQueries"/>.</summary>
     public double? AveragePromisedLimit { get; init; }
+    /// <summary>The mean statutory limit of the completed steps, in working days; null when none completed.</summary>
     public double? AverageStatutoryLimit { get; init; }
 
     /// <summary>1 − Σ promised limits ÷ Σ statutory limits of the completed steps (the reform's compression of time limits).</summary>
@@ -72,10 +93,10 @@ public sealed record DepartmentFigures(string Department, IReadOnlyDictionary<st
     public double SpecialProcedureWorkingDays => Items.TryGetValue(SupervisionFigure.SpecialProcedures, out var list) ? list.Sum(i => i.WorkingDays ?? 0) : 0;
 
     /// <summary>Mean rating (1–5) of the finished matters rated in the period; null when none.</summary>
-    public double? AverageRating { get; init; }
+    public double? AverageRating => Items.TryGetValue(SupervisionFigure.Ratings, out var list) && list.Count > 0 ? list.Average(i => i.Stars ?? 0) : null;
 
     /// <summary>Complaints filed in the period.</summary>
-    public int Complaints { get; init; }
+    public int Complaints => Count(SupervisionFigure.Complaints);
 
     private double? Average(string figure, Func<SupervisionItem, double> value) =>
         Items.TryGetValue(figure, out var list) && list.Count > 0 ? list.Average(value) : null;
@@ -89,7 +110,7 @@ public sealed record SupervisionDashboard(Instant From, Instant To, IReadOnlyLis
 
 /// <summary>
 /// The supervision dashboard's figures for a period [from, to) from the projections (<c>permit_steps</c>,
-/// <c>permit_cases</c>) and the cards (<c>sup_cards</c>); every figure is the list of items behind it, so its
+/// <c>permit_cases</c>), the cards (<c>sup_cards</c>), repeated returns (<c>sup_returns</c>), ratings and complaints (<c>fb_*</c>); every figure is the list of items behind it, so its
 /// drill-down shows exactly what it counts (docs/supervision.md, Dashboard).
 /// </summary>
 public sealed class SupervisionQueries(IDbContextFactory<WorkflowDbContext> contexts, CalendarRegistry calendars, MatterCatalogue catalogue)
@@ -97,22 +118,28 @@ public sealed class SupervisionQueries(IDbContextFactory<WorkflowDbContext> cont
     /// <summary>Everyone's figures ("*").</summary>
     public const string Overall = "*";
 
+    /// <summary>
+    /// The figures of every department and overall for [<paramref name="from"/>, <paramref name="to"/>), with the
+    /// weekly trend.
+    /// </summary>
     public async Task<SupervisionDashboard> DashboardAsync(Instant from, Instant to, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var steps = await db.Set<StepRow>().AsNoTracking()
             .Where(s => s.CreatedAt < to && (s.CompletedAt == null || s.CompletedAt >= from) && s.State != nameof(StepState.Cancelled))
             .ToListAsync(cancellationToken);
-        var caseIds = steps.Select(s => s.CaseId).Distinct().ToList();
-        var calendarOf = await db.Set<CaseRow>().AsNoTracking().Where(c => caseIds.Contains(c.Id))
-            .ToDictionaryAsync(c => c.Id, c => c.CalendarId, cancellationToken);
         var stepIds = steps.Select(s => s.Id).ToList();
         // Each repeated return of the steps in the period is one item, with its material and reason.
         var returns = await db.Set<RepeatedReturnRow>().AsNoTracking().Where(r => stepIds.Contains(r.StepId)).ToListAsync(cancellationToken);
         var stepById = steps.ToDictionary(s => s.Id);
         var cards = await db.Set<CardRow>().AsNoTracking().Where(c => c.DueLevelAt >= from && c.DueLevelAt < to).ToListAsync(cancellationToken);
-        // Ratings and complaints (好差评, 投诉) are not recorded yet: their figures stay empty (docs/supervision.md, Not built yet).
-        var extras = new Dictionary<string, (double? Rating, int Complaints)>();
+        var ratings = await db.Set<RatingRow>().AsNoTracking().Where(r => r.RatedAt >= from && r.RatedAt < to).ToListAsync(cancellationToken);
+        var complaints = await db.Set<ComplaintRow>().AsNoTracking().Where(c => c.FiledAt >= from && c.FiledAt < to).ToListAsync(cancellationToken);
+        var caseIds = steps.Select(s => s.CaseId).Concat(cards.Select(c => c.CaseId)).Concat(ratings.Select(r => r.CaseId)).Concat(complaints.Select(c => c.CaseId))
+            .Distinct().ToList();
+        var cases = await db.Set<CaseRow>().AsNoTracking().Where(c => caseIds.Contains(c.Id))
+            .ToDictionaryAsync(c => c.Id, c => new { c.CalendarId, c.CaseNumber }, cancellationToken);
+        var calendarOf = cases.ToDictionary(c => c.Key, c => c.Value.CalendarId);
 
         var items = new List<(string Figure, SupervisionItem Item, StepRow? Step)>();
         foreach (var step in steps)
@@ -136,6 +163,10 @@ public sealed class SupervisionQueries(IDbContextFactory<WorkflowDbContext> cont
         // Every step read is open at the period's end or completed in it, so all its repeated returns count.
         foreach (var r in returns.OrderBy(r => r.Id, StringComparer.Ordinal))
             items.Add((SupervisionFigure.RepeatedReturns, Item(stepById[r.StepId], r.At, null) with { Department = r.Department, Detail = $"{r.MaterialCode}: {r.Reason}" }, stepById[r.StepId]));
+        foreach (var r in ratings)
+            items.Add((SupervisionFigure.Ratings, new SupervisionItem(r.CaseId, null, r.Department, catalogue.FindMatter(r.Matter)?.Name ?? r.Matter, r.RatedAt, null, 1, r.Comment, r.Stars), null));
+        foreach (var c in complaints)
+            items.Add((SupervisionFigure.Complaints, new SupervisionItem(c.CaseId, c.StepId, c.Department, c.Text, c.FiledAt, null, 1, c.State.ToString()), null));
         foreach (var card in cards)
         {
             var figure = card.Subject == CardSubject.Commitment && card.Level == DeadlineLevel.Overdue ? SupervisionFigure.OverdueCommitments : null;
@@ -144,11 +175,13 @@ public sealed class SupervisionQueries(IDbContextFactory<WorkflowDbContext> cont
             if (figure is not null) items.Add((figure, item, null));
         }
 
+        // Every item names its case by the number people read (docs/domain.md, *Case numbers*).
+        items = items.Select(i => i with { Item = i.Item with { CaseNumber = cases.GetValueOrDefault(i.Item.CaseId)?.CaseNumber } }).ToList();
         var departments = catalogue.Departments.Select(d => d.Code).Prepend(PermitActivity.FrontDesk)
             .Where(code => items.Any(i => i.Item.Department == code) || catalogue.FindDepartment(code) is not null)
-            .Select(code => Figures(code, items.Where(i => i.Item.Department == code).ToList(), extras))
+            .Select(code => Figures(code, items.Where(i => i.Item.Department == code).ToList()))
             .ToList();
-        return new SupervisionDashboard(from, to, departments, Figures(Overall, items, extras), Weeks(from, to, items));
+        return new SupervisionDashboard(from, to, departments, Figures(Overall, items), Weeks(from, to, items));
     }
 
     /// <summary>The items behind one figure of one department (<see cref="Overall"/> for everyone's).</summary>
@@ -159,20 +192,16 @@ public sealed class SupervisionQueries(IDbContextFactory<WorkflowDbContext> cont
         return figures?.Items.GetValueOrDefault(figure) ?? [];
     }
 
-    private static DepartmentFigures Figures(string department, IReadOnlyList<(string Figure, SupervisionItem Item, StepRow? Step)> items,
-        IReadOnlyDictionary<string, (double? Rating, int Complaints)> extras)
+    private static DepartmentFigures Figures(string department, IReadOnlyList<(string Figure, SupervisionItem Item, StepRow? Step)> items)
     {
         var completed = items.Where(i => i.Figure == SupervisionFigure.Completed && i.Step is not null).Select(i => i.Step!).ToList();
         var withPromised = completed.Where(s => s.PromisedLimit > 0 && s.StatutoryLimit > 0).ToList();
-        var extra = extras.GetValueOrDefault(department);
         return new DepartmentFigures(department, SupervisionFigure.All.ToDictionary(f => f,
             f => (IReadOnlyList<SupervisionItem>)items.Where(i => i.Figure == f).Select(i => i.Item).OrderBy(i => i.At).ThenBy(i => i.StepId, StringComparer.Ordinal).ToList()))
         {
             AveragePromisedLimit = withPromised.Count == 0 ? null : withPromised.Average(s => s.PromisedLimit),
             AverageStatutoryLimit = completed.Count == 0 ? null : completed.Average(s => s.StatutoryLimit),
             CompressionRatio = withPromised.Count == 0 ? null : 1 - (double)withPromised.Sum(s => s.PromisedLimit) / withPromised.Sum(s => s.StatutoryLimit),
-            AverageRating = extra.Rating,
-            Complaints = extra.Complaints,
         };
     }
 

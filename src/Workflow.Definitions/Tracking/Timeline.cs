@@ -26,6 +26,10 @@ public sealed record TimelineEntry(Instant At, string Source, string Event, stri
 /// <summary>A case's timeline, oldest first; built once from the case file and the journal, shown by the API and the page alike.</summary>
 public static class Timeline
 {
+    /// <summary>
+    /// The case's timeline from its file (filing, acceptance, steps, notices, suspensions, result) and the instance's
+    /// journal, oldest first.
+    /// </summary>
     public static IReadOnlyList<TimelineEntry> Of(CaseFile file, IReadOnlyList<JournalEntry> journal)
     {
         var lines = new List<TimelineEntry> { new(file.SubmittedAt, "case", "Submitted", $"申请提交 Application filed by {file.Agent}") };

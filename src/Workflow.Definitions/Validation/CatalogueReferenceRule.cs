@@ -9,6 +9,7 @@ namespace Workflow.Definitions.Validation;
 /// </summary>
 public sealed class CatalogueReferenceRule(MatterCatalogue catalogue) : IWorkflowValidationRule
 {
+    /// <inheritdoc />
     public void Validate(ValidationContext context)
     {
         foreach (var node in context.Definition.AllActivities().Where(PermitInputs.IsPermitActivity))

@@ -35,6 +35,10 @@ public sealed record FindingText(ValidationFinding Finding, string? ActivityName
         ["rule-failed"] = "校验规则无法检查此定义",
     };
 
+    /// <summary>
+    /// True for an error: the definition cannot run or be published; warnings only ask a designer to look
+    /// (docs/definition-format.md, "Validation").
+    /// </summary>
     public bool IsError => Finding.Severity == FindingSeverity.Error;
 
     /// <summary>The findings of one definition, each with its activity's display name.</summary>

@@ -14,6 +14,7 @@ namespace Workflow.Definitions.Validation;
 /// </summary>
 public sealed class PrerequisiteOrderRule(MatterCatalogue catalogue) : IWorkflowValidationRule
 {
+    /// <inheritdoc />
     public void Validate(ValidationContext context)
     {
         foreach (var flowchart in context.Flowcharts())

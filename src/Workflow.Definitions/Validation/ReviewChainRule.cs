@@ -17,6 +17,7 @@ public sealed class ReviewChainRule : IWorkflowValidationRule
     /// <summary>The most review posts one matter may pass on a path.</summary>
     public const int MaxPosts = 2;
 
+    /// <inheritdoc />
     public void Validate(ValidationContext context)
     {
         foreach (var flowchart in context.Flowcharts())

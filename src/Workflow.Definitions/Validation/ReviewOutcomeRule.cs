@@ -18,6 +18,7 @@ public sealed class ReviewOutcomeRule : IWorkflowValidationRule
         "Permits.Intake", "Permits.DepartmentReview", "Permits.ParallelReview", "Permits.JointReview", "Permits.JointSiteInspection",
     };
 
+    /// <inheritdoc />
     public void Validate(ValidationContext context)
     {
         foreach (var flowchart in context.Flowcharts())

@@ -11,6 +11,7 @@ using Workflow.Engine.Activities;
 using Workflow.Engine.Validation;
 using Workflow.Host.Web.Access;
 using Workflow.Host.Web.Audit;
+using Workflow.Host.Web.Feedback;
 using Workflow.Host.Web.Supervision.Ledger;
 using Workflow.Host.Web.Bindings;
 using Workflow.Host.Web.Demo;
@@ -24,6 +25,7 @@ using Workflow.Host.Web.Problems;
 using Workflow.Host.Web.Studio;
 using Workflow.Host.Web.Supervision;
 using Workflow.Host.Web.Notifications;
+using Workflow.Host.Web.Notifications.Delivery;
 using Workflow.Host.Web.Permits;
 using Workflow.Host.Web.Permits.Api;
 using Workflow.Host.Web.Time;
@@ -66,6 +68,7 @@ public static class WebApp
         services.AddWorkflowProblems();
         services.AddWorkflowJson(builder.Configuration);
         services.AddWorkflowAccess(builder.Configuration);
+        services.AddNotificationDelivery(builder.Configuration); // Notifications:Smtp:* (docs/notifications.md)
         services.AddOptions<StudioOptions>().Bind(builder.Configuration.GetSection(StudioOptions.Section));
         services.AddSingleton<StudioBundle>();
         services.AddRequestLocalization(Ui.Configure);
@@ -108,6 +111,7 @@ public static class WebApp
         app.MapAuditEndpoints();
         app.MapLedgerEndpoints();
         app.MapSupervisionApi();
+        app.MapFeedbackApi();
         app.MapElsaApi();
         app.MapHttpWorkflows(app.Configuration);
         app.MapStudioRoutes();

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using Workflow.Definitions.Cases;
+using Workflow.Definitions.Messages;
 using Workflow.Definitions.Catalogue;
 using Workflow.Definitions.Intake;
 using Workflow.Definitions.Persistence;
@@ -151,7 +152,7 @@ public class PermitScenarioTests
         var lead = file.Steps.Single(s => s.Kind == StepKind.JointConsolidation);
         lead.Department.Should().Be("zjj");
         var early = () => host.ActAsync(lead.Id, "Failed", "reviewer-zjj");
-        await early.Should().ThrowAsync<StepConflictException>().WithMessage("*waiting for the opinions*");
+        (await early.Should().ThrowAsync<StepConflictException>()).Which.Reason.Code.Should().Be(RuleCodes.JointOpinionsOutstanding);
 
         await host.ActAsync(opinions[0].Id, "Agree", "reviewer-yjgl");
         await host.ActAsync(opinions[1].Id, "AgreeWithConditions", "reviewer-rf", conditions: ["完善防护门标识"]);

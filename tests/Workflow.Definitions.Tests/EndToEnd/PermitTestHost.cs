@@ -66,7 +66,8 @@ public sealed class PermitTestHost : IAsyncDisposable
         Directory.CreateDirectory(folder);
         var clock = FakeClock.At(now);
         var commands = new CommandCounter();
-        var collection = new ServiceCollection().AddSingleton<IClock>(clock).AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(commands);
+        var collection = new ServiceCollection().AddSingleton<IClock>(clock).AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(commands)
+            .AddSingleton<MaterialFiles.IFileStore>(new MaterialFiles.FolderFileStore(Path.Combine(folder, "files")));
         if (provider == "postgresql") collection.AddWorkflowPostgreSql(LocalPostgreSql.CreateDatabase("wf_permits_"));
         else collection.AddWorkflowSqlite($"Data Source={Path.Combine(folder, "permits.db")}");
         var services = collection

@@ -292,6 +292,39 @@ public sealed class PermitPagesTests(HostFactory host) : IClassFixture<HostFacto
         (await supervisor.GetAsync("/projects?page=-3&search=%25")).StatusCode.Should().Be(HttpStatusCode.OK);
     }
 
+    [Fact]
+    public async Task Every_page_and_view_that_shows_a_case_names_it_by_its_number()
+    {
+        var (project, file) = await AcceptedStage3CaseAsync();
+        file.CaseNumber.Should().MatchRegex(@"^2025-3-\d{6}$");
+        var number = file.CaseNumber!;
+
+        using var agent = await host.SignedInClientAsync("agent1");
+        (await agent.GetStringAsync($"/cases/{file.CaseId}")).Should().Contain($"id=\"case-number\">{number}<");
+        (await agent.GetStringAsync($"/projects/{project.Id}")).Should().Contain($"<span class=\"case-number\">{number}</span>", "the tracker's stage row")
+            .And.Contain($"class=\"case-number\">{number}</a>", "the list of the project's cases");
+        using var agentApi = await host.AsUserAsync("agent1");
+        (await agentApi.GetStringAsync($"/api/cases/{file.CaseId}")).Should().Contain($"\"caseNumber\":\"{number}\"").And.Contain($"\"queryCode\":\"{file.QueryCode}\"");
+        (await agentApi.GetStringAsync("/api/cases")).Should().Contain($"\"caseNumber\":\"{number}\"");
+
+        using var reviewer = await host.SignedInClientAsync("reviewer-scjg");
+        (await reviewer.GetStringAsync("/inbox")).Should().Contain($"<div class=\"muted case-number\">{number}</div>");
+        var scjg = file.Steps.Single(s => s.Department == "scjg" && s.IsOpen);
+        (await reviewer.GetStringAsync($"/steps/{scjg.Id}")).Should().Contain($"class=\"case-number\">{number}</a>");
+        using var reviewerApi = await host.AsUserAsync("reviewer-scjg");
+        (await reviewerApi.GetStringAsync("/api/inbox")).Should().Contain($"\"caseNumber\":\"{number}\"");
+
+        // A second application waits at the window: the intake queue names it by its number too.
+        var waiting = await Desk<ApplicationDesk>().ApplyAsync(await Desk<ProjectRegistry>().CreateProjectAsync(
+            new NewProject("PG-" + Guid.NewGuid().ToString("N")[..8], "待受理项目", "测试单位", ProjectKind.EnterpriseInvested, PriorApprovals: ["ZRZY-003"]), "agent1"),
+            new NewApplication(Stage.ConstructionPermit, null, AllMaterials(Stage.ConstructionPermit)));
+        using var frontDesk = await host.SignedInClientAsync("frontdesk");
+        (await frontDesk.GetStringAsync("/intake")).Should().Contain($"<div class=\"muted case-number\">{waiting.CaseNumber}</div>");
+
+        using var supervisor = await host.SignedInClientAsync("supervisor");
+        (await supervisor.GetStringAsync("/supervision/drill?figure=open&department=scjg&from=2025-09-01&to=2025-09-30")).Should().Contain($"class=\"case-number\">{number}</a>");
+    }
+
     private static string[] AllMaterials(Stage stage) =>
         MatterCatalogue.Sample.MattersOf(stage).SelectMany(m => m.Materials).Select(m => m.Code).Distinct().ToArray();
 

@@ -38,24 +38,26 @@ public sealed class LedgerExportTests(HostFactory host) : IClassFixture<HostFact
         workbook.SheetNames.Should().Equal("办件 Cases", "环节 Steps");
         var cases = workbook.Sheet("办件 Cases");
         cases.Frozen.Should().BeTrue();
-        cases.AutoFilter.Should().Be("A1:V1");
-        cases.Rows[0].Should().StartWith(["办件编号 Case", "项目 Project"]).And.Contain("已用工作日 Working days used");
+        cases.AutoFilter.Should().Be("A1:W1");
+        cases.Rows[0].Should().StartWith(["办件标识 Case id", "办件编号 Case number", "项目 Project"]).And.Contain("已用工作日 Working days used");
         var row = cases.Rows.Single(r => r[0] == caseId);
         var column = (string name) => Array.IndexOf(cases.Rows[0], name);
         cases.DateAt(row, column("申报时间 Filed")).Should().Be(new DateTime(2025, 9, 26, 10, 0, 0));
         cases.DateAt(row, column("受理时间 Accepted")).Should().Be(new DateTime(2025, 9, 26, 10, 0, 0));
         cases.DateAt(row, column("承诺到期 Promised due")).Should().Be(promisedDue.DateTime, "the wall-clock time in Shanghai that the API shows");
         row[column("承诺时限(工作日) Promised limit")].Should().Be("15");
+        row[column("办件编号 Case number")].Should().MatchRegex(@"^2025-\d-\d{6}$", "every case carries its number (docs/domain.md, Case numbers)");
         // Sunday 28th is a make-up working day (调休) and counts whole; Monday 09:00–12:00 is 3 of 7 office hours: 1 + 3/7 ≈ 1.4.
         row[column("已用工作日 Working days used")].Should().Be("1.4");
         cases.IsDate(row, column("办结时间 Completed")).Should().BeFalse("the case is open");
 
         var steps = workbook.Sheet("环节 Steps");
         steps.Frozen.Should().BeTrue();
-        steps.AutoFilter.Should().Be("A1:W1");
+        steps.AutoFilter.Should().Be("A1:X1");
         var stepColumn = (string name) => Array.IndexOf(steps.Rows[0], name);
         var rfRow = steps.Rows.Single(r => r[0] == rfStep);
         rfRow[stepColumn("部门 Department")].Should().Be("rf");
+        rfRow[stepColumn("办件编号 Case number")].Should().Be(row[column("办件编号 Case number")]);
         rfRow[stepColumn("办理结果 Outcome")].Should().Be("Approved");
         rfRow[stepColumn("经办人 Actor")].Should().Be("reviewer-rf");
         steps.DateAt(rfRow, stepColumn("完成时间 Completed")).Should().Be(new DateTime(2025, 9, 29, 13, 30, 0));
@@ -65,7 +67,7 @@ public sealed class LedgerExportTests(HostFactory host) : IClassFixture<HostFact
         (await Workbook.ReadAsync(later)).Sheet("办件 Cases").Rows.Should().NotContain(r => r[0] == caseId, "filed before the period");
         using var ofRf = await supervisor.GetAsync("/api/supervision/ledger.xlsx?department=rf&from=2025-09-26&to=2025-09-26");
         var rfBook = await Workbook.ReadAsync(ofRf);
-        rfBook.Sheet("环节 Steps").Rows.Skip(1).Should().Contain(r => r[0] == rfStep).And.OnlyContain(r => r[3] == "rf");
+        rfBook.Sheet("环节 Steps").Rows.Skip(1).Should().Contain(r => r[0] == rfStep).And.OnlyContain(r => r[4] == "rf");
         rfBook.Sheet("办件 Cases").Rows.Should().Contain(r => r[0] == caseId);
         using var ofZjj = await supervisor.GetAsync("/api/supervision/ledger.xlsx?department=zjj&from=2025-09-26&to=2025-09-26");
         (await Workbook.ReadAsync(ofZjj)).Sheet("办件 Cases").Rows.Should().NotContain(r => r[0] == caseId, "no step of the case is zjj's");

@@ -256,6 +256,13 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<WorkflowDbContext>
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
             await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
+            // Participants may stamp the instance inside the transaction before it is written (e.g. a number drawn from a
+            // counter row that commits or rolls back with the instance).
+            foreach (var participant in _participants)
+            {
+                await participant.OnPreparingAsync(new WorkflowSaveContext(kind, instance, newVersion, journal, idempotency, db), cancellationToken);
+            }
+
             var row = InstanceRowMapper.ToRow(instance, newVersion);
             var claims = new Dictionary<string, (string? ClaimedBy, NodaTime.Instant? ClaimedUntil)>();
             if (kind == WorkflowSaveKind.Insert)

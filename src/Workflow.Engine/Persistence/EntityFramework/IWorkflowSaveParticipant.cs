@@ -21,6 +21,15 @@ public interface IWorkflowSaveParticipant
     Task OnSavingAsync(WorkflowSaveContext context, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Called inside the save's transaction <em>before</em> the instance row is written, the one moment a participant may
+    /// change <see cref="WorkflowSaveContext.Instance"/> (its variables), e.g. to stamp a number drawn from a counter row
+    /// updated through <c>DbContext.Database</c>, so that the number and the instance commit or roll back together.
+    /// The version and idempotency checks have not run yet: a save refused later rolls the participant's SQL back, and
+    /// the runtime's retry reloads the instance, so nothing stamped here outlives a refused save.
+    /// </summary>
+    Task OnPreparingAsync(WorkflowSaveContext context, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>
     /// Called after the save's transaction committed (never after a rollback), e.g. to forget what was written so that a
     /// retried or later save does not write it again. Must not throw: the save is done.
     /// </summary>

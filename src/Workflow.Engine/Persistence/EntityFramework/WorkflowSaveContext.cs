@@ -5,7 +5,8 @@ namespace Workflow.Engine.Persistence.EntityFramework;
 /// <summary>What an <see cref="IWorkflowSaveParticipant"/> sees of one instance save.</summary>
 /// <param name="Kind">Insert or update.</param>
 /// <param name="Instance">The instance as it will be stored. Its <see cref="WorkflowInstance.Version"/> still holds the
-/// expected (old) version; <paramref name="NewVersion"/> is what it becomes on commit. Do not change it.</param>
+/// expected (old) version; <paramref name="NewVersion"/> is what it becomes on commit. Do not change it, but in
+/// <see cref="IWorkflowSaveParticipant.OnPreparingAsync"/>.</param>
 /// <param name="NewVersion">The version the instance has once the transaction commits.</param>
 /// <param name="Journal">The journal lines written by this save.</param>
 /// <param name="Idempotency">The idempotency record written by this save, if any.</param>

@@ -42,6 +42,8 @@ public sealed class DrillModel(SupervisionQueries queries, MatterCatalogue catal
         SupervisionFigure.RedCards => Ui.T("红牌", "Red cards"),
         SupervisionFigure.RepeatedReturns => Ui.T("反复退件", "Repeated returns"),
         SupervisionFigure.OverdueCommitments => Ui.T("容缺承诺超期", "Overdue commitments"),
+        SupervisionFigure.Ratings => Ui.T("好差评", "Ratings"),
+        SupervisionFigure.Complaints => Ui.T("投诉", "Complaints"),
         _ => Ui.T("特别程序", "Special procedures"),
     };
 }

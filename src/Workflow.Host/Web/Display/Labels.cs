@@ -13,6 +13,9 @@ namespace Workflow.Host.Web.Display;
 /// <summary>The pages' names for the domain's states and outcomes, Chinese by default, English on request.</summary>
 public static class Labels
 {
+    /// <summary>How a case is named on a page: its number (docs/domain.md, *Case numbers*), else, for a case not numbered yet, its id.</summary>
+    public static string CaseNumber(string? number, string id) => number ?? id;
+
     public static string Level(DeadlineLevel level) => level switch
     {
         DeadlineLevel.Warning => Ui.T("预警", "Warning"),

@@ -51,6 +51,17 @@ public static class RuleTexts
         [RuleCodes.JointConsolidationAfterConditions] = ("有参与部门提出了条件，不能按此结果汇总；可选：{0}", "cannot consolidate so: a participant set conditions; allowed: {0}"),
         [RuleCodes.JointOpinionsOutstanding] = ("尚待{0}出具意见（或联合审查期限届满）", "waiting for the opinions of {0} (or the joint deadline)"),
 
+        [RuleCodes.RatingStarsRange] = ("评分须为 1 至 5 星", "the rating must be 1 to 5 stars"),
+        [RuleCodes.RatingMatterNotApplied] = ("须为本办件申报的事项之一：{0}", "the matter must be one the case applied for: {0}"),
+        [RuleCodes.RatingCaseOpen] = ("办件尚未办结，办结后方可评价", "the case is not finished yet: a matter is rated once the case is closed"),
+        [RuleCodes.RatingFinal] = ("办件 {1} 的事项「{0}」已评价，评价提交后不可更改", "the matter {0} of case {1} is rated already; a rating is final"),
+        [RuleCodes.ComplaintTextRequired] = ("请填写投诉内容", "the complaint's text is required"),
+        [RuleCodes.ComplaintStepUnknown] = ("不是本办件的环节", "not a step of this case"),
+        [RuleCodes.ComplaintDepartmentUnknown] = ("未知部门", "unknown department"),
+        [RuleCodes.ComplaintSubjectMissing] = ("请指明投诉的环节或部门", "name the step or the department complained about"),
+        [RuleCodes.ComplaintReplyRequired] = ("请填写答复内容", "the reply is required"),
+        [RuleCodes.ComplaintStateConflict] = ("投诉 {0} 现为「{1}」，不能执行此操作", "complaint {0} is {1}: this change does not apply now"),
+
         [RuleCodes.StepOutcomeNotOffered] = ("办理结果须为以下之一：{0}", "the outcome must be one of: {0}"),
         [RuleCodes.StepNotFound] = ("没有这个环节", "no such step"),
         [RuleCodes.StepClosed] = ("此环节已办结", "the step is closed already"),

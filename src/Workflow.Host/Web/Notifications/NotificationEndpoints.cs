@@ -39,8 +39,15 @@ public static class NotificationEndpoints
             .WithSummary("The caller's preferences: which kinds also come by e-mail, to which address, in which language (docs/notifications.md).");
         api.MapPut("/settings", PutSettingsAsync).WithName("SaveNotificationSettings")
             .WithSummary("Saves the caller's preferences; a field error is a 400 problem naming the field.");
+        app.MapGet("/api/notifications/outbox", OutboxAsync).WithTags("Notifications").RequireAuthorization(AccessPolicies.Administer)
+            .WithName("NotificationOutbox")
+            .WithSummary("The e-mail outbox for the admin: how many wait, were sent, were given up, and the messages that failed (docs/notifications.md).");
         return app;
     }
+
+    private static async Task<Ok<OutboxView>> OutboxAsync(EmailOutbox outbox, CancellationToken ct) =>
+        TypedResults.Ok(new OutboxView(await outbox.CountsAsync(ct), (await outbox.TroubleAsync(200, ct)).Select(m =>
+            new OutboxTrouble(m.Id, m.Kind, m.Reader, m.Email, m.CaseId, m.Attempts, m.LastError, m.NextAttemptAt, m.FailedAt)).ToList()));
 
     private static async Task<Results<Ok<NotificationList>, ValidationProblem>> ListAsync(string? take, string? before, ClaimsPrincipal user,
         NotificationCentre centre, MatterCatalogue catalogue, IOptions<JurisdictionOptions> jurisdiction, CancellationToken ct)
@@ -98,6 +105,12 @@ public static class NotificationEndpoints
 
 /// <summary>The caller's preferences and the kinds there are to choose from.</summary>
 public sealed record NotificationSettingsView(string? Email, string Language, IReadOnlyList<string> EmailKinds, IReadOnlyList<string> Kinds);
+
+/// <summary>The e-mail outbox for the admin.</summary>
+public sealed record OutboxView(OutboxCounts Counts, IReadOnlyList<OutboxTrouble> Failures);
+
+/// <summary>A message that failed at least once: still retrying (<c>failedAt</c> null, next at <c>nextAttemptAt</c>) or given up.</summary>
+public sealed record OutboxTrouble(long Id, string Kind, string Reader, string Email, string? CaseId, int Attempts, string? LastError, Instant NextAttemptAt, Instant? FailedAt);
 
 /// <summary>How many notifications a mark-all made read.</summary>
 public sealed record MarkedRead(int Marked);

@@ -27,6 +27,8 @@ public static class NotificationText
             NotificationKinds.SpecialProcedureStarted => Ui.T($"办件 {item.CaseId} 进入{Get("reason")}，期间不计时", $"Case {item.CaseId}: a special procedure began ({Get("reason")}); the clocks stand still"),
             NotificationKinds.SpecialProcedureEnded => Ui.T($"办件 {item.CaseId} 的{Get("reason")}已结束，恢复计时", $"Case {item.CaseId}: the special procedure ended ({Get("reason")}); the clocks run again"),
             NotificationKinds.ResultIssued => ResultText(Get("decision"), Get("certificate"), item.CaseId),
+            NotificationKinds.Complaint => Ui.T($"新投诉 {Get("complaint")}：{department}，办件 {item.CaseId}", $"New complaint {Get("complaint")} about {department}, case {item.CaseId}"),
+            NotificationKinds.ComplaintReply => Ui.T($"您的投诉 {Get("complaint")} 已答复（办件 {item.CaseId}）", $"Your complaint {Get("complaint")} was answered (case {item.CaseId})"),
             _ => item.Kind,
         };
     }

@@ -32,8 +32,15 @@ public sealed record DepartmentFiguresView(
 public sealed record DashboardView(LocalDate From, LocalDate To, IReadOnlyList<DepartmentFiguresView> Departments, DepartmentFiguresView Overall, IReadOnlyList<WeeklyOnTime> Weeks);
 
 /// <summary>One case or step behind a number, with where to see it.</summary>
-public sealed record SupervisionItemView(string CaseId, string? StepId, string Department, string Title, Instant At, double? WorkingDays, int Count, string? Detail, string Case)
+public sealed record SupervisionItemView(string CaseId, string? StepId, string Department, string Title, Instant At, double? WorkingDays, int Count, string? Detail, string Case,
+    int? Stars = null)
 {
+    /// <summary>The case number people read (<c>2026-3-000123</c>; docs/domain.md, *Case numbers*).</summary>
+    public string? CaseNumber { get; init; }
+
     public static SupervisionItemView Of(SupervisionItem item) =>
-        new(item.CaseId, item.StepId, item.Department, item.Title, item.At, item.WorkingDays, item.Count, item.Detail, $"/cases/{item.CaseId}");
+        new(item.CaseId, item.StepId, item.Department, item.Title, item.At, item.WorkingDays, item.Count, item.Detail, $"/cases/{item.CaseId}", item.Stars)
+        {
+            CaseNumber = item.CaseNumber,
+        };
 }

@@ -8,6 +8,12 @@ public sealed record CaseSummaryView(string Id, string ProjectId, string? Stage,
     Instant SubmittedAt, Instant? AcceptedAt, Instant? StatutoryDue, Instant? PromisedDue, bool Suspended, int OpenCommitments, int RepeatedReturns,
     string? Decision, string? CertificateNumber)
 {
+    /// <summary>The case number people read (<c>2026-3-000123</c>; docs/domain.md, *Case numbers*).</summary>
+    public string? CaseNumber { get; init; }
+
     public static CaseSummaryView From(CaseSummary c) => new(c.Id, c.ProjectId, c.Stage?.ToString(), c.Matters, c.State.ToString(), c.GreenChannel,
-        c.SubmittedAt, c.AcceptedAt, c.StatutoryDue, c.PromisedDue, c.Suspended, c.OpenCommitments, c.RepeatedReturns, c.Decision, c.CertificateNumber);
+        c.SubmittedAt, c.AcceptedAt, c.StatutoryDue, c.PromisedDue, c.Suspended, c.OpenCommitments, c.RepeatedReturns, c.Decision, c.CertificateNumber)
+    {
+        CaseNumber = c.CaseNumber,
+    };
 }

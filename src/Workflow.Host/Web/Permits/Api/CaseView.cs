@@ -38,11 +38,21 @@ public sealed record CaseView(
     IReadOnlyList<TimelineEntry> Timeline,
     CaseWorkflow? Workflow)
 {
+    /// <summary>The case number people read (<c>2026-3-000123</c>; docs/domain.md, *Case numbers*).</summary>
+    public string? CaseNumber { get; init; }
+
+    /// <summary>The query code printed on the acceptance notice, for the public progress lookup.</summary>
+    public string? QueryCode { get; init; }
+
     public static CaseView From(CaseSnapshot c)
     {
         var steps = c.Steps.Select(StepView.From).ToList();
         return new CaseView(c.Id, c.ProjectId, c.ProjectName, c.Agent, c.Stage, c.StageName, c.Matters, c.State, c.GreenChannel, c.SubmittedAt,
             c.AcceptedAt, c.Clocks, c.Materials, c.MissingMaterials, c.Commitments, c.Notices, c.Opinions, c.Suspensions, c.RepeatedReturns,
-            steps.Where(s => s.State is StepState.Open or StepState.WaitingForSupplement).ToList(), steps, c.Result, c.Timeline, c.Workflow);
+            steps.Where(s => s.State is StepState.Open or StepState.WaitingForSupplement).ToList(), steps, c.Result, c.Timeline, c.Workflow)
+        {
+            CaseNumber = c.CaseNumber,
+            QueryCode = c.QueryCode,
+        };
     }
 }

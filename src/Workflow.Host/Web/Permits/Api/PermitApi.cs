@@ -21,6 +21,7 @@ public static class PermitApi
         api.MapCaseEndpoints();
         api.MapInboxEndpoints();
         api.MapStepEndpoints();
+        api.MapMaterialFileEndpoints();
         return app;
     }
 }

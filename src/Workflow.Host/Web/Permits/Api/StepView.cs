@@ -34,11 +34,17 @@ public sealed record StepView(
     int Version,
     IReadOnlyList<RepeatedReturnRisk> RepeatedReturnRisks)
 {
+    /// <summary>The case number people read (<c>2026-3-000123</c>; docs/domain.md, *Case numbers*).</summary>
+    public string? CaseNumber { get; init; }
+
     public static StepView From(StepDetail detail)
     {
         var s = detail.Step;
         return new StepView(s.Id, s.CaseId, s.ProjectId, s.ProjectName, s.Kind, s.Department, s.Matter, s.Title, s.State, s.GreenChannel,
             s.CreatedAt, detail.Outcomes, s.Clocks, detail.SupplementRequests, s.Outcome, detail.Opinion, detail.Conditions, s.Actor, s.CompletedAt, s.Version,
-            detail.RepeatedReturnRisks);
+            detail.RepeatedReturnRisks)
+        {
+            CaseNumber = s.CaseNumber,
+        };
     }
 }

@@ -1,0 +1,94 @@
+using Microsoft.EntityFrameworkCore;
+using Workflow.Engine.Calendar;
+using Workflow.Engine.Persistence.EntityFramework;
+
+namespace Workflow.Definitions.Feedback;
+
+/// <summary>
+/// Ratings and complaints (好差评, 投诉; docs/feedback.md): <c>fb_ratings</c> and <c>fb_complaints</c>, a module of its own
+/// so its schema evolves apart from the case and supervision tables.
+/// </summary>
+public sealed class FeedbackPersistenceModule : IWorkflowPersistenceModule
+{
+    /// <inheritdoc />
+    public string Name => "feedback";
+
+    /// <inheritdoc />
+    public IReadOnlyList<SchemaMigration> Migrations { get; } =
+    [
+        new(1, "ratings and complaints", Tables("INTEGER", "INTEGER PRIMARY KEY AUTOINCREMENT"), Tables("bigint", "bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY")),
+    ];
+
+    /// <inheritdoc />
+    public void ConfigureModel(ModelBuilder modelBuilder)
+    {
+        var instant = new InstantToUnixNanosecondsConverter();
+        modelBuilder.Entity<RatingRow>(e =>
+        {
+            e.ToTable("fb_ratings");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).HasColumnName("id");
+            e.Property(x => x.CaseId).HasColumnName("case_id");
+            e.Property(x => x.Matter).HasColumnName("matter");
+            e.Property(x => x.Department).HasColumnName("department");
+            e.Property(x => x.Agent).HasColumnName("agent");
+            e.Property(x => x.Stars).HasColumnName("stars");
+            e.Property(x => x.Comment).HasColumnName("comment");
+            e.Property(x => x.RatedAt).HasColumnName("rated_at").HasConversion(instant);
+        });
+        modelBuilder.Entity<ComplaintRow>(e =>
+        {
+            e.ToTable("fb_complaints");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).HasColumnName("id").ValueGeneratedOnAdd();
+            e.Property(x => x.CaseId).HasColumnName("case_id");
+            e.Property(x => x.StepId).HasColumnName("step_id");
+            e.Property(x => x.Department).HasColumnName("department");
+            e.Property(x => x.Agent).HasColumnName("agent");
+            e.Property(x => x.Text).HasColumnName("text");
+            e.Property(x => x.FiledAt).HasColumnName("filed_at").HasConversion(instant);
+            e.Property(x => x.State).HasColumnName("state").HasConversion<string>();
+            e.Property(x => x.Handler).HasColumnName("handler");
+            e.Property(x => x.TakenAt).HasColumnName("taken_at").HasConversion(instant);
+            e.Property(x => x.Reply).HasColumnName("reply");
+            e.Property(x => x.AnsweredAt).HasColumnName("answered_at").HasConversion(instant);
+            e.Property(x => x.ClosedBy).HasColumnName("closed_by");
+            e.Property(x => x.ClosedAt).HasColumnName("closed_at").HasConversion(instant);
+        });
+    }
+
+    // The same DDL on both providers but for the 64-bit integer type that holds instants and the identity column.
+    private static string Tables(string int64, string sequence) => $"""
+        CREATE TABLE fb_ratings (
+            id TEXT NOT NULL PRIMARY KEY,
+            case_id TEXT NOT NULL,
+            matter TEXT NOT NULL,
+            department TEXT NOT NULL,
+            agent TEXT NOT NULL,
+            stars INTEGER NOT NULL CHECK (stars BETWEEN 1 AND 5),
+            comment TEXT NULL,
+            rated_at {int64} NOT NULL
+        );
+        CREATE INDEX ix_fb_ratings_case ON fb_ratings (case_id);
+        CREATE INDEX ix_fb_ratings_department ON fb_ratings (department, rated_at);
+
+        CREATE TABLE fb_complaints (
+            id {sequence},
+            case_id TEXT NOT NULL,
+            step_id TEXT NULL,
+            department TEXT NOT NULL,
+            agent TEXT NOT NULL,
+            text TEXT NOT NULL,
+            filed_at {int64} NOT NULL,
+            state TEXT NOT NULL,
+            handler TEXT NULL,
+            taken_at {int64} NULL,
+            reply TEXT NULL,
+            answered_at {int64} NULL,
+            closed_by TEXT NULL,
+            closed_at {int64} NULL
+        );
+        CREATE INDEX ix_fb_complaints_agent ON fb_complaints (agent, id);
+        CREATE INDEX ix_fb_complaints_department ON fb_complaints (department, filed_at);
+        """;
+}

@@ -1,0 +1,111 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Workflow.Definitions.Feedback;
+using Workflow.Host.Web.Access;
+using Workflow.Host.Web.Permits.Api;
+
+namespace Workflow.Host.Web.Feedback;
+
+/// <summary>
+/// Ratings and complaints (docs/feedback.md, docs/api.md "Ratings and complaints"). Agents rate their finished matters
+/// and file complaints about their cases; supervisors (and the admin) read every complaint and handle it. An agent asking
+/// for another agent's case or complaint gets 404, like the case itself; roles with no business here get 403.
+/// </summary>
+public static class FeedbackEndpoints
+{
+    public static IEndpointRouteBuilder MapFeedbackApi(this IEndpointRouteBuilder app)
+    {
+        var ratings = app.MapGroup("/api/cases/{id}/ratings").WithTags("Ratings and complaints").RequireAuthorization(AccessPolicies.SignedIn)
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+        ratings.MapGet("", RatingsAsync).WithName("CaseRatings").WithSummary("The ratings of a case's matters (its agent, supervisor, admin).");
+        ratings.MapPost("", RateAsync).WithName("RateMatter").AddEndpointFilter<PermitProblemFilter>()
+            .WithSummary("The agent rates a finished matter of the case 1–5 (once: a rating is final, 409 afterwards).");
+
+        var complaints = app.MapGroup("/api/complaints").WithTags("Ratings and complaints").RequireAuthorization(AccessPolicies.SignedIn)
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden).AddEndpointFilter<PermitProblemFilter>();
+        complaints.MapPost("", FileAsync).WithName("FileComplaint").WithSummary("The agent files a complaint about a step of their case or a department.");
+        complaints.MapGet("", ListAsync).WithName("Complaints").WithSummary("The agent's own complaints, or every one (supervisor, admin); `?state=Open|InHand|Answered|Closed`.");
+        complaints.MapGet("/{id:long}", GetAsync).WithName("Complaint").WithSummary("One complaint (404: not the agent's).");
+        complaints.MapPost("/{id:long}/take", TakeAsync).WithName("TakeComplaint").WithSummary("A supervisor takes an open complaint and becomes its handler (409 once taken).");
+        complaints.MapPost("/{id:long}/answer", AnswerAsync).WithName("AnswerComplaint").WithSummary("The handler (or the admin) replies; the agent is notified (409 unless in hand by the caller).");
+        complaints.MapPost("/{id:long}/close", CloseAsync).WithName("CloseComplaint").WithSummary("The agent closes their complaint at any time; a supervisor once answered (409 otherwise).");
+        return app;
+    }
+
+    private static bool IsAgent(ClaimsPrincipal user) => AppClaims.RoleOf(user) == UserRole.Agent;
+
+    private static bool IsHandler(ClaimsPrincipal user) => AppClaims.RoleOf(user) is UserRole.Supervisor or UserRole.Admin;
+
+    private static string Name(ClaimsPrincipal user) => AppClaims.UserNameOf(user) ?? "";
+
+    private static ProblemHttpResult Forbidden(string detail) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Your role may not do this.", detail: detail);
+
+    private static async Task<Results<Ok<IReadOnlyList<RatingView>>, ProblemHttpResult>> RatingsAsync(string id, ClaimsPrincipal user, FeedbackService feedback, CancellationToken ct)
+    {
+        if (!IsAgent(user) && !IsHandler(user)) return Forbidden("Ratings are read by the case's agent and by supervisors.");
+        var rows = await feedback.RatingsAsync(id, IsAgent(user) ? Name(user) : null, ct);
+        return rows is null ? Denied.NotFound($"case {id}") : TypedResults.Ok<IReadOnlyList<RatingView>>(rows.Select(RatingView.Of).ToList());
+    }
+
+    private static async Task<Results<Created<RatingView>, ValidationProblem, ProblemHttpResult>> RateAsync(string id, NewRating body, ClaimsPrincipal user,
+        FeedbackService feedback, CancellationToken ct)
+    {
+        if (!IsAgent(user)) return Forbidden("Only the case's agent rates its matters.");
+        if (body.Stars is null) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["stars"] = ["stars is required: 1 to 5"] }, title: "The rating is not valid.");
+        var row = await feedback.RateAsync(id, body.Matter, body.Stars.Value, body.Comment, Name(user), ct);
+        return row is null ? Denied.NotFound($"case {id}") : TypedResults.Created($"/api/cases/{id}/ratings", RatingView.Of(row));
+    }
+
+    private static async Task<Results<Created<ComplaintView>, ValidationProblem, ProblemHttpResult>> FileAsync(NewComplaint body, ClaimsPrincipal user,
+        FeedbackService feedback, CancellationToken ct)
+    {
+        if (!IsAgent(user)) return Forbidden("Complaints are filed by project agents.");
+        if (string.IsNullOrWhiteSpace(body.CaseId)) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["caseId"] = ["caseId is required"] }, title: "The complaint is not valid.");
+        var row = await feedback.FileAsync(body.CaseId, body.StepId, body.Department, body.Text, Name(user), ct);
+        return row is null ? Denied.NotFound($"case {body.CaseId}") : TypedResults.Created($"/api/complaints/{row.Id}", ComplaintView.Of(row));
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<ComplaintView>>, ValidationProblem, ProblemHttpResult>> ListAsync(string? state, ClaimsPrincipal user,
+        FeedbackService feedback, CancellationToken ct)
+    {
+        if (!IsAgent(user) && !IsHandler(user)) return Forbidden("Complaints are read by their agents and by supervisors.");
+        ComplaintState? filter = null;
+        if (state is not null)
+        {
+            if (!Enum.TryParse<ComplaintState>(state, ignoreCase: true, out var s) || !Enum.IsDefined(s))
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["state"] = [$"state must be one of {string.Join(", ", Enum.GetNames<ComplaintState>())}"] }, title: "The query is not valid.");
+            filter = s;
+        }
+        var rows = await feedback.ComplaintsAsync(IsAgent(user) ? Name(user) : null, filter, ct);
+        return TypedResults.Ok<IReadOnlyList<ComplaintView>>(rows.Select(ComplaintView.Of).ToList());
+    }
+
+    private static async Task<Results<Ok<ComplaintView>, ProblemHttpResult>> GetAsync(long id, ClaimsPrincipal user, FeedbackService feedback, CancellationToken ct)
+    {
+        if (!IsAgent(user) && !IsHandler(user)) return Forbidden("Complaints are read by their agents and by supervisors.");
+        var row = await feedback.ComplaintAsync(id, IsAgent(user) ? Name(user) : null, ct);
+        return row is null ? Denied.NotFound($"complaint {id}") : TypedResults.Ok(ComplaintView.Of(row));
+    }
+
+    private static async Task<Results<Ok<ComplaintView>, ProblemHttpResult>> TakeAsync(long id, ClaimsPrincipal user, FeedbackService feedback, CancellationToken ct)
+    {
+        if (!IsHandler(user)) return Forbidden("Complaints are handled by supervisors.");
+        var row = await feedback.TakeAsync(id, Name(user), ct);
+        return row is null ? Denied.NotFound($"complaint {id}") : TypedResults.Ok(ComplaintView.Of(row));
+    }
+
+    private static async Task<Results<Ok<ComplaintView>, ProblemHttpResult>> AnswerAsync(long id, ComplaintAnswer body, ClaimsPrincipal user, FeedbackService feedback, CancellationToken ct)
+    {
+        if (!IsHandler(user)) return Forbidden("Complaints are answered by their handler.");
+        var row = await feedback.AnswerAsync(id, body.Reply, Name(user), anyHandler: AppClaims.RoleOf(user) == UserRole.Admin, ct);
+        return row is null ? Denied.NotFound($"complaint {id}") : TypedResults.Ok(ComplaintView.Of(row));
+    }
+
+    private static async Task<Results<Ok<ComplaintView>, ProblemHttpResult>> CloseAsync(long id, ClaimsPrincipal user, FeedbackService feedback, CancellationToken ct)
+    {
+        if (!IsAgent(user) && !IsHandler(user)) return Forbidden("Complaints are closed by their agents and by supervisors.");
+        var row = await feedback.CloseAsync(id, Name(user), IsAgent(user) ? Name(user) : null, ct);
+        return row is null ? Denied.NotFound($"complaint {id}") : TypedResults.Ok(ComplaintView.Of(row));
+    }
+}
