@@ -39,6 +39,7 @@ public static class PermitsServiceCollectionExtensions
         services.TryAddSingleton<CatalogueOptions>();
         services.TryAddSingleton<CalendarRegistry>(_ => ShippedCalendars.CreateRegistry(calendarsFolder));
         services.AddWorkflowPersistenceModule<PermitPersistenceModule>();
+        services.AddWorkflowPersistenceModule<Tracking.ListIndexModule>(); // after permits: it indexes their tables
         services.AddWorkflowSaveParticipant<PermitProjection>();
         services.AddWorkflowSaveParticipant<CaseNumbers.CaseNumbering>();
         services.TryAddSingleton<CaseNumbers.QueryCodes>();

@@ -46,6 +46,14 @@ public static class StepActionRules
         if (action.Outcome is null || !outcomes.Contains(action.Outcome))
             throw PermitRuleViolation.For("outcome", RuleCodes.StepOutcomeNotOffered, string.Join(", ", outcomes));
 
+        // The input limits first (docs/api.md, Input limits): an over-long text is never stored, whatever the kind.
+        var limits = new Dictionary<string, RuleMessage[]>();
+        InputLimits.Check(limits, "opinion", action.Opinion, InputLimits.Opinion);
+        if (action.Conditions.Count > InputLimits.Conditions) limits["conditions"] = [new(RuleCodes.TooManyItems, InputLimits.Conditions)];
+        for (var i = 0; i < action.Conditions.Count; i++) InputLimits.Check(limits, "conditions", action.Conditions[i], InputLimits.Condition);
+        for (var i = 0; i < action.MissingMaterials.Count; i++) InputLimits.Check(limits, "missingMaterials", action.MissingMaterials[i].Reason, InputLimits.Reason);
+        if (limits.Count > 0) throw new PermitRuleViolation(limits);
+
         // Each kind's rules live beside its flow (Intake/, Review/, JointReview/).
         var errors = step.Kind switch
         {

@@ -20,6 +20,9 @@ public sealed class ProjectRegistry(MatterCatalogue catalogue, IDbContextFactory
         if (string.IsNullOrWhiteSpace(project.Enterprise)) errors["enterprise"] = [new(RuleCodes.ProjectEnterpriseRequired)];
         var unknown = (project.PriorApprovals ?? []).Where(c => catalogue.FindMatter(c) is null).ToList();
         if (unknown.Count > 0) errors["priorApprovals"] = [new(RuleCodes.ProjectPriorApprovalsUnknown, string.Join(", ", unknown))];
+        InputLimits.Check(errors, "code", project.Code, InputLimits.ProjectCode);
+        InputLimits.Check(errors, "name", project.Name, InputLimits.ProjectName);
+        InputLimits.Check(errors, "enterprise", project.Enterprise, InputLimits.Enterprise);
         if (errors.Count > 0) throw new PermitRuleViolation(errors);
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);

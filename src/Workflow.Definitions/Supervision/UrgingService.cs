@@ -31,6 +31,7 @@ public sealed class UrgingService(IDbContextFactory<WorkflowDbContext> contexts,
         var errors = new Dictionary<string, RuleMessage[]>();
         if (string.IsNullOrWhiteSpace(message)) errors["message"] = [new(RuleCodes.UrgingMessageRequired)];
         if (replyDue <= now) errors["replyDue"] = [new(RuleCodes.UrgingReplyDueFuture)];
+        InputLimits.Check(errors, "message", message, InputLimits.Comment);
         if (!await IsOverdueAsync(db, step, now, cancellationToken)) errors["stepId"] = [new(RuleCodes.UrgingStepNotOverdue)];
         if (errors.Count > 0) throw new PermitRuleViolation(errors);
 
@@ -60,6 +61,7 @@ public sealed class UrgingService(IDbContextFactory<WorkflowDbContext> contexts,
         var row = await db.Set<UrgingRow>().AsNoTracking().FirstOrDefaultAsync(u => u.Id == id, cancellationToken);
         if (row is null || (department is not null && row.Department != department)) return null;
         if (string.IsNullOrWhiteSpace(reply)) throw PermitRuleViolation.For("reply", RuleCodes.UrgingReplyRequired);
+        if (InputLimits.Check(reply, InputLimits.Comment) is { } tooLong) throw new PermitRuleViolation(new Dictionary<string, RuleMessage[]> { ["reply"] = [tooLong] });
         await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
         // The condition makes two concurrent replies answer once: the second updates nothing.
         var updated = await db.Set<UrgingRow>().Where(u => u.Id == id && u.RepliedAt == null)

@@ -41,17 +41,45 @@ public sealed class InboxQueries(IDbContextFactory<WorkflowDbContext> contexts, 
     /// Open steps (open or waiting for a supplement) of <paramref name="department"/> (every department when null),
     /// green channel first, then by promised due instant, steps without a clock (intake) by age.
     /// </summary>
-    public async Task<InboxPage> PageAsync(string? department, int page, int pageSize, CancellationToken cancellationToken = default)
+    public Task<InboxPage> PageAsync(string? department, int page, int pageSize, CancellationToken cancellationToken = default) =>
+        PageAsync(department, StepListFilter.None, page, pageSize, cancellationToken);
+
+    /// <summary>Open steps of <paramref name="department"/> (every department when null) narrowed and ordered by <paramref name="filter"/>; one count and one read.</summary>
+    public async Task<InboxPage> PageAsync(string? department, StepListFilter filter, int page, int pageSize, CancellationToken cancellationToken = default)
     {
         var at = clock.GetCurrentInstant();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var open = OpenSteps(db, department);
+        var open = Filtered(db, OpenSteps(db, department, filter.State), filter, at, handled: false);
         var total = await open.CountAsync(cancellationToken);
         // Instants are stored as integers, so ordering in SQL is exact.
-        var rows = await open
-            .OrderByDescending(x => x.Step.GreenChannel).ThenBy(x => x.Step.PromisedDue == null).ThenBy(x => x.Step.PromisedDue)
-            .ThenBy(x => x.Step.CreatedAt).ThenBy(x => x.Step.Id)
-            .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+        var ordered = filter.Sort switch
+        {
+            ListSort.Newest => open.OrderByDescending(x => x.Step.CreatedAt).ThenBy(x => x.Step.Id),
+            ListSort.Oldest => open.OrderBy(x => x.Step.CreatedAt).ThenBy(x => x.Step.Id),
+            _ => open.OrderByDescending(x => x.Step.GreenChannel).ThenBy(x => x.Step.PromisedDue == null).ThenBy(x => x.Step.PromisedDue)
+                .ThenBy(x => x.Step.CreatedAt).ThenBy(x => x.Step.Id),
+        };
+        var rows = await ordered.Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+        return new InboxPage(rows.Select(x => Entry(x.Step, x.Case, at)).ToList(), total, at);
+    }
+
+    /// <summary>
+    /// 已办: the steps <paramref name="department"/> (every department when null) decided — completed, not cancelled —
+    /// with the outcome, who and when, from the step rows (never a case file); the latest decision first unless
+    /// <paramref name="filter"/> says otherwise. <see cref="StepListFilter.From"/>/<see cref="StepListFilter.To"/> bound the decision instant.
+    /// </summary>
+    public async Task<InboxPage> HandledAsync(string? department, StepListFilter filter, int page, int pageSize, CancellationToken cancellationToken = default)
+    {
+        var at = clock.GetCurrentInstant();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var steps = db.Set<StepRow>().AsNoTracking().Where(s => s.State == nameof(StepState.Completed));
+        if (department is not null) steps = steps.Where(s => s.Department == department);
+        var handled = Filtered(db, Joined(db, steps), filter, at, handled: true);
+        var total = await handled.CountAsync(cancellationToken);
+        var ordered = filter.Sort == ListSort.Oldest
+            ? handled.OrderBy(x => x.Step.CompletedAt).ThenBy(x => x.Step.Id)
+            : handled.OrderByDescending(x => x.Step.CompletedAt).ThenBy(x => x.Step.Id);
+        var rows = await ordered.Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
         return new InboxPage(rows.Select(x => Entry(x.Step, x.Case, at)).ToList(), total, at);
     }
 
@@ -75,11 +103,44 @@ public sealed class InboxQueries(IDbContextFactory<WorkflowDbContext> contexts, 
         return new SupervisionOverview(departments, attention, entries.Count, at);
     }
 
-    private static IQueryable<OpenStep> OpenSteps(WorkflowDbContext db, string? department)
+    private static IQueryable<OpenStep> OpenSteps(WorkflowDbContext db, string? department, string? state = null)
     {
-        var steps = db.Set<StepRow>().AsNoTracking().Where(s => OpenStepStates.Contains(s.State));
+        var states = state is null ? OpenStepStates : OpenStepStates.Where(s => s == state).ToArray();
+        var steps = db.Set<StepRow>().AsNoTracking().Where(s => states.Contains(s.State));
         if (department is not null) steps = steps.Where(s => s.Department == department);
-        return steps.Join(db.Set<CaseRow>().AsNoTracking(), s => s.CaseId, c => c.Id, (s, c) => new OpenStep { Step = s, Case = c });
+        return Joined(db, steps);
+    }
+
+    private static IQueryable<OpenStep> Joined(WorkflowDbContext db, IQueryable<StepRow> steps) =>
+        steps.Join(db.Set<CaseRow>().AsNoTracking(), s => s.CaseId, c => c.Id, (s, c) => new OpenStep { Step = s, Case = c });
+
+    /// <summary>The filter's parts in SQL; the search looks into the case, its project row and the matter names of the catalogue.</summary>
+    private IQueryable<OpenStep> Filtered(WorkflowDbContext db, IQueryable<OpenStep> rows, StepListFilter filter, Instant at, bool handled)
+    {
+        if (filter.Stage is { } stage) rows = rows.Where(x => x.Case.Stage == stage.ToString());
+        if (filter.GreenChannel is { } green) rows = rows.Where(x => x.Step.GreenChannel == green);
+        if (filter.Level == DeadlineLevel.Overdue)
+            rows = rows.Where(x => (x.Step.PromisedDue != null && x.Step.PromisedDue < (x.Step.CompletedAt ?? at))
+                || (x.Step.StatutoryDue != null && x.Step.StatutoryDue < (x.Step.CompletedAt ?? at)));
+        if (handled)
+        {
+            if (filter.From is { } from) rows = rows.Where(x => x.Step.CompletedAt >= from);
+            if (filter.To is { } to) rows = rows.Where(x => x.Step.CompletedAt < to);
+        }
+        else
+        {
+            if (filter.From is { } from) rows = rows.Where(x => x.Case.SubmittedAt >= from);
+            if (filter.To is { } to) rows = rows.Where(x => x.Case.SubmittedAt < to);
+        }
+        if (filter.SearchText is { } text)
+        {
+            var matters = filter.MatterCodes(catalogue);
+            var projects = db.Set<ProjectRow>().AsNoTracking();
+            rows = rows.Where(x => x.Step.CaseId.Contains(text) || (x.Case.CaseNumber != null && x.Case.CaseNumber.Contains(text)) || x.Case.ProjectName.Contains(text) || x.Case.Matters.Contains(text)
+                || matters.Any(m => x.Case.Matters.Contains(m))
+                || projects.Any(p => p.Id == x.Case.ProjectId && (p.Code.Contains(text) || p.Enterprise.Contains(text))));
+        }
+        return rows;
     }
 
     private InboxEntry Entry(StepRow step, CaseRow @case, Instant at)

@@ -54,7 +54,12 @@ public static class WebApp
         if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
             builder.WebHost.UseUrls(DefaultUrl);
 
-        builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestLineSize = RoutingRejections.KestrelRequestLineLimit);
+        var maxBody = RequestBodyLimit.Of(builder.Configuration);
+        builder.WebHost.ConfigureKestrel(o =>
+        {
+            o.Limits.MaxRequestLineSize = RoutingRejections.KestrelRequestLineLimit;
+            o.Limits.MaxRequestBodySize = maxBody;
+        });
         var services = builder.Services;
         configureServices?.Invoke(services);
         DemoOptions.Register(services, builder.Configuration);
@@ -96,6 +101,7 @@ public static class WebApp
         app.UseStaticFiles();
         app.UseChartsLibrary();
         app.UseRequestTargetLimit();
+        app.UseRequestBodyLimit(maxBody);
         app.UseRouting();
         app.UseAnonymousRoutingRejections();
         app.UseAuthentication();

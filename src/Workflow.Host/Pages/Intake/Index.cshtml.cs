@@ -11,12 +11,14 @@ using Workflow.Host.Web.Permits;
 
 namespace Workflow.Host.Pages.Intake;
 
-/// <summary>The intake window (一窗受理): open intake steps, oldest first, with what each application lacks. Front desk, supervisor and admin; others 403.</summary>
+/// <summary>
+/// The intake window (一窗受理): open intake steps with what each application lacks, paged, searchable and filterable
+/// server-side (<see cref="StepListView"/>), and the window's handled list (已办, <c>?view=handled</c>). Front desk,
+/// supervisor and admin; others 403.
+/// </summary>
 public sealed class IndexModel(Workflow.Definitions.Catalogue.MatterCatalogue catalogue, InboxQueries inboxes, IOptions<JurisdictionOptions> jurisdiction) : LocalizedPageModel
 {
-    public IReadOnlyList<InboxEntry> Items { get; private set; } = [];
-
-    public int TotalCount { get; private set; }
+    public StepListView List { get; private set; } = null!;
 
     public Workflow.Definitions.Catalogue.MatterCatalogue Catalogue => catalogue;
 
@@ -24,9 +26,9 @@ public sealed class IndexModel(Workflow.Definitions.Catalogue.MatterCatalogue ca
     {
         var access = new CaseAccess(User);
         if (access.Role is not (UserRole.FrontDesk or UserRole.Supervisor or UserRole.Admin)) return new ForbidResult();
-        var page = await inboxes.PageAsync(PermitActivity.FrontDesk, 1, 500, ct);
-        TotalCount = page.TotalCount;
-        Items = page.Items;
+        List = StepListView.Read(Request, catalogue, jurisdiction.Value);
+        await List.LoadAsync(inboxes, PermitActivity.FrontDesk, ct);
+        if (List.Errors.Count > 0) Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page();
     }
 

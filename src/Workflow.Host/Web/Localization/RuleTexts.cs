@@ -126,8 +126,8 @@ public static class RuleTexts
         Stage stage => Labels.Stage(catalogue, stage),
         CatalogueNames names => string.Join(Ui.T("、", ", "), names.Codes.Select(code => names.Kind switch
         {
-            CatalogueNameKind.Matter => Labels.Matter(catalogue, code),
-            CatalogueNameKind.Material => Labels.Material(catalogue, code),
+            CatalogueNameKind.Matter => $"{code} {Labels.Matter(catalogue, code)}",
+            CatalogueNameKind.Material => $"{code} {Labels.Material(catalogue, code)}",
             _ => Labels.Department(catalogue, code),
         })),
         IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),

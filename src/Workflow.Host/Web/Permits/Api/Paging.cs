@@ -10,6 +10,9 @@ public static class Paging
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 500;
 
+    /// <summary>The last page number read: beyond it the offset would overflow.</summary>
+    public const int MaxPage = 1_000_000;
+
     /// <summary>
     /// The page and page size to use, or the validation errors. Read from the query text here rather than bound as
     /// integers by the framework, so that <c>?page=abc</c> is an error naming <c>page</c>.
@@ -19,7 +22,7 @@ public static class Paging
         var errors = new Dictionary<string, string[]>();
         var p = Number(page, 1);
         var size = Number(pageSize, DefaultPageSize);
-        if (p is not >= 1) errors["page"] = [Ui.T("page 须为从 1 开始的整数", "page is a whole number, 1-based: 1 or more")];
+        if (p is not (>= 1 and <= MaxPage)) errors["page"] = [Ui.T($"page 须为 1 到 {MaxPage} 之间的整数", $"page is a whole number from 1 to {MaxPage}")];
         if (size is not (>= 1 and <= MaxPageSize)) errors["pageSize"] = [Ui.T($"pageSize 须为 1 到 {MaxPageSize} 之间的整数", $"pageSize is a whole number between 1 and {MaxPageSize}")];
         return (p ?? 1, size ?? DefaultPageSize, errors.Count > 0 ? errors : null);
     }

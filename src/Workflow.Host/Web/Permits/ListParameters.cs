@@ -1,0 +1,86 @@
+using System.Globalization;
+using NodaTime;
+using NodaTime.Text;
+using Workflow.Definitions.Cases;
+using Workflow.Definitions.Catalogue;
+using Workflow.Definitions.Tracking;
+using Workflow.Engine.Calendar;
+using Workflow.Host.Web.Json;
+using Workflow.Host.Web.Localization;
+using Workflow.Host.Web.Permits.Api;
+
+namespace Workflow.Host.Web.Permits;
+
+/// <summary>
+/// The list parameters shared by the API and the pages (docs/api.md, *Lists*): <c>search</c>, <c>state</c>,
+/// <c>stage</c>, <c>department</c>, <c>level</c>, <c>greenChannel</c>, <c>from</c>, <c>to</c> (dates <c>yyyy-MM-dd</c> in the
+/// jurisdiction's zone, both included), <c>sort</c> (<c>due</c>, <c>newest</c>, <c>oldest</c>), <c>page</c>, <c>pageSize</c>.
+/// A bad value is an error naming the parameter, in the request's language; never silently ignored.
+/// </summary>
+public sealed record ListParameters(StepListFilter Filter, int Page, int PageSize)
+{
+    /// <summary>The longest search text read; longer is an error naming <c>search</c>.</summary>
+    public const int MaxSearchLength = 100;
+
+    public static (ListParameters Parameters, Dictionary<string, string[]> Errors) Read(IQueryCollection query, MatterCatalogue catalogue, DateTimeZone zone)
+    {
+        string? Get(string name) => query.TryGetValue(name, out var v) && !string.IsNullOrWhiteSpace(v.ToString()) ? v.ToString().Trim() : null;
+        var (page, pageSize, pagingErrors) = Paging.Read(Get("page"), Get("pageSize"));
+        var errors = pagingErrors ?? [];
+
+        var search = Get("search");
+        if (search?.Length > MaxSearchLength) errors["search"] = [RuleTexts.Render(new Definitions.Messages.RuleMessage(Definitions.Messages.RuleCodes.TextTooLong, MaxSearchLength), catalogue)];
+        var state = Get("state");
+        if (state is not null)
+        {
+            if (EnumNames.TryParse<StepState>(state, out var s)) state = s.ToString();
+            else errors["state"] = [OneOf("state", Enum.GetNames<StepState>())];
+        }
+        Stage? stage = null;
+        if (Get("stage") is { } stageText)
+        {
+            if (EnumNames.TryParse<Stage>(stageText, out var s)) stage = s;
+            else errors["stage"] = [OneOf("stage", Enum.GetNames<Stage>())];
+        }
+        var department = Get("department");
+        if (department is not null && department != PermitActivity.FrontDesk && catalogue.FindDepartment(department) is null)
+            errors["department"] = [Ui.T($"「{department}」不是部门代码（GET /api/departments），也不是 frontdesk", $"'{department}' is not a department code (GET /api/departments) nor 'frontdesk'")];
+        DeadlineLevel? level = null;
+        if (Get("level") is { } levelText)
+        {
+            if (string.Equals(levelText, nameof(DeadlineLevel.Overdue), StringComparison.OrdinalIgnoreCase)) level = DeadlineLevel.Overdue;
+            else errors["level"] = [OneOf("level", [nameof(DeadlineLevel.Overdue)])];
+        }
+        bool? green = null;
+        if (Get("greenChannel") is { } greenText)
+        {
+            if (bool.TryParse(greenText, out var g)) green = g;
+            else errors["greenChannel"] = [OneOf("greenChannel", ["true", "false"])];
+        }
+        var from = Date("from", Get("from"), zone, errors, 0);
+        var to = Date("to", Get("to"), zone, errors, 1);
+        if (from is not null && to is not null && to <= from) errors["to"] = [Ui.T("to 不能早于 from", "to may not be before from")];
+        var sort = ListSort.Due;
+        if (Get("sort") is { } sortText && !EnumNames.TryParse(sortText, out sort))
+            errors["sort"] = [OneOf("sort", ["due", "newest", "oldest"])];
+
+        return (new ListParameters(new StepListFilter(search, state, stage, department, level, green, from, to, sort), page, pageSize), errors);
+    }
+
+    /// <summary>The query string of these parameters for another page (the pages' pager links), without <c>page</c>.</summary>
+    public static string QueryWithout(IQueryCollection query, string name) =>
+        string.Join("&", query.Where(q => q.Key != name).Select(q => $"{Uri.EscapeDataString(q.Key)}={Uri.EscapeDataString(q.Value.ToString())}"));
+
+    private static string OneOf(string parameter, IEnumerable<string> values) =>
+        Ui.T($"{parameter} 须为以下之一：{string.Join("、", values)}", $"{parameter} is one of {string.Join(", ", values)}");
+
+    /// <summary>The start of the day (<paramref name="daysAfter"/> 0) or of the next day (1, so that <c>to</c> includes its day).</summary>
+    private static Instant? Date(string parameter, string? text, DateTimeZone zone, Dictionary<string, string[]> errors, int daysAfter)
+    {
+        if (text is null) return null;
+        var parsed = LocalDatePattern.Iso.Parse(text);
+        if (parsed.Success) return parsed.Value.PlusDays(daysAfter).AtStartOfDayInZone(zone).ToInstant();
+        errors[parameter] = [Ui.T($"{parameter} 须为日期（yyyy-MM-dd）", $"{parameter} is a date (yyyy-MM-dd)")];
+        return null;
+    }
+}
