@@ -132,7 +132,7 @@ public sealed class ElsaSafeChangesTests(OneLiveCaseHost host) : IClassFixture<O
 
         var instance = await designer.GetJsonAsync($"/elsa/api/workflow-instances/{instanceId}");
         instance.GetProperty("isTest").GetBoolean().Should().BeTrue();
-        instance.GetProperty("workflowState").GetProperty("bookmarks").GetArrayLength().Should().Be(1, "the intake waits");
+        instance.GetProperty("workflowState").GetProperty("bookmarks").GetArrayLength().Should().Be(2, "the intake waits for the clerk and for its intake deadline (docs/domain.md, The intake clock)");
         (await frontdesk.GetJsonAsync("/api/inbox")).GetProperty("totalCount").GetInt32().Should().Be(inboxBefore, "the front desk's queue did not grow");
         (await admin.GetJsonAsync("/api/inbox")).GetProperty("items").EnumerateArray()
             .Should().NotContain(s => s.GetProperty("caseId").GetString() == instanceId);

@@ -10,14 +10,14 @@ namespace Workflow.Host.Tests.Supervision;
 /// <summary>
 /// Ratings and complaints through the API and the pages (docs/feedback.md, docs/api.md "Ratings and complaints"): who may
 /// do what (403), what another agent sees (404), the complaint's round trip with its notifications, and the dashboard's
-/// figures of a day nobody else uses (Monday 2 June 2031).
+/// figures of a day nobody else uses (Monday 6 July 2026).
 /// </summary>
 public sealed class FeedbackApiTests(HostFactory host) : IClassFixture<HostFactory>
 {
     [Fact]
     public async Task An_agent_rates_a_finished_matter_once_and_a_complaint_goes_round_trip_with_no_cross_role_leak()
     {
-        host.Clock.Set(Instant.FromUtc(2031, 6, 2, 2, 0));
+        host.Clock.Set(Instant.FromUtc(2026, 7, 6, 2, 0));
         using var agent = await host.AsUserAsync(Roles.Agent);
         using var agent2 = await host.AsUserAsync("agent2");
         using var admin = await host.AsUserAsync(Roles.Admin);
@@ -74,13 +74,13 @@ public sealed class FeedbackApiTests(HostFactory host) : IClassFixture<HostFacto
         (await agent.PostJsonAsync($"/api/complaints/{id}/close", new { })).Text("state").Should().Be("Closed");
 
         // The dashboard of that day: rf's only rating is 4, the window's only complaint is this one (worked out above).
-        var day = await supervisor.GetJsonAsync("/api/supervision/departments?from=2031-06-02&to=2031-06-02");
+        var day = await supervisor.GetJsonAsync("/api/supervision/departments?from=2026-07-06&to=2026-07-06");
         var rf = day.GetProperty("departments").EnumerateArray().Single(d => d.Text("department") == "rf");
         var window = day.GetProperty("departments").EnumerateArray().Single(d => d.Text("department") == "frontdesk");
         rf.GetProperty("averageRating").GetDouble().Should().Be(4);
         window.GetProperty("complaints").GetInt32().Should().Be(1);
         day.GetProperty("overall").GetProperty("complaints").GetInt32().Should().Be(1);
-        var drill = await supervisor.GetJsonAsync("/api/supervision/departments/frontdesk/complaints?from=2031-06-02&to=2031-06-02");
+        var drill = await supervisor.GetJsonAsync("/api/supervision/departments/frontdesk/complaints?from=2026-07-06&to=2026-07-06");
         drill.EnumerateArray().Select(i => i.Text("caseId")).Should().Equal(caseId);
 
         // The pages: the agent's feedback page, another agent's is 404, a reviewer's 403; the supervisors' list shows it.

@@ -19,10 +19,12 @@ public static class FeedbackEndpoints
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
         ratings.MapGet("", RatingsAsync).WithName("CaseRatings").WithSummary("The ratings of a case's matters (its agent, supervisor, admin).");
         ratings.MapPost("", RateAsync).WithName("RateMatter").AddEndpointFilter<PermitProblemFilter>()
-            .WithSummary("The agent rates a finished matter of the case 1–5 (once: a rating is final, 409 afterwards).");
+            .WithSummary("The agent rates a finished matter of the case 1–5 (once: a rating is final, 409 afterwards).")
+            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status409Conflict);
 
         var complaints = app.MapGroup("/api/complaints").WithTags("Ratings and complaints").RequireAuthorization(AccessPolicies.SignedIn)
-            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden).AddEndpointFilter<PermitProblemFilter>();
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden).AddEndpointFilter<PermitProblemFilter>()
+            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status404NotFound);
         complaints.MapPost("", FileAsync).WithName("FileComplaint").WithSummary("The agent files a complaint about a step of their case or a department.");
         complaints.MapGet("", ListAsync).WithName("Complaints").WithSummary("The agent's own complaints, or every one (supervisor, admin); `?state=Open|InHand|Answered|Closed`.");
         complaints.MapGet("/{id:long}", GetAsync).WithName("Complaint").WithSummary("One complaint (404: not the agent's).");

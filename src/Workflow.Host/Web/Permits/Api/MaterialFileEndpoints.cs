@@ -36,7 +36,8 @@ public static class MaterialFileEndpoints
         api.MapGet("/cases/{id}/files", ListAsync).WithName("ListMaterialFiles")
             .WithSummary("Every version of every uploaded material of the case (whoever may see the case).");
         api.MapGet("/cases/{id}/files/{fileId}", OpenAsync).WithName("OpenMaterialFile")
-            .WithSummary("The file's content (whoever may see the case; 404 otherwise).");
+            .WithSummary("The file's content (whoever may see the case; 404 otherwise).")
+            .Produces(StatusCodes.Status200OK, responseType: null, contentType: "application/pdf", "image/jpeg", "image/png");
         api.MapPost("/steps/{id}/files/{fileId}/defective", MarkDefectiveAsync).WithName("MarkMaterialFileDefective")
             .WithSummary("The holder of a step marks a file of its case defective; the next one-time notice or supplement request lists it.")
             .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
