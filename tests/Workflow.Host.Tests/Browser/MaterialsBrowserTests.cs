@@ -94,25 +94,9 @@ public sealed class MaterialsBrowserTests(BrowserFixture browser)
         (await admin.GetJsonAsync($"/api/cases/{caseId}")).Text("state").Should().Be("InReview");
     }
 
-    private static async Task<HttpClient> ClientAsync(HostServer server, string user)
-    {
-        var client = new HttpClient { BaseAddress = new Uri(server.BaseUrl) };
-        var response = await client.PostAsJsonAsync("/api/auth/token", new { username = user, password = "demo" });
-        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", json.RootElement.GetProperty("token").GetString());
-        return client;
-    }
+    private static Task<HttpClient> ClientAsync(HostServer server, string user) => DemoSignIn.ClientAsync(server, user);
 
-    private async Task<IPage> SignedInPageAsync(HostServer server, string user)
-    {
-        var page = await browser.NewPageAsync();
-        await page.GotoAsync($"{server.BaseUrl}/signin?returnUrl=%2F");
-        await page.FillAsync("#username", user);
-        await page.FillAsync("#password", "demo");
-        await page.ClickAsync("#signin");
-        await page.WaitForURLAsync(url => !url.Contains("/signin"));
-        return page;
-    }
+    private Task<IPage> SignedInPageAsync(HostServer server, string user) => DemoSignIn.SignedInPageAsync(browser, server, user);
 
     private static async Task ShotAsync(IPage page, string name) =>
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots.Folder, name + ".png"), FullPage = true });
