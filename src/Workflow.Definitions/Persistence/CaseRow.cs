@@ -67,4 +67,16 @@ public sealed class CaseRow
     public int MissingMaterials { get; set; }
     /// <summary>For a closed case, the instant its clocks are read at: the result, else its last completed step.</summary>
     public Instant? ClosedAt { get; set; }
+
+    // What the project tracker needs beyond lists (permits step 4), so that it never reads a case file.
+    /// <summary>What the applicant owes (<see cref="Cases.CaseFile.Owed"/>), as JSON; read through <see cref="OwedMaterials"/>.</summary>
+    public string Owed { get; set; } = "[]";
+    /// <summary>The workflow the case runs (<see cref="Cases.CaseFile.Workflow"/>), as JSON; null for cases filed before bindings.</summary>
+    public string? Workflow { get; set; }
+
+    /// <summary>What the applicant owes, decoded from <see cref="Owed"/>.</summary>
+    public IReadOnlyList<Cases.OwedMaterial> OwedMaterials() => StoredOwed.Decode(Owed);
+
+    /// <summary>The workflow the case runs, decoded from <see cref="Workflow"/>.</summary>
+    public Cases.CaseWorkflow? CaseWorkflow() => StoredWorkflow.Decode(Workflow);
 }

@@ -52,6 +52,8 @@ internal sealed class PermitProjection : IWorkflowSaveParticipant
         row.Suspensions = StoredSuspensions.Encode(file.Suspensions);
         row.MissingMaterials = file.Materials.Where(m => !m.Present).Select(m => m.Code).Distinct().Count();
         row.ClosedAt = file.ClosedAt();
+        row.Owed = StoredOwed.Encode(file.Owed());
+        row.Workflow = StoredWorkflow.Encode(file.Workflow);
 
         var existing = await db.Set<StepRow>().Where(s => s.CaseId == file.CaseId).ToDictionaryAsync(s => s.Id, cancellationToken);
         foreach (var step in file.Steps)
