@@ -1,4 +1,6 @@
 using NodaTime;
+using Workflow.Definitions.Cases;
+using Workflow.Definitions.Catalogue;
 
 namespace Workflow.Definitions.Persistence;
 
@@ -15,12 +17,12 @@ public sealed class CaseRow
     public string? QueryCode { get; set; }
     /// <summary>The project the case belongs to (<see cref="ProjectRow.Id"/>).</summary>
     public required string ProjectId { get; set; }
-    /// <summary>The stage applied for, by name; null when the workflow was started without a filing.</summary>
-    public string? Stage { get; set; }
+    /// <summary>The stage applied for (stored by name); null when the workflow was started without a filing.</summary>
+    public Stage? Stage { get; set; }
     /// <summary>Matter codes, comma-separated.</summary>
     public required string Matters { get; set; }
-    /// <summary>The case state by name (<see cref="Cases.CaseState"/>).</summary>
-    public required string State { get; set; }
+    /// <summary>The case state, stored by name (the list queries and index filters compare the names).</summary>
+    public required CaseState State { get; set; }
     /// <summary>The user name of the project agent who filed the case; agents see only their own cases.</summary>
     public required string Agent { get; set; }
     /// <summary>Key project (绿色通道): shorter promised limits and inbox priority.</summary>

@@ -49,9 +49,11 @@ internal sealed class PermitPersistenceModule : IWorkflowPersistenceModule
             e.Property(x => x.CaseNumber).HasColumnName("case_number");
             e.Property(x => x.QueryCode).HasColumnName("query_code");
             e.Property(x => x.ProjectId).HasColumnName("project_id");
-            e.Property(x => x.Stage).HasColumnName("stage");
+            // States, kinds and stages are enums stored by name: the text values (and so the SQL of lists and partial
+            // indexes, and existing databases) are what they always were.
+            e.Property(x => x.Stage).HasColumnName("stage").HasConversion<string>();
             e.Property(x => x.Matters).HasColumnName("matters");
-            e.Property(x => x.State).HasColumnName("state");
+            e.Property(x => x.State).HasColumnName("state").HasConversion<string>();
             e.Property(x => x.Agent).HasColumnName("agent");
             e.Property(x => x.GreenChannel).HasColumnName("green_channel");
             e.Property(x => x.SubmittedAt).HasColumnName("submitted_at").HasConversion(instant);
@@ -85,13 +87,13 @@ internal sealed class PermitPersistenceModule : IWorkflowPersistenceModule
             e.Property(x => x.InstanceId).HasColumnName("instance_id");
             e.Property(x => x.ProjectId).HasColumnName("project_id");
             e.Property(x => x.ActivityId).HasColumnName("activity_id");
-            e.Property(x => x.Kind).HasColumnName("kind");
+            e.Property(x => x.Kind).HasColumnName("kind").HasConversion<string>();
             e.Property(x => x.Department).HasColumnName("department");
             e.Property(x => x.Matter).HasColumnName("matter");
             e.Property(x => x.Title).HasColumnName("title");
             e.Property(x => x.Post).HasColumnName("post");
             e.Property(x => x.Assignee).HasColumnName("assignee");
-            e.Property(x => x.State).HasColumnName("state");
+            e.Property(x => x.State).HasColumnName("state").HasConversion<string>();
             e.Property(x => x.GreenChannel).HasColumnName("green_channel");
             e.Property(x => x.CreatedAt).HasColumnName("created_at").HasConversion(instant);
             e.Property(x => x.StatutoryDue).HasColumnName("statutory_due").HasConversion(instant);

@@ -81,7 +81,7 @@ public static class StepEndpoints
         var body = await ReadBodyAsync(request, json.Value.SerializerOptions, ct);
         var errors = new Dictionary<string, string[]>();
         // The outcome rule is the domain's (StepActionRules); a wrong one is a 400 beside the request's other shape errors.
-        if (StepActionRules.CheckOutcome(Enum.Parse<StepKind>(row.Kind), body?.Outcome) is { } wrongOutcome)
+        if (StepActionRules.CheckOutcome(row.Kind, body?.Outcome) is { } wrongOutcome)
             errors["outcome"] = [RuleTexts.Render(wrongOutcome, catalogue)];
         var missing = body?.MissingMaterials ?? [];
         for (var i = 0; i < missing.Count; i++)
