@@ -25,12 +25,9 @@ public static class CaseClocks
     /// </summary>
     public static void Refresh(CaseFile file, WorkingCalendar calendar, Instant now)
     {
-        file.CalendarVersion = calendar.Version;
-        if (ForCase(file, calendar) is { } caseClocks)
-        {
-            file.StatutoryDue = DueOf(caseClocks.Statutory, now);
-            file.PromisedDue = caseClocks.Promised is { } p ? DueOf(p, now) : null;
-        }
+        file.RecordDue(calendar.Version, ForCase(file, calendar) is { } caseClocks
+            ? (DueOf(caseClocks.Statutory, now), caseClocks.Promised is { } casePromised ? DueOf(casePromised, now) : null)
+            : null);
         foreach (var step in file.Steps.Where(s => s.IsOpen))
         {
             if (ForStep(step, calendar) is not { } clocks) continue;

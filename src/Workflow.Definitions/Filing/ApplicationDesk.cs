@@ -42,12 +42,12 @@ public sealed class ApplicationDesk(
         if (unknown.Count > 0) errors["materials"] = [new(RuleCodes.ApplicationMaterialsUnknown, string.Join(", ", unknown))];
 
         var earlier = await CasesOfProjectAsync(project.Id, cancellationToken);
-        var approved = earlier.Where(c => c.State == nameof(CaseState.Issued)).Select(c => c.Matters)
+        var approved = earlier.Where(c => c.State == CaseState.Issued).Select(c => c.Matters)
             .Append(project.PriorApprovals).SelectMany(m => m.Split(',', StringSplitOptions.RemoveEmptyEntries)).ToHashSet();
         var missingPrerequisites = matters.Select(m => (Matter: m.Code, Lacks: m.Prerequisites.Where(p => !matterCodes.Contains(p) && !approved.Contains(p)).ToList()))
             .Where(m => m.Lacks.Count > 0).Select(m => new RuleMessage(RuleCodes.ApplicationPrerequisiteMissing, CatalogueNames.Matters([m.Matter]), CatalogueNames.Matters(m.Lacks))).ToList();
         if (missingPrerequisites.Count > 0) errors["matters"] = [.. errors.GetValueOrDefault("matters") ?? [], .. missingPrerequisites];
-        if (earlier.Any(c => c.Stage == application.Stage.ToString() && CaseStates.OpenNames.Contains(c.State)))
+        if (earlier.Any(c => c.Stage == application.Stage && c.State.IsOpen()))
             errors["stage"] = [new(RuleCodes.ApplicationStageOpen, stage.Stage)];
         if (errors.Count > 0) throw new PermitRuleViolation(errors);
 

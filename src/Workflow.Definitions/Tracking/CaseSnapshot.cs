@@ -110,13 +110,6 @@ public sealed record CaseSnapshot(
     };
 
     /// <summary>Materials the applicant owes: missing ones, and those named by an open supplement request or the pending one-time notice.</summary>
-    private static HashSet<string> OwedBy(CaseFile file)
-    {
-        var owed = file.Materials.Where(m => !m.Present).Select(m => m.Code).ToHashSet();
-        foreach (var step in file.Steps.Where(s => s.State == StepState.WaitingForSupplement && s.SupplementRequests.Count > 0))
-            owed.UnionWith(step.SupplementRequests[^1].Items.Select(i => i.Code));
-        if (file.State == CaseState.WaitingForSupplement && file.Notices.Count > 0)
-            owed.UnionWith(file.Notices[^1].Items.Select(i => i.MaterialCode));
-        return owed;
-    }
+    private static HashSet<string> OwedBy(CaseFile file) =>
+        file.Owed().Where(o => o.Source != OwedSource.Commitment).Select(o => o.Code).ToHashSet();
 }

@@ -70,6 +70,8 @@ public static class RuleTexts
         [RuleCodes.ComplaintStateConflict] = ("投诉 {0} 现为「{1}」，不能执行此操作", "complaint {0} is {1}: this change does not apply now"),
 
         [RuleCodes.StepOutcomeNotOffered] = ("办理结果须为以下之一：{0}", "the outcome must be one of: {0}"),
+        [RuleCodes.StepOutcomeRequired] = ("请选择办理结果，须为以下之一：{0}", "the outcome is required: one of {0}"),
+        [RuleCodes.StepOutcomeNotOfKind] = ("「{0}」不是{1}环节的办理结果，须为以下之一：{2}", "'{0}' is not an outcome of a {1} step: one of {2}"),
         [RuleCodes.StepNotFound] = ("没有这个环节", "no such step"),
         [RuleCodes.StepClosed] = ("此环节已办结", "the step is closed already"),
         [RuleCodes.StepWaitingForSupplement] = ("此环节正在等待申请人补正，补正后方可办理", "the step waits for the applicant's supplement; it can be acted on once the materials are resubmitted"),
