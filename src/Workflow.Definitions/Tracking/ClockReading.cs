@@ -54,6 +54,9 @@ public sealed record ClocksReading(ClockReading Statutory, ClockReading? Promise
         return new ClocksReading(statutory, promised, clocks.IsSuspended, level);
     }
 
+    /// <summary>What holds the clocks still (a supplement, a special procedure); null when they run or it is not known (list rows).</summary>
+    public ClockHold? Hold { get; init; }
+
     /// <summary>Whether either clock touches provisional calendar dates.</summary>
     public bool IsProvisional() => Statutory.Provisional || Promised?.Provisional == true;
 

@@ -152,6 +152,30 @@ public static class Labels
             ? $"{clock.RemainingWorkingDays.ToString("0.0", CultureInfo.InvariantCulture)} working days left"
             : $"overdue by {(-clock.RemainingWorkingDays).ToString("0.0", CultureInfo.InvariantCulture)} working days";
 
+    /// <summary>A special procedure's kind: 公示, 专家评审, 听证.</summary>
+    public static string Procedure(Definitions.SpecialProcedures.SpecialProcedureKind kind) => kind switch
+    {
+        Definitions.SpecialProcedures.SpecialProcedureKind.ExpertReview => Ui.T("专家评审", "expert review"),
+        Definitions.SpecialProcedures.SpecialProcedureKind.Hearing => Ui.T("听证", "hearing"),
+        Definitions.SpecialProcedures.SpecialProcedureKind.PublicNotice => Ui.T("公示", "public notice"),
+        _ => kind.ToString(),
+    };
+
+    /// <summary>
+    /// Why a clock stands still, from the suspension's cause (docs/domain.md, *Special procedures*): 特别程序 with its
+    /// kind, start and planned end, or a supplement; a stop whose cause a list row does not carry is named as such.
+    /// </summary>
+    public static string Hold(ClockHold? hold, DateTimeZone zone) => hold switch
+    {
+        { Procedure: { } kind } => Ui.T($"特别程序：{Procedure(kind)}（不计入办理时限）", $"Special procedure: {Procedure(kind)} (not counted)")
+            + " · " + Ui.T("自", "from") + " " + PageTime.Format(hold.Start, zone)
+            + " · " + (hold.PlannedEnd is { } end ? Ui.T("计划结束", "planned end") + " " + PageTime.Format(end, zone) : Ui.T("至办理完成", "until completed")),
+        { Reason: var reason } when reason.StartsWith("补正", StringComparison.Ordinal) =>
+            Ui.T("计时暂停中（等待补正）", "Stopped while waiting for the applicant's supplement") + " · " + Ui.T("自", "from") + " " + PageTime.Format(hold.Start, zone),
+        { Reason: var reason } => Ui.T($"计时暂停中（{reason}）", "Clocks stopped") + " · " + Ui.T("自", "from") + " " + PageTime.Format(hold.Start, zone),
+        null => Ui.T("计时暂停中", "Clocks stopped"),
+    };
+
     /// <summary>The CSS class of a level: <c>normal</c>, <c>warning</c> or <c>overdue</c>.</summary>
     public static string LevelClass(DeadlineLevel level) => level.ToString().ToLowerInvariant();
 
