@@ -50,8 +50,7 @@ public sealed class CertificateRegistrar(MatterCatalogue catalogue) : IWorkflowS
             (certificate.RevokedAt, certificate.RevokedBy) = (result.IssuedAt, result.CertificateNumber);
     }
 
-    /// <summary>The single window issues in the name of the stage's lead department (牵头部门); a case without a stage, its first matter's.</summary>
+    /// <summary>The single window issues in the deciding department's name, as the printed decision does.</summary>
     private string IssuingDepartment(CaseFile file) =>
-        catalogue.Stages.FirstOrDefault(s => s.Stage == file.Stage)?.LeadDepartment
-        ?? file.Matters.Select(catalogue.FindMatter).FirstOrDefault(m => m is not null)?.Department ?? "";
+        Documents.CaseDocuments.DecidingDepartment(file.Stage, file.Matters.Select(catalogue.FindMatter).OfType<Matter>().Select(m => m.Department), catalogue) ?? "";
 }
