@@ -124,7 +124,7 @@ public sealed class IntakeActivity : PermitActivity
     }
 
     /// <summary>A stage application counts on the stage's limits; a single-matter application on the matter's.</summary>
-    private static (int Statutory, int Promised) Limits(MatterCatalogue catalogue, CaseFile file)
+    internal static (int Statutory, int Promised) Limits(MatterCatalogue catalogue, CaseFile file)
     {
         if (file.Stage is { } stage)
         {

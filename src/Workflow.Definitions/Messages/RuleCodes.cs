@@ -147,6 +147,10 @@ public static class RuleCodes
     /// <summary>{0}: the complaint; {1}: its state; {2}: its handler (empty when none).</summary>
     public const string ComplaintStateConflict = "complaint.state.conflict";
 
+    // Working calendar (docs/calendars.md, *Days the calendar does not cover*)
+    /// <summary>{0}: the year the working calendar does not cover.</summary>
+    public const string CalendarYearUncovered = "calendar.year.uncovered";
+
     // Input limits (docs/api.md, *Input limits*)
     /// <summary>{0}: the maximum length in characters.</summary>
     public const string TextTooLong = "text.tooLong";

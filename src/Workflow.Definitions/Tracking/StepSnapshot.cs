@@ -52,7 +52,7 @@ public sealed record StepSnapshot(
     public static StepSnapshot Of(CaseFile file, StepRecord step, WorkingCalendar calendar, Instant at) => new(
         step.Id, file.CaseId, file.ProjectId, file.ProjectName, step.Kind, step.Department, step.MatterCode, step.Title, step.State,
         file.GreenChannel, step.CreatedAt, step.StatutoryDue, step.PromisedDue,
-        ClocksReading.Of(CaseClocks.ForStep(step, calendar), step.CompletedAt ?? at),
+        ClocksReading.Of(CaseClocks.ForStep(step, calendar), step.CompletedAt ?? at) is { } clocks ? clocks with { Hold = ClockHold.Of(step.Suspensions) } : null,
         step.SupplementRequests.Count, file.RepeatedReturns.Count(r => r.StepId == step.Id), step.Outcome, step.Actor, step.CompletedAt, step.Version)
     {
         CaseNumber = file.CaseNumber,

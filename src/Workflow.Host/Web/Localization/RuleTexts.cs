@@ -56,6 +56,7 @@ public static class RuleTexts
         [RuleCodes.JointConditionsMissing] = ("附条件同意须至少写明一项条件", "an agreement with conditions needs at least one condition"),
         [RuleCodes.JointConsolidationAfterDisagreement] = ("有参与部门不同意，不能按此结果汇总；可选：{0}", "cannot consolidate so: a participant disagreed; allowed: {0}"),
         [RuleCodes.JointConsolidationAfterConditions] = ("有参与部门提出了条件，不能按此结果汇总；可选：{0}", "cannot consolidate so: a participant set conditions; allowed: {0}"),
+        [RuleCodes.CalendarYearUncovered] = ("工作日历未覆盖 {0} 年，请先导入该年日历", "the working calendar does not cover {0}: import that year's calendar first"),
         [RuleCodes.JointOpinionsOutstanding] = ("尚待{0}出具意见（或联合审查期限届满）", "waiting for the opinions of {0} (or the joint deadline)"),
 
         [RuleCodes.RatingStarsRange] = ("评分须为 1 至 5 星", "the rating must be 1 to 5 stars"),
