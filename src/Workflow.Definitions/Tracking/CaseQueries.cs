@@ -15,7 +15,13 @@ namespace Workflow.Definitions.Tracking;
 /// <param name="State">Only cases in this state.</param>
 /// <param name="Stage">Only cases of this stage.</param>
 /// <param name="Overdue">Only open cases whose promised deadline has passed.</param>
-public sealed record CaseFilter(string? Agent = null, string? Department = null, CaseState? State = null, Stage? Stage = null, bool Overdue = false);
+/// <param name="List">
+/// The list parameters shared with the inboxes (docs/api.md, *Lists*): search, department, level, green channel, filing
+/// dates; its state and stage are given as <paramref name="State"/> and <paramref name="Stage"/>.
+/// </param>
+/// <param name="Sort">The order; null for the most recently changed first.</param>
+public sealed record CaseFilter(string? Agent = null, string? Department = null, CaseState? State = null, Stage? Stage = null, bool Overdue = false,
+    StepListFilter? List = null, ListSort? Sort = null);
 
 /// <summary>A page of cases, every clock read at <paramref name="At"/>.</summary>
 public sealed record CasePage(IReadOnlyList<CaseSummary> Items, int TotalCount, Instant At);
@@ -42,8 +48,17 @@ public sealed class CaseQueries(
             var open = CaseStates.Open.ToArray();
             query = query.Where(c => open.Contains(c.State) && c.PromisedDue < at);
         }
+        if (filter.List is { } list) query = Narrowed(db, query, list, at);
         var total = await query.CountAsync(cancellationToken);
-        var rows = await query.OrderByDescending(c => c.UpdatedAt).ThenBy(c => c.Id).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+        var ordered = filter.Sort switch
+        {
+            // As the inboxes: green channel first, then the earliest promised due, undated last.
+            ListSort.Due => query.OrderByDescending(c => c.GreenChannel).ThenBy(c => c.PromisedDue == null).ThenBy(c => c.PromisedDue).ThenBy(c => c.SubmittedAt),
+            ListSort.Newest => query.OrderByDescending(c => c.SubmittedAt),
+            ListSort.Oldest => query.OrderBy(c => c.SubmittedAt),
+            _ => query.OrderByDescending(c => c.UpdatedAt),
+        };
+        var rows = await ordered.ThenBy(c => c.Id).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
         return new CasePage(rows.Select(r => Summary(r, at)).ToList(), total, at);
     }
 
@@ -69,6 +84,29 @@ public sealed class CaseQueries(
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var row = await db.Set<CaseRow>().AsNoTracking().Where(c => c.Id == caseId).Select(c => new { c.CaseNumber, c.QueryCode }).FirstOrDefaultAsync(cancellationToken);
         return snapshot with { CaseNumber = row?.CaseNumber, QueryCode = row?.QueryCode };
+    }
+
+    /// <summary>The shared list parameters on case rows; the search looks into the case, its project row and the catalogue's matter names.</summary>
+    private IQueryable<CaseRow> Narrowed(WorkflowDbContext db, IQueryable<CaseRow> query, StepListFilter list, Instant at)
+    {
+        if (list.Department is { } department) query = query.Where(c => db.Set<StepRow>().Any(s => s.CaseId == c.Id && s.Department == department));
+        if (list.GreenChannel is { } green) query = query.Where(c => c.GreenChannel == green);
+        if (list.Level == DeadlineLevel.Overdue)
+        {
+            var open = CaseStates.OpenNames.ToArray();
+            query = query.Where(c => open.Contains(c.State) && ((c.PromisedDue != null && c.PromisedDue < at) || (c.StatutoryDue != null && c.StatutoryDue < at)));
+        }
+        if (list.From is { } from) query = query.Where(c => c.SubmittedAt >= from);
+        if (list.To is { } to) query = query.Where(c => c.SubmittedAt < to);
+        if (list.SearchText is { } text)
+        {
+            var matters = list.MatterCodes(catalogue);
+            var projects = db.Set<ProjectRow>().AsNoTracking();
+            query = query.Where(c => c.Id.Contains(text) || (c.CaseNumber != null && c.CaseNumber.Contains(text)) || c.ProjectName.Contains(text) || c.Matters.Contains(text)
+                || matters.Any(m => c.Matters.Contains(m))
+                || projects.Any(p => p.Id == c.ProjectId && (p.Code.Contains(text) || p.Enterprise.Contains(text))));
+        }
+        return query;
     }
 
     private CaseSummary Summary(CaseRow row, Instant at) =>

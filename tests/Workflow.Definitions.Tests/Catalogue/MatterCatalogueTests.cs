@@ -21,6 +21,22 @@ public class MatterCatalogueTests
     }
 
     [Fact]
+    public void A_stage_marks_materials_waivable_only_when_its_shipped_workflow_intake_can_waive_them()
+    {
+        // Issue #13: stage 1 marked materials 可容缺 that its intake (allowWaiver false) could never waive.
+        var catalogue = MatterCatalogue.Sample;
+        foreach (var stage in catalogue.Stages)
+        {
+            var intake = JsonNode.Parse(Workflows.StageWorkflows.Json(stage.WorkflowDefinitionId))!.AsObject()
+                .DescendantsOf("Permits.Intake").Should().ContainSingle().Subject;
+            var allowsWaiver = (string?)intake["allowWaiver"]?["expression"]?["value"] == "True";
+            var waivable = catalogue.MattersOf(stage.Stage).SelectMany(m => m.Materials).Where(x => x.Kind == MaterialKind.Waivable).Select(x => x.Code).ToList();
+            if (allowsWaiver) waivable.Should().NotBeEmpty($"{stage.Stage}'s intake accepts with waiver");
+            else waivable.Should().BeEmpty($"{stage.Stage}'s intake cannot waive");
+        }
+    }
+
+    [Fact]
     public void Prerequisite_cycle_is_rejected_and_the_message_names_the_cycle()
     {
         var json = SampleJson();
@@ -109,4 +125,21 @@ public class MatterCatalogueTests
 
     private static void SetPrerequisites(JsonObject catalogue, string code, params string[] prerequisites) =>
         Matter(catalogue, code)["prerequisites"] = new JsonArray(prerequisites.Select(p => (JsonNode)p).ToArray());
+}
+
+internal static class JsonActivities
+{
+    /// <summary>Every activity object of <paramref name="type"/> anywhere below <paramref name="node"/>.</summary>
+    public static IEnumerable<JsonObject> DescendantsOf(this JsonNode node, string type)
+    {
+        if (node is JsonObject o)
+        {
+            if ((string?)o["type"] == type) yield return o;
+            foreach (var (_, child) in o)
+                if (child is not null) foreach (var found in child.DescendantsOf(type)) yield return found;
+        }
+        else if (node is JsonArray a)
+            foreach (var child in a)
+                if (child is not null) foreach (var found in child.DescendantsOf(type)) yield return found;
+    }
 }

@@ -111,8 +111,10 @@ public sealed class StepModel(MatterCatalogue catalogue, StepDesk steps, CaseFil
         if (await LoadAsync(id, ct) is { } denied) return denied;
         var access = new CaseAccess(User);
         if (PageAccess.Deny(access.ActOnStep(Row)) is { } forbidden) return forbidden;
-        var known = Case.Materials.Select(m => m.Code).ToHashSet();
-        Items = Items.Where(i => i.Code is not null && known.Contains(i.Code)).ToList();
+        // Every material of the case has its line again, with what was posted for it: forms without a checklist (a joint
+        // opinion) post none, and a 422 must not show an empty materials table.
+        var posted = Items.Where(i => i.Code is not null).GroupBy(i => i.Code!).ToDictionary(g => g.Key, g => g.First());
+        Items = Case.Materials.Select(m => m.Code).Distinct().Select(c => posted.GetValueOrDefault(c) ?? new MaterialLine { Code = c }).ToList();
         var supplement = Outcome is nameof(ReviewOutcome.SupplementRequested) || Step.Kind == StepKind.Intake;
         var defects = supplement
             ? Items.Where(i => i.Ticked).Select(i => new MaterialDefect(i.Code!, i.Reason?.Trim() ?? "")).ToList()

@@ -24,6 +24,10 @@ internal static class ApiOperations
         ["stage"] = d => new OpenApiSchemaReference("Stage", d),
         ["from"] = _ => new OpenApiSchema { Type = JsonSchemaType.String, Format = "date" },
         ["to"] = _ => new OpenApiSchema { Type = JsonSchemaType.String, Format = "date" },
+        ["level"] = _ => new OpenApiSchema { Type = JsonSchemaType.String, Enum = [System.Text.Json.Nodes.JsonValue.Create("Overdue")] },
+        ["greenChannel"] = _ => new OpenApiSchema { Type = JsonSchemaType.Boolean },
+        ["sort"] = _ => new OpenApiSchema { Type = JsonSchemaType.String, Enum = ["due", "newest", "oldest"] },
+        ["search"] = _ => new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 100 },
     };
 
     public static Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken _)

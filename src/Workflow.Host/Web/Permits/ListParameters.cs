@@ -22,7 +22,11 @@ public sealed record ListParameters(StepListFilter Filter, int Page, int PageSiz
     /// <summary>The longest search text read; longer is an error naming <c>search</c>.</summary>
     public const int MaxSearchLength = 100;
 
-    public static (ListParameters Parameters, Dictionary<string, string[]> Errors) Read(IQueryCollection query, MatterCatalogue catalogue, DateTimeZone zone)
+    /// <summary>
+    /// Reads the parameters of <paramref name="query"/>; <c>state</c> is a step state, or with <paramref name="caseStates"/>
+    /// a case state (case lists).
+    /// </summary>
+    public static (ListParameters Parameters, Dictionary<string, string[]> Errors) Read(IQueryCollection query, MatterCatalogue catalogue, DateTimeZone zone, bool caseStates = false)
     {
         string? Get(string name) => query.TryGetValue(name, out var v) && !string.IsNullOrWhiteSpace(v.ToString()) ? v.ToString().Trim() : null;
         var (page, pageSize, pagingErrors) = Paging.Read(Get("page"), Get("pageSize"));
@@ -31,7 +35,12 @@ public sealed record ListParameters(StepListFilter Filter, int Page, int PageSiz
         var search = Get("search");
         if (search?.Length > MaxSearchLength) errors["search"] = [RuleTexts.Render(new Definitions.Messages.RuleMessage(Definitions.Messages.RuleCodes.TextTooLong, MaxSearchLength), catalogue)];
         var state = Get("state");
-        if (state is not null)
+        if (state is not null && caseStates)
+        {
+            if (EnumNames.TryParse<CaseState>(state, out var s)) state = s.ToString();
+            else errors["state"] = [OneOf("state", Enum.GetNames<CaseState>())];
+        }
+        else if (state is not null)
         {
             if (EnumNames.TryParse<StepState>(state, out var s)) state = s.ToString();
             else errors["state"] = [OneOf("state", Enum.GetNames<StepState>())];

@@ -20,7 +20,10 @@ public static class CaseEndpoints
     {
         api.MapGet("/cases", ListAsync).WithName("ListCases")
             .WithSummary("Lists cases, most recently changed first: an agent's own, those in a reviewer's or the front desk's inbox, all for supervisor and admin.")
-            .WithDescription("Filters: `?state=` (Submitted, WaitingForSupplement, InReview, AwaitingCommitments, Issued, Rejected, Refused, Revoked), `?stage=`, `?overdue=true` (promised deadline passed, still open); `?page=1&pageSize=50`.");
+            .WithDescription("The inboxes' list parameters (docs/api.md, Lists): `?search=` (case number or id, project code or name, enterprise, matter code or name), " +
+                "`?state=` (Submitted, WaitingForSupplement, InReview, AwaitingCommitments, Issued, Rejected, Refused, Revoked), `?stage=`, `?department=` (cases with a step there), " +
+                "`?level=Overdue` (a deadline passed, still open), `?greenChannel=`, `?from=&to=` (filing dates, yyyy-MM-dd, both included), `?sort=due|newest|oldest` " +
+                "(none: most recently changed first), `?overdue=true` (promised deadline passed, still open); `?page=1&pageSize=50`. A bad value is 400 naming it.");
         api.MapGet("/cases/{id}", GetAsync).WithName("GetCase")
             .WithSummary("The case: timeline, open steps, both clocks, materials, commitments, notices, opinions, repeated returns, result.")
             .WithDescription("Its agent, the departments holding one of its steps (the front desk for intake), the supervisor and admin; 404 for anyone else who sees cases.");
@@ -32,32 +35,31 @@ public static class CaseEndpoints
         return api;
     }
 
+    /// <summary>
+    /// Every parameter is declared (so the OpenAPI document lists it) and read as text through <see cref="ListParameters"/>,
+    /// the inboxes' parameters, so that a bad value is a 400 naming it in the request's language (docs/api.md, *Lists*).
+    /// </summary>
     private static async Task<Results<Ok<PagedList<CaseSummaryView>>, ValidationProblem, ProblemHttpResult>> ListAsync(
-        string? state, string? stage, string? overdue, string? page, string? pageSize, ClaimsPrincipal user, CaseQueries cases, CancellationToken ct)
+        string? search, string? state, string? stage, string? department, string? level, string? greenChannel, string? from, string? to, string? sort,
+        string? overdue, string? page, string? pageSize, ClaimsPrincipal user, CaseQueries cases, MatterCatalogue catalogue,
+        Microsoft.Extensions.Options.IOptions<JurisdictionOptions> jurisdiction, CancellationToken ct)
     {
         var access = new CaseAccess(user);
         if (access.ListCases() is not AccessDecision.Allowed and var decision) return Denied.Because(decision, "cases");
-        var (p, size, errors) = Paging.Read(page, pageSize);
-        errors ??= [];
-        CaseState? caseState = null;
-        Stage? caseStage = null;
-        if (!string.IsNullOrWhiteSpace(state))
+        var given = new Dictionary<string, Microsoft.Extensions.Primitives.StringValues>
         {
-            if (EnumNames.TryParse<CaseState>(state, out var parsed)) caseState = parsed;
-            else errors["state"] = [$"state is one of {string.Join(", ", Enum.GetNames<CaseState>())}"];
-        }
-        if (!string.IsNullOrWhiteSpace(stage))
-        {
-            if (EnumNames.TryParse<Stage>(stage, out var parsed)) caseStage = parsed;
-            else errors["stage"] = [$"stage is one of {string.Join(", ", Enum.GetNames<Stage>())}"];
-        }
-        if (overdue is not null && !bool.TryParse(overdue, out _)) errors["overdue"] = ["overdue is true or false"];
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: "The list parameters are not valid.");
+            ["search"] = search, ["state"] = state, ["stage"] = stage, ["department"] = department, ["level"] = level, ["greenChannel"] = greenChannel,
+            ["from"] = from, ["to"] = to, ["sort"] = sort, ["page"] = page, ["pageSize"] = pageSize,
+        };
+        var (parameters, errors) = ListParameters.Read(new QueryCollection(given), catalogue, jurisdiction.Value.Zone, caseStates: true);
+        if (overdue is not null && !bool.TryParse(overdue, out _)) errors["overdue"] = [Localization.Ui.T("overdue 须为 true 或 false", "overdue is true or false")];
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: Localization.Ui.T("列表参数无效。", "The list parameters are not valid."));
 
+        var list = parameters.Filter;
         var agent = access.Role == Access.UserRole.Agent ? access.UserName : null;
-        var (items, total, _) = await cases.ListAsync(new CaseFilter(agent, access.InboxDepartment, caseState, caseStage,
-            overdue is not null && bool.Parse(overdue)), p, size, ct);
-        return TypedResults.Ok(new PagedList<CaseSummaryView>(items.Select(CaseSummaryView.From).ToList(), total, p, size));
+        var (items, total, _) = await cases.ListAsync(new CaseFilter(agent, access.InboxDepartment, list.State is { } s ? Enum.Parse<CaseState>(s) : null, list.Stage,
+            overdue is not null && bool.Parse(overdue), list, string.IsNullOrWhiteSpace(sort) ? null : list.Sort), parameters.Page, parameters.PageSize, ct);
+        return TypedResults.Ok(new PagedList<CaseSummaryView>(items.Select(CaseSummaryView.From).ToList(), total, parameters.Page, parameters.PageSize));
     }
 
     private static async Task<Results<Ok<CaseView>, ProblemHttpResult>> GetAsync(
