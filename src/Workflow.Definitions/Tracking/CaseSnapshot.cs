@@ -110,7 +110,7 @@ public sealed record CaseSnapshot(
     };
 
     /// <summary>Materials the applicant owes: missing ones, and those named by an open supplement request or the pending one-time notice.</summary>
-    private static HashSet<string> OwedBy(CaseFile file)
+    public static HashSet<string> OwedBy(CaseFile file)
     {
         var owed = file.Materials.Where(m => !m.Present).Select(m => m.Code).ToHashSet();
         foreach (var step in file.Steps.Where(s => s.State == StepState.WaitingForSupplement && s.SupplementRequests.Count > 0))
