@@ -12,7 +12,7 @@ namespace Workflow.Host.Tests.Api.Permits;
 /// </summary>
 public sealed class UploadSupplyTests(MaterialFileTests.SmallLimitHost host) : IClassFixture<MaterialFileTests.SmallLimitHost>
 {
-    private static readonly byte[] Pdf = Encoding.ASCII.GetBytes("%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
+    private static readonly byte[] Pdf = MaterialFileTests.Pdf;
 
     [Fact]
     public async Task A_file_uploaded_for_a_material_a_review_asked_for_supplies_it_and_the_review_resumes()
@@ -99,11 +99,5 @@ public sealed class UploadSupplyTests(MaterialFileTests.SmallLimitHost host) : I
         (await api.GetJsonAsync($"/api/projects/{projectId}")).ToString().Should().NotContain("\"caseNumber\"", "no case was filed");
     }
 
-    private static async Task<string> TokenOfAsync(HttpClient client, string path)
-    {
-        var html = await client.GetStringAsync(path);
-        var match = System.Text.RegularExpressions.Regex.Match(html, """name="__RequestVerificationToken"[^>]*value="([^"]+)""");
-        match.Success.Should().BeTrue();
-        return match.Groups[1].Value;
-    }
+    private static async Task<string> TokenOfAsync(HttpClient client, string path) => AntiforgeryToken(await client.GetStringAsync(path));
 }
