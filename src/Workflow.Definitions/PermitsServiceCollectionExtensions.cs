@@ -53,6 +53,7 @@ public static class PermitsServiceCollectionExtensions
         services.AddWorkflowPersistenceModule<Audit.AuditPersistenceModule>();
         services.AddWorkflowSaveParticipant<Audit.CaseAuditParticipant>();
         services.TryAddSingleton<Audit.AuditTrail>();
+        services.AddSingleton<IDefinitionChangeParticipant, Audit.DefinitionAuditParticipant>();
         services.TryAddSingleton<Ledger.LedgerQueries>();
         services.TryAddSingleton<BindingCheck>();
         services.TryAddSingleton<WorkflowBindings>();

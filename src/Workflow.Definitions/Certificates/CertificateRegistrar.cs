@@ -44,7 +44,7 @@ public sealed class CertificateRegistrar(MatterCatalogue catalogue) : IWorkflowS
             Matters = string.Join('\n', file.Matters.Select(m => catalogue.FindMatter(m) is { } matter ? $"{matter.Code} {matter.Name}" : m)),
             Conditions = string.Join('\n', result.Conditions),
         });
-        if (result.Decision != "Revoked") return;
+        if (result.Decision != CaseDecisions.Revoked) return;
         var earlier = await db.Set<CertificateRow>().Where(c => c.CaseId == file.CaseId && c.RevokedAt == null).ToListAsync(cancellationToken);
         foreach (var certificate in earlier)
             (certificate.RevokedAt, certificate.RevokedBy) = (result.IssuedAt, result.CertificateNumber);

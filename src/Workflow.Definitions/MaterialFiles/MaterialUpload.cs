@@ -1,12 +1,12 @@
 using Workflow.Definitions.Cases;
 using Workflow.Definitions.Materials;
-using Workflow.Definitions.Tracking;
 
 namespace Workflow.Definitions.MaterialFiles;
 
 /// <summary>
 /// An upload by the applicant (docs/materials.md): the file becomes the material's next version, and when the applicant
-/// owes that material — it is missing, or an open supplement request or the pending one-time notice asks for it — the
+/// owes that material (<see cref="CaseFile.Owed"/>: missing, asked for by an open supplement request or the pending one-time
+/// notice, or under an open commitment) the
 /// upload also hands it in, exactly as the supply action does (<see cref="MaterialSupply"/>): the material is recorded
 /// present, its commitment fulfilled, and the step waiting for it moves on once everything it asked for is in.
 /// </summary>
@@ -19,7 +19,7 @@ public sealed class MaterialUpload(MaterialFiles files, MaterialSupply supply)
         CancellationToken cancellationToken = default)
     {
         var row = await files.UploadAsync(file, materialCode, fileName, content, uploadedBy, cancellationToken);
-        if (!CaseSnapshot.OwedBy(file).Contains(materialCode)) return (row, false);
+        if (file.Owed().All(o => o.Code != materialCode)) return (row, false);
         await supply.SupplyAsync(file.CaseId, [materialCode], uploadedBy, cancellationToken);
         return (row, true);
     }
