@@ -73,6 +73,7 @@ public static class PermitsServiceCollectionExtensions
         services.AddWorkflowPersistenceModule<MaterialFiles.MaterialFilePersistenceModule>();
         services.TryAddSingleton<MaterialFiles.IFileStore>(_ => new MaterialFiles.FolderFileStore(Path.Combine("data", "files")));
         services.TryAddSingleton<MaterialFiles.MaterialFiles>();
+        services.TryAddSingleton<MaterialFiles.MaterialUpload>();
         return services;
     }
 }

@@ -83,4 +83,42 @@ public static class SmallFlow
             },
         }.ToJsonString();
     }
+
+    /// <summary>
+    /// A designer's flow that issues and may revoke later: intake → parallel review of <paramref name="matter"/> → issue the
+    /// approval → a re-check by zjj → on Rejected (or SupplementRequested) the approval is revoked (docs/public.md).
+    /// </summary>
+    public static string IssueThenRevoke(string definitionId, string matter)
+    {
+        var json = JsonNode.Parse(Json(definitionId, [matter]))!;
+        var root = json["root"]!;
+        var activities = root["activities"]!.AsArray();
+        var connections = root["connections"]!.AsArray();
+        JsonObject Input(string typeName, string value) => new() { ["typeName"] = typeName, ["expression"] = new JsonObject { ["type"] = "Literal", ["value"] = value } };
+        activities.Add(new JsonObject
+        {
+            ["id"] = "recheck", ["nodeId"] = "Workflow1:root:recheck", ["name"] = "复核", ["type"] = "Permits.DepartmentReview", ["version"] = 1,
+            ["customProperties"] = new JsonObject(), ["metadata"] = new JsonObject(),
+            ["department"] = Input("String", "zjj"), ["matter"] = Input("String", matter),
+        });
+        activities.Add(new JsonObject
+        {
+            ["id"] = "revoke", ["nodeId"] = "Workflow1:root:revoke", ["name"] = "撤销", ["type"] = "Permits.IssueResult", ["version"] = 1,
+            ["customProperties"] = new JsonObject(), ["metadata"] = new JsonObject(),
+            ["decision"] = Input("String", "Revoked"), ["certificateType"] = Input("String", "撤销决定书"),
+        });
+        JsonObject Connect(string from, string port, string to) => new()
+        {
+            ["source"] = new JsonObject { ["activity"] = from, ["port"] = port }, ["target"] = new JsonObject { ["activity"] = to, ["port"] = "In" }, ["vertices"] = new JsonArray(),
+        };
+        var issueToEnd = connections.Single(c => (string?)c!["source"]!["activity"] == "issue");
+        connections.Remove(issueToEnd);
+        connections.Add(Connect("issue", "Done", "recheck"));
+        connections.Add(Connect("recheck", "Approved", "end"));
+        connections.Add(Connect("recheck", "ApprovedWithConditions", "end"));
+        connections.Add(Connect("recheck", "SupplementRequested", "revoke"));
+        connections.Add(Connect("recheck", "Rejected", "revoke"));
+        connections.Add(Connect("revoke", "Done", "end"));
+        return json.ToJsonString();
+    }
 }

@@ -35,12 +35,7 @@ public sealed class MaterialFiles(IDbContextFactory<WorkflowDbContext> contexts,
         if (!file.State.IsOpen()) throw PermitRuleViolation.For("file", RuleCodes.FileCaseClosed);
         if (file.Materials.All(m => m.Code != materialCode))
             throw PermitRuleViolation.For("materialCode", RuleCodes.FileMaterialUnknown, materialCode);
-        var bytes = await ReadAtMostAsync(content, Options.MaxBytes, cancellationToken);
-        if (bytes is null)
-            throw PermitRuleViolation.For("file", RuleCodes.FileTooLarge, (Options.MaxBytes / (1024.0 * 1024)).ToString("0.##", CultureInfo.InvariantCulture));
-        if (bytes.Length == 0) throw PermitRuleViolation.For("file", RuleCodes.FileEmpty);
-        var type = FileKinds.Detect(bytes)
-            ?? throw PermitRuleViolation.For("file", RuleCodes.FileTypeRefused, "PDF, JPEG, PNG");
+        var (bytes, type) = await ReadCheckedAsync(content, cancellationToken);
 
         var id = Guid.NewGuid().ToString("N");
         var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
@@ -72,6 +67,22 @@ public sealed class MaterialFiles(IDbContextFactory<WorkflowDbContext> contexts,
                 db.ChangeTracker.Clear();
             }
         }
+    }
+
+    /// <summary>
+    /// The content and its type when it may be stored: not empty, within <see cref="MaterialFileOptions.MaxBytes"/>, a PDF,
+    /// JPEG or PNG by its content. The apply form checks its files with this before filing (docs/materials.md).
+    /// </summary>
+    /// <exception cref="PermitRuleViolation">Empty, too large or of another type (field <c>file</c>).</exception>
+    public async Task<(byte[] Content, string ContentType)> ReadCheckedAsync(Stream content, CancellationToken cancellationToken = default)
+    {
+        var bytes = await ReadAtMostAsync(content, Options.MaxBytes, cancellationToken);
+        if (bytes is null)
+            throw PermitRuleViolation.For("file", RuleCodes.FileTooLarge, (Options.MaxBytes / (1024.0 * 1024)).ToString("0.##", CultureInfo.InvariantCulture));
+        if (bytes.Length == 0) throw PermitRuleViolation.For("file", RuleCodes.FileEmpty);
+        var type = FileKinds.Detect(bytes)
+            ?? throw PermitRuleViolation.For("file", RuleCodes.FileTypeRefused, "PDF, JPEG, PNG");
+        return (bytes, type);
     }
 
     /// <summary>Every version of every material of the case, by material and version.</summary>

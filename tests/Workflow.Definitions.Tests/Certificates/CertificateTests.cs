@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Workflow.Definitions.Cases;
 using Workflow.Definitions.Catalogue;
@@ -56,7 +55,7 @@ public class CertificateTests
     {
         await using var host = await StartAsync(provider, "2025-03-03T09:30:00+08:00");
         // A designer's flow that issues, then re-checks and revokes on a failed re-check.
-        await host.PublishAsync("stage-3-construction-permit", IssueThenRevoke());
+        await host.PublishAsync("stage-3-construction-permit", SmallFlow.IssueThenRevoke("stage-3-construction-permit", "ZJJ-002"));
         var file = await host.AcceptAsync((await host.ApplyAsync(await host.ProjectAsync(), Stage.ConstructionPermit, ["ZJJ-002"])).CaseId);
         file = await ApproveAllReviewsAsync(host, file.CaseId);
         var issued = file.Result!;
@@ -102,40 +101,5 @@ public class CertificateTests
             foreach (var step in (await host.CaseAsync(caseId)).Steps.Where(s => s.IsOpen && s.Kind == StepKind.Review && s.ActivityId != "recheck").ToList())
                 await host.ActAsync(step.Id, "Approved");
         return await host.CaseAsync(caseId);
-    }
-
-    /// <summary>Intake → review of ZJJ-002 → issue → re-check (zjj) → on Rejected, revoke.</summary>
-    private static string IssueThenRevoke()
-    {
-        var json = JsonNode.Parse(SmallFlow.Json("stage-3-construction-permit", ["ZJJ-002"]))!;
-        var root = json["root"]!;
-        var activities = root["activities"]!.AsArray();
-        var connections = root["connections"]!.AsArray();
-        JsonObject Input(string typeName, string value) => new() { ["typeName"] = typeName, ["expression"] = new JsonObject { ["type"] = "Literal", ["value"] = value } };
-        activities.Add(new JsonObject
-        {
-            ["id"] = "recheck", ["nodeId"] = "Workflow1:root:recheck", ["name"] = "复核", ["type"] = "Permits.DepartmentReview", ["version"] = 1,
-            ["customProperties"] = new JsonObject(), ["metadata"] = new JsonObject(),
-            ["department"] = Input("String", "zjj"), ["matter"] = Input("String", "ZJJ-002"),
-        });
-        activities.Add(new JsonObject
-        {
-            ["id"] = "revoke", ["nodeId"] = "Workflow1:root:revoke", ["name"] = "撤销", ["type"] = "Permits.IssueResult", ["version"] = 1,
-            ["customProperties"] = new JsonObject(), ["metadata"] = new JsonObject(),
-            ["decision"] = Input("String", "Revoked"), ["certificateType"] = Input("String", "撤销决定书"),
-        });
-        JsonObject Connect(string from, string port, string to) => new()
-        {
-            ["source"] = new JsonObject { ["activity"] = from, ["port"] = port }, ["target"] = new JsonObject { ["activity"] = to, ["port"] = "In" }, ["vertices"] = new JsonArray(),
-        };
-        var issueToEnd = connections.Single(c => (string?)c!["source"]!["activity"] == "issue");
-        connections.Remove(issueToEnd);
-        connections.Add(Connect("issue", "Done", "recheck"));
-        connections.Add(Connect("recheck", "Approved", "end"));
-        connections.Add(Connect("recheck", "ApprovedWithConditions", "end"));
-        connections.Add(Connect("recheck", "SupplementRequested", "revoke"));
-        connections.Add(Connect("recheck", "Rejected", "revoke"));
-        connections.Add(Connect("revoke", "Done", "end"));
-        return json.ToJsonString();
     }
 }

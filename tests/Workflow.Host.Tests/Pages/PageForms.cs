@@ -26,6 +26,14 @@ public static partial class PageForms
 
     public static KeyValuePair<string, string> F(string name, string value) => new(name, value);
 
+    /// <summary>The antiforgery token of the form in <paramref name="html"/> (for a multipart post built by hand).</summary>
+    public static string AntiforgeryToken(string html)
+    {
+        var token = Antiforgery().Match(html);
+        token.Success.Should().BeTrue("the form carries an antiforgery token");
+        return token.Groups[1].Value;
+    }
+
     [GeneratedRegex("""name="__RequestVerificationToken"[^>]*value="([^"]+)""")]
     private static partial Regex Antiforgery();
 }

@@ -81,8 +81,9 @@ public sealed class CaseModel(Workflow.Definitions.Catalogue.MatterCatalogue cat
             if (upload is null) throw PermitRuleViolation.For("file", Workflow.Definitions.Messages.RuleCodes.FileRequired);
             var file = (await caseFiles.FindAsync(id, ct))!.Value.File;
             await using var content = upload.OpenReadStream();
-            var row = await files.UploadAsync(file, materialCode ?? "", upload.FileName, content, new CaseAccess(User).UserName, ct);
-            return Redirect($"/cases/{Case.Id}?uploaded={Uri.EscapeDataString(row.MaterialCode)}");
+            var uploads = HttpContext.RequestServices.GetRequiredService<Workflow.Definitions.MaterialFiles.MaterialUpload>();
+            var (row, supplied) = await uploads.UploadAsync(file, materialCode ?? "", upload.FileName, content, new CaseAccess(User).UserName, ct);
+            return Redirect($"/cases/{Case.Id}?uploaded={Uri.EscapeDataString(row.MaterialCode)}" + (supplied ? "&supplied=1" : ""));
         }
         catch (PermitRuleViolation e)
         {

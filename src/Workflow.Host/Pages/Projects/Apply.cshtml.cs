@@ -15,9 +15,11 @@ namespace Workflow.Host.Pages.Projects;
 /// <summary>
 /// Applying for one stage of a project: the stage's matters to choose and the checklist of their materials (core or
 /// waivable) handed in. Filing starts the stage workflow; the agent then lands on the new case. Materials ticked for
-/// a matter that was not chosen are left out rather than refused, since they belong to no applied matter.
+/// a matter that was not chosen are left out rather than refused, since they belong to no applied matter. A file may be
+/// attached to each material (input <c>file-CODE</c>): the files are checked before filing (type by content, size), a
+/// material with a file counts as handed in, and each file becomes the material's first version (docs/materials.md).
 /// </summary>
-public sealed class ApplyModel(MatterCatalogue catalogue, ApplicationDesk applications, ProjectQueries projects) : LocalizedPageModel
+public sealed class ApplyModel(MatterCatalogue catalogue, ApplicationDesk applications, ProjectQueries projects, Workflow.Definitions.MaterialFiles.MaterialFiles files) : LocalizedPageModel
 {
     public ProjectRow Project { get; private set; } = null!;
 
@@ -67,9 +69,20 @@ public sealed class ApplyModel(MatterCatalogue catalogue, ApplicationDesk applic
         else
         {
             var ofChosen = Matters.Where(m => chosen.Contains(m.Code)).SelectMany(m => m.Materials).Select(m => m.Code).ToHashSet();
+            var (attached, fileErrors) = await ReadAttachedAsync(ofChosen, ct);
+            if (fileErrors.Count > 0)
+            {
+                Errors = fileErrors;
+                Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+                return Page();
+            }
             try
             {
-                var file = await applications.ApplyAsync(Project, new NewApplication(Stage.Stage, chosen, (Materials ?? []).Where(ofChosen.Contains).Distinct().ToList()), ct);
+                var handedIn = (Materials ?? []).Where(ofChosen.Contains).Concat(attached.Select(a => a.Code)).Distinct().ToList();
+                var file = await applications.ApplyAsync(Project, new NewApplication(Stage.Stage, chosen, handedIn), ct);
+                var by = new CaseAccess(User).UserName;
+                foreach (var (code, name, content) in attached)
+                    await files.UploadAsync(file, code, name, new MemoryStream(content), by, ct);
                 return Redirect($"/cases/{file.CaseId}");
             }
             catch (PermitRuleViolation e)
@@ -88,6 +101,32 @@ public sealed class ApplyModel(MatterCatalogue catalogue, ApplicationDesk applic
     }
 
     private static string Ui(string chinese, string english) => Web.Localization.Ui.T(chinese, english);
+
+    /// <summary>The field of the file input of material <paramref name="code"/>, and the key of its errors.</summary>
+    public static string FileField(string code) => "file-" + code;
+
+    /// <summary>The files attached to materials of the chosen matters, each checked; the refused ones as errors keyed by their input.</summary>
+    private async Task<(List<(string Code, string Name, byte[] Content)> Attached, Dictionary<string, string[]> Errors)> ReadAttachedAsync(IReadOnlySet<string> ofChosen, CancellationToken ct)
+    {
+        var attached = new List<(string, string, byte[])>();
+        var errors = new Dictionary<string, string[]>();
+        if (!Request.HasFormContentType) return (attached, errors);
+        foreach (var upload in Request.Form.Files.Where(f => f.Length > 0))
+        {
+            var code = upload.Name.StartsWith("file-", StringComparison.Ordinal) ? upload.Name["file-".Length..] : "";
+            if (!ofChosen.Contains(code)) continue;
+            try
+            {
+                await using var stream = upload.OpenReadStream();
+                attached.Add((code, upload.FileName, (await files.ReadCheckedAsync(stream, ct)).Content));
+            }
+            catch (PermitRuleViolation e)
+            {
+                errors[FileField(code)] = RuleTexts.Render(e, catalogue).Values.SelectMany(v => v).ToArray();
+            }
+        }
+        return (attached, errors);
+    }
 
     private async Task<IActionResult?> LoadAsync(string id, int stage, CancellationToken ct)
     {

@@ -19,7 +19,8 @@ public sealed class MaterialFileTests(MaterialFileTests.SmallLimitHost host) : I
         protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Files:MaxBytes"] = "4096" };
     }
 
-    private static readonly byte[] Pdf = Encoding.ASCII.GetBytes("%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
+    /// <summary>A minimal PDF (its first bytes are what counts).</summary>
+    internal static readonly byte[] Pdf = Encoding.ASCII.GetBytes("%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
     private static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, (byte)'I', (byte)'H', (byte)'D', (byte)'R', 0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0];
 
     [Fact]

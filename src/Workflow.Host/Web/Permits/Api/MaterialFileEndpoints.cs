@@ -31,7 +31,7 @@ public static class MaterialFileEndpoints
     {
         api.MapPost("/cases/{id}/materials/{code}/files", UploadAsync).WithName("UploadMaterialFile").DisableAntiforgery()
             .WithSummary("The agent uploads a file (PDF, JPEG or PNG, judged by content; Files:MaxBytes, default 20 MB) as the next version of a material.")
-            .WithDescription("multipart/form-data with one part `file`. 201 with the version; 422 naming `file` or `materialCode` when refused.")
+            .WithDescription("multipart/form-data with one part `file`. 201 with the version; 422 naming `file` or `materialCode` when refused. A file for a material the applicant owes (missing, or asked for by an open supplement request or the pending one-time notice) also hands it in, as `POST /api/cases/{id}/materials` does.")
             .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
         api.MapGet("/cases/{id}/files", ListAsync).WithName("ListMaterialFiles")
             .WithSummary("Every version of every uploaded material of the case (whoever may see the case).");
@@ -45,7 +45,7 @@ public static class MaterialFileEndpoints
     }
 
     private static async Task<Results<Created<MaterialFileView>, ValidationProblem, ProblemHttpResult>> UploadAsync(
-        string id, string code, IFormFile? file, ClaimsPrincipal user, CaseFiles caseFiles, MaterialFiles files, Workflow.Definitions.Catalogue.MatterCatalogue catalogue, CancellationToken ct)
+        string id, string code, IFormFile? file, ClaimsPrincipal user, CaseFiles caseFiles, MaterialUpload uploads, Workflow.Definitions.Catalogue.MatterCatalogue catalogue, CancellationToken ct)
     {
         var access = new CaseAccess(user);
         if (await caseFiles.FindAsync(id, ct) is not { } @case) return Denied.Because(access.SupplyToUnknownCase(), $"case {id}");
@@ -53,7 +53,7 @@ public static class MaterialFileEndpoints
         if (file is null)
             return TypedResults.ValidationProblem(RuleTexts.ForField("file", Workflow.Definitions.Messages.RuleCodes.FileRequired, catalogue), title: "No file was sent.");
         await using var content = file.OpenReadStream();
-        var row = await files.UploadAsync(@case.File, code, file.FileName, content, access.UserName, ct);
+        var (row, _) = await uploads.UploadAsync(@case.File, code, file.FileName, content, access.UserName, ct);
         var view = MaterialFileView.From(row);
         return TypedResults.Created(view.Href, view);
     }
