@@ -26,6 +26,8 @@ public sealed class AuditedDefinitionStore(IWorkflowDefinitionStore inner, Audit
 
     public Task<StoredDefinition?> FindByIdAsync(string id, CancellationToken cancellationToken = default) => inner.FindByIdAsync(id, cancellationToken);
 
+    public Task<long?> FindPublishedStampAsync(string id, CancellationToken cancellationToken = default) => inner.FindPublishedStampAsync(id, cancellationToken);
+
     public Task<IReadOnlyList<StoredDefinition>> ListVersionsAsync(string definitionId, CancellationToken cancellationToken = default) =>
         inner.ListVersionsAsync(definitionId, cancellationToken);
 
