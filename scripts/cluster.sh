@@ -31,7 +31,9 @@ configuration=${CLUSTER_CONFIGURATION:-Release}
 dll="$root/src/Workflow.Host/bin/$configuration/net10.0/Workflow.Host.dll"
 [ -f "$dll" ] && [ -z "${CLUSTER_REBUILD:-}" ] || dotnet build "$root/src/Workflow.Host" -c "$configuration" -v q -nologo >/dev/null
 export Database__Provider=PostgreSql
-export ConnectionStrings__Workflow="Host=127.0.0.1;Port=$pg_port;Database=workflow;Username=postgres;Maximum Pool Size=40"
+# Command Timeout 120: on a machine far busier than its cores a save can wait long for the hot rows (case-number
+# counter, audit chain lock) that serialise writes; the default 30 s turned that wait into 500s.
+export ConnectionStrings__Workflow="Host=127.0.0.1;Port=$pg_port;Database=workflow;Username=postgres;Maximum Pool Size=40;Command Timeout=120"
 export Auth__SigningKey=${Auth__SigningKey:-$(head -c 48 /dev/urandom | base64)}
 for i in $(seq 1 "$n"); do
   port=$((first + i - 1))
