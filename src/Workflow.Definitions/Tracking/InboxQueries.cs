@@ -35,7 +35,7 @@ public sealed record SupervisionOverview(IReadOnlyList<DepartmentLoad> Departmen
 /// </summary>
 public sealed class InboxQueries(IDbContextFactory<WorkflowDbContext> contexts, CalendarRegistry calendars, MatterCatalogue catalogue, IClock clock)
 {
-    private static readonly string[] OpenStepStates = [nameof(StepState.Open), nameof(StepState.WaitingForSupplement)];
+    private static readonly StepState[] OpenStepStates = [StepState.Open, StepState.WaitingForSupplement];
 
     /// <summary>
     /// Open steps (open or waiting for a supplement) of <paramref name="department"/> (every department when null),
@@ -72,7 +72,7 @@ public sealed class InboxQueries(IDbContextFactory<WorkflowDbContext> contexts, 
     {
         var at = clock.GetCurrentInstant();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var steps = db.Set<StepRow>().AsNoTracking().Where(s => s.State == nameof(StepState.Completed));
+        var steps = db.Set<StepRow>().AsNoTracking().Where(s => s.State == StepState.Completed);
         if (department is not null) steps = steps.Where(s => s.Department == department);
         var handled = Filtered(db, Joined(db, steps), filter, at, handled: true);
         var total = await handled.CountAsync(cancellationToken);
@@ -105,7 +105,7 @@ public sealed class InboxQueries(IDbContextFactory<WorkflowDbContext> contexts, 
 
     private static IQueryable<OpenStep> OpenSteps(WorkflowDbContext db, string? department, string? state = null)
     {
-        var states = state is null ? OpenStepStates : OpenStepStates.Where(s => s == state).ToArray();
+        var states = state is null ? OpenStepStates : OpenStepStates.Where(s => s.ToString() == state).ToArray();
         var steps = db.Set<StepRow>().AsNoTracking().Where(s => states.Contains(s.State));
         if (department is not null) steps = steps.Where(s => s.Department == department);
         return Joined(db, steps);
@@ -117,7 +117,7 @@ public sealed class InboxQueries(IDbContextFactory<WorkflowDbContext> contexts, 
     /// <summary>The filter's parts in SQL; the search looks into the case, its project row and the matter names of the catalogue.</summary>
     private IQueryable<OpenStep> Filtered(WorkflowDbContext db, IQueryable<OpenStep> rows, StepListFilter filter, Instant at, bool handled)
     {
-        if (filter.Stage is { } stage) rows = rows.Where(x => x.Case.Stage == stage.ToString());
+        if (filter.Stage is { } stage) rows = rows.Where(x => x.Case.Stage == stage);
         if (filter.GreenChannel is { } green) rows = rows.Where(x => x.Step.GreenChannel == green);
         if (filter.Level == DeadlineLevel.Overdue)
             rows = rows.Where(x => (x.Step.PromisedDue != null && x.Step.PromisedDue < (x.Step.CompletedAt ?? at))

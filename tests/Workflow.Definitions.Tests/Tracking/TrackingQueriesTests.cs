@@ -156,13 +156,13 @@ public sealed class TrackingQueriesTests
         db.Add(new CaseRow
         {
             Id = caseId, InstanceId = caseId, ProjectId = "P1", ProjectName = "示例项目", CalendarId = "cn-mainland", Matters = "ZJJ-002",
-            State = nameof(CaseState.InReview), Agent = "agent1", SubmittedAt = createdAt, AcceptedAt = createdAt, UpdatedAt = createdAt,
+            State = CaseState.InReview, Agent = "agent1", SubmittedAt = createdAt, AcceptedAt = createdAt, UpdatedAt = createdAt,
         });
         for (var i = 0; i < count; i++)
             db.Add(new StepRow
             {
-                Id = $"{caseId}-{i:D3}", CaseId = caseId, InstanceId = caseId, ProjectId = "P1", ActivityId = "a" + i, Kind = nameof(StepKind.Review),
-                Department = department, Title = "审查", State = state.ToString(), CreatedAt = createdAt.Plus(Duration.FromSeconds(i)),
+                Id = $"{caseId}-{i:D3}", CaseId = caseId, InstanceId = caseId, ProjectId = "P1", ActivityId = "a" + i, Kind = StepKind.Review,
+                Department = department, Title = "审查", State = state, CreatedAt = createdAt.Plus(Duration.FromSeconds(i)),
                 StatutoryLimit = 20, PromisedLimit = promised, Version = 1,
             });
         await db.SaveChangesAsync();
