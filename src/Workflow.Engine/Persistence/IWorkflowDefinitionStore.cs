@@ -26,6 +26,13 @@ public interface IWorkflowDefinitionStore
     Task<StoredDefinition?> FindAsync(string definitionId, VersionSelector selector, int? version = null, CancellationToken cancellationToken = default);
     /// <summary>One version by its version id (Elsa's <c>id</c>), or null.</summary>
     Task<StoredDefinition?> FindByIdAsync(string id, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// The row version of version <paramref name="id"/> when it is published — a stamp that changes on every write of
+    /// that version, on any host — or null when it is a draft or not stored. Cheaper than <see cref="FindByIdAsync"/>
+    /// (no JSON): the runtime reads it on every resume to check the parse it keeps (<c>Runtime.ParsedDefinitionCache</c>).
+    /// </summary>
+    async Task<long?> FindPublishedStampAsync(string id, CancellationToken cancellationToken = default) =>
+        await FindByIdAsync(id, cancellationToken) is { IsPublished: true } stored ? stored.RowVersion : null;
     /// <summary>Every version of <paramref name="definitionId"/>, oldest first; empty when there is none.</summary>
     Task<IReadOnlyList<StoredDefinition>> ListVersionsAsync(string definitionId, CancellationToken cancellationToken = default);
     /// <summary>Latest version of every definition (filter by a search term on name or definition id).</summary>

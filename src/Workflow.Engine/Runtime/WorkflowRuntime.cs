@@ -195,7 +195,11 @@ public sealed class WorkflowRuntime(
 
     private async Task<WorkflowDefinition> LoadDefinitionAsync(WorkflowInstance instance, CancellationToken cancellationToken)
     {
-        if (_adHoc.TryGetValue(instance.DefinitionVersionId, out var cached) || parsed.TryGet(instance.DefinitionVersionId, out cached)) return cached;
+        if (_adHoc.TryGetValue(instance.DefinitionVersionId, out var cached)) return cached;
+        // Another host may have re-published this version in place (retract, save, publish keep its id): the stamp,
+        // one small read without the JSON, tells whether the parse kept here is still the stored one.
+        if (await definitions.FindPublishedStampAsync(instance.DefinitionVersionId, cancellationToken) is { } stamp
+            && parsed.TryGet(instance.DefinitionVersionId, stamp, out cached)) return cached;
         var stored = await definitions.FindByIdAsync(instance.DefinitionVersionId, cancellationToken)
             ?? throw new WorkflowRuntimeException($"Definition version '{instance.DefinitionVersionId}' of instance '{instance.Id}' is not stored.");
         var definition = Parse(stored);

@@ -44,7 +44,7 @@ public sealed class SignInModel(IUserDirectory users, IOptions<DemoOptions> demo
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var client = SignInThrottle.ClientOf(HttpContext);
-        if (!string.IsNullOrWhiteSpace(Username) && throttle.LockedUntil(Username, client) is { } until)
+        if (!string.IsNullOrWhiteSpace(Username) && await throttle.LockedUntilAsync(Username, client, ct) is { } until)
         {
             LockedMinutes = Math.Max(1, (int)Math.Ceiling((until - clock.GetCurrentInstant()).TotalMinutes));
             Response.StatusCode = StatusCodes.Status429TooManyRequests;
@@ -57,10 +57,10 @@ public sealed class SignInModel(IUserDirectory users, IOptions<DemoOptions> demo
             : await users.VerifyPasswordAsync(Username.Trim(), Password, ct);
         if (user is null && !string.IsNullOrWhiteSpace(Username))
         {
-            throttle.Failed(Username, client);
+            await throttle.FailedAsync(Username, client, ct);
             await audit.AppendAsync(new Workflow.Definitions.Audit.AuditFact("signin.failed", Username.Trim(), "anonymous", After: $"page; client {client}"), ct);
         }
-        if (user is not null) throttle.Succeeded(user.UserName);
+        if (user is not null) await throttle.SucceededAsync(user.UserName, ct);
         if (user is null)
         {
             Failed = true;

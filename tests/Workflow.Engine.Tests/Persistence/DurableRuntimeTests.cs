@@ -85,6 +85,35 @@ public class DurableRuntimeTests
     }
 
     [Fact]
+    public async Task A_version_re_published_in_place_on_another_host_is_not_resumed_with_this_hosts_old_parse()
+    {
+        // Two hosts on one database file: each has its own parsed-definition cache (docs/deployment.md, "Several hosts").
+        await using var database = new SqliteTestDatabase();
+        var (servicesA, hostA) = await OpenAsync(database);
+        var (servicesB, _) = await OpenAsync(database);
+        await servicesA.GetRequiredService<IWorkflowDefinitionStore>().SaveAsync("test", "Test", null, Definition(), publish: true);
+        var first = await hostA.StartAsync("test");
+        var second = await hostA.StartAsync("test");
+        var third = await hostA.StartAsync("test");
+        (await hostA.ResumeAsync(first.Instance.Id, first.Instance.Bookmarks.Single().Id)).Output.Should().Equal("after"); // A parses and keeps it
+        var versionId = first.Instance.DefinitionVersionId;
+        var stamp = (await servicesA.GetRequiredService<IWorkflowDefinitionStore>().FindPublishedStampAsync(versionId))!.Value;
+        servicesA.GetRequiredService<ParsedDefinitionCache>().TryGet(versionId, stamp, out _).Should().BeTrue("A keeps the parse of the published version");
+
+        var storeB = servicesB.GetRequiredService<IWorkflowDefinitionStore>();
+        await storeB.RetractAsync("test");
+        var edited = Definition().Replace("\"after\"", "\"edited on B\"", StringComparison.Ordinal);
+        var republished = await storeB.SaveAsync("test", "Test", null, edited, publish: true);
+        republished.Id.Should().Be(versionId, "retract, save and publish keep the version id: only the row version tells the change");
+
+        (await hostA.ResumeAsync(second.Instance.Id, second.Instance.Bookmarks.Single().Id)).Output.Should().Equal("edited on B");
+        var newStamp = (await storeB.FindPublishedStampAsync(versionId))!.Value;
+        newStamp.Should().NotBe(stamp);
+        servicesA.GetRequiredService<ParsedDefinitionCache>().TryGet(versionId, newStamp, out _).Should().BeTrue("A keeps the new parse for the next resumes");
+        (await hostA.ResumeAsync(third.Instance.Id, third.Instance.Bookmarks.Single().Id)).Output.Should().Equal("edited on B");
+    }
+
+    [Fact]
     public async Task Two_concurrent_resumes_of_one_bookmark_from_two_processes_apply_once()
     {
         await using var database = new SqliteTestDatabase();

@@ -67,6 +67,14 @@ public sealed class EfWorkflowDefinitionStore(
     }
 
     /// <inheritdoc />
+    public async Task<long?> FindPublishedStampAsync(string id, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Definitions.Where(d => d.Id == id && d.IsPublished).Select(d => (long?)d.RowVersion).SingleOrDefaultAsync(cancellationToken);
+    }
+
+    /// <inheritdoc />
     /// <remarks>Ordered by version, oldest first; empty when the definition does not exist.</remarks>
     public async Task<IReadOnlyList<StoredDefinition>> ListVersionsAsync(string definitionId, CancellationToken cancellationToken = default)
     {

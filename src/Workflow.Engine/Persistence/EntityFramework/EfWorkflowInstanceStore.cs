@@ -302,13 +302,19 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<WorkflowDbContext>
             {
                 await db.SaveChangesAsync(cancellationToken);
             }
-            catch (DbUpdateException failure)
+            // Npgsql's execution strategy wraps a deadlock or serialization failure in an InvalidOperationException.
+            catch (Exception failure) when (failure is DbUpdateException || failure.InnerException is DbUpdateException)
             {
                 await tx.RollbackAsync(CancellationToken.None);
                 var explained = await ExplainAsync(kind, instance.Id, expected, idempotency, CancellationToken.None);
                 if (explained is not null)
                 {
                     throw explained;
+                }
+
+                if (IsTransientConflict(failure))
+                {
+                    throw new ConcurrencyConflictException(instance.Id, expected, expected);
                 }
 
                 throw new InvalidOperationException($"Saving workflow instance '{instance.Id}' failed: {failure.InnerException?.Message ?? failure.Message}", failure);
@@ -321,12 +327,20 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<WorkflowDbContext>
             if (_participants.Count > 0)
             {
                 context = new WorkflowSaveContext(kind, instance, newVersion, journal, idempotency, db);
-                foreach (var participant in _participants)
+                try
                 {
-                    await participant.OnSavingAsync(context, cancellationToken);
-                }
+                    foreach (var participant in _participants)
+                    {
+                        await participant.OnSavingAsync(context, cancellationToken);
+                    }
 
-                await db.SaveChangesAsync(cancellationToken);
+                    await db.SaveChangesAsync(cancellationToken);
+                }
+                catch (Exception failure) when (IsTransientConflict(failure))
+                {
+                    await tx.RollbackAsync(CancellationToken.None);
+                    throw new ConcurrencyConflictException(instance.Id, expected, expected);
+                }
             }
 
             await tx.CommitAsync(cancellationToken);
@@ -340,6 +354,24 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<WorkflowDbContext>
         }
 
         instance.Version = newVersion;
+    }
+
+    /// <summary>
+    /// A deadlock (PostgreSQL 40P01) or serialization failure (40001) between two saves of one instance — seen when two
+    /// steps of one joint review are acted on at once on PostgreSQL: both rewrite the instance's bookmarks — is a
+    /// conflict like a stale version: nothing was written, and the runtime reloads and retries (bounded).
+    /// </summary>
+    private static bool IsTransientConflict(Exception failure)
+    {
+        for (var e = failure; e is not null; e = e.InnerException)
+        {
+            if (e is System.Data.Common.DbException { SqlState: "40P01" or "40001" })
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

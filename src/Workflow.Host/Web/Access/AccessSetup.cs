@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 using NodaTime;
+using Workflow.Engine.Persistence.EntityFramework;
 using Workflow.Host.Web.Demo;
 using Workflow.Host.Web.Departments;
 
@@ -35,6 +36,8 @@ public static class AccessSetup
         services.AddSingleton<IValidateOptions<AuthOptions>, AuthOptionsValidator>();
         services.AddSingleton<AccessTokenIssuer>();
         services.AddOptions<SignInThrottleOptions>().Bind(configuration.GetSection(SignInThrottleOptions.Section));
+        services.AddWorkflowPersistenceModule<SignInFailuresModule>();
+        services.AddSingleton<SharedUserLockout>();
         services.AddSingleton<SignInThrottle>();
         services.TryAddSingleton<IUserDirectory>(sp => new InMemoryUserDirectory(
             sp.GetRequiredService<IOptions<DemoOptions>>().Value.Enabled ? DemoUsers.Accounts(sp.GetRequiredService<Workflow.Definitions.Catalogue.MatterCatalogue>().Departments.Select(d => new Department(d.Code, d.Name))) : []));

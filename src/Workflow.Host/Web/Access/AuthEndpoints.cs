@@ -40,7 +40,7 @@ public static class AuthEndpoints
 
         var name = request!.Username!.Trim();
         var client = SignInThrottle.ClientOf(http);
-        if (throttle.LockedUntil(name, client) is { } until)
+        if (await throttle.LockedUntilAsync(name, client, ct) is { } until)
         {
             var now = clock.GetCurrentInstant();
             http.Response.Headers.RetryAfter = ((int)Math.Ceiling((until - now).TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -50,11 +50,11 @@ public static class AuthEndpoints
         var user = await users.VerifyPasswordAsync(name, request.Password!, ct);
         if (user is null)
         {
-            throttle.Failed(name, client);
+            await throttle.FailedAsync(name, client, ct);
             await audit.AppendAsync(new Workflow.Definitions.Audit.AuditFact("signin.failed", name, "anonymous", After: $"api; client {client}"), ct);
         }
         else
-            throttle.Succeeded(name);
+            await throttle.SucceededAsync(name, ct);
         if (user is null)
             return TypedResults.Problem(
                 statusCode: StatusCodes.Status401Unauthorized,

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 using NodaTime;
+using Workflow.Definitions.Audit;
 
 namespace Workflow.Host.Web.Access;
 
@@ -23,15 +24,17 @@ public sealed class SignInThrottleOptions
 /// Stops password guessing on <c>POST /api/auth/token</c> and the sign-in page (docs/deployment.md): after
 /// <see cref="SignInThrottleOptions.FailuresPerUser"/> failures for one user name, or
 /// <see cref="SignInThrottleOptions.FailuresPerClient"/> from one client address, further attempts are refused (429,
-/// even with the right password) until the window has passed; each lock is logged. Only failures count, so people who
-/// sign in correctly are never slowed down. Held per host process: with N hosts an attacker gets at most N times the
-/// limit, still far from a guessing rate. Behind a proxy the client address is the proxy's unless forwarded headers
-/// are enabled (<c>ASPNETCORE_FORWARDEDHEADERS_ENABLED=true</c>).
+/// even with the right password) until the window has passed; each lock is logged and audited (<c>signin.locked</c>).
+/// Only failures count, so people who sign in correctly are never slowed down. The user names' failures are counted in
+/// the database (<see cref="SharedUserLockout"/>), so guesses spread over several hosts lock the name all the same; the
+/// clients' are counted per host process (a client spread over N hosts gets N times its limit, while every name it
+/// tries still locks after its five). Behind a proxy the client address is the proxy's unless forwarded headers are
+/// enabled (<c>ASPNETCORE_FORWARDEDHEADERS_ENABLED=true</c>).
 /// </summary>
-public sealed class SignInThrottle(IClock clock, IOptions<SignInThrottleOptions> options, ILogger<SignInThrottle> logger)
+public sealed class SignInThrottle(IClock clock, IOptions<SignInThrottleOptions> options, SharedUserLockout users, AuditTrail audit, ILogger<SignInThrottle> logger)
 {
     private const int PruneAbove = 10_000;
-    private readonly ConcurrentDictionary<string, Failures> _failures = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Failures> _clients = new(StringComparer.Ordinal);
 
     private sealed class Failures
     {
@@ -41,42 +44,48 @@ public sealed class SignInThrottle(IClock clock, IOptions<SignInThrottleOptions>
     }
 
     /// <summary>The instant the lock on this user name or client ends, or null when an attempt may be made.</summary>
-    public Instant? LockedUntil(string userName, string client)
+    public async Task<Instant?> LockedUntilAsync(string userName, string client, CancellationToken cancellationToken)
     {
         var now = clock.GetCurrentInstant();
         Instant? until = null;
-        foreach (var key in Keys(userName, client))
-        {
-            if (!_failures.TryGetValue(key, out var failures)) continue;
+        if (_clients.TryGetValue(client, out var failures))
             lock (failures)
-                if (failures.LockedUntil is { } end && end > now && (until is null || end > until)) until = end;
-        }
-        return until;
+                if (failures.LockedUntil is { } end && end > now) until = end;
+        var user = await users.LockedUntilAsync(UserKey(userName), now, cancellationToken);
+        return user > until || until is null ? user : until;
     }
 
     /// <summary>Counts a failed attempt; locks the user name or the client when it reaches its limit.</summary>
-    public void Failed(string userName, string client)
+    public async Task FailedAsync(string userName, string client, CancellationToken cancellationToken)
     {
         var now = clock.GetCurrentInstant();
         var window = Duration.FromTimeSpan(options.Value.Window);
-        if (_failures.Count > PruneAbove) Prune(now, window);
-        foreach (var (key, limit) in Keys(userName, client).Zip([options.Value.FailuresPerUser, options.Value.FailuresPerClient]))
+        var (count, lockedNow) = await users.FailedAsync(UserKey(userName), options.Value.FailuresPerUser, window, now, cancellationToken);
+        if (lockedNow is { } until)
         {
-            var failures = _failures.GetOrAdd(key, _ => new Failures { Since = now });
-            lock (failures)
-            {
-                if (now - failures.Since > window) (failures.Count, failures.Since, failures.LockedUntil) = (0, now, null);
-                if (++failures.Count >= limit && failures.LockedUntil is null)
-                {
-                    failures.LockedUntil = now + window;
-                    logger.LogWarning("Sign-in locked for {Key} after {Count} failed attempts, until {Until}.", key, failures.Count, failures.LockedUntil);
-                }
-            }
+            logger.LogWarning("Sign-in locked for user name {UserName} after {Count} failed attempts, until {Until}.", userName.Trim(), count, until);
+            await audit.AppendAsync(new AuditFact("signin.locked", userName.Trim(), "anonymous", After: $"user name; {count} failures; until {until}; client {client}"), cancellationToken);
+        }
+
+        if (_clients.Count > PruneAbove) Prune(now, window);
+        var failures = _clients.GetOrAdd(client, _ => new Failures { Since = now });
+        Instant? clientLocked = null;
+        lock (failures)
+        {
+            if (now - failures.Since > window) (failures.Count, failures.Since, failures.LockedUntil) = (0, now, null);
+            if (++failures.Count >= options.Value.FailuresPerClient && failures.LockedUntil is null)
+                clientLocked = failures.LockedUntil = now + window;
+        }
+
+        if (clientLocked is { } end)
+        {
+            logger.LogWarning("Sign-in locked for client {Client} after {Count} failed attempts, until {Until}.", client, options.Value.FailuresPerClient, end);
+            await audit.AppendAsync(new AuditFact("signin.locked", userName.Trim(), "anonymous", After: $"client {client}; {options.Value.FailuresPerClient} failures; until {end}"), cancellationToken);
         }
     }
 
     /// <summary>A successful sign-in clears the user name's failures (not the client's).</summary>
-    public void Succeeded(string userName) => _failures.TryRemove(UserKey(userName), out _);
+    public Task SucceededAsync(string userName, CancellationToken cancellationToken) => users.SucceededAsync(UserKey(userName), cancellationToken);
 
     /// <summary>The refusal's text, Chinese then English (the API has no page language to choose by).</summary>
     public static string Message(Instant until, Instant now)
@@ -88,14 +97,12 @@ public sealed class SignInThrottle(IClock clock, IOptions<SignInThrottleOptions>
     /// <summary>The address a client connects from (after forwarded headers, when enabled).</summary>
     public static string ClientOf(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
-    private static string UserKey(string userName) => "user:" + userName.Trim().ToLowerInvariant();
-
-    private static string[] Keys(string userName, string client) => [UserKey(userName), "client:" + client];
+    private static string UserKey(string userName) => userName.Trim().ToLowerInvariant();
 
     private void Prune(Instant now, Duration window)
     {
-        foreach (var (key, failures) in _failures)
+        foreach (var (key, failures) in _clients)
             if (now - failures.Since > window && (failures.LockedUntil is null || failures.LockedUntil < now))
-                _failures.TryRemove(key, out _);
+                _clients.TryRemove(key, out _);
     }
 }

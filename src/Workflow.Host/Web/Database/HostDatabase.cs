@@ -51,7 +51,9 @@ public sealed record HostDatabase(WorkflowDatabaseProvider Provider, string Conn
         if (Provider != WorkflowDatabaseProvider.PostgreSql) return NoLock.Instance;
         var connection = new NpgsqlConnection(ConnectionString);
         await connection.OpenAsync(cancellationToken);
-        await using (var command = new NpgsqlCommand($"SELECT pg_advisory_lock({key});", connection))
+        // No command timeout: the lock is held by a host doing the work (seeding took over 30 s, the default, on a
+        // busy machine and the waiting hosts died of it); the cancellation token bounds the wait.
+        await using (var command = new NpgsqlCommand($"SELECT pg_advisory_lock({key});", connection) { CommandTimeout = 0 })
             await command.ExecuteNonQueryAsync(cancellationToken);
         return connection; // closing the session releases its advisory locks
     }

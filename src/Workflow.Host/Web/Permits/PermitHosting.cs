@@ -45,16 +45,24 @@ public static class PermitHosting
         return services;
     }
 
+    // Arbitrary constant shared by every host that publishes and binds the shipped stage workflows ("WFBIND").
+    private const long StartupLock = 0x57_46_42_49_4E_44;
+
     /// <summary>Migrates the database, publishes missing stage workflows and seeds the demo projects into a new database.</summary>
     public static async Task InitializeAsync(IServiceProvider services, IConfiguration configuration, CancellationToken cancellationToken = default)
     {
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Workflow.Startup");
         var applied = await services.GetRequiredService<WorkflowDatabase>().MigrateAsync(cancellationToken);
         if (applied.Count > 0) logger.LogInformation("Database schema: applied {Steps}.", string.Join(", ", applied.Select(a => $"{a.Module} v{a.Version}")));
-        var published = await StageWorkflows.EnsurePublishedAsync(services.GetRequiredService<IWorkflowDefinitionStore>(), cancellationToken);
-        if (published.Count > 0) logger.LogInformation("Published the stage workflows {Ids}.", string.Join(", ", published));
-        var bound = await services.GetRequiredService<WorkflowBindings>().EnsureSeededAsync(cancellationToken);
-        if (bound.Count > 0) logger.LogInformation("Bound the stages {Stages} to their shipped workflows.", string.Join(", ", bound));
+        // Hosts starting together on one PostgreSQL database take turns (each check-then-insert below raced: two hosts
+        // inserting the same binding, the loser crashed at start-up), so the first publishes and binds, the others find it done.
+        await using (await services.GetRequiredService<HostDatabase>().LockAsync(StartupLock, cancellationToken))
+        {
+            var published = await StageWorkflows.EnsurePublishedAsync(services.GetRequiredService<IWorkflowDefinitionStore>(), cancellationToken);
+            if (published.Count > 0) logger.LogInformation("Published the stage workflows {Ids}.", string.Join(", ", published));
+            var bound = await services.GetRequiredService<WorkflowBindings>().EnsureSeededAsync(cancellationToken);
+            if (bound.Count > 0) logger.LogInformation("Bound the stages {Stages} to their shipped workflows.", string.Join(", ", bound));
+        }
 
         // A calendar may have been imported (calendar import-ics) while the app was down: recompute and audit open clocks.
         var moved = await services.GetRequiredService<Workflow.Definitions.Clocks.ClockRecompute>().RecomputeOpenClocksAsync(cancellationToken);
