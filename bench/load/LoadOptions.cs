@@ -33,6 +33,6 @@ public sealed record LoadOptions(bool Quick, bool ComparePeer, int Rounds, TimeS
         if (unknown.Count > 0) throw new ArgumentException($"Unknown section(s) {string.Join(", ", unknown)}; known: {string.Join(", ", AllSections)}.");
         return new LoadOptions(quick, comparePeer, Math.Max(3, Number("--rounds", 3)),
             TimeSpan.FromSeconds(Value("--seconds") is { } s ? double.Parse(s, CultureInfo.InvariantCulture) : quick ? 0.5 : 5.0),
-            Number("--projects", quick ? 200 : 10_000), Number("--open-steps", quick ? 10_000 : 100_000), sections);
+            Number("--projects", quick ? 20 : 10_000), Number("--open-steps", quick ? 2_000 : 100_000), sections);
     }
 }

@@ -22,12 +22,16 @@ public sealed class PermitHost : IAsyncDisposable
     /// <summary>Matters approved before, so that every stage's prerequisites are met.</summary>
     public static readonly string[] PriorApprovals = ["ZRZY-001", "ZRZY-002", "ZRZY-003", "QX-001", "ZJJ-001", "ZJJ-002"];
 
-    private PermitHost(ServiceProvider services, FakeClock clock, string path)
+    private PermitHost(ServiceProvider services, FakeClock clock, string path, CommandCounter commands)
     {
+        Commands = commands;
         Services = services;
         Clock = clock;
         DatabasePath = path;
     }
+
+    /// <summary>The SQL commands the services send (to read a query's plan).</summary>
+    public CommandCounter Commands { get; }
 
     /// <summary>The services.</summary>
     public ServiceProvider Services { get; }
@@ -44,14 +48,15 @@ public sealed class PermitHost : IAsyncDisposable
         var own = Directory.CreateDirectory(Path.Combine(folder, "permits-" + Guid.NewGuid().ToString("N"))).FullName;
         var path = Path.Combine(own, "permits.db");
         var clock = FakeClock.At(now);
-        var services = new ServiceCollection().AddSingleton<IClock>(clock)
+        var commands = new CommandCounter();
+        var services = new ServiceCollection().AddSingleton<IClock>(clock).AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(commands)
             .AddSingleton<Workflow.Definitions.MaterialFiles.IFileStore>(new Workflow.Definitions.MaterialFiles.FolderFileStore(Path.Combine(own, "files")))
             .AddWorkflowSqlite($"Data Source={path}")
             .AddPermits(calendarsFolder: Path.Combine(own, "calendars"))
             .BuildServiceProvider();
         await services.GetRequiredService<WorkflowDatabase>().MigrateAsync();
         await StageWorkflows.EnsurePublishedAsync(services.GetRequiredService<IWorkflowDefinitionStore>());
-        return new PermitHost(services, clock, path);
+        return new PermitHost(services, clock, path, commands);
     }
 
     /// <summary>A new project with every prior approval.</summary>
