@@ -58,7 +58,7 @@ public static class EngineSection
             await using var load = await EngineLoad.CreateAsync(folder, k);
             foreach (var workers in options.Quick ? new[] { 1 } : [1, 8])
             {
-                var f = await load.RunAsync(workers, options.Measurement, maxInstances: options.Quick ? 1 : int.MaxValue);
+                var f = await load.RunAsync(workers, options.Measurement, maxInstances: options.Quick ? 1 : k >= 100 ? workers : int.MaxValue);
                 Progress.Say($"width: {f}");
                 if (workers == 1) cost[k] = f.MillisecondsPerCompletion / (k + 2);
             }

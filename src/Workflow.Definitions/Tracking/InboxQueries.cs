@@ -89,7 +89,7 @@ public sealed class InboxQueries(IDbContextFactory<WorkflowDbContext> contexts, 
 
     /// <summary>
     /// Every open step counted per department (SQL <c>GROUP BY</c> over all of them), and those in warning or overdue,
-    /// worst first, one page of <paramref name="attentionPageSize"/> (docs/performance.md, "Supervision").
+    /// worst first, one page of <paramref name="attentionPageSize"/> (docs/benchmarks.md, "Queries that stop early").
     /// </summary>
     /// <remarks>
     /// Only the steps whose level can be above normal are read and their clocks evaluated: a running clock is in

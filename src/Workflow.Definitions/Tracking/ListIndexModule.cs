@@ -28,7 +28,7 @@ public sealed class ListIndexModule : IWorkflowPersistenceModule
     /// <summary>
     /// The inbox's order (<see cref="InboxQueries.PageAsync(string?, int, int, CancellationToken)"/>: green channel first, then by
     /// promised due instant, steps without one last, then by age) over the open steps only, per department and for
-    /// everyone: a page of 50 reads 50 index entries in order instead of sorting every open step (docs/performance.md).
+    /// everyone: a page of 50 reads 50 index entries in order instead of sorting every open step (docs/benchmarks.md, "Queries that stop early").
     /// The WHERE must be the query's state term word for word, which is why the query writes the states as constants.
     /// </summary>
     private static string InboxOrder(string dueMissing) => $"""
