@@ -93,8 +93,8 @@ public sealed class CaseQueries(
         if (list.GreenChannel is { } green) query = query.Where(c => c.GreenChannel == green);
         if (list.Level == DeadlineLevel.Overdue)
         {
-            var open = CaseStates.OpenNames.ToArray();
-            query = query.Where(c => open.Contains(c.State) && ((c.PromisedDue != null && c.PromisedDue < at) || (c.StatutoryDue != null && c.StatutoryDue < at)));
+            var open = CaseStates.Open.ToArray();
+            query = query.Where(c => EF.Constant(open).Contains(c.State) && ((c.PromisedDue != null && c.PromisedDue < at) || (c.StatutoryDue != null && c.StatutoryDue < at)));
         }
         if (list.From is { } from) query = query.Where(c => c.SubmittedAt >= from);
         if (list.To is { } to) query = query.Where(c => c.SubmittedAt < to);

@@ -24,10 +24,14 @@ public sealed record InboxPage(IReadOnlyList<InboxEntry> Items, int TotalCount, 
 public sealed record DepartmentLoad(string Department, int Open, int WaitingForSupplement, int Warning, int Overdue);
 
 /// <summary>
-/// The supervisor's overview over every open step (效能监察), read at <paramref name="At"/>: per department, and the open
-/// steps in warning or overdue, worst first.
+/// The supervisor's overview over every open step (效能监察), read at <paramref name="At"/>: per department, and one page
+/// of the open steps in warning or overdue, worst first.
 /// </summary>
-public sealed record SupervisionOverview(IReadOnlyList<DepartmentLoad> Departments, IReadOnlyList<InboxEntry> Attention, int TotalCount, Instant At);
+public sealed record SupervisionOverview(IReadOnlyList<DepartmentLoad> Departments, IReadOnlyList<InboxEntry> Attention, int TotalCount, Instant At)
+{
+    /// <summary>How many open steps are in warning or overdue (<see cref="Attention"/> is one page of them).</summary>
+    public int AttentionCount { get; init; }
+}
 
 /// <summary>
 /// Inboxes and supervision, from the projection tables only (never instance JSON), in a fixed number of queries
@@ -83,30 +87,72 @@ public sealed class InboxQueries(IDbContextFactory<WorkflowDbContext> contexts, 
         return new InboxPage(rows.Select(x => Entry(x.Step, x.Case, at)).ToList(), total, at);
     }
 
-    /// <summary>Every open step counted per department, and those in warning or overdue; one query whatever their number.</summary>
-    public async Task<SupervisionOverview> OverviewAsync(CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Every open step counted per department (SQL <c>GROUP BY</c> over all of them), and those in warning or overdue,
+    /// worst first, one page of <paramref name="attentionPageSize"/> (docs/benchmarks.md, "Queries that stop early").
+    /// </summary>
+    /// <remarks>
+    /// Only the steps whose level can be above normal are read and their clocks evaluated: a running clock is in
+    /// warning or overdue only when its due instant lies before <see cref="AttentionHorizon"/>, so the steps due later
+    /// (the bulk at a city's scale) are counted in SQL and never read. Steps whose clocks have stood still or have no
+    /// stored due instant are always read, so the levels are exactly those the clocks give.
+    /// </remarks>
+    public async Task<SupervisionOverview> OverviewAsync(int attentionPage = 1, int attentionPageSize = int.MaxValue, CancellationToken cancellationToken = default)
     {
         var at = clock.GetCurrentInstant();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var rows = await OpenSteps(db, null).ToListAsync(cancellationToken);
-        var entries = rows.Select(x => Entry(x.Step, x.Case, at)).ToList();
-        var departments = entries.GroupBy(e => e.Step.Department)
-            .Select(g => new DepartmentLoad(g.Key, g.Count(),
-                g.Count(e => e.Step.State == StepState.WaitingForSupplement),
-                g.Count(e => e.Step.State == StepState.Open && e.Clocks?.Level == DeadlineLevel.Warning),
-                g.Count(e => e.Step.State == StepState.Open && e.Clocks?.Level == DeadlineLevel.Overdue)))
+        var counts = await db.Set<StepRow>().AsNoTracking().Where(s => EF.Constant(OpenStepStates).Contains(s.State))
+            .GroupBy(s => new { s.Department, s.State }).Select(g => new { g.Key.Department, g.Key.State, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        var horizon = await AttentionHorizonAsync(db, at, cancellationToken);
+        var candidates = await OpenSteps(db, null)
+            .Where(x => x.Step.State == StepState.Open && (x.Step.StatutoryLimit > 0
+                ? x.Step.Suspensions != "" || x.Step.StatutoryDue == null || x.Step.PromisedDue <= horizon || x.Step.StatutoryDue <= horizon
+                : x.Case.AcceptedAt != null && (x.Case.Suspended || x.Case.Suspensions != "" || x.Case.StatutoryDue == null || x.Case.PromisedDue <= horizon || x.Case.StatutoryDue <= horizon)))
+            .ToListAsync(cancellationToken);
+        // Levels from the step's own clocks alone where it has them; the full entries only for the page shown.
+        var attention = candidates.Select(x => (Row: x, Clocks: LevelClocks(x.Step, x.Case, at)))
+            .Where(e => e.Clocks?.Level is DeadlineLevel.Warning or DeadlineLevel.Overdue)
+            .OrderByDescending(e => e.Clocks!.Level).ThenBy(e => e.Clocks!.TightestRemaining()).ThenBy(e => e.Row.Step.Id, StringComparer.Ordinal)
+            .Select(e => (e.Row, e.Row.Step.Department, e.Clocks!.Level))
+            .ToList();
+        var departments = counts.GroupBy(c => c.Department)
+            .Select(g => new DepartmentLoad(g.Key, g.Sum(c => c.Count),
+                g.Where(c => c.State == StepState.WaitingForSupplement).Sum(c => c.Count),
+                attention.Count(e => e.Department == g.Key && e.Level == DeadlineLevel.Warning),
+                attention.Count(e => e.Department == g.Key && e.Level == DeadlineLevel.Overdue)))
             .OrderByDescending(d => d.Overdue).ThenByDescending(d => d.Warning).ThenBy(d => d.Department, StringComparer.Ordinal)
             .ToList();
-        var attention = entries.Where(e => e.Step.State == StepState.Open && e.Clocks?.Level is DeadlineLevel.Warning or DeadlineLevel.Overdue)
-            .OrderByDescending(e => e.Clocks!.Level).ThenBy(e => e.Clocks!.TightestRemaining()).ThenBy(e => e.Step.Id, StringComparer.Ordinal)
-            .ToList();
-        return new SupervisionOverview(departments, attention, entries.Count, at);
+        var page = attention.Skip((int)Math.Min(int.MaxValue, (Math.Max(1L, attentionPage) - 1) * attentionPageSize)).Take(attentionPageSize)
+            .Select(e => Entry(e.Row.Step, e.Row.Case, at)).ToList();
+        return new SupervisionOverview(departments, page, counts.Sum(c => c.Count), at) { AttentionCount = attention.Count };
+    }
+
+    /// <summary>
+    /// The instant before which a running clock's due instant must lie for the clock to be in warning or overdue at
+    /// <paramref name="at"/>: the warning starts at most max(1, 20 %·limit) working days before the due instant
+    /// (<see cref="DeadlineWarningPolicy.Default"/>), so with the longest limit of any open step or case, a clock started
+    /// now with one working day more than that ends after every such due instant, on every calendar.
+    /// </summary>
+    public Instant AttentionHorizon(Instant at, int longestLimit)
+    {
+        var policy = DeadlineWarningPolicy.Default;
+        var days = (int)Math.Ceiling(Math.Max(policy.RemainingWorkingDays, (1 - policy.ElapsedShare) * longestLimit)) + 1;
+        return calendars.Ids.Select(id => new DeadlineClock(calendars.Get(id), at, days).Due ?? Instant.MaxValue).DefaultIfEmpty(Instant.MaxValue).Max();
+    }
+
+    private async Task<Instant> AttentionHorizonAsync(WorkflowDbContext db, Instant at, CancellationToken cancellationToken)
+    {
+        var steps = await db.Set<StepRow>().AsNoTracking().Where(s => EF.Constant(OpenStepStates).Contains(s.State)).MaxAsync(s => (int?)s.StatutoryLimit, cancellationToken) ?? 0;
+        var cases = await db.Set<CaseRow>().AsNoTracking().Where(c => c.ClosedAt == null).MaxAsync(c => (int?)c.StatutoryLimit, cancellationToken) ?? 0;
+        return AttentionHorizon(at, Math.Max(steps, cases));
     }
 
     private static IQueryable<OpenStep> OpenSteps(WorkflowDbContext db, string? department, string? state = null)
     {
         var states = state is null ? OpenStepStates : OpenStepStates.Where(s => s.ToString() == state).ToArray();
-        var steps = db.Set<StepRow>().AsNoTracking().Where(s => states.Contains(s.State));
+        // The states as constants in the SQL, so that the partial inbox indexes (ListIndexModule) apply.
+        var steps = db.Set<StepRow>().AsNoTracking().Where(s => EF.Constant(states).Contains(s.State));
         if (department is not null) steps = steps.Where(s => s.Department == department);
         return Joined(db, steps);
     }
@@ -142,6 +188,13 @@ public sealed class InboxQueries(IDbContextFactory<WorkflowDbContext> contexts, 
         }
         return rows;
     }
+
+    /// <summary>The clocks <see cref="InboxEntry.Clocks"/> gives, without reading the case's clocks when the step has its own.</summary>
+    private ClocksReading? LevelClocks(StepRow step, CaseRow @case, Instant at) =>
+        step.StatutoryLimit > 0
+            ? ClocksReading.Of(CaseClocks.Of(calendars.Get(@case.CalendarId.Length > 0 ? @case.CalendarId : catalogue.CalendarId), step.CreatedAt, step.StatutoryLimit,
+                step.PromisedLimit, StoredSuspensions.Decode(step.Suspensions)), step.CompletedAt ?? at)
+            : Entry(step, @case, at).Clocks;
 
     private InboxEntry Entry(StepRow step, CaseRow @case, Instant at)
     {

@@ -78,6 +78,34 @@ public sealed class TrackingQueriesTests
 
     [Theory]
     [MemberData(nameof(PermitTestHost.Providers), MemberType = typeof(PermitTestHost))]
+    public async Task Supervision_counts_in_SQL_reads_only_steps_near_their_due_instant_and_pages_the_attention_list(string provider)
+    {
+        await using var host = await StartAsync(provider, "2025-03-10T10:00:00+08:00"); // Monday
+        var now = host.Clock.GetCurrentInstant();
+        // Opened now with a promised limit of one working day: one day left, which is a warning (docs/calendars.md).
+        await SeedStepsAsync(host, "zjj", 3, now, promised: 1, StepState.Open,
+            promisedDue: At("2025-03-11T10:00:00+08:00"), statutoryDue: At("2025-04-08T10:00:00+08:00"));
+        // Opened now with five and twenty working days, due next week and in April: normal, and never read.
+        await SeedStepsAsync(host, "fgw", 600, now, promised: 5, StepState.Open,
+            promisedDue: At("2025-03-17T10:00:00+08:00"), statutoryDue: At("2025-04-08T10:00:00+08:00"));
+        await SeedStepsAsync(host, "fgw", 4, now, promised: 5, StepState.WaitingForSupplement,
+            promisedDue: At("2025-03-17T10:00:00+08:00"), statutoryDue: At("2025-04-08T10:00:00+08:00"));
+        var queries = host.Services.GetRequiredService<InboxQueries>();
+
+        var first = await queries.OverviewAsync(attentionPage: 1, attentionPageSize: 2);
+        var second = await queries.OverviewAsync(attentionPage: 2, attentionPageSize: 2);
+
+        first.TotalCount.Should().Be(607);
+        first.Departments.Should().Equal(new DepartmentLoad("zjj", 3, 0, 3, 0), new DepartmentLoad("fgw", 604, 4, 0, 0));
+        first.AttentionCount.Should().Be(3);
+        first.Attention.Should().HaveCount(2).And.OnlyContain(e => e.Clocks!.Level == DeadlineLevel.Warning);
+        first.Attention.Select(e => e.Step.Id).Should().NotContain(second.Attention.Should().ContainSingle().Which.Step.Id);
+        queries.AttentionHorizon(now, 20).Should().BeLessThan(At("2025-03-24T00:00:00+08:00"),
+            "a twenty-day limit warns four working days ahead: the horizon stays within the week after, so April's dues are counted without being read");
+    }
+
+    [Theory]
+    [MemberData(nameof(PermitTestHost.Providers), MemberType = typeof(PermitTestHost))]
     public async Task An_inbox_page_costs_two_queries_whatever_its_size(string provider)
     {
         await using var host = await StartAsync(provider, "2025-03-10T10:00:00+08:00");
@@ -149,7 +177,8 @@ public sealed class TrackingQueriesTests
         trips.Should().Be(provider == "sqlite" ? 20 : 15, "docs/architecture.md states the count and its parts (the engine and projection part went from 15/14 to 11/10, then 12/11 with the definition stamp; the audit chain and card timers add 8/4); {0}", string.Join("\n", secondTexts.Select(t => t.Split('\n')[0])));
     }
 
-    private static async Task SeedStepsAsync(PermitTestHost host, string department, int count, Instant createdAt, int promised, StepState state)
+    private static async Task SeedStepsAsync(PermitTestHost host, string department, int count, Instant createdAt, int promised, StepState state,
+        Instant? promisedDue = null, Instant? statutoryDue = null)
     {
         await using var db = await host.Services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>().CreateDbContextAsync();
         var caseId = "C" + Guid.NewGuid().ToString("N")[..12];
@@ -163,7 +192,7 @@ public sealed class TrackingQueriesTests
             {
                 Id = $"{caseId}-{i:D3}", CaseId = caseId, InstanceId = caseId, ProjectId = "P1", ActivityId = "a" + i, Kind = StepKind.Review,
                 Department = department, Title = "审查", State = state, CreatedAt = createdAt.Plus(Duration.FromSeconds(i)),
-                StatutoryLimit = 20, PromisedLimit = promised, Version = 1,
+                StatutoryLimit = 20, PromisedLimit = promised, Version = 1, PromisedDue = promisedDue, StatutoryDue = statutoryDue,
             });
         await db.SaveChangesAsync();
     }

@@ -30,6 +30,34 @@ public class DurableRuntimeTests
     }
 
     [Fact]
+    public async Task A_resume_writes_only_the_bookmark_it_consumed_and_the_others_load_back_in_order()
+    {
+        // Issue #16, "constant cost per step": resuming one of five waiting branches deletes that one bookmark row and
+        // writes no other (before: the whole set was deleted and inserted again on every resume).
+        await using var database = new SqliteTestDatabase();
+        var commands = new Workflow.Testing.CommandCounter();
+        var services = await database.OpenAsync(s => s.AddWorkflowEngine().AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(commands));
+        await services.GetRequiredService<IWorkflowDefinitionStore>().SaveAsync("fork", "Fork", null, TestFlow.ParallelEvents(5, "WaitAll").Json(), publish: true);
+        var runtime = services.GetRequiredService<WorkflowRuntime>();
+        var started = await runtime.StartAsync("fork");
+        var waiting = started.Instance.Bookmarks.Select(b => b.Id).ToList();
+        waiting.Should().HaveCount(5);
+
+        commands.Reset();
+        var resumed = await runtime.ResumeAsync(started.Instance.Id, waiting[0]);
+        var sql = string.Join("\n", commands.Texts);
+
+        System.Text.RegularExpressions.Regex.Count(sql, "DELETE FROM \"wf_bookmarks\"").Should().Be(1, sql);
+        sql.Should().NotContain("INSERT INTO \"wf_bookmarks\"").And.NotContain("UPDATE \"wf_bookmarks\"");
+        resumed.Instance.Bookmarks.Select(b => b.Id).Should().Equal(waiting.Skip(1));
+        var (_, reopened) = await OpenAsync(database);
+        var second = await reopened.ResumeAsync(started.Instance.Id, waiting[2]);
+        second.Instance.Bookmarks.Select(b => b.Id).Should().Equal(waiting[1], waiting[3], waiting[4]);
+        var loaded = await services.GetRequiredService<IWorkflowInstanceStore>().FindAsync(started.Instance.Id);
+        loaded!.Bookmarks.Select(b => b.Id).Should().Equal(waiting[1], waiting[3], waiting[4]);
+    }
+
+    [Fact]
     public async Task A_suspended_instance_resumes_in_a_new_service_provider_on_the_same_file_and_finishes()
     {
         await using var database = new SqliteTestDatabase();

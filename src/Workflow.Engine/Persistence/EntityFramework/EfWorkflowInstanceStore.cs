@@ -244,6 +244,51 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<WorkflowDbContext>
         return query;
     }
 
+    /// <summary>
+    /// Writes only what changed in the instance's bookmark set (issue #16, "constant cost per step"): removed rows are
+    /// deleted, new ones inserted, changed ones updated column by column (EF change tracking); the rows a resume did not
+    /// touch are not written. A timer lease held by a worker (claimed_by, claimed_until) stays on its row. Ordinals keep
+    /// their values while the set's order allows, so removing the first of K bookmarks does not renumber the other K − 1.
+    /// </summary>
+    private static async Task WriteBookmarkDeltaAsync(WorkflowDbContext db, WorkflowInstance instance, CancellationToken cancellationToken)
+    {
+        var stored = await db.Bookmarks.Where(b => b.InstanceId == instance.Id).ToDictionaryAsync(b => b.Id, StringComparer.Ordinal, cancellationToken);
+        var wanted = instance.Bookmarks.Select((b, i) => InstanceRowMapper.ToRow(instance.Id, b, i)).ToList();
+        var wantedIds = wanted.Select(b => b.Id).ToHashSet(StringComparer.Ordinal);
+        db.Bookmarks.RemoveRange(stored.Values.Where(b => !wantedIds.Contains(b.Id)));
+
+        // Kept rows keep their ordinal and new rows follow the last kept one, when that keeps the order strictly
+        // increasing; otherwise every row takes its position (the rare reorder).
+        var ordinals = new List<int>(wanted.Count);
+        var last = -1;
+        foreach (var b in wanted)
+        {
+            last = stored.TryGetValue(b.Id, out var old) ? old.Ordinal : last + 1;
+            ordinals.Add(last);
+        }
+        var keepOrdinals = ordinals.Zip(ordinals.Skip(1)).All(p => p.First < p.Second);
+        for (var i = 0; i < wanted.Count; i++)
+        {
+            var b = wanted[i];
+            b.Ordinal = keepOrdinals ? ordinals[i] : i;
+            if (!stored.TryGetValue(b.Id, out var old))
+            {
+                db.Bookmarks.Add(b);
+                continue;
+            }
+
+            // Only the assignments that differ are written (EF compares with the values read).
+            old.Ordinal = b.Ordinal;
+            old.ActivityId = b.ActivityId;
+            old.ActivityType = b.ActivityType;
+            old.NodeId = b.NodeId;
+            old.Kind = b.Kind;
+            old.Payload = b.Payload;
+            old.CreatedAt = b.CreatedAt;
+            old.ResumeAt = b.ResumeAt;
+        }
+    }
+
     private async Task SaveAsync(WorkflowSaveKind kind, WorkflowInstance instance, IReadOnlyList<JournalEntry> journal, IdempotencyRecord? idempotency, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(instance);
@@ -264,10 +309,10 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<WorkflowDbContext>
             }
 
             var row = InstanceRowMapper.ToRow(instance, newVersion);
-            var claims = new Dictionary<string, (string? ClaimedBy, NodaTime.Instant? ClaimedUntil)>();
             if (kind == WorkflowSaveKind.Insert)
             {
                 db.Instances.Add(row);
+                db.Bookmarks.AddRange(instance.Bookmarks.Select((b, i) => InstanceRowMapper.ToRow(instance.Id, b, i)));
             }
             else
             {
@@ -276,22 +321,9 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<WorkflowDbContext>
                 // The version column is the concurrency token: EF updates WHERE id = @id AND version = @expected
                 // and reports 0 rows as DbUpdateConcurrencyException.
                 entry.Property(r => r.Version).OriginalValue = expected;
-                // The set is replaced, but a timer lease held by a worker must survive an unrelated save of the instance.
-                claims = await db.Bookmarks.AsNoTracking().Where(b => b.InstanceId == instance.Id && b.ClaimedBy != null)
-                    .ToDictionaryAsync(b => b.Id, b => (b.ClaimedBy, b.ClaimedUntil), cancellationToken);
-                await db.Bookmarks.Where(b => b.InstanceId == instance.Id).ExecuteDeleteAsync(cancellationToken);
+                await WriteBookmarkDeltaAsync(db, instance, cancellationToken);
             }
 
-            db.Bookmarks.AddRange(instance.Bookmarks.Select((b, i) =>
-            {
-                var row = InstanceRowMapper.ToRow(instance.Id, b, i);
-                if (claims.TryGetValue(b.Id, out var claim))
-                {
-                    (row.ClaimedBy, row.ClaimedUntil) = claim;
-                }
-
-                return row;
-            }));
             db.Journal.AddRange(journal.Select(InstanceRowMapper.ToRow));
             if (idempotency is not null)
             {

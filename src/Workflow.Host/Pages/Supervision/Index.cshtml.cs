@@ -19,15 +19,26 @@ public sealed class IndexModel(Workflow.Definitions.Catalogue.MatterCatalogue ca
     /// <summary>Open steps in warning or overdue, worst first.</summary>
     public IReadOnlyList<InboxEntry> Attention { get; private set; } = [];
 
+    /// <summary>How many open steps are in warning or overdue; <see cref="Attention"/> shows one page of them.</summary>
+    public int AttentionCount { get; private set; }
+
+    /// <summary>The attention list's page (1-based), <see cref="AttentionPageSize"/> steps each.</summary>
+    public int AttentionPage { get; private set; } = 1;
+
+    /// <summary>Steps per page of the attention list.</summary>
+    public const int AttentionPageSize = 100;
+
     public int TotalCount { get; private set; }
 
     public Workflow.Definitions.Catalogue.MatterCatalogue Catalogue => catalogue;
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(int page = 1, CancellationToken ct = default)
     {
         var access = new CaseAccess(User);
         if (access.Role is not (UserRole.Supervisor or UserRole.Admin)) return new ForbidResult();
-        var overview = await inboxes.OverviewAsync(ct);
+        AttentionPage = Math.Max(1, page);
+        var overview = await inboxes.OverviewAsync(AttentionPage, AttentionPageSize, ct);
+        AttentionCount = overview.AttentionCount;
         TotalCount = overview.TotalCount;
         Departments = overview.Departments;
         Attention = overview.Attention;

@@ -1,0 +1,115 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+using Workflow.Definitions.Catalogue;
+using Workflow.Load.Measure;
+using Workflow.Testing;
+
+namespace Workflow.Load.Product;
+
+/// <summary>
+/// Issue #16 (b) over HTTP: the real Host (Program, Development settings, demo users) on a fresh SQLite file, served
+/// by <see cref="WebApplicationFactory{TEntryPoint}"/>'s in-memory TestServer (the whole ASP.NET Core pipeline —
+/// routing, authentication, JSON, problem details — but no sockets). C clients each register a project, apply for
+/// stage 3 and act on every step as the front desk and the reviewers would (as admin); a step is one
+/// <c>POST /api/steps/{id}/actions</c>, and the two case reads that find the open steps are timed with the actions.
+/// </summary>
+public sealed class HttpPermits : WebApplicationFactory<Program>
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("workflow-load-host-").FullName;
+
+    /// <summary>A Host whose content root is src/Workflow.Host of this repository (the factory's own guess is the solution folder's Workflow.Host).</summary>
+    public HttpPermits() =>
+        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_WORKFLOW_HOST", Path.Combine(Repository.Root, "src", "Workflow.Host"));
+
+    /// <inheritdoc />
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("Database:Provider", "Sqlite");
+        builder.UseSetting("ConnectionStrings:Workflow", $"Data Source={Path.Combine(_folder, "workflow.db")}");
+        builder.UseSetting("Calendars:Folder", Path.Combine(_folder, "calendars"));
+        builder.UseSetting("Files:Folder", Path.Combine(_folder, "files"));
+        builder.UseSetting("Demo:Projects", "0");
+        builder.UseSetting("Timers:IntervalSeconds", "0");
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.ConfigureServices(services => services.AddSingleton<IClock>(FakeClock.At("2025-03-03T09:30:00+08:00")));
+    }
+
+    /// <summary>A client with a bearer token of <paramref name="user"/> (demo password).</summary>
+    public async Task<HttpClient> ClientAsync(string user)
+    {
+        var client = CreateClient();
+        var answer = await client.PostAsJsonAsync("/api/auth/token", new { username = user, password = "demo" });
+        answer.EnsureSuccessStatusCode();
+        using var json = JsonDocument.Parse(await answer.Content.ReadAsStringAsync());
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", json.RootElement.GetProperty("token").GetString());
+        return client;
+    }
+
+    /// <summary>One measurement with <paramref name="clients"/> clients.</summary>
+    public async Task<RunFigures> RunAsync(int clients, TimeSpan duration)
+    {
+        var admin = await ClientAsync("admin");
+        var materials = MatterCatalogue.Sample.MattersOf(Stage.ConstructionPermit).SelectMany(m => m.Materials.Select(x => x.Code)).Distinct().ToArray();
+        var latencies = new Latencies();
+        var completions = 0;
+        var untimed = 0L;
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        await Task.WhenAll(Enumerable.Range(0, clients).Select(_ => Task.Run(async () =>
+        {
+            while (System.Diagnostics.Stopwatch.GetElapsedTime(started) < duration)
+            {
+                var setup = System.Diagnostics.Stopwatch.GetTimestamp();
+                var project = await PostAsync(admin, "/api/projects", new
+                {
+                    code = "2025-" + Guid.NewGuid().ToString("N")[..10], name = "示例项目", enterprise = "示例建设有限公司", kind = "EnterpriseInvested",
+                    greenChannel = false, priorApprovals = PermitHost.PriorApprovals,
+                });
+                var @case = await PostAsync(admin, $"/api/projects/{project.GetProperty("id").GetString()}/applications",
+                    new { stage = nameof(Stage.ConstructionPermit), matters = (string[]?)null, materials });
+                var caseId = @case.GetProperty("id").GetString()!;
+                Interlocked.Add(ref untimed, System.Diagnostics.Stopwatch.GetTimestamp() - setup);
+                for (;;)
+                {
+                    var open = (await GetAsync(admin, $"/api/cases/{caseId}")).GetProperty("openSteps").EnumerateArray()
+                        .Select(s => (Id: s.GetProperty("id").GetString()!, Kind: s.GetProperty("kind").GetString())).ToList();
+                    if (open.Count == 0) break;
+                    foreach (var step in open)
+                    {
+                        var one = System.Diagnostics.Stopwatch.GetTimestamp();
+                        await PostAsync(admin, $"/api/steps/{step.Id}/actions", new { outcome = step.Kind == "Intake" ? "Accepted" : "Approved" });
+                        latencies.AddSince(one);
+                    }
+                }
+                Interlocked.Increment(ref completions);
+            }
+        })));
+        var seconds = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds - (double)untimed / System.Diagnostics.Stopwatch.Frequency / clients;
+        return new RunFigures($"permits over HTTP C={clients}", completions, latencies.Count, seconds, latencies.Percentile(0.5), latencies.Percentile(0.99));
+    }
+
+    private static async Task<JsonElement> PostAsync(HttpClient client, string path, object body) =>
+        await ReadAsync(await client.PostAsJsonAsync(path, body), path);
+
+    private static async Task<JsonElement> GetAsync(HttpClient client, string path) => await ReadAsync(await client.GetAsync(path), path);
+
+    private static async Task<JsonElement> ReadAsync(HttpResponseMessage answer, string path)
+    {
+        var text = await answer.Content.ReadAsStringAsync();
+        if (!answer.IsSuccessStatusCode) throw new InvalidOperationException($"{path} answered {(int)answer.StatusCode}: {text}");
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    /// <inheritdoc />
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
+    }
+}

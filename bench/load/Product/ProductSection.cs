@@ -1,0 +1,39 @@
+using Workflow.Load.Measure;
+
+namespace Workflow.Load.Product;
+
+/// <summary>
+/// Issue #16 (b): the product's step actions in process (<see cref="InProcessPermits"/>) and over HTTP
+/// (<see cref="HttpPermits"/>), with 1 and 8 concurrent workers, interleaved over the rounds, each on a fresh database.
+/// </summary>
+public static class ProductSection
+{
+    /// <summary>Runs the section and adds its medians to <paramref name="summary"/>.</summary>
+    public static async Task RunAsync(LoadOptions options, string folder, Dictionary<string, object?> summary)
+    {
+        await using var host = await PermitHost.StartAsync(folder);
+        using var http = new HttpPermits();
+        _ = http.Server; // start the Host (migrations, demo users) before timing
+        await InProcessPermits.RunAsync(host, 1, TimeSpan.FromMilliseconds(1)); // warm-up: JIT
+        await http.RunAsync(1, TimeSpan.FromMilliseconds(1));
+        var rounds = new List<Dictionary<string, RunFigures>>();
+        for (var round = 1; round <= options.Rounds; round++)
+        {
+            var figures = new Dictionary<string, RunFigures>();
+            foreach (var c in new[] { 1, 8 })
+            {
+                figures[$"in{c}"] = await InProcessPermits.RunAsync(host, c, options.Measurement);
+                Progress.Say($"round {round}: {figures[$"in{c}"]}");
+                figures[$"http{c}"] = await http.RunAsync(c, options.Measurement);
+                Progress.Say($"round {round}: {figures[$"http{c}"]}");
+            }
+            rounds.Add(figures);
+        }
+        double Median(string key, Func<RunFigures, double> figure) => Latencies.Median(rounds.Select(r => figure(r[key])));
+        summary["httpStepsPerSecond"] = Median("http8", f => f.StepsPerSecond);
+        summary["httpP99Ms"] = Median("http8", f => f.StepP99Ms);
+        summary["inProcessStepsPerSecond"] = Median("in8", f => f.StepsPerSecond);
+        Progress.Say($"medians: in process C=1 {Median("in1", f => f.StepsPerSecond):F1} C=8 {Median("in8", f => f.StepsPerSecond):F1} actions/s; "
+            + $"HTTP C=1 {Median("http1", f => f.StepsPerSecond):F1} C=8 {Median("http8", f => f.StepsPerSecond):F1} actions/s (p99 {Median("http8", f => f.StepP99Ms):F1} ms)");
+    }
+}
