@@ -37,7 +37,7 @@ public sealed record CaseSummary(
         row.SubmittedAt, row.AcceptedAt, row.StatutoryDue, row.PromisedDue, row.Suspended, row.OpenCommitments, row.RepeatedReturns,
         row.MissingMaterials, row.Decision, row.CertificateNumber,
         row.AcceptedAt is { } accepted
-            ? ClocksReading.Of(CaseClocks.Of(calendar, accepted, row.StatutoryLimit, row.PromisedLimit, StoredSuspensions.Decode(row.Suspensions)), row.ClosedAt ?? at)
+            ? ClocksReading.OfRow(calendar, accepted, row.StatutoryLimit, row.PromisedLimit, row.Suspensions, row.ClosedAt ?? at)
             : null)
     {
         CaseNumber = row.CaseNumber,

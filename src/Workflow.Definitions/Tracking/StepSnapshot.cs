@@ -42,7 +42,7 @@ public sealed record StepSnapshot(
     public static StepSnapshot Of(StepRow row, string projectName, WorkingCalendar calendar, Instant at, string? caseNumber = null) => new(
         row.Id, row.CaseId, row.ProjectId, projectName, row.Kind, row.Department, row.Matter, row.Title,
         row.State, row.GreenChannel, row.CreatedAt, row.StatutoryDue, row.PromisedDue,
-        ClocksReading.Of(CaseClocks.Of(calendar, row.CreatedAt, row.StatutoryLimit, row.PromisedLimit, StoredSuspensions.Decode(row.Suspensions)), row.CompletedAt ?? at),
+        ClocksReading.OfRow(calendar, row.CreatedAt, row.StatutoryLimit, row.PromisedLimit, row.Suspensions, row.CompletedAt ?? at),
         row.SupplementRequests, row.RepeatedReturns, row.Outcome, row.Actor, row.CompletedAt, row.Version)
     {
         CaseNumber = caseNumber,
