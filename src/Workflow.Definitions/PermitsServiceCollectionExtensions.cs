@@ -43,11 +43,17 @@ public static class PermitsServiceCollectionExtensions
         services.AddWorkflowSaveParticipant<PermitProjection>();
         services.AddWorkflowSaveParticipant<CaseNumbers.CaseNumbering>();
         services.TryAddSingleton<CaseNumbers.QueryCodes>();
+        services.TryAddSingleton<PublicLookup.PublicCaseLookup>();
+        // Electronic certificates (docs/public.md): every issued result gets a verification code in the issuing transaction.
+        services.AddWorkflowPersistenceModule<Certificates.CertificatePersistenceModule>();
+        services.AddWorkflowSaveParticipant<Certificates.CertificateRegistrar>();
+        services.TryAddSingleton<Certificates.CertificateRegister>();
         services.AddWorkflowPersistenceModule<BindingPersistenceModule>();
         // The audit chain (docs/audit.md): registered after the projection, so its entries are the last rows of a save.
         services.AddWorkflowPersistenceModule<Audit.AuditPersistenceModule>();
         services.AddWorkflowSaveParticipant<Audit.CaseAuditParticipant>();
         services.TryAddSingleton<Audit.AuditTrail>();
+        services.AddSingleton<IDefinitionChangeParticipant, Audit.DefinitionAuditParticipant>();
         services.TryAddSingleton<Ledger.LedgerQueries>();
         services.TryAddSingleton<BindingCheck>();
         services.TryAddSingleton<WorkflowBindings>();

@@ -3,6 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using Workflow.Definitions;
+using Workflow.Definitions.Cases;
+using Workflow.Definitions.Catalogue;
 using Workflow.Definitions.Ledger;
 using Workflow.Definitions.Persistence;
 using Workflow.Engine.Persistence.EntityFramework;
@@ -88,15 +90,15 @@ public static class LedgerExportMeasurement
                 var id = $"C{i:D11}";
                 db.Add(new CaseRow
                 {
-                    Id = id, InstanceId = id, ProjectId = "P1", Stage = "ConstructionPermit", Matters = "ZJJ-003,RF-002", State = closed is null ? "InReview" : "Issued",
+                    Id = id, InstanceId = id, ProjectId = "P1", Stage = Stage.ConstructionPermit, Matters = "ZJJ-003,RF-002", State = closed is null ? CaseState.InReview : CaseState.Issued,
                     Agent = "agent1", SubmittedAt = filed, AcceptedAt = filed, StatutoryDue = filed + Duration.FromDays(28), PromisedDue = filed + Duration.FromDays(14),
                     Decision = closed is null ? null : "Approved", CertificateNumber = closed is null ? null : $"JZ{i:D8}", UpdatedAt = filed, ProjectName = "示例项目 " + i,
                     CalendarId = "cn-mainland", StatutoryLimit = 20, PromisedLimit = 10, Suspensions = suspensions, ClosedAt = closed, RepeatedReturns = i % 11 == 0 ? 1 : 0,
                 });
                 db.Add(new StepRow
                 {
-                    Id = id + "-02", CaseId = id, InstanceId = id, ProjectId = "P1", ActivityId = "review-zjj", Kind = "Review", Department = "zjj", Title = "施工许可审查 · 住房城乡建设",
-                    State = closed is null ? "Open" : "Completed", CreatedAt = filed, StatutoryDue = filed + Duration.FromDays(28), PromisedDue = filed + Duration.FromDays(14),
+                    Id = id + "-02", CaseId = id, InstanceId = id, ProjectId = "P1", ActivityId = "review-zjj", Kind = StepKind.Review, Department = "zjj", Title = "施工许可审查 · 住房城乡建设",
+                    State = closed is null ? StepState.Open : StepState.Completed, CreatedAt = filed, StatutoryDue = filed + Duration.FromDays(28), PromisedDue = filed + Duration.FromDays(14),
                     CompletedAt = closed, Outcome = closed is null ? null : "Approved", Actor = closed is null ? null : "reviewer-zjj", StatutoryLimit = 20, PromisedLimit = 10, Suspensions = suspensions,
                 });
             }

@@ -98,7 +98,7 @@ public static class OpenStepQueries
                 db.Add(new CaseRow
                 {
                     Id = caseId, InstanceId = caseId, ProjectId = "P1", ProjectName = "示例项目", CalendarId = catalogue.CalendarId, Matters = "ZJJ-002",
-                    State = nameof(CaseState.InReview), Agent = "agent1", SubmittedAt = submitted, AcceptedAt = submitted, UpdatedAt = submitted,
+                    State = CaseState.InReview, Agent = "agent1", SubmittedAt = submitted, AcceptedAt = submitted, UpdatedAt = submitted,
                 });
                 for (var j = i; j < Math.Min(count, i + 10); j++)
                 {
@@ -107,9 +107,9 @@ public static class OpenStepQueries
                     var green = random.Next(10) == 0;
                     db.Add(new StepRow
                     {
-                        Id = $"S{j:D8}", CaseId = caseId, InstanceId = caseId, ProjectId = "P1", ActivityId = "review", Kind = nameof(StepKind.Review),
+                        Id = $"S{j:D8}", CaseId = caseId, InstanceId = caseId, ProjectId = "P1", ActivityId = "review", Kind = StepKind.Review,
                         Department = departments[j % departments.Count], Title = "审查", GreenChannel = green,
-                        State = random.Next(20) == 0 ? nameof(StepState.WaitingForSupplement) : nameof(StepState.Open), CreatedAt = created,
+                        State = random.Next(20) == 0 ? StepState.WaitingForSupplement : StepState.Open, CreatedAt = created,
                         StatutoryLimit = 20, PromisedLimit = promised, Version = 1,
                         StatutoryDue = new DeadlineClock(calendar, created, 20).Due, PromisedDue = new DeadlineClock(calendar, created, promised).Due,
                     });

@@ -21,8 +21,7 @@ public sealed class AuditTrail(IDbContextFactory<WorkflowDbContext> contexts, IC
         AuditChain.AppendAsync(db, facts, clock.GetCurrentInstant(), AuditScope.Actor, cancellationToken);
 
     /// <summary>
-    /// Appends one fact in a transaction of its own, for events that change nothing else in the database (a failed sign-in)
-    /// or whose change is committed by a store that has no participants (a definition published).
+    /// Appends one fact in a transaction of its own, for events that change nothing else in the database (a failed sign-in).
     /// </summary>
     public async Task<AuditEntry> AppendAsync(AuditFact fact, CancellationToken cancellationToken = default)
     {

@@ -31,7 +31,7 @@ internal static class CaseChanges
                 facts.Add(new AuditFact("step.opened", who.UserName, who.Role, caseId, step.Id, null, $"{step.State}; {step.Department}; {Dues(step.PromisedDue, step.StatutoryDue)}"));
                 if (step.Outcome is null) continue;
             }
-            var oldState = old?.State ?? nameof(StepState.Open);
+            var oldState = (old?.State ?? StepState.Open).ToString();
             var newState = step.State.ToString();
             if (old?.Outcome is null && step.Outcome is not null)
             {
@@ -42,7 +42,7 @@ internal static class CaseChanges
             else if (old is not null && oldState != newState)
             {
                 var action = step.State == StepState.WaitingForSupplement ? "step.supplement-requested"
-                    : old.State == nameof(StepState.WaitingForSupplement) && step.State == StepState.Open ? "step.resumed" : "step.state";
+                    : old.State == StepState.WaitingForSupplement && step.State == StepState.Open ? "step.resumed" : "step.state";
                 facts.Add(new AuditFact(action, who.UserName, who.Role, caseId, step.Id, oldState, newState));
             }
         }
@@ -50,11 +50,11 @@ internal static class CaseChanges
         if (before is null) return facts;
         var by2 = actor ?? AuditActor.System;
         var state = file.State.ToString();
-        if (before.State != state)
+        if (before.State != file.State)
         {
             var action = file.State == CaseState.Issued ? "case.issued" : "case.state";
             var after = file.Result is { } r ? $"{state}; {r.Decision}{(r.CertificateNumber is null ? "" : $"; certificate {r.CertificateNumber}")}" : state;
-            facts.Add(new AuditFact(action, by2.UserName, by2.Role, caseId, null, before.State, after));
+            facts.Add(new AuditFact(action, by2.UserName, by2.Role, caseId, null, before.State.ToString(), after));
         }
         var suspended = file.Suspensions.Any(s => s.End is null);
         if (before.Suspended != suspended)

@@ -25,17 +25,17 @@ public static class CaseClocks
     /// </summary>
     public static void Refresh(CaseFile file, WorkingCalendar calendar, Instant now)
     {
-        file.CalendarVersion = calendar.Version;
-        if (ForCase(file, calendar) is { } caseClocks)
+        // A counting case whose clocks run past the calendar's range has unknown dues (null), not the old ones.
+        var counting = file.AcceptedAt is not null && file.StatutoryLimit > 0;
+        var caseClocks = counting ? ForCase(file, calendar) : null;
+        file.RecordDue(calendar.Version, !counting ? null
+            : caseClocks is null ? (null, null)
+            : (DueOf(caseClocks.Statutory, now), caseClocks.Promised is { } casePromised ? DueOf(casePromised, now) : null));
+        foreach (var step in file.Steps.Where(s => s.IsOpen && s.StatutoryLimit > 0))
         {
-            file.StatutoryDue = DueOf(caseClocks.Statutory, now);
-            file.PromisedDue = caseClocks.Promised is { } p ? DueOf(p, now) : null;
-        }
-        foreach (var step in file.Steps.Where(s => s.IsOpen))
-        {
-            if (ForStep(step, calendar) is not { } clocks) continue;
-            step.StatutoryDue = DueOf(clocks.Statutory, now);
-            step.PromisedDue = clocks.Promised is { } p ? DueOf(p, now) : null;
+            var clocks = ForStep(step, calendar);
+            step.StatutoryDue = clocks is null ? null : DueOf(clocks.Statutory, now);
+            step.PromisedDue = clocks?.Promised is { } p ? DueOf(p, now) : null;
         }
     }
 
@@ -63,20 +63,40 @@ public static class CaseClocks
             .Prepend(("", (file.StatutoryDue, file.PromisedDue)))
             .ToDictionary(x => x.Item1, x => x.Item2);
 
-    private static Instant DueOf(DeadlineClock clock, Instant now) => clock.Due ?? clock.DueIfResumedAt(now);
+    // A clock standing still whose resumed due day would fall after the calendar's range has no due instant yet.
+    private static Instant? DueOf(DeadlineClock clock, Instant now)
+    {
+        try
+        {
+            return clock.Due ?? clock.DueIfResumedAt(now);
+        }
+        catch (CalendarRangeException)
+        {
+            return null;
+        }
+    }
 
     private static DeadlineClocks Build(WorkingCalendar calendar, Instant start, int statutory, int promised, IEnumerable<ClockSuspension> suspensions) =>
         Of(calendar, start, statutory, promised, suspensions.Select(s => new Suspension(s.Start, s.End, s.Reason)).ToList())!;
 
     /// <summary>
     /// The clocks of a start instant, the two limits and the suspensions; null without a statutory limit. The one place
-    /// the case file and the projection rows (<c>docs/domain.md</c>, read side) turn into clocks.
+    /// the case file and the projection rows (<c>docs/domain.md</c>, read side) turn into clocks. Also null, read as
+    /// unknown, when the clock runs past the working calendar's range (docs/calendars.md, *Days the calendar does not
+    /// cover*): the due day cannot be known until that year's calendar is imported, and reading never throws.
     /// </summary>
     public static DeadlineClocks? Of(WorkingCalendar calendar, Instant start, int statutory, int promised, IReadOnlyList<Suspension> list)
     {
         if (statutory <= 0) return null;
-        return new DeadlineClocks(
-            new DeadlineClock(calendar, start, statutory, list),
-            promised > 0 ? new DeadlineClock(calendar, start, promised, list) : null);
+        try
+        {
+            return new DeadlineClocks(
+                new DeadlineClock(calendar, start, statutory, list),
+                promised > 0 ? new DeadlineClock(calendar, start, promised, list) : null);
+        }
+        catch (CalendarRangeException)
+        {
+            return null;
+        }
     }
 }

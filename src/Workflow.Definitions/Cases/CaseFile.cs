@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using NodaTime;
 using Workflow.Definitions.Catalogue;
 using Workflow.Definitions.Intake;
@@ -8,7 +9,8 @@ namespace Workflow.Definitions.Cases;
 /// Everything a case (办件) knows: its materials, commitments, notices, opinions, clock suspensions, steps and
 /// result. It lives inside the case's workflow instance (variable <see cref="VariableName"/>), so that it changes
 /// in the same transaction and under the same row version as the workflow; the case and step tables are
-/// projections of it.
+/// projections of it. Its state changes only through its methods, each named for what happened in the domain; the
+/// private setters are for the JSON reader alone (<c>[JsonInclude]</c>), so stored case files load as they always did.
 /// </summary>
 public sealed class CaseFile
 {
@@ -18,9 +20,9 @@ public sealed class CaseFile
     /// <summary>The case number every desk quotes (C + 12 hex digits at filing); the key of its <c>permit_cases</c> row.</summary>
     public required string CaseId { get; init; }
     /// <summary>The number people read and search (<c>2026-3-000123</c>), stamped when the case is filed (docs/domain.md, *Case numbers*).</summary>
-    public string? CaseNumber { get; set; }
+    public string? CaseNumber { get; init; }
     /// <summary>The query code printed on the acceptance notice for the public progress lookup.</summary>
-    public string? QueryCode { get; set; }
+    public string? QueryCode { get; init; }
     /// <summary>The registered project the application belongs to.</summary>
     public required string ProjectId { get; init; }
     /// <summary>The project's name as it stood at filing, so lists and notices need not read the project.</summary>
@@ -39,24 +41,31 @@ public sealed class CaseFile
     /// Where the case stands in the permit process (docs/domain.md, "The read side"); changed only by the permit
     /// activities.
     /// </summary>
-    public CaseState State { get; set; } = CaseState.Submitted;
+    [JsonInclude]
+    public CaseState State { get; private set; } = CaseState.Submitted;
     /// <summary>When the agent filed the application; the intake step's clock starts here.</summary>
     public required Instant SubmittedAt { get; init; }
     /// <summary>受理 time: the case's clocks start here (the day itself is not counted).</summary>
-    public Instant? AcceptedAt { get; set; }
+    [JsonInclude]
+    public Instant? AcceptedAt { get; private set; }
     /// <summary>视为受理: the intake clock ran out with no decision, so the case counts as accepted on the day its materials were received (docs/domain.md, *The intake clock*).</summary>
-    public bool DeemedAccepted { get; set; }
+    [JsonInclude]
+    public bool DeemedAccepted { get; private set; }
     /// <summary>
     /// 法定时限 of the whole case in working days, counted from <see cref="AcceptedAt"/> (docs/calendars.md, "The deadline
     /// rule").
     /// </summary>
-    public int StatutoryLimit { get; set; }
+    [JsonInclude]
+    public int StatutoryLimit { get; private set; }
     /// <summary>承诺时限 of the whole case in working days (the stage's promised limit, shorter in the green channel).</summary>
-    public int PromisedLimit { get; set; }
+    [JsonInclude]
+    public int PromisedLimit { get; private set; }
     /// <summary>When the statutory limit runs out, suspensions included; null until the case is accepted.</summary>
-    public Instant? StatutoryDue { get; set; }
+    [JsonInclude]
+    public Instant? StatutoryDue { get; private set; }
     /// <summary>When the promised limit runs out, suspensions included; null until the case is accepted.</summary>
-    public Instant? PromisedDue { get; set; }
+    [JsonInclude]
+    public Instant? PromisedDue { get; private set; }
     /// <summary>
     /// Every material the matters require, with whether it has been handed in; changed through <see cref="Supply"/>.
     /// </summary>
@@ -77,15 +86,78 @@ public sealed class CaseFile
     /// <summary>The repeated returns (反复退件) counted on this case (docs/supervision.md, "Repeated returns").</summary>
     public List<RepeatedReturn> RepeatedReturns { get; init; } = [];
     /// <summary>The issued decision and certificate; null until the result is issued.</summary>
-    public CaseResult? Result { get; set; }
+    [JsonInclude]
+    public CaseResult? Result { get; private set; }
     /// <summary>The version of the calendar the due instants were last computed on.</summary>
-    public string? CalendarVersion { get; set; }
+    [JsonInclude]
+    public string? CalendarVersion { get; private set; }
     /// <summary>Due instants a new calendar version moved (audit trail of recomputations).</summary>
     public List<ClockChange> ClockChanges { get; init; } = [];
     /// <summary>The workflow the case runs, as chosen by the binding in force when it was filed (null for cases filed before bindings).</summary>
     public CaseWorkflow? Workflow { get; init; }
 
-    // ---- behaviour: the changes the activities and desks make to steps, clocks and materials, each in one place ----
+    // ---- behaviour: the changes the activities and desks make to the case, its steps, clocks and materials, each in one place ----
+
+    /// <summary>
+    /// 受理: the window accepted the case at <paramref name="at"/>; its clocks start there on the limits (in working days) of
+    /// the stage or matters applied for, and the departments' review begins.
+    /// </summary>
+    public void Accept(Instant at, int statutoryLimit, int promisedLimit)
+    {
+        AcceptedAt = at;
+        (StatutoryLimit, PromisedLimit) = (statutoryLimit, promisedLimit);
+        State = CaseState.InReview;
+    }
+
+    /// <summary>
+    /// 视为受理: the intake clock ran out undecided, so the case counts as accepted at <paramref name="receivedAt"/> (when the
+    /// window received its materials; docs/domain.md, *The intake clock*).
+    /// </summary>
+    public void DeemAccepted(Instant receivedAt, int statutoryLimit, int promisedLimit)
+    {
+        Accept(receivedAt, statutoryLimit, promisedLimit);
+        DeemedAccepted = true;
+    }
+
+    /// <summary>The window issued a one-time notice: the case waits for the applicant's supplement (待补正).</summary>
+    public void AwaitSupplement() => State = CaseState.WaitingForSupplement;
+
+    /// <summary>不予受理: the window refused the application; the case is closed.</summary>
+    public void Refuse() => State = CaseState.Refused;
+
+    /// <summary>The reviews passed but waived materials are still owed: the result waits for the open commitments.</summary>
+    public void AwaitCommitments() => State = CaseState.AwaitingCommitments;
+
+    /// <summary>Every commitment was kept: a case that waited for them is in review again (its result can be issued).</summary>
+    public void CommitmentsKept()
+    {
+        if (State == CaseState.AwaitingCommitments) State = CaseState.InReview;
+    }
+
+    /// <summary>
+    /// 出件: the result is issued; the case closes as issued, revoked or rejected after <see cref="CaseResult.Decision"/>
+    /// (<see cref="CaseDecisions"/>).
+    /// </summary>
+    public void Issue(CaseResult result)
+    {
+        Result = result;
+        State = result.Decision switch
+        {
+            CaseDecisions.Approved => CaseState.Issued,
+            CaseDecisions.Revoked => CaseState.Revoked,
+            _ => CaseState.Rejected,
+        };
+    }
+
+    /// <summary>
+    /// Records the due instants of the case's clocks as computed on <paramref name="calendarVersion"/>; without
+    /// <paramref name="due"/> (no clocks yet: not accepted) the stored ones stay (<see cref="CaseClocks.Refresh"/>).
+    /// </summary>
+    internal void RecordDue(string calendarVersion, (Instant? Statutory, Instant? Promised)? due)
+    {
+        CalendarVersion = calendarVersion;
+        if (due is { } d) (StatutoryDue, PromisedDue) = d;
+    }
 
     /// <summary>Closes a step with the outcome acted and records the opinion on the case.</summary>
     public void CloseStep(StepRecord step, string outcome, StepAction action, Instant now)
@@ -176,6 +248,24 @@ public sealed class CaseFile
     public StepRecord? FindStep(string stepId) => Steps.FirstOrDefault(s => s.Id == stepId);
 
     internal bool HasOpenCommitments => Commitments.Any(c => c.IsOpen);
+
+    /// <summary>
+    /// What the applicant owes now, in this order: the materials not handed in, the items of the one-time notice the case
+    /// waits on, the items of the latest request of each step waiting for a supplement, the open commitments. Projected
+    /// into <c>permit_cases.owed</c> (and back-filled by step 4 of the permits module from stored case files, the same way).
+    /// </summary>
+    public IReadOnlyList<OwedMaterial> Owed()
+    {
+        var owed = Materials.Where(m => !m.Present)
+            .Select(m => new OwedMaterial(OwedSource.Missing, m.MatterCode, m.Code, m.Name, SubmittedAt: m.SubmittedAt)).ToList();
+        if (State == CaseState.WaitingForSupplement && Notices.Count > 0)
+            owed.AddRange(Notices[^1].Items.Select(i => new OwedMaterial(OwedSource.Notice, i.MatterCode, i.MaterialCode, i.MaterialName, i.Reason)));
+        foreach (var step in Steps.Where(s => s.State == StepState.WaitingForSupplement && s.SupplementRequests.Count > 0))
+            owed.AddRange(step.SupplementRequests[^1].Items.Select(i =>
+                new OwedMaterial(OwedSource.SupplementRequest, null, i.Code, Materials.FirstOrDefault(m => m.Code == i.Code)?.Name ?? i.Code, i.Reason, step.Id)));
+        owed.AddRange(Commitments.Where(c => c.IsOpen).Select(c => new OwedMaterial(OwedSource.Commitment, c.MatterCode, c.MaterialCode, c.MaterialName, Due: c.Due)));
+        return owed;
+    }
 
     /// <summary>
     /// For a closed case, when its clocks stopped mattering: the result, else its last completed step (null while open,

@@ -28,9 +28,6 @@ public static class CaseStates
     public static IReadOnlyList<CaseState> Open { get; } =
         [CaseState.Submitted, CaseState.WaitingForSupplement, CaseState.InReview, CaseState.AwaitingCommitments];
 
-    /// <summary>The open states by name, as the projection tables store them.</summary>
-    public static IReadOnlyList<string> OpenNames { get; } = Open.Select(s => s.ToString()).ToArray();
-
     /// <summary>True for a case still being handled; false once issued, rejected, refused or revoked.</summary>
     public static bool IsOpen(this CaseState state) => Open.Contains(state);
 }

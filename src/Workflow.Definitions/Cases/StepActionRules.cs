@@ -32,6 +32,18 @@ public static class StepActionRules
         step.Kind == StepKind.JointConsolidation ? JointRules.Offered(file, step) : OutcomesOf(step.Kind);
 
     /// <summary>
+    /// The rule on the outcome an action names, which needs only the step's kind (so the Host can answer it with the
+    /// request's other shape errors before the case is read): null when <paramref name="outcome"/> is one of the kind's
+    /// outcomes, else why not (<see cref="RuleCodes.StepOutcomeRequired"/>, <see cref="RuleCodes.StepOutcomeNotOfKind"/>).
+    /// </summary>
+    public static RuleMessage? CheckOutcome(StepKind kind, string? outcome)
+    {
+        var outcomes = string.Join(", ", OutcomesOf(kind));
+        if (string.IsNullOrWhiteSpace(outcome)) return new RuleMessage(RuleCodes.StepOutcomeRequired, outcomes);
+        return OutcomesOf(kind).Contains(outcome) ? null : new RuleMessage(RuleCodes.StepOutcomeNotOfKind, outcome, kind.ToString(), outcomes);
+    }
+
+    /// <summary>
     /// Throws <see cref="StepConflictException"/> when the step cannot be acted on now (closed, waiting for the
     /// applicant, opinions outstanding) and <see cref="PermitRuleViolation"/> when the action itself is wrong.
     /// </summary>
@@ -42,9 +54,8 @@ public static class StepActionRules
         if (step.State == StepState.WaitingForSupplement)
             throw new StepConflictException(step.Id, RuleCodes.StepWaitingForSupplement);
 
-        var outcomes = OutcomesOf(step.Kind);
-        if (action.Outcome is null || !outcomes.Contains(action.Outcome))
-            throw PermitRuleViolation.For("outcome", RuleCodes.StepOutcomeNotOffered, string.Join(", ", outcomes));
+        if (CheckOutcome(step.Kind, action.Outcome) is { } wrongOutcome)
+            throw new PermitRuleViolation(new Dictionary<string, RuleMessage[]> { ["outcome"] = [wrongOutcome] });
 
         // The input limits first (docs/api.md, Input limits): an over-long text is never stored, whatever the kind.
         var limits = new Dictionary<string, RuleMessage[]>();

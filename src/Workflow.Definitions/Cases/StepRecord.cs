@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using NodaTime;
 using Workflow.Definitions.Review;
 
@@ -5,7 +6,8 @@ namespace Workflow.Definitions.Cases;
 
 /// <summary>
 /// One human step (环节) of a case, with its whole history. The case file holds these; the step table that
-/// inboxes and supervision query is projected from them on every save.
+/// inboxes and supervision query is projected from them on every save. It changes only through the case file's
+/// methods and the step flows of this assembly; the setters are internal (and <c>[JsonInclude]</c> for the JSON reader).
 /// </summary>
 public sealed class StepRecord
 {
@@ -28,7 +30,8 @@ public sealed class StepRecord
     /// <summary>For intake steps: whether the workflow allows acceptance with waiver (the activity's <c>allowWaiver</c>).</summary>
     public bool WaiverAllowed { get; init; }
     /// <summary>Open, waiting for supplement, completed or cancelled; changed only through the case file's methods.</summary>
-    public StepState State { get; set; } = StepState.Open;
+    [JsonInclude]
+    public StepState State { get; internal set; } = StepState.Open;
     /// <summary>When the step opened; its clocks count from here.</summary>
     public required Instant CreatedAt { get; init; }
     /// <summary>法定时限 in working days (0 for steps without their own clock, e.g. intake).</summary>
@@ -43,23 +46,32 @@ public sealed class StepRecord
     public const string CancelledOutcome = "Cancelled";
 
     /// <summary>The outcome acted (an outcome name of the step's activity), or <see cref="CancelledOutcome"/>.</summary>
-    public string? Outcome { get; set; }
+    [JsonInclude]
+    public string? Outcome { get; internal set; }
     /// <summary>The opinion text of the action that closed the step.</summary>
-    public string? Opinion { get; set; }
+    [JsonInclude]
+    public string? Opinion { get; internal set; }
     /// <summary>The conditions attached to an approval or agreement; empty otherwise.</summary>
-    public List<string> Conditions { get; set; } = [];
+    [JsonInclude]
+    public List<string> Conditions { get; internal set; } = [];
     /// <summary>Who acted on the step; <c>system</c> for timers; null while open.</summary>
-    public string? Actor { get; set; }
+    [JsonInclude]
+    public string? Actor { get; internal set; }
     /// <summary>When the step was closed; null while open.</summary>
-    public Instant? CompletedAt { get; set; }
+    [JsonInclude]
+    public Instant? CompletedAt { get; internal set; }
     /// <summary>The bookmark an action on this step resumes; null once closed.</summary>
-    public string? BookmarkId { get; set; }
+    [JsonInclude]
+    public string? BookmarkId { get; internal set; }
     /// <summary>Due instants as last computed (null for steps without clocks); refreshed on every change.</summary>
-    public Instant? StatutoryDue { get; set; }
+    [JsonInclude]
+    public Instant? StatutoryDue { get; internal set; }
     /// <summary>When the step's promised limit runs out (see <see cref="StatutoryDue"/>).</summary>
-    public Instant? PromisedDue { get; set; }
+    [JsonInclude]
+    public Instant? PromisedDue { get; internal set; }
     /// <summary>Incremented on every change; the step's ETag.</summary>
-    public int Version { get; set; } = 1;
+    [JsonInclude]
+    public int Version { get; internal set; } = 1;
 
     /// <summary>True while the step still waits for an action: open, or waiting for the applicant's supplement.</summary>
     public bool IsOpen => State is StepState.Open or StepState.WaitingForSupplement;

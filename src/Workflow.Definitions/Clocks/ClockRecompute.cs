@@ -39,7 +39,7 @@ public sealed class ClockRecompute(MatterCatalogue catalogue, CalendarRegistry c
         List<string> ids;
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
-            var open = CaseStates.OpenNames.ToArray();
+            var open = CaseStates.Open.ToArray();
             ids = await db.Set<CaseRow>().AsNoTracking().Where(c => open.Contains(c.State) && (c.CalendarVersion == null || c.CalendarVersion != current))
                 .Select(c => c.Id).ToListAsync(cancellationToken);
         }

@@ -38,7 +38,7 @@ public sealed class AwaitCommitmentsActivity : PermitActivity
         var open = file.Commitments.Where(c => c.IsOpen).ToList();
         if (open.Count == 0)
         {
-            if (file.State == CaseState.AwaitingCommitments) file.State = CaseState.InReview;
+            file.CommitmentsKept();
             SaveCase(context, file);
             context.Complete(nameof(CommitmentOutcome.Fulfilled));
             return;
@@ -50,7 +50,7 @@ public sealed class AwaitCommitmentsActivity : PermitActivity
             context.Complete(nameof(CommitmentOutcome.Overdue));
             return;
         }
-        file.State = CaseState.AwaitingCommitments;
+        file.AwaitCommitments();
         context.CreateBookmark(MaterialsKind, new JsonObject { ["caseId"] = file.CaseId, ["purpose"] = "Commitments" });
         context.CreateBookmark(TimerKind, new JsonObject { ["caseId"] = file.CaseId, ["purpose"] = "CommitmentDue" }, open.Min(c => c.Due));
         SaveCase(context, file);

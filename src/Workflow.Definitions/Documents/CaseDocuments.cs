@@ -41,7 +41,11 @@ public static class CaseDocuments
 
     /// <summary>The department that decides the case: the stage's lead department (牵头部门), else the first matter's.</summary>
     public static string? DecidingDepartment(CaseSnapshot snapshot, MatterCatalogue catalogue) =>
-        catalogue.Stages.FirstOrDefault(s => s.Stage == snapshot.Stage)?.LeadDepartment ?? snapshot.Matters.FirstOrDefault()?.Department;
+        DecidingDepartment(snapshot.Stage, snapshot.Matters.Select(m => m.Department), catalogue);
+
+    /// <summary>The department that decides a case of <paramref name="stage"/> whose matters' departments are <paramref name="matterDepartments"/>.</summary>
+    public static string? DecidingDepartment(Stage? stage, IEnumerable<string> matterDepartments, MatterCatalogue catalogue) =>
+        catalogue.Stages.FirstOrDefault(s => s.Stage == stage)?.LeadDepartment ?? matterDepartments.FirstOrDefault();
 
     /// <summary>The opinions a refusal or rejection rests on: those with a negative outcome, else every opinion with a text.</summary>
     public static IReadOnlyList<CaseOpinion> Grounds(CaseSnapshot snapshot)

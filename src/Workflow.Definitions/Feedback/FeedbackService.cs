@@ -45,7 +45,7 @@ public sealed class FeedbackService(IDbContextFactory<WorkflowDbContext> context
         if (string.IsNullOrWhiteSpace(matter) || !matters.Contains(matter))
             errors["matter"] = [new(RuleCodes.RatingMatterNotApplied, CatalogueNames.Matters(matters))];
         if (comment?.Length > MaxText) errors["comment"] = [new(RuleCodes.TextTooLong, MaxText)];
-        if (Enum.TryParse<CaseState>(row.State, out var state) && state.IsOpen())
+        if (row.State.IsOpen())
             errors["caseId"] = [new(RuleCodes.RatingCaseOpen)];
         if (errors.Count > 0) throw new PermitRuleViolation(errors);
         if (await db.Set<RatingRow>().AnyAsync(r => r.Id == RatingRow.IdOf(caseId, matter!), cancellationToken)) throw AlreadyRated(caseId, matter!);

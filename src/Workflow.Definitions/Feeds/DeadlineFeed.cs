@@ -16,11 +16,11 @@ namespace Workflow.Definitions.Feeds;
 
 /// <summary>
 /// One upcoming due instant of a feed: the clock (<see cref="Clock"/>) of a case, step or commitment (<see cref="Subject"/>,
-/// <see cref="StepId"/> for a step) of <see cref="CaseId"/>, recorded against <see cref="Department"/>, due at <see cref="Due"/>;
+/// <see cref="StepId"/> for a step) of <see cref="CaseId"/> (numbered <see cref="CaseNumber"/>, the number people read out), recorded against <see cref="Department"/>, due at <see cref="Due"/>;
 /// <see cref="Title"/> says what it is. <see cref="Uid"/> is stable across refreshes (the clock's identity), so a calendar
 /// updates the event instead of adding one.
 /// </summary>
-public sealed record DeadlineEntry(string Uid, string CaseId, string? StepId, CardSubject Subject, CardClock Clock, string Department, string Title, Instant Due);
+public sealed record DeadlineEntry(string Uid, string CaseId, string? CaseNumber, string? StepId, CardSubject Subject, CardClock Clock, string Department, string Title, Instant Due);
 
 /// <summary>
 /// A deadline calendar feed (docs/ledger-and-feeds.md, Deadline calendar feeds): the upcoming due instants of one agent's
@@ -42,15 +42,15 @@ public sealed class DeadlineFeed(IDbContextFactory<WorkflowDbContext> contexts, 
                           join c in db.Set<CaseRow>().AsNoTracking() on t.CaseId equals c.Id
                           from s in db.Set<StepRow>().AsNoTracking().Where(s => s.Id == t.StepId).DefaultIfEmpty()
                           orderby t.DueAt, t.Id
-                          select new { Timer = t, c.ProjectName, StepTitle = s == null ? null : s.Title })
+                          select new { Timer = t, c.ProjectName, c.CaseNumber, StepTitle = s == null ? null : s.Title })
             .Take(1000).ToListAsync(cancellationToken);
-        return rows.Select(r => new DeadlineEntry(r.Timer.Id, r.Timer.CaseId, r.Timer.Subject == CardSubject.Step ? r.Timer.StepId : null, r.Timer.Subject,
+        return rows.Select(r => new DeadlineEntry(r.Timer.Id, r.Timer.CaseId, r.CaseNumber, r.Timer.Subject == CardSubject.Step ? r.Timer.StepId : null, r.Timer.Subject,
             r.Timer.Clock, r.Timer.Department, TitleOf(r.Timer, r.ProjectName, r.StepTitle), r.Timer.DueAt)).ToList();
     }
 
     /// <summary>
-    /// The feed as iCalendar text: one VEVENT per due instant (a point in time, UTC), its summary in Chinese then English,
-    /// its URL the case page under <paramref name="baseUrl"/>.
+    /// The feed as iCalendar text: one VEVENT per due instant (a point in time, UTC), its summary the case number and then
+    /// what is due in Chinese and English, its URL the case page under <paramref name="baseUrl"/>.
     /// </summary>
     public static string Write(string name, IReadOnlyList<DeadlineEntry> entries, Instant stamp, string baseUrl)
     {
@@ -67,14 +67,15 @@ public sealed class DeadlineFeed(IDbContextFactory<WorkflowDbContext> contexts, 
                 _ => ("容缺承诺到期", "commitment due"),
             };
             var start = new CalDateTime(e.Due.ToDateTimeUtc(), "UTC");
+            var number = e.CaseNumber ?? e.CaseId; // cases filed before numbering existed were numbered by the migration; the id is a fallback
             var ev = new CalendarEvent
             {
                 Uid = e.Uid + "@workflow",
                 DtStamp = dtstamp,
                 Start = start,
                 End = start,
-                Summary = $"{zh}：{e.Title} / {en}: {e.Title}",
-                Description = $"办件 Case {e.CaseId} · {e.Department}",
+                Summary = $"[{number}] {zh}：{e.Title} / {en}: {e.Title}",
+                Description = $"办件编号 Case number {number} · {e.Department}",
                 Url = new Uri($"{baseUrl.TrimEnd('/')}/cases/{Uri.EscapeDataString(e.CaseId)}"),
                 Transparency = "TRANSPARENT",
                 Categories = [e.Clock.ToString().ToUpperInvariant()],

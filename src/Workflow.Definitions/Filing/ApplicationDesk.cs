@@ -22,10 +22,11 @@ public sealed class ApplicationDesk(
     WorkflowRuntime runtime,
     IDbContextFactory<WorkflowDbContext> contexts,
     IClock clock,
-    WorkflowBindings bindings)
+    WorkflowBindings bindings,
+    Workflow.Engine.Calendar.CalendarRegistry calendars)
 {
     /// <summary>Files <paramref name="application"/> for <paramref name="project"/> and answers the new case file.</summary>
-    /// <exception cref="PermitRuleViolation">A matter or material does not belong, or a prerequisite is not approved yet.</exception>
+    /// <exception cref="PermitRuleViolation">A matter or material does not belong, a prerequisite is not approved yet, or the working calendar does not cover the intake clock.</exception>
     /// <exception cref="StageUnavailableException">No published workflow serves the stage now.</exception>
     public async Task<CaseFile> ApplyAsync(ProjectRow project, NewApplication application, CancellationToken cancellationToken = default)
     {
@@ -42,18 +43,20 @@ public sealed class ApplicationDesk(
         if (unknown.Count > 0) errors["materials"] = [new(RuleCodes.ApplicationMaterialsUnknown, string.Join(", ", unknown))];
 
         var earlier = await CasesOfProjectAsync(project.Id, cancellationToken);
-        var approved = earlier.Where(c => c.State == nameof(CaseState.Issued)).Select(c => c.Matters)
+        var approved = earlier.Where(c => c.State == CaseState.Issued).Select(c => c.Matters)
             .Append(project.PriorApprovals).SelectMany(m => m.Split(',', StringSplitOptions.RemoveEmptyEntries)).ToHashSet();
         var missingPrerequisites = matters.Select(m => (Matter: m.Code, Lacks: m.Prerequisites.Where(p => !matterCodes.Contains(p) && !approved.Contains(p)).ToList()))
             .Where(m => m.Lacks.Count > 0).Select(m => new RuleMessage(RuleCodes.ApplicationPrerequisiteMissing, CatalogueNames.Matters([m.Matter]), CatalogueNames.Matters(m.Lacks))).ToList();
         if (missingPrerequisites.Count > 0) errors["matters"] = [.. errors.GetValueOrDefault("matters") ?? [], .. missingPrerequisites];
-        if (earlier.Any(c => c.Stage == application.Stage.ToString() && CaseStates.OpenNames.Contains(c.State)))
+        if (earlier.Any(c => c.Stage == application.Stage && c.State.IsOpen()))
             errors["stage"] = [new(RuleCodes.ApplicationStageOpen, stage.Stage)];
         if (errors.Count > 0) throw new PermitRuleViolation(errors);
+        // Filing opens the intake step and its clock: the calendar must cover today and the clock's end (docs/calendars.md).
+        var now = clock.GetCurrentInstant();
+        Clocks.CalendarCoverage.Ensure(calendars.Get(catalogue.CalendarId), now, matters.Count == 0 ? Matter.DefaultIntakeLimit : matters.Min(m => m.IntakeLimit));
 
         // The binding in force now picks the workflow; the instance stays on this version whatever is bound later.
         var workflow = await bindings.ResolveAsync(project, application.Stage, matterCodes, cancellationToken);
-        var now = clock.GetCurrentInstant();
         var present = application.Materials.ToHashSet();
         var file = new CaseFile
         {

@@ -91,41 +91,40 @@ public sealed class IntakeActivity : PermitActivity
         var step = file.Steps.LastOrDefault(s => s.ActivityId == context.ActivityId && s.Kind == StepKind.Intake && s.IsOpen);
         if (step is null) return;
         var received = file.Materials.Where(m => m.Present && m.SubmittedAt > step.CreatedAt).Select(m => m.SubmittedAt).Max() ?? step.CreatedAt;
-        Apply(context, file, step, IntakeOutcome.Accepted, new IntakeCheck.Result([], []), CalendarOf(context, file), action, acceptedAt: received);
-        file.DeemedAccepted = true;
+        Apply(context, file, step, IntakeOutcome.Accepted, new IntakeCheck.Result([], []), CalendarOf(context, file), action, deemedAcceptedAt: received);
         file.CloseStep(step, nameof(IntakeOutcome.Accepted), action with { Actor = "system", Opinion = "受理时限届满未作决定，依法视为受理", Conditions = [] }, context.Now);
         SaveCase(context, file);
         context.Complete(nameof(IntakeOutcome.Accepted));
     }
 
     private void Apply(ActivityExecutionContext context, CaseFile file, StepRecord step, IntakeOutcome outcome, IntakeCheck.Result result, WorkingCalendar calendar, StepAction action,
-        Instant? acceptedAt = null)
+        Instant? deemedAcceptedAt = null)
     {
-        var now = acceptedAt ?? context.Now;
+        var now = deemedAcceptedAt ?? context.Now;
         switch (outcome)
         {
             case IntakeOutcome.Accepted or IntakeOutcome.AcceptedWithWaiver:
-                file.AcceptedAt = now;
-                (file.StatutoryLimit, file.PromisedLimit) = Limits(CatalogueOf(context), file);
+                var (statutory, promised) = Limits(CatalogueOf(context), file);
+                if (deemedAcceptedAt is null) file.Accept(now, statutory, promised);
+                else file.DeemAccepted(now, statutory, promised);
                 foreach (var waived in result.Waived)
                 {
                     var due = new DeadlineClock(calendar, now, waived.CommitmentWorkingDays).Due!.Value;
                     file.Commitments.Add(new Commitment(waived.MatterCode, waived.MaterialCode, waived.MaterialName, waived.CommitmentWorkingDays, due));
                 }
-                file.State = CaseState.InReview;
                 break;
             case IntakeOutcome.SupplementRequired:
                 file.IssueNotice(step, result.NoticeItems, action.Actor, now);
-                file.State = CaseState.WaitingForSupplement;
+                file.AwaitSupplement();
                 break;
             case IntakeOutcome.Refused:
-                file.State = CaseState.Refused;
+                file.Refuse();
                 break;
         }
     }
 
     /// <summary>A stage application counts on the stage's limits; a single-matter application on the matter's.</summary>
-    private static (int Statutory, int Promised) Limits(MatterCatalogue catalogue, CaseFile file)
+    internal static (int Statutory, int Promised) Limits(MatterCatalogue catalogue, CaseFile file)
     {
         if (file.Stage is { } stage)
         {

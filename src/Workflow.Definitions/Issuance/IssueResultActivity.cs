@@ -13,7 +13,7 @@ namespace Workflow.Definitions.Issuance;
 public sealed class IssueResultActivity : PermitActivity
 {
     /// <summary>The decision issued: <c>Approved</c> (the default), <c>Rejected</c> or <c>Revoked</c>.</summary>
-    [Input(DisplayName = "决定 Decision", UIHint = "dropdown", Options = ["Approved", "Rejected", "Revoked"], DefaultValue = "Approved", Order = 1)]
+    [Input(DisplayName = "决定 Decision", UIHint = "dropdown", Options = [CaseDecisions.Approved, CaseDecisions.Rejected, CaseDecisions.Revoked], DefaultValue = CaseDecisions.Approved, Order = 1)]
     public Input<string>? Decision { get; set; }
 
     /// <summary>The kind of licence or certificate issued (e.g. 建筑工程施工许可证), recorded in the case's result.</summary>
@@ -36,10 +36,10 @@ public sealed class IssueResultActivity : PermitActivity
 
     private void TryIssue(ActivityExecutionContext context, CaseFile file)
     {
-        var decision = context.Get(Decision) is { Length: > 0 } d ? d : "Approved";
-        if (decision == "Approved" && file.HasOpenCommitments)
+        var decision = context.Get(Decision) is { Length: > 0 } d ? d : CaseDecisions.Approved;
+        if (decision == CaseDecisions.Approved && file.HasOpenCommitments)
         {
-            file.State = CaseState.AwaitingCommitments;
+            file.AwaitCommitments();
             context.CreateBookmark(MaterialsKind, new JsonObject { ["caseId"] = file.CaseId, ["purpose"] = "IssueAfterCommitments" });
             SaveCase(context, file);
             return;
@@ -48,13 +48,12 @@ public sealed class IssueResultActivity : PermitActivity
         var year = now.InZone(CalendarOf(context, file).Zone).Year;
         var conditions = file.Opinions.SelectMany(o => o.Conditions).Distinct().ToList();
         var number = $"{Prefix(decision)}〔{year}〕{Math.Abs(StableHash(file.CaseId)) % 1_000_000:D6}号";
-        file.Result = new CaseResult(decision, context.Get(CertificateType) ?? "", number, conditions, now);
-        file.State = decision switch { "Approved" => CaseState.Issued, "Revoked" => CaseState.Revoked, _ => CaseState.Rejected };
+        file.Issue(new CaseResult(decision, context.Get(CertificateType) ?? "", number, conditions, now));
         SaveCase(context, file);
         context.Complete();
     }
 
-    private static string Prefix(string decision) => decision switch { "Approved" => "示例许字", "Revoked" => "示例撤字", _ => "示例不许字" };
+    private static string Prefix(string decision) => decision switch { CaseDecisions.Approved => "示例许字", CaseDecisions.Revoked => "示例撤字", _ => "示例不许字" };
 
     /// <summary>FNV-1a: the same case always gets the same number, whatever the process (string.GetHashCode is randomised).</summary>
     private static int StableHash(string text)

@@ -42,7 +42,7 @@ public sealed class LedgerQueries(IDbContextFactory<WorkflowDbContext> contexts,
             var used = row.AcceptedAt is { } accepted
                 ? Used(CalendarOf(row.CalendarId), accepted, row.StatutoryLimit, row.PromisedLimit, suspensions, row.ClosedAt ?? at)
                 : null;
-            yield return new LedgerCase(row.Id, row.ProjectName, row.Stage, row.Matters, row.Agent, row.State, row.GreenChannel,
+            yield return new LedgerCase(row.Id, row.ProjectName, row.Stage?.ToString(), row.Matters, row.Agent, row.State.ToString(), row.GreenChannel,
                 row.SubmittedAt, row.AcceptedAt, row.StatutoryLimit, row.PromisedLimit, row.StatutoryDue, row.PromisedDue,
                 row.ClosedAt, used, suspensions.Count, row.Decision, row.CertificateNumber, row.RepeatedReturns, line.Yellow, line.Red, line.Rating)
             {
@@ -75,7 +75,7 @@ public sealed class LedgerQueries(IDbContextFactory<WorkflowDbContext> contexts,
             var s = line.Step;
             var suspensions = StoredSuspensions.Decode(s.Suspensions);
             var used = Used(CalendarOf(line.CalendarId), s.CreatedAt, s.StatutoryLimit, s.PromisedLimit, suspensions, s.CompletedAt ?? at);
-            yield return new LedgerStep(s.Id, s.CaseId, line.ProjectName, s.Department, s.Kind, s.Title, s.Matter, s.State,
+            yield return new LedgerStep(s.Id, s.CaseId, line.ProjectName, s.Department, s.Kind.ToString(), s.Title, s.Matter, s.State.ToString(),
                 s.CreatedAt, s.StatutoryLimit, s.PromisedLimit, s.StatutoryDue, s.PromisedDue, s.CompletedAt,
                 used, suspensions.Count, s.Outcome, s.Actor, s.SupplementRequests, s.RepeatedReturns, line.Yellow, line.Red, line.Rating)
             {

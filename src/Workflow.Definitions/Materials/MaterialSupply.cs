@@ -23,6 +23,8 @@ public sealed class MaterialSupply(CaseFiles cases, WorkflowRuntime runtime)
             if (unknown.Count > 0) throw PermitRuleViolation.For("materials", RuleCodes.MaterialsUnknown, string.Join(", ", unknown));
             if (instance.Status == WorkflowStatus.Finished) throw new StepConflictException(caseId, RuleCodes.CaseClosed);
 
+            // Materials handed in may reopen the intake or a review, which count on today (docs/calendars.md).
+            Clocks.CalendarCoverage.Ensure(cases.CalendarOf(file), now);
             file.Supply(codes, now);
             CaseClocks.Refresh(file, cases.CalendarOf(file), now);
             return true;

@@ -81,6 +81,10 @@ public static class RuleCodes
     // Steps
     /// <summary>{0}: the outcomes the step offers.</summary>
     public const string StepOutcomeNotOffered = "step.outcome.notOffered";
+    /// <summary>{0}: the outcomes a step of this kind offers. The action names no outcome (a 400).</summary>
+    public const string StepOutcomeRequired = "step.outcome.required";
+    /// <summary>{0}: the outcome sent; {1}: the step kind; {2}: the outcomes a step of this kind offers (a 400).</summary>
+    public const string StepOutcomeNotOfKind = "step.outcome.notOfKind";
     /// <summary>No arguments: no step has this id.</summary>
     public const string StepNotFound = "step.notFound";
     /// <summary>No arguments: the step is closed already (a 409).</summary>
@@ -142,6 +146,10 @@ public static class RuleCodes
     public const string ComplaintReplyRequired = "complaint.reply.required";
     /// <summary>{0}: the complaint; {1}: its state; {2}: its handler (empty when none).</summary>
     public const string ComplaintStateConflict = "complaint.state.conflict";
+
+    // Working calendar (docs/calendars.md, *Days the calendar does not cover*)
+    /// <summary>{0}: the year the working calendar does not cover.</summary>
+    public const string CalendarYearUncovered = "calendar.year.uncovered";
 
     // Input limits (docs/api.md, *Input limits*)
     /// <summary>{0}: the maximum length in characters.</summary>

@@ -20,7 +20,8 @@ public sealed class CaseNotificationParticipant(IClock clock) : IWorkflowSavePar
         var (before, steps) = await CaseRowsBefore.ReadAsync(context.DbContext, file.CaseId, cancellationToken);
         var now = clock.GetCurrentInstant();
         foreach (var e in CaseNotifications.Between(before, steps, file))
-            await NotificationCentre.StageAsync(context.DbContext, e.Kind, [NotificationAudience.Agent(file.Agent)], file.CaseId, e.StepId, e.Data, now, cancellationToken);
+            await NotificationCentre.StageAsync(context.DbContext, e.Kind, [NotificationAudience.Agent(file.Agent)], file.CaseId, e.StepId,
+                file.CaseNumber is { } number ? new Dictionary<string, string>(e.Data) { [NotificationCentre.CaseNumberKey] = number } : e.Data, now, cancellationToken);
     }
 
     /// <inheritdoc />

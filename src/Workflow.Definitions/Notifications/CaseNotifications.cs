@@ -26,7 +26,7 @@ public static class CaseNotifications
         // A reviewing department's supplement request (the window's requests are one-time notices, above).
         foreach (var step in file.Steps.Where(s => s.Kind != StepKind.Intake && s.State == StepState.WaitingForSupplement))
         {
-            if (!stepsBefore.TryGetValue(step.Id, out var old) || old.State == nameof(StepState.WaitingForSupplement)) continue;
+            if (!stepsBefore.TryGetValue(step.Id, out var old) || old.State == StepState.WaitingForSupplement) continue;
             var request = step.SupplementRequests.LastOrDefault();
             events.Add(new(NotificationKinds.SupplementRequested, step.Id, new Dictionary<string, string>
             {
@@ -48,9 +48,9 @@ public static class CaseNotifications
             if (suspension.End is not null && (i >= oldSuspensions.Count || oldSuspensions[i].End is null)) events.Add(new(NotificationKinds.SpecialProcedureEnded, null, data));
         }
         // The case's own state last: in one save a procedure ends before the result it led to is issued.
-        if (before.State != file.State.ToString())
+        if (before.State != file.State)
         {
-            var was = Enum.TryParse<CaseState>(before.State, out var s) ? s : CaseState.Submitted;
+            var was = before.State;
             switch (file.State)
             {
                 case CaseState.WaitingForSupplement when file.Notices.Count > 0:

@@ -19,12 +19,23 @@ public sealed class NotificationCentre(IDbContextFactory<WorkflowDbContext> cont
     /// </summary>
     public static async Task StageAsync(DbContext db, string kind, IEnumerable<string> audiences, string? caseId, string? stepId, IReadOnlyDictionary<string, string> data, Instant at, CancellationToken cancellationToken)
     {
+        // Texts name the case by its number, which people read out (docs/domain.md, *Case numbers*), not by its id.
+        if (caseId is not null && !data.ContainsKey(CaseNumberKey) && await CaseNumberOfAsync(db, caseId, cancellationToken) is { } number)
+            data = new Dictionary<string, string>(data) { [CaseNumberKey] = number };
         var json = JsonSerializer.Serialize(data);
         var distinct = audiences.Distinct(StringComparer.Ordinal).ToList();
         foreach (var audience in distinct)
             db.Add(new NotificationRow { Kind = kind, Audience = audience, CaseId = caseId, StepId = stepId, Data = json, CreatedAt = at });
         await EmailOutbox.StageAsync(db, kind, distinct, caseId, stepId, json, at, cancellationToken);
     }
+
+    /// <summary>The data key of the case's number (<c>2026-3-000123</c>), added when the notification is staged.</summary>
+    public const string CaseNumberKey = "caseNumber";
+
+    // The case's row as this transaction has it (the projection may stage it in the same save), else as stored.
+    private static async Task<string?> CaseNumberOfAsync(DbContext db, string caseId, CancellationToken cancellationToken) =>
+        db.ChangeTracker.Entries<Persistence.CaseRow>().FirstOrDefault(e => e.Entity.Id == caseId)?.Entity.CaseNumber
+        ?? await db.Set<Persistence.CaseRow>().AsNoTracking().Where(c => c.Id == caseId).Select(c => c.CaseNumber).FirstOrDefaultAsync(cancellationToken);
 
     /// <summary>How many notifications of <paramref name="audiences"/> <paramref name="reader"/> has not read.</summary>
     public async Task<int> UnreadCountAsync(IReadOnlyCollection<string> audiences, string reader, CancellationToken cancellationToken = default)

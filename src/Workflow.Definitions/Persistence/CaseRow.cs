@@ -1,4 +1,6 @@
 using NodaTime;
+using Workflow.Definitions.Cases;
+using Workflow.Definitions.Catalogue;
 
 namespace Workflow.Definitions.Persistence;
 
@@ -15,12 +17,12 @@ public sealed class CaseRow
     public string? QueryCode { get; set; }
     /// <summary>The project the case belongs to (<see cref="ProjectRow.Id"/>).</summary>
     public required string ProjectId { get; set; }
-    /// <summary>The stage applied for, by name; null when the workflow was started without a filing.</summary>
-    public string? Stage { get; set; }
+    /// <summary>The stage applied for (stored by name); null when the workflow was started without a filing.</summary>
+    public Stage? Stage { get; set; }
     /// <summary>Matter codes, comma-separated.</summary>
     public required string Matters { get; set; }
-    /// <summary>The case state by name (<see cref="Cases.CaseState"/>).</summary>
-    public required string State { get; set; }
+    /// <summary>The case state, stored by name (the list queries and index filters compare the names).</summary>
+    public required CaseState State { get; set; }
     /// <summary>The user name of the project agent who filed the case; agents see only their own cases.</summary>
     public required string Agent { get; set; }
     /// <summary>Key project (绿色通道): shorter promised limits and inbox priority.</summary>
@@ -67,4 +69,16 @@ public sealed class CaseRow
     public int MissingMaterials { get; set; }
     /// <summary>For a closed case, the instant its clocks are read at: the result, else its last completed step.</summary>
     public Instant? ClosedAt { get; set; }
+
+    // What the project tracker needs beyond lists (permits step 4), so that it never reads a case file.
+    /// <summary>What the applicant owes (<see cref="Cases.CaseFile.Owed"/>), as JSON; read through <see cref="OwedMaterials"/>.</summary>
+    public string Owed { get; set; } = "[]";
+    /// <summary>The workflow the case runs (<see cref="Cases.CaseFile.Workflow"/>), as JSON; null for cases filed before bindings.</summary>
+    public string? Workflow { get; set; }
+
+    /// <summary>What the applicant owes, decoded from <see cref="Owed"/>.</summary>
+    public IReadOnlyList<Cases.OwedMaterial> OwedMaterials() => StoredOwed.Decode(Owed);
+
+    /// <summary>The workflow the case runs, decoded from <see cref="Workflow"/>.</summary>
+    public Cases.CaseWorkflow? CaseWorkflow() => StoredWorkflow.Decode(Workflow);
 }

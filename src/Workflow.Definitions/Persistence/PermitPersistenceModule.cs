@@ -19,6 +19,7 @@ internal sealed class PermitPersistenceModule : IWorkflowPersistenceModule
         new(1, "projects, cases, steps", Script("INTEGER"), Script("bigint")),
         new(2, "clock inputs and display fields for lists", ClockInputs("INTEGER"), ClockInputs("bigint")),
         new(3, "case numbers, query codes and their counters", NumberCases(Sqlite), NumberCases(PostgreSql)),
+        new(4, "what the applicant owes and the workflow run, for the project tracker", OwedSqlite, OwedPostgreSql),
     ];
 
     /// <inheritdoc />
@@ -48,9 +49,11 @@ internal sealed class PermitPersistenceModule : IWorkflowPersistenceModule
             e.Property(x => x.CaseNumber).HasColumnName("case_number");
             e.Property(x => x.QueryCode).HasColumnName("query_code");
             e.Property(x => x.ProjectId).HasColumnName("project_id");
-            e.Property(x => x.Stage).HasColumnName("stage");
+            // States, kinds and stages are enums stored by name: the text values (and so the SQL of lists and partial
+            // indexes, and existing databases) are what they always were.
+            e.Property(x => x.Stage).HasColumnName("stage").HasConversion<string>();
             e.Property(x => x.Matters).HasColumnName("matters");
-            e.Property(x => x.State).HasColumnName("state");
+            e.Property(x => x.State).HasColumnName("state").HasConversion<string>();
             e.Property(x => x.Agent).HasColumnName("agent");
             e.Property(x => x.GreenChannel).HasColumnName("green_channel");
             e.Property(x => x.SubmittedAt).HasColumnName("submitted_at").HasConversion(instant);
@@ -72,6 +75,8 @@ internal sealed class PermitPersistenceModule : IWorkflowPersistenceModule
             e.Property(x => x.Suspensions).HasColumnName("suspensions");
             e.Property(x => x.MissingMaterials).HasColumnName("missing_materials");
             e.Property(x => x.ClosedAt).HasColumnName("closed_at").HasConversion(instant);
+            e.Property(x => x.Owed).HasColumnName("owed");
+            e.Property(x => x.Workflow).HasColumnName("workflow");
         });
         modelBuilder.Entity<StepRow>(e =>
         {
@@ -82,13 +87,13 @@ internal sealed class PermitPersistenceModule : IWorkflowPersistenceModule
             e.Property(x => x.InstanceId).HasColumnName("instance_id");
             e.Property(x => x.ProjectId).HasColumnName("project_id");
             e.Property(x => x.ActivityId).HasColumnName("activity_id");
-            e.Property(x => x.Kind).HasColumnName("kind");
+            e.Property(x => x.Kind).HasColumnName("kind").HasConversion<string>();
             e.Property(x => x.Department).HasColumnName("department");
             e.Property(x => x.Matter).HasColumnName("matter");
             e.Property(x => x.Title).HasColumnName("title");
             e.Property(x => x.Post).HasColumnName("post");
             e.Property(x => x.Assignee).HasColumnName("assignee");
-            e.Property(x => x.State).HasColumnName("state");
+            e.Property(x => x.State).HasColumnName("state").HasConversion<string>();
             e.Property(x => x.GreenChannel).HasColumnName("green_channel");
             e.Property(x => x.CreatedAt).HasColumnName("created_at").HasConversion(instant);
             e.Property(x => x.StatutoryDue).HasColumnName("statutory_due").HasConversion(instant);
@@ -143,6 +148,71 @@ internal sealed class PermitPersistenceModule : IWorkflowPersistenceModule
         INSERT INTO permit_case_counters (year, stage, last_number)
         SELECT year, stage, COUNT(*) FROM (SELECT {sql.Year("submitted_at")} AS year, {StageDigit} AS stage FROM permit_cases) t GROUP BY year, stage;
         CREATE UNIQUE INDEX ux_permit_cases_number ON permit_cases (case_number);
+        """;
+
+    // Step 4: the project tracker reads what the applicant owes and the workflow each case runs from the rows (never the
+    // case files). Existing cases get both from their stored case file here, computed as CaseFile.Owed computes them: the
+    // materials not handed in, the pending notice's items (only while the case waits for its supplement), the latest
+    // request of each step waiting for a supplement, the open commitments.
+    private const string OwedSqlite = """
+        ALTER TABLE permit_cases ADD COLUMN owed TEXT NOT NULL DEFAULT '[]';
+        ALTER TABLE permit_cases ADD COLUMN workflow TEXT NULL;
+        UPDATE permit_cases SET
+            workflow = (SELECT json_extract(i.variables, '$.permitCase.workflow') FROM wf_instances i WHERE i.id = permit_cases.instance_id),
+            owed = COALESCE((SELECT json_group_array(json(o.item)) FROM (
+                SELECT 1 AS part, 0 AS outer_key, m.key AS inner_key, json_object('source', 'Missing', 'matter', json_extract(m.value, '$.matterCode'),
+                        'code', json_extract(m.value, '$.code'), 'name', json_extract(m.value, '$.name'), 'reason', '', 'submittedAt', json_extract(m.value, '$.submittedAt')) AS item
+                    FROM wf_instances i, json_each(i.variables, '$.permitCase.materials') m
+                    WHERE i.id = permit_cases.instance_id AND json_extract(m.value, '$.present') = 0
+                UNION ALL
+                SELECT 2, 0, n.key, json_object('source', 'Notice', 'matter', json_extract(n.value, '$.matterCode'), 'code', json_extract(n.value, '$.materialCode'),
+                        'name', json_extract(n.value, '$.materialName'), 'reason', json_extract(n.value, '$.reason'))
+                    FROM wf_instances i, json_each(i.variables, '$.permitCase.notices[#-1].items') n
+                    WHERE i.id = permit_cases.instance_id AND json_extract(i.variables, '$.permitCase.state') = 'WaitingForSupplement'
+                UNION ALL
+                SELECT 3, s.key, r.key, json_object('source', 'SupplementRequest', 'code', json_extract(r.value, '$.code'),
+                        'name', COALESCE((SELECT json_extract(m.value, '$.name') FROM json_each(i.variables, '$.permitCase.materials') m
+                            WHERE json_extract(m.value, '$.code') = json_extract(r.value, '$.code') ORDER BY m.key LIMIT 1), json_extract(r.value, '$.code')),
+                        'reason', json_extract(r.value, '$.reason'), 'stepId', json_extract(s.value, '$.id'))
+                    FROM wf_instances i, json_each(i.variables, '$.permitCase.steps') s, json_each(s.value, '$.supplementRequests[#-1].items') r
+                    WHERE i.id = permit_cases.instance_id AND json_extract(s.value, '$.state') = 'WaitingForSupplement'
+                UNION ALL
+                SELECT 4, 0, c.key, json_object('source', 'Commitment', 'matter', json_extract(c.value, '$.matterCode'), 'code', json_extract(c.value, '$.materialCode'),
+                        'name', json_extract(c.value, '$.materialName'), 'reason', '', 'due', json_extract(c.value, '$.due'))
+                    FROM wf_instances i, json_each(i.variables, '$.permitCase.commitments') c
+                    WHERE i.id = permit_cases.instance_id AND json_extract(c.value, '$.fulfilledAt') IS NULL
+                ORDER BY 1, 2, 3) o), '[]');
+        """;
+
+    private const string OwedPostgreSql = """
+        ALTER TABLE permit_cases ADD COLUMN owed TEXT NOT NULL DEFAULT '[]';
+        ALTER TABLE permit_cases ADD COLUMN workflow TEXT NULL;
+        UPDATE permit_cases SET
+            workflow = (SELECT (i.variables::jsonb -> 'permitCase' -> 'workflow')::text FROM wf_instances i WHERE i.id = permit_cases.instance_id),
+            owed = COALESCE((SELECT jsonb_agg(o.item ORDER BY o.part, o.outer_key, o.inner_key)::text FROM (
+                SELECT 1 AS part, 0::bigint AS outer_key, m.ordinality AS inner_key, jsonb_build_object('source', 'Missing', 'matter', m.value ->> 'matterCode',
+                        'code', m.value ->> 'code', 'name', m.value ->> 'name', 'reason', '', 'submittedAt', m.value ->> 'submittedAt') AS item
+                    FROM wf_instances i, jsonb_array_elements(i.variables::jsonb -> 'permitCase' -> 'materials') WITH ORDINALITY m
+                    WHERE i.id = permit_cases.instance_id AND (m.value ->> 'present')::boolean = false
+                UNION ALL
+                SELECT 2, 0, n.ordinality, jsonb_build_object('source', 'Notice', 'matter', n.value ->> 'matterCode', 'code', n.value ->> 'materialCode',
+                        'name', n.value ->> 'materialName', 'reason', n.value ->> 'reason')
+                    FROM wf_instances i, jsonb_array_elements(COALESCE(i.variables::jsonb -> 'permitCase' -> 'notices' -> -1 -> 'items', '[]'::jsonb)) WITH ORDINALITY n
+                    WHERE i.id = permit_cases.instance_id AND i.variables::jsonb -> 'permitCase' ->> 'state' = 'WaitingForSupplement'
+                UNION ALL
+                SELECT 3, s.ordinality, r.ordinality, jsonb_build_object('source', 'SupplementRequest', 'code', r.value ->> 'code',
+                        'name', COALESCE((SELECT m.value ->> 'name' FROM jsonb_array_elements(i.variables::jsonb -> 'permitCase' -> 'materials') WITH ORDINALITY m
+                            WHERE m.value ->> 'code' = r.value ->> 'code' ORDER BY m.ordinality LIMIT 1), r.value ->> 'code'),
+                        'reason', r.value ->> 'reason', 'stepId', s.value ->> 'id')
+                    FROM wf_instances i, jsonb_array_elements(i.variables::jsonb -> 'permitCase' -> 'steps') WITH ORDINALITY s,
+                        jsonb_array_elements(COALESCE(s.value -> 'supplementRequests' -> -1 -> 'items', '[]'::jsonb)) WITH ORDINALITY r
+                    WHERE i.id = permit_cases.instance_id AND s.value ->> 'state' = 'WaitingForSupplement'
+                UNION ALL
+                SELECT 4, 0, c.ordinality, jsonb_build_object('source', 'Commitment', 'matter', c.value ->> 'matterCode', 'code', c.value ->> 'materialCode',
+                        'name', c.value ->> 'materialName', 'reason', '', 'due', c.value ->> 'due')
+                    FROM wf_instances i, jsonb_array_elements(i.variables::jsonb -> 'permitCase' -> 'commitments') WITH ORDINALITY c
+                    WHERE i.id = permit_cases.instance_id AND c.value ->> 'fulfilledAt' IS NULL
+                ) o), '[]');
         """;
 
     private const string StageDigit = """

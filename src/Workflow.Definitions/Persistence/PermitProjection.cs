@@ -22,15 +22,15 @@ internal sealed class PermitProjection : IWorkflowSaveParticipant
         var row = await db.Set<CaseRow>().FindAsync([file.CaseId], cancellationToken);
         if (row is null)
         {
-            row = new CaseRow { Id = file.CaseId, InstanceId = context.Instance.Id, ProjectId = file.ProjectId, Matters = "", State = "", Agent = file.Agent };
+            row = new CaseRow { Id = file.CaseId, InstanceId = context.Instance.Id, ProjectId = file.ProjectId, Matters = "", State = file.State, Agent = file.Agent };
             db.Add(row);
         }
         // Rows numbered by the migration keep their number until the case file carries it (docs/domain.md, *Case numbers*).
         row.CaseNumber = file.CaseNumber ?? row.CaseNumber;
         row.QueryCode = file.QueryCode ?? row.QueryCode;
-        row.Stage = file.Stage?.ToString();
+        row.Stage = file.Stage;
         row.Matters = string.Join(",", file.Matters);
-        row.State = file.State.ToString();
+        row.State = file.State;
         row.Agent = file.Agent;
         row.GreenChannel = file.GreenChannel;
         row.SubmittedAt = file.SubmittedAt;
@@ -52,6 +52,8 @@ internal sealed class PermitProjection : IWorkflowSaveParticipant
         row.Suspensions = StoredSuspensions.Encode(file.Suspensions);
         row.MissingMaterials = file.Materials.Where(m => !m.Present).Select(m => m.Code).Distinct().Count();
         row.ClosedAt = file.ClosedAt();
+        row.Owed = StoredOwed.Encode(file.Owed());
+        row.Workflow = StoredWorkflow.Encode(file.Workflow);
 
         var existing = await db.Set<StepRow>().Where(s => s.CaseId == file.CaseId).ToDictionaryAsync(s => s.Id, cancellationToken);
         foreach (var step in file.Steps)
@@ -61,7 +63,7 @@ internal sealed class PermitProjection : IWorkflowSaveParticipant
                 s = new StepRow
                 {
                     Id = step.Id, CaseId = file.CaseId, InstanceId = context.Instance.Id, ProjectId = file.ProjectId, ActivityId = step.ActivityId,
-                    Kind = step.Kind.ToString(), Department = step.Department, Title = step.Title, State = "",
+                    Kind = step.Kind, Department = step.Department, Title = step.Title, State = step.State,
                 };
                 db.Add(s);
             }
@@ -69,7 +71,7 @@ internal sealed class PermitProjection : IWorkflowSaveParticipant
             s.Title = step.Title;
             s.Post = step.Post;
             s.Assignee = step.Assignee;
-            s.State = step.State.ToString();
+            s.State = step.State;
             s.GreenChannel = file.GreenChannel;
             s.CreatedAt = step.CreatedAt;
             s.StatutoryDue = step.StatutoryDue;

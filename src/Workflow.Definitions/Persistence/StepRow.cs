@@ -1,4 +1,5 @@
 using NodaTime;
+using Workflow.Definitions.Cases;
 
 namespace Workflow.Definitions.Persistence;
 
@@ -20,10 +21,8 @@ public sealed class StepRow
     public required string ProjectId { get; set; }
     /// <summary>The activity that owns the step.</summary>
     public required string ActivityId { get; set; }
-    /// <summary>
-    /// The step kind by name (<see cref="Cases.StepKind"/>), which fixes its outcomes (docs/domain.md, "Steps").
-    /// </summary>
-    public required string Kind { get; set; }
+    /// <summary>The step kind, stored by name, which fixes its outcomes (docs/domain.md, "Steps").</summary>
+    public required StepKind Kind { get; set; }
     /// <summary>The department code whose inbox holds it (<c>frontdesk</c> for intake).</summary>
     public required string Department { get; set; }
     /// <summary>The matter reviewed, for review and joint steps; null for intake.</summary>
@@ -34,8 +33,8 @@ public sealed class StepRow
     public string? Post { get; set; }
     /// <summary>The user the step is assigned to; null when the workflow names none.</summary>
     public string? Assignee { get; set; }
-    /// <summary>The step state by name (<see cref="Cases.StepState"/>).</summary>
-    public required string State { get; set; }
+    /// <summary>The step state, stored by name (inbox and supervision queries and index filters compare the names).</summary>
+    public required StepState State { get; set; }
     /// <summary>Whether the case is a key project (绿色通道), which puts the step first in inboxes.</summary>
     public bool GreenChannel { get; set; }
     /// <summary>When the step opened; its clocks count from here.</summary>

@@ -50,9 +50,11 @@ public sealed class SpecialProcedureActivity : PermitActivity
         var kind = Enum.Parse<SpecialProcedureKind>(context.Get(Procedure) ?? nameof(SpecialProcedureKind.PublicNotice));
         var unit = Enum.Parse<DurationUnit>(context.Get(DurationUnit) ?? nameof(SpecialProcedures.DurationUnit.WorkingDays));
         var days = Math.Max(0, context.Get(Duration));
-        file.Suspensions.Add(new ClockSuspension(now, null, $"特别程序：{Name(kind)}", context.ActivityId));
+        // The suspension names its kind and planned end, so that the pages show what holds the clocks and until when
+        // (docs/domain.md, *Special procedures*).
         if (unit == SpecialProcedures.DurationUnit.UntilCompleted)
         {
+            file.Suspensions.Add(new ClockSuspension(now, null, $"特别程序：{Name(kind)}", context.ActivityId, kind));
             var department = context.Get(Department) is { Length: > 0 } d ? d : CatalogueOf(context).Stages.FirstOrDefault(s => s.Stage == file.Stage)?.LeadDepartment ?? "";
             OpenStep(context, file, StepKind.SpecialProcedure, department, $"特别程序：{Name(kind)}");
         }
@@ -62,6 +64,7 @@ public sealed class SpecialProcedureActivity : PermitActivity
             var end = unit == SpecialProcedures.DurationUnit.WorkingDays
                 ? new DeadlineClock(calendar, now, days).Due!.Value
                 : now.InZone(calendar.Zone).LocalDateTime.PlusDays(days).InZoneLeniently(calendar.Zone).ToInstant();
+            file.Suspensions.Add(new ClockSuspension(now, null, $"特别程序：{Name(kind)}", context.ActivityId, kind, end));
             context.CreateBookmark(TimerKind, new JsonObject { ["caseId"] = file.CaseId, ["purpose"] = "SpecialProcedureEnd", ["procedure"] = kind.ToString() }, end);
         }
         SaveCase(context, file);

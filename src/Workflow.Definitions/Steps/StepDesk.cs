@@ -20,7 +20,9 @@ public sealed class StepDesk(
     WorkflowRuntime runtime,
     IWorkflowInstanceStore instances,
     IDbContextFactory<WorkflowDbContext> contexts,
-    MaterialFiles.MaterialFiles files)
+    MaterialFiles.MaterialFiles files,
+    Workflow.Engine.Calendar.CalendarRegistry calendars,
+    NodaTime.IClock clock)
 {
     /// <summary>The step's projection row (who holds it, its kind and version), or null.</summary>
     public async Task<StepRow?> FindStepAsync(string stepId, CancellationToken cancellationToken = default)
@@ -90,8 +92,20 @@ public sealed class StepDesk(
         if (expectedVersion is { } v && v != step.Version)
             throw new StepConflictException(stepId, RuleCodes.StepChanged);
         StepActionRules.Validate(file, step, action, catalogue, step.WaiverAllowed);
+        EnsureCalendarCovers(file, step, action);
         if (step.BookmarkId is null || instance.Bookmarks.All(b => b.Id != step.BookmarkId))
             throw new StepConflictException(stepId, RuleCodes.StepNotWaiting);
+    }
+
+    /// <summary>
+    /// An action counts on today; an acceptance also starts the case's statutory clock. Both must lie inside the working
+    /// calendar, or the action is refused before it runs (docs/calendars.md, *Days the calendar does not cover*).
+    /// </summary>
+    private void EnsureCalendarCovers(CaseFile file, StepRecord step, StepAction action)
+    {
+        var accepting = step.Kind == StepKind.Intake && action.Outcome is nameof(Intake.IntakeOutcome.Accepted) or nameof(Intake.IntakeOutcome.AcceptedWithWaiver);
+        Clocks.CalendarCoverage.Ensure(calendars.Get(file.CalendarId), clock.GetCurrentInstant(),
+            accepting ? Intake.IntakeActivity.Limits(catalogue, file).Statutory : 0);
     }
 
     private async Task<(CaseFile File, StepRecord Step, bool Replayed)> ResumeAsync(StepRow row, StepAction action, ResumeWorkflowOptions? options, CancellationToken cancellationToken)

@@ -86,7 +86,7 @@ public sealed class UrgingService(IDbContextFactory<WorkflowDbContext> contexts,
 
     private async Task<bool> IsOverdueAsync(WorkflowDbContext db, StepRow step, Instant now, CancellationToken cancellationToken)
     {
-        if (step.State is not (nameof(StepState.Open) or nameof(StepState.WaitingForSupplement))) return false;
+        if (step.State is not (StepState.Open or StepState.WaitingForSupplement)) return false;
         var calendarId = await db.Set<CaseRow>().Where(c => c.Id == step.CaseId).Select(c => c.CalendarId).FirstOrDefaultAsync(cancellationToken);
         var calendar = calendars.Find(string.IsNullOrEmpty(calendarId) ? catalogue.CalendarId : calendarId) ?? calendars.Get(catalogue.CalendarId);
         var clocks = CaseClocks.Of(calendar, step.CreatedAt, step.StatutoryLimit, step.PromisedLimit, StoredSuspensions.Decode(step.Suspensions));

@@ -35,11 +35,11 @@ public sealed class CaseQueries(
         var query = db.Set<CaseRow>().AsNoTracking();
         if (filter.Agent is { } agent) query = query.Where(c => c.Agent == agent);
         if (filter.Department is { } department) query = query.Where(c => db.Set<StepRow>().Any(s => s.CaseId == c.Id && s.Department == department));
-        if (filter.State is { } state) query = query.Where(c => c.State == state.ToString());
-        if (filter.Stage is { } stage) query = query.Where(c => c.Stage == stage.ToString());
+        if (filter.State is { } state) query = query.Where(c => c.State == state);
+        if (filter.Stage is { } stage) query = query.Where(c => c.Stage == stage);
         if (filter.Overdue)
         {
-            var open = CaseStates.OpenNames.ToArray();
+            var open = CaseStates.Open.ToArray();
             query = query.Where(c => open.Contains(c.State) && c.PromisedDue < at);
         }
         var total = await query.CountAsync(cancellationToken);

@@ -81,6 +81,9 @@ public sealed record CaseSnapshot(
     /// <summary>The query code printed on the acceptance notice (<see cref="CaseNumbers.QueryCodes"/>).</summary>
     public string? QueryCode { get; init; }
 
+    /// <summary>What holds the case's clocks still now (a supplement, a special procedure); null while they run.</summary>
+    public ClockHold? Hold { get; init; }
+
     /// <summary>The case was deemed accepted (视为受理) when the intake clock ran out undecided.</summary>
     public bool DeemedAccepted { get; init; }
 
@@ -96,7 +99,7 @@ public sealed record CaseSnapshot(
         file.Stage is { } stage ? catalogue.Stages.FirstOrDefault(s => s.Stage == stage)?.Name : null,
         file.Matters.Select(code => catalogue.FindMatter(code) is { } m ? new MatterItem(m.Code, m.Name, m.Department) : new MatterItem(code, code, "")).ToList(),
         file.State, file.GreenChannel, file.SubmittedAt, file.AcceptedAt,
-        ClocksReading.Of(CaseClocks.ForCase(file, calendar), file.ClosedAt() ?? at),
+        ClocksReading.Of(CaseClocks.ForCase(file, calendar), file.ClosedAt() ?? at) is { } clocks ? clocks with { Hold = ClockHold.Of(file.Suspensions) } : null,
         file.Materials.ToList(), file.Materials.Where(m => !m.Present).ToList(), OwedBy(file),
         file.Commitments.Select(c => new CommitmentItem(c.MatterCode, c.MaterialCode, c.MaterialName, c.WorkingDays, c.Due, c.FulfilledAt,
             c.FulfilledAt is not null, c.IsOpen ? at > c.Due : c.FulfilledAt > c.Due)).ToList(),
@@ -107,16 +110,10 @@ public sealed record CaseSnapshot(
         CaseNumber = file.CaseNumber,
         QueryCode = file.QueryCode,
         DeemedAccepted = file.DeemedAccepted,
+        Hold = file.State.IsOpen() ? ClockHold.Of(file.Suspensions) : null,
     };
 
     /// <summary>Materials the applicant owes: missing ones, and those named by an open supplement request or the pending one-time notice.</summary>
-    private static HashSet<string> OwedBy(CaseFile file)
-    {
-        var owed = file.Materials.Where(m => !m.Present).Select(m => m.Code).ToHashSet();
-        foreach (var step in file.Steps.Where(s => s.State == StepState.WaitingForSupplement && s.SupplementRequests.Count > 0))
-            owed.UnionWith(step.SupplementRequests[^1].Items.Select(i => i.Code));
-        if (file.State == CaseState.WaitingForSupplement && file.Notices.Count > 0)
-            owed.UnionWith(file.Notices[^1].Items.Select(i => i.MaterialCode));
-        return owed;
-    }
+    private static HashSet<string> OwedBy(CaseFile file) =>
+        file.Owed().Where(o => o.Source != OwedSource.Commitment).Select(o => o.Code).ToHashSet();
 }

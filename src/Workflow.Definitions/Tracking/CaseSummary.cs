@@ -32,12 +32,12 @@ public sealed record CaseSummary(
 
     /// <summary>The case of a projection row; an open case's clocks read at <paramref name="at"/>, a closed case's when it closed.</summary>
     public static CaseSummary Of(CaseRow row, WorkingCalendar calendar, Instant at) => new(
-        row.Id, row.ProjectId, row.ProjectName, row.Stage is { } stage ? Enum.Parse<Stage>(stage) : null,
-        row.Matters.Split(',', StringSplitOptions.RemoveEmptyEntries), Enum.Parse<CaseState>(row.State), row.GreenChannel,
+        row.Id, row.ProjectId, row.ProjectName, row.Stage,
+        row.Matters.Split(',', StringSplitOptions.RemoveEmptyEntries), row.State, row.GreenChannel,
         row.SubmittedAt, row.AcceptedAt, row.StatutoryDue, row.PromisedDue, row.Suspended, row.OpenCommitments, row.RepeatedReturns,
         row.MissingMaterials, row.Decision, row.CertificateNumber,
         row.AcceptedAt is { } accepted
-            ? ClocksReading.Of(CaseClocks.Of(calendar, accepted, row.StatutoryLimit, row.PromisedLimit, StoredSuspensions.Decode(row.Suspensions)), row.ClosedAt ?? at)
+            ? ClocksReading.OfRow(calendar, accepted, row.StatutoryLimit, row.PromisedLimit, row.Suspensions, row.ClosedAt ?? at)
             : null)
     {
         CaseNumber = row.CaseNumber,

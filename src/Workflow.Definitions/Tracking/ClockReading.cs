@@ -1,4 +1,6 @@
 using NodaTime;
+using Workflow.Definitions.Cases;
+using Workflow.Definitions.Persistence;
 using Workflow.Engine.Calendar;
 
 namespace Workflow.Definitions.Tracking;
@@ -32,15 +34,42 @@ public sealed record ClockReading(int Limit, Instant Due, double RemainingWorkin
 /// <param name="Level">The more severe level of the two.</param>
 public sealed record ClocksReading(ClockReading Statutory, ClockReading? Promised, bool Suspended, DeadlineLevel Level)
 {
-    /// <summary><paramref name="clocks"/> read at <paramref name="at"/>; null when there are none (before acceptance, intake steps).</summary>
+    /// <summary>
+    /// The clocks of a projection row read at <paramref name="at"/>, with the hold (reason, special procedure, planned
+    /// end) that stops them, exactly as the case file's reading has it.
+    /// </summary>
+    internal static ClocksReading? OfRow(WorkingCalendar calendar, Instant start, int statutory, int promised, string storedSuspensions, Instant at)
+    {
+        var suspensions = StoredSuspensions.DecodeFull(storedSuspensions);
+        return ClocksReading.Of(CaseClocks.Of(calendar, start, statutory, promised, [.. suspensions.Select(s => new Suspension(s.Start, s.End, s.Reason))]), at) is { } clocks
+            ? clocks with { Hold = ClockHold.Of(suspensions) }
+            : null;
+    }
+
+    /// <summary>
+    /// <paramref name="clocks"/> read at <paramref name="at"/>; null when there are none (before acceptance), or when
+    /// the reading falls on days the working calendar does not cover (unknown, docs/calendars.md).
+    /// </summary>
     public static ClocksReading? Of(DeadlineClocks? clocks, Instant at)
     {
         if (clocks is null) return null;
-        var statutory = ClockReading.Of(clocks.Statutory, at);
-        var promised = clocks.Promised is { } p ? ClockReading.Of(p, at) : null;
+        ClockReading statutory;
+        ClockReading? promised;
+        try
+        {
+            statutory = ClockReading.Of(clocks.Statutory, at);
+            promised = clocks.Promised is { } p ? ClockReading.Of(p, at) : null;
+        }
+        catch (CalendarRangeException)
+        {
+            return null;
+        }
         var level = promised is not null && promised.Level > statutory.Level ? promised.Level : statutory.Level;
         return new ClocksReading(statutory, promised, clocks.IsSuspended, level);
     }
+
+    /// <summary>What holds the clocks still (a supplement, a special procedure); null when they run or it is not known (list rows).</summary>
+    public ClockHold? Hold { get; init; }
 
     /// <summary>Whether either clock touches provisional calendar dates.</summary>
     public bool IsProvisional() => Statutory.Provisional || Promised?.Provisional == true;

@@ -39,7 +39,7 @@ public sealed record SupervisionOverview(IReadOnlyList<DepartmentLoad> Departmen
 /// </summary>
 public sealed class InboxQueries(IDbContextFactory<WorkflowDbContext> contexts, CalendarRegistry calendars, MatterCatalogue catalogue, IClock clock)
 {
-    private static readonly string[] OpenStepStates = [nameof(StepState.Open), nameof(StepState.WaitingForSupplement)];
+    private static readonly StepState[] OpenStepStates = [StepState.Open, StepState.WaitingForSupplement];
 
     /// <summary>
     /// Open steps (open or waiting for a supplement) of <paramref name="department"/> (every department when null),
@@ -76,7 +76,7 @@ public sealed class InboxQueries(IDbContextFactory<WorkflowDbContext> contexts, 
     {
         var at = clock.GetCurrentInstant();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var steps = db.Set<StepRow>().AsNoTracking().Where(s => s.State == nameof(StepState.Completed));
+        var steps = db.Set<StepRow>().AsNoTracking().Where(s => s.State == StepState.Completed);
         if (department is not null) steps = steps.Where(s => s.Department == department);
         var handled = Filtered(db, Joined(db, steps), filter, at, handled: true);
         var total = await handled.CountAsync(cancellationToken);
@@ -105,9 +105,8 @@ public sealed class InboxQueries(IDbContextFactory<WorkflowDbContext> contexts, 
             .GroupBy(s => new { s.Department, s.State }).Select(g => new { g.Key.Department, g.Key.State, Count = g.Count() })
             .ToListAsync(cancellationToken);
         var horizon = await AttentionHorizonAsync(db, at, cancellationToken);
-        var open = nameof(StepState.Open);
         var candidates = await OpenSteps(db, null)
-            .Where(x => x.Step.State == open && (x.Step.StatutoryLimit > 0
+            .Where(x => x.Step.State == StepState.Open && (x.Step.StatutoryLimit > 0
                 ? x.Step.Suspensions != "" || x.Step.StatutoryDue == null || x.Step.PromisedDue <= horizon || x.Step.StatutoryDue <= horizon
                 : x.Case.AcceptedAt != null && (x.Case.Suspended || x.Case.Suspensions != "" || x.Case.StatutoryDue == null || x.Case.PromisedDue <= horizon || x.Case.StatutoryDue <= horizon)))
             .ToListAsync(cancellationToken);
@@ -119,7 +118,7 @@ public sealed class InboxQueries(IDbContextFactory<WorkflowDbContext> contexts, 
             .ToList();
         var departments = counts.GroupBy(c => c.Department)
             .Select(g => new DepartmentLoad(g.Key, g.Sum(c => c.Count),
-                g.Where(c => c.State == nameof(StepState.WaitingForSupplement)).Sum(c => c.Count),
+                g.Where(c => c.State == StepState.WaitingForSupplement).Sum(c => c.Count),
                 attention.Count(e => e.Department == g.Key && e.Level == DeadlineLevel.Warning),
                 attention.Count(e => e.Department == g.Key && e.Level == DeadlineLevel.Overdue)))
             .OrderByDescending(d => d.Overdue).ThenByDescending(d => d.Warning).ThenBy(d => d.Department, StringComparer.Ordinal)
@@ -151,7 +150,7 @@ public sealed class InboxQueries(IDbContextFactory<WorkflowDbContext> contexts, 
 
     private static IQueryable<OpenStep> OpenSteps(WorkflowDbContext db, string? department, string? state = null)
     {
-        var states = state is null ? OpenStepStates : OpenStepStates.Where(s => s == state).ToArray();
+        var states = state is null ? OpenStepStates : OpenStepStates.Where(s => s.ToString() == state).ToArray();
         // The states as constants in the SQL, so that the partial inbox indexes (ListIndexModule) apply.
         var steps = db.Set<StepRow>().AsNoTracking().Where(s => EF.Constant(states).Contains(s.State));
         if (department is not null) steps = steps.Where(s => s.Department == department);
@@ -164,7 +163,7 @@ public sealed class InboxQueries(IDbContextFactory<WorkflowDbContext> contexts, 
     /// <summary>The filter's parts in SQL; the search looks into the case, its project row and the matter names of the catalogue.</summary>
     private IQueryable<OpenStep> Filtered(WorkflowDbContext db, IQueryable<OpenStep> rows, StepListFilter filter, Instant at, bool handled)
     {
-        if (filter.Stage is { } stage) rows = rows.Where(x => x.Case.Stage == stage.ToString());
+        if (filter.Stage is { } stage) rows = rows.Where(x => x.Case.Stage == stage);
         if (filter.GreenChannel is { } green) rows = rows.Where(x => x.Step.GreenChannel == green);
         if (filter.Level == DeadlineLevel.Overdue)
             rows = rows.Where(x => (x.Step.PromisedDue != null && x.Step.PromisedDue < (x.Step.CompletedAt ?? at))

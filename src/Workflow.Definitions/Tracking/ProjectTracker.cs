@@ -44,56 +44,95 @@ public sealed record OwedItem(string MaterialCode, string MaterialName, string R
 public sealed record MatterCell(Matter Matter, CellState State, string? CaseId, IReadOnlyList<string> Departments, ClocksReading? Clocks, IReadOnlyList<OwedItem> Missing, string? Outcome = null);
 
 /// <summary>One row of the project tracker: a stage, its matters' cells and the stage's latest case.</summary>
-public sealed record StageRow(StageDefinition Stage, IReadOnlyList<MatterCell> Cells, CaseSnapshot? LatestCase);
+public sealed record StageRow(StageDefinition Stage, IReadOnlyList<MatterCell> Cells, ProjectCase? LatestCase);
+
+/// <summary>
+/// A case of a project as the tracker reads it from the projection rows (never its case file): the case with its
+/// clocks, its steps with theirs, what the applicant owes and the workflow it runs, all read at one instant.
+/// </summary>
+/// <param name="Summary">The case, its clocks read at the tracker's instant (or when it closed).</param>
+/// <param name="Steps">Its steps in the order they opened, their clocks read at the same instant.</param>
+/// <param name="Owed">What the applicant owes (<see cref="CaseFile.Owed"/>).</param>
+/// <param name="Workflow">The workflow the case runs; null for cases filed before bindings.</param>
+/// <param name="Zone">The time zone of the case's calendar, for showing due dates.</param>
+public sealed record ProjectCase(CaseSummary Summary, IReadOnlyList<StepSnapshot> Steps, IReadOnlyList<OwedMaterial> Owed, CaseWorkflow? Workflow, DateTimeZone Zone)
+{
+    /// <summary>The case's id.</summary>
+    public string Id => Summary.Id;
+    /// <summary>The stage applied for.</summary>
+    public Stage? Stage => Summary.Stage;
+    /// <summary>When the application was filed.</summary>
+    public Instant SubmittedAt => Summary.SubmittedAt;
+    /// <summary>True while the case is still being handled.</summary>
+    public bool IsOpen => Summary.State.IsOpen();
+}
+
+/// <summary>A project's tracker: its cases (oldest first) and the grid, every clock read at <paramref name="At"/>.</summary>
+public sealed record ProjectTrack(IReadOnlyList<ProjectCase> Cases, IReadOnlyList<StageRow> Stages, Instant At);
 
 /// <summary>
 /// The project tracker: the four stages × their matters, each matter read from the latest case that applied for it
-/// (a snapshot, so every clock of the grid is read at the same instant). A matter's step is the review of that
-/// matter, or (joint reviews name no matter) the joint step of the matter's department.
+/// (from the projection rows, so every clock of the grid is read at the same instant). A matter's step is the review of
+/// that matter, or (joint reviews name no matter) the joint step of the matter's department.
 /// </summary>
 public static class ProjectTracker
 {
     /// <summary>
-    /// The tracker's rows, one per stage in stage order, read from <paramref name="cases"/> (the project's cases,
-    /// snapshots taken at one instant).
+    /// The tracker's rows, one per stage in stage order, read from <paramref name="cases"/> (the project's cases, read
+    /// at one instant).
     /// </summary>
-    public static IReadOnlyList<StageRow> Build(MatterCatalogue catalogue, IReadOnlyList<CaseSnapshot> cases) =>
+    public static IReadOnlyList<StageRow> Build(MatterCatalogue catalogue, IReadOnlyList<ProjectCase> cases) =>
         catalogue.Stages.OrderBy(s => s.Stage).Select(stage =>
         {
             var latest = cases.Where(c => c.Stage == stage.Stage).MaxBy(c => c.SubmittedAt);
             var cells = catalogue.MattersOf(stage.Stage)
-                .Select(matter => Cell(matter, cases.Where(c => c.Matters.Any(m => m.Code == matter.Code)).MaxBy(c => c.SubmittedAt)))
+                .Select(matter => Cell(matter, LatestOf(cases, matter)))
                 .ToList();
             return new StageRow(stage, cells, latest);
         }).ToList();
 
-    private static MatterCell Cell(Matter matter, CaseSnapshot? snapshot)
+    /// <summary>The latest case of <paramref name="cases"/> that applied for <paramref name="matter"/>, or null.</summary>
+    public static ProjectCase? LatestOf(IReadOnlyList<ProjectCase> cases, Matter matter) =>
+        cases.Where(c => c.Summary.Matters.Contains(matter.Code)).MaxBy(c => c.SubmittedAt);
+
+    /// <summary>
+    /// The step that stands for <paramref name="matter"/> in <paramref name="steps"/>: its review, or (joint reviews name no
+    /// matter) a joint step of the matter's department; the open one first, else the last.
+    /// </summary>
+    public static StepSnapshot? StepOf(IReadOnlyList<StepSnapshot> steps, Matter matter)
     {
-        if (snapshot is null)
+        var own = steps.Where(s => s.Matter == matter.Code
+            || (s.Matter is null && s.Department == matter.Department && s.Kind is StepKind.JointOpinion or StepKind.JointConsolidation)).ToList();
+        return own.LastOrDefault(s => s.IsOpen) ?? own.LastOrDefault();
+    }
+
+    private static MatterCell Cell(Matter matter, ProjectCase? @case)
+    {
+        if (@case is null)
             return new MatterCell(matter, CellState.NotApplied, null, [], null, []);
 
-        var steps = snapshot.Steps.Select(s => s.Step).Where(s => s.Matter == matter.Code
-            || (s.Matter is null && s.Department == matter.Department && s.Kind is StepKind.JointOpinion or StepKind.JointConsolidation)).ToList();
-        var step = steps.LastOrDefault(s => s.IsOpen) ?? steps.LastOrDefault();
-        var holders = (step is { IsOpen: true } ? [step] : snapshot.OpenSteps.Select(s => s.Step)).Select(s => s.Department).Distinct().ToList();
-        var clocks = step is { IsOpen: true, Clocks: { } own } ? own : snapshot.Clocks;
+        var step = StepOf(@case.Steps, matter);
+        var holders = (step is { IsOpen: true } ? [step] : @case.Steps.Where(s => s.IsOpen)).Select(s => s.Department).Distinct().ToList();
+        var clocks = step is { IsOpen: true, Clocks: { } own } ? own : @case.Summary.Clocks;
+        var caseState = @case.Summary.State;
 
-        var missing = new List<OwedItem>();
-        if (snapshot.State == CaseState.WaitingForSupplement && snapshot.Notices.Count > 0)
-            missing.AddRange(snapshot.Notices[^1].Items.Where(i => i.MatterCode == matter.Code).Select(i => new OwedItem(i.MaterialCode, i.MaterialName, i.Reason)));
-        if (step is { State: StepState.WaitingForSupplement } && snapshot.FindStep(step.Id)!.SupplementRequests is { Count: > 0 } requests)
-            missing.AddRange(requests[^1].Items.Select(i => new OwedItem(i.Code, NameOf(snapshot, i.Code), i.Reason)));
-        foreach (var commitment in snapshot.Commitments.Where(c => !c.Fulfilled && c.Matter == matter.Code))
-            missing.Add(new OwedItem(commitment.Material, commitment.MaterialName, "", commitment.Due));
-        missing = missing.Distinct().ToList();
+        // The pending notice's items only exist while the case waits for its supplement (CaseFile.Owed), a request's only
+        // while its step waits.
+        var missing = @case.Owed.Where(o => o.Source switch
+            {
+                OwedSource.Notice or OwedSource.Commitment => o.Matter == matter.Code,
+                OwedSource.SupplementRequest => step is { State: StepState.WaitingForSupplement } && o.StepId == step.Id,
+                _ => false,
+            })
+            .Select(o => new OwedItem(o.Code, o.Name, o.Reason, o.Due)).Distinct().ToList();
 
-        var state = snapshot.State switch
+        var state = caseState switch
         {
             CaseState.Issued => CellState.Issued,
             CaseState.Rejected or CaseState.Refused or CaseState.Revoked => CellState.Rejected,
             CaseState.Submitted => CellState.AtWindow,
             CaseState.WaitingForSupplement => CellState.WaitingForSupplement,
-            _ when step?.State == StepState.WaitingForSupplement || (snapshot.State == CaseState.AwaitingCommitments && missing.Count > 0) => CellState.WaitingForSupplement,
+            _ when step?.State == StepState.WaitingForSupplement || (caseState == CaseState.AwaitingCommitments && missing.Count > 0) => CellState.WaitingForSupplement,
             _ => (clocks?.Level ?? DeadlineLevel.Normal) switch
             {
                 DeadlineLevel.Overdue => CellState.Overdue,
@@ -101,8 +140,6 @@ public static class ProjectTracker
                 _ => CellState.OnTime,
             },
         };
-        return new MatterCell(matter, state, snapshot.Id, holders, clocks, missing, step is { IsOpen: false } ? step.Outcome : null);
+        return new MatterCell(matter, state, @case.Id, holders, clocks, missing, step is { IsOpen: false } ? step.Outcome : null);
     }
-
-    private static string NameOf(CaseSnapshot snapshot, string code) => snapshot.Materials.FirstOrDefault(m => m.Code == code)?.Name ?? code;
 }

@@ -40,9 +40,9 @@ public sealed record StepSnapshot(
 
     /// <summary>The step of a projection row; its clocks read at <paramref name="at"/> (or when it closed).</summary>
     public static StepSnapshot Of(StepRow row, string projectName, WorkingCalendar calendar, Instant at, string? caseNumber = null) => new(
-        row.Id, row.CaseId, row.ProjectId, projectName, Enum.Parse<StepKind>(row.Kind), row.Department, row.Matter, row.Title,
-        Enum.Parse<StepState>(row.State), row.GreenChannel, row.CreatedAt, row.StatutoryDue, row.PromisedDue,
-        ClocksReading.Of(CaseClocks.Of(calendar, row.CreatedAt, row.StatutoryLimit, row.PromisedLimit, StoredSuspensions.Decode(row.Suspensions)), row.CompletedAt ?? at),
+        row.Id, row.CaseId, row.ProjectId, projectName, row.Kind, row.Department, row.Matter, row.Title,
+        row.State, row.GreenChannel, row.CreatedAt, row.StatutoryDue, row.PromisedDue,
+        ClocksReading.OfRow(calendar, row.CreatedAt, row.StatutoryLimit, row.PromisedLimit, row.Suspensions, row.CompletedAt ?? at),
         row.SupplementRequests, row.RepeatedReturns, row.Outcome, row.Actor, row.CompletedAt, row.Version)
     {
         CaseNumber = caseNumber,
@@ -52,7 +52,7 @@ public sealed record StepSnapshot(
     public static StepSnapshot Of(CaseFile file, StepRecord step, WorkingCalendar calendar, Instant at) => new(
         step.Id, file.CaseId, file.ProjectId, file.ProjectName, step.Kind, step.Department, step.MatterCode, step.Title, step.State,
         file.GreenChannel, step.CreatedAt, step.StatutoryDue, step.PromisedDue,
-        ClocksReading.Of(CaseClocks.ForStep(step, calendar), step.CompletedAt ?? at),
+        ClocksReading.Of(CaseClocks.ForStep(step, calendar), step.CompletedAt ?? at) is { } clocks ? clocks with { Hold = ClockHold.Of(step.Suspensions) } : null,
         step.SupplementRequests.Count, file.RepeatedReturns.Count(r => r.StepId == step.Id), step.Outcome, step.Actor, step.CompletedAt, step.Version)
     {
         CaseNumber = file.CaseNumber,

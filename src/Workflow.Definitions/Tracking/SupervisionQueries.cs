@@ -126,7 +126,7 @@ public sealed class SupervisionQueries(IDbContextFactory<WorkflowDbContext> cont
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var steps = await db.Set<StepRow>().AsNoTracking()
-            .Where(s => s.CreatedAt < to && (s.CompletedAt == null || s.CompletedAt >= from) && s.State != nameof(StepState.Cancelled))
+            .Where(s => s.CreatedAt < to && (s.CompletedAt == null || s.CompletedAt >= from) && s.State != StepState.Cancelled)
             .ToListAsync(cancellationToken);
         var stepIds = steps.Select(s => s.Id).ToList();
         // Each repeated return of the steps in the period is one item, with its material and reason.
@@ -150,7 +150,7 @@ public sealed class SupervisionQueries(IDbContextFactory<WorkflowDbContext> cont
             if (openAtEnd) items.Add((SupervisionFigure.Open, Item(step, step.CreatedAt, null), step));
             if (!completedInPeriod) continue;
             var completed = step.CompletedAt!.Value;
-            if (step.Kind == nameof(StepKind.SpecialProcedure))
+            if (step.Kind == StepKind.SpecialProcedure)
                 items.Add((SupervisionFigure.SpecialProcedures, Item(step, completed, WorkingDaysBetween(calendar, step.CreatedAt, completed)), step));
             if (CaseClocks.Of(calendar, step.CreatedAt, step.StatutoryLimit, step.PromisedLimit, StoredSuspensions.Decode(step.Suspensions)) is not { } clocks) continue;
             var used = Math.Round(clocks.Statutory.ElapsedAt(completed).Value, 3);

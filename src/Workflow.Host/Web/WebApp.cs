@@ -32,6 +32,7 @@ using Workflow.Host.Web.Notifications.Delivery;
 using Workflow.Host.Web.Permits;
 using Workflow.Host.Web.Permits.Api;
 using Workflow.Host.Web.Time;
+using Workflow.Host.Web.Public;
 
 namespace Workflow.Host;
 
@@ -75,6 +76,7 @@ public static class WebApp
         services.AddWorkflowJson(builder.Configuration);
         services.AddWorkflowAccess(builder.Configuration);
         services.AddNotificationDelivery(builder.Configuration); // Notifications:Smtp:* (docs/notifications.md)
+        services.AddPublicRateLimit(builder.Configuration); // PublicLookup:PermitPerMinute (docs/public.md)
         services.AddOptions<StudioOptions>().Bind(builder.Configuration.GetSection(StudioOptions.Section));
         services.AddSingleton<StudioBundle>();
         services.AddRequestLocalization(Ui.Configure);
@@ -106,6 +108,7 @@ public static class WebApp
         app.UseAnonymousRoutingRejections();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseAuditActor();
 
         app.MapHealthEndpoints();
@@ -122,6 +125,7 @@ public static class WebApp
         app.MapSupervisionApi();
         app.MapFeedbackApi();
         app.MapFeedApi();
+        app.MapPublicApi();
         app.MapElsaApi();
         app.MapHttpWorkflows(app.Configuration);
         app.MapStudioRoutes();

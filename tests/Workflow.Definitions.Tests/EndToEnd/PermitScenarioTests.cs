@@ -51,7 +51,7 @@ public class PermitScenarioTests
         (file.PromisedDue > beforeNotice).Should().BeTrue("the notice's working days are added back");
         await using var db = await host.Services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>().CreateDbContextAsync();
         var row = await db.Set<CaseRow>().SingleAsync(c => c.Id == file.CaseId);
-        (row.State, row.StatutoryDue, row.PromisedDue).Should().Be((nameof(CaseState.Issued), file.StatutoryDue, file.PromisedDue));
+        (row.State, row.StatutoryDue, row.PromisedDue).Should().Be((CaseState.Issued, file.StatutoryDue, file.PromisedDue));
     }
 
     [Theory]

@@ -28,6 +28,11 @@ public class SpecialProcedureTests
         await using var owner = host;
         var promisedBefore = At("2025-03-24T17:30:00+08:00"); // 15 working days from Monday 3 March
         file.Suspensions.Should().ContainSingle(s => s.End == null && s.Reason == "特别程序：专家评审");
+        // The suspension names what holds the clocks and until when, for the pages (issue #13, item 7).
+        file.Suspensions.Single().Procedure.Should().Be(Workflow.Definitions.SpecialProcedures.SpecialProcedureKind.ExpertReview);
+        file.Suspensions.Single().PlannedEnd.Should().Be(At("2025-03-06T17:30:00+08:00"), "two working days after Tuesday 10:00: Thursday's close of office");
+        Workflow.Definitions.Tracking.ClockHold.Of(file.Suspensions).Should().Be(new Workflow.Definitions.Tracking.ClockHold("特别程序：专家评审", Workflow.Definitions.SpecialProcedures.SpecialProcedureKind.ExpertReview,
+            At("2025-03-04T10:00:00+08:00"), At("2025-03-06T17:30:00+08:00")));
 
         host.SetClock("2025-03-06T17:29:00+08:00");
         (await host.FireDueTimersAsync()).Should().Be(0, "two working days after Tuesday 10:00 end at Thursday's close of office");
@@ -50,6 +55,7 @@ public class SpecialProcedureTests
         await using var owner = host;
         var step = file.Steps.Single(s => s.Kind == StepKind.SpecialProcedure && s.IsOpen);
         step.Department.Should().Be("zrzy", "the stage's lead department");
+        file.Suspensions.Single().PlannedEnd.Should().BeNull("it lasts until the department completes it");
 
         host.Clock.Advance(Duration.FromDays(3));
         (file, _) = await host.ActAsync(step.Id, "Done", "reviewer-zrzy");

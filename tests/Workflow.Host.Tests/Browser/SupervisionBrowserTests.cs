@@ -44,6 +44,23 @@ public sealed class SupervisionBrowserTests(BrowserFixture browser)
         int.Parse((await supervisor.TextContentAsync("#unread-count"))!).Should().BeGreaterThanOrEqualTo(8, "the supervisors were told of this case's 8 cards at least");
         await ShotAsync(supervisor, "supervision-dashboard");
 
+        // A click on zjj's red bar in the cards chart opens the same drill-down as the number: the mouse goes to the
+        // bar's pixel as ECharts itself places it (convertToPixel), so the chart's own click handler runs.
+        var (x, y) = await RedBarPixelAsync(supervisor, "zjj");
+        var box = (await supervisor.Locator("#chart-cards").BoundingBoxAsync())!;
+        await supervisor.Mouse.ClickAsync(box.X + x, box.Y + y);
+        await supervisor.WaitForURLAsync(url => url.Contains("/supervision/drill", StringComparison.Ordinal) && url.Contains("department=zjj", StringComparison.Ordinal) && url.Contains("figure=redCards", StringComparison.Ordinal));
+        (await supervisor.Locator("#drill tbody tr").CountAsync()).Should().Be(red, "the bar stands for the same red cards as the number");
+
+        // The ledger button on the dashboard downloads the period's ledger, which lists this case.
+        await supervisor.GotoAsync($"{server.BaseUrl}/supervision/dashboard?from=2026-11-01&to=2026-12-31");
+        (await supervisor.InputValueAsync("#ledger-from")).Should().Be("2026-11-01", "the export takes the dashboard's period");
+        await supervisor.FillAsync("#ledger-from", "2000-01-01");
+        var download = await supervisor.RunAndWaitForDownloadAsync(() => supervisor.ClickAsync("#ledger-download"));
+        download.SuggestedFilename.Should().EndWith(".xlsx");
+        var ledgerCases = LedgerCaseIds(await download.PathAsync());
+        ledgerCases.Should().Contain(caseId);
+
         // The red-card number drills down to the cards, and on to the case page, which shows them.
         await supervisor.ClickAsync("#figures tr[data-department='zjj'] a[data-figure='redCards']");
         await supervisor.WaitForSelectorAsync("#drill");
@@ -72,6 +89,33 @@ public sealed class SupervisionBrowserTests(BrowserFixture browser)
         await supervisor.GotoAsync($"{server.BaseUrl}/supervision/urgings");
         (await supervisor.TextContentAsync("#urgings tr[data-replied='true'] .reply")).Should().Be("材料复核中，1 月 5 日前办结。");
         await ShotAsync(supervisor, "supervision-urging");
+    }
+
+    /// <summary>Where ECharts drew the middle of <paramref name="department"/>'s red bar, relative to the chart's box.</summary>
+    private static async Task<(float X, float Y)> RedBarPixelAsync(IPage page, string department)
+    {
+        var pixel = await page.EvaluateAsync<float[]>("""
+            code => {
+                const data = JSON.parse(document.getElementById('chart-data').textContent);
+                const i = data.departments.findIndex(d => d.code === code);
+                const d = data.departments[i];
+                const chart = echarts.getInstanceByDom(document.getElementById('chart-cards'));
+                return chart.convertToPixel({ seriesIndex: 1 }, [i, d.yellow + d.red / 2]);
+            }
+            """, department);
+        return (pixel[0], pixel[1]);
+    }
+
+    /// <summary>The case ids in the first column of the ledger's case sheet, read with the Open XML SDK.</summary>
+    private static List<string> LedgerCaseIds(string path)
+    {
+        using var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(path, false);
+        var part = document.WorkbookPart!;
+        var sheet = part.Workbook.Sheets!.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>().First();
+        sheet.Name!.Value.Should().Be("办件 Cases");
+        var data = ((DocumentFormat.OpenXml.Packaging.WorksheetPart)part.GetPartById(sheet.Id!)).Worksheet.GetFirstChild<DocumentFormat.OpenXml.Spreadsheet.SheetData>()!;
+        return [.. data.Elements<DocumentFormat.OpenXml.Spreadsheet.Row>()
+            .Select(r => r.Elements<DocumentFormat.OpenXml.Spreadsheet.Cell>().FirstOrDefault() is { } c ? c.InlineString?.InnerText ?? c.CellValue?.Text ?? "" : "")];
     }
 
     private static Task<HttpClient> ClientAsync(HostServer server, string user) => DemoSignIn.ClientAsync(server, user);

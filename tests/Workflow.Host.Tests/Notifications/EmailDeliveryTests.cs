@@ -45,7 +45,7 @@ public sealed class EmailDeliveryTests
         var port = FreePort();
         using var smtp = SimpleSmtpServer.Start(port);
         await using var host = new MailHost(provider, port);
-        var (agent, caseId) = await TwoEventsAsync(host, "zh-CN");
+        var (agent, caseId, number) = await TwoEventsAsync(host, "zh-CN");
 
         var workers = Enumerable.Range(0, 2).Select(_ => ActivatorUtilities.CreateInstance<EmailDelivery>(host.Services)).ToList();
         var sent = (await Task.WhenAll(workers.Select(w => Task.Run(() => w.DeliverDueAsync())))).Sum();
@@ -55,9 +55,10 @@ public sealed class EmailDeliveryTests
         smtp.ReceivedEmailCount.Should().Be(2, "one e-mail per event, however many workers run");
         var mails = smtp.ReceivedEmail.Select(m => MimeMessage.Load(new MemoryStream(Encoding.UTF8.GetBytes(m.Data)))).ToList();
         mails.Should().OnlyContain(m => m.To.Mailboxes.Single().Address == "agent1@example.cn");
-        mails.Select(m => m.Subject).Should().BeEquivalentTo([$"[{caseId}] 一次性告知（补正）", $"[{caseId}] 已受理"]);
+        number.Should().MatchRegex(@"^\d{4}-3-\d{6}$", "texts name the case by its number, not its id (issue #13)");
+        mails.Select(m => m.Subject).Should().BeEquivalentTo([$"[{number}] 一次性告知（补正）", $"[{number}] 已受理"]);
         var accepted = mails.Single(m => m.Subject!.EndsWith("已受理", StringComparison.Ordinal));
-        accepted.TextBody!.Should().Contain($"办件 {caseId} 已受理").And.Contain($"办件编号：{caseId}").And.Contain($"https://zwfw.example.gov.cn/cases/{caseId}");
+        accepted.TextBody!.Should().Contain($"办件 {number} 已受理").And.Contain($"办件编号：{number}").And.Contain($"https://zwfw.example.gov.cn/cases/{caseId}");
         accepted.HtmlBody!.Should().Contain($"<a href=\"https://zwfw.example.gov.cn/cases/{caseId}\">查看办件</a>");
         (await host.Services.GetRequiredService<EmailOutbox>().CountsAsync()).Should().Be(new OutboxCounts(0, 2, 0));
         agent.Dispose();
@@ -68,7 +69,7 @@ public sealed class EmailDeliveryTests
     {
         var port = FreePort();
         await using var host = new MailHost("sqlite", port);
-        var (agent, caseId) = await TwoEventsAsync(host, "en");
+        var (agent, _, number) = await TwoEventsAsync(host, "en");
         agent.Dispose();
         var delivery = host.Services.GetRequiredService<EmailDelivery>();
 
@@ -91,13 +92,13 @@ public sealed class EmailDeliveryTests
         (await delivery.DeliverDueAsync()).Should().Be(2);
         smtp.ReceivedEmailCount.Should().Be(2);
         var mail = MimeMessage.Load(new MemoryStream(Encoding.UTF8.GetBytes(smtp.ReceivedEmail.Select(m => m.Data).Single(d => d.Contains("accepted", StringComparison.Ordinal)))));
-        mail.TextBody!.Should().Contain($"Case {caseId} was accepted").And.Contain($"Case number: {caseId}");
+        mail.TextBody!.Should().Contain($"Case {number} was accepted").And.Contain($"Case number: {number}");
         (await outbox.ListAsync()).Should().OnlyContain(m => m.SentAt == HostFactory.Start + Duration.FromMinutes(1) && m.Attempts == 1);
         (await delivery.DeliverDueAsync()).Should().Be(0, "each is sent once");
     }
 
     /// <summary>agent1 asks for notices and acceptances by e-mail; their case gets a one-time notice, is supplied and accepted.</summary>
-    private static async Task<(HttpClient Agent, string CaseId)> TwoEventsAsync(HostFactory host, string language)
+    private static async Task<(HttpClient Agent, string CaseId, string CaseNumber)> TwoEventsAsync(HostFactory host, string language)
     {
         var agent = await host.AsUserAsync("agent1");
         (await agent.PutAsJsonAsync("/api/notifications/settings", new { email = "agent1@example.cn", language, emailKinds = new[] { "notice-issued", "accepted" } }))
@@ -107,11 +108,12 @@ public sealed class EmailDeliveryTests
             .StatusCode.Should().Be(HttpStatusCode.OK);
         using var frontdesk = await host.AsUserAsync("frontdesk");
         using var admin = await host.AsUserAsync("admin");
-        var caseId = (await agent.ApplyAsync(await agent.CreateProjectAsync(), Stage.ConstructionPermit, ["ZJJ-003"], "ZJJ-003-PLAN")).Id();
+        var filed = await agent.ApplyAsync(await agent.CreateProjectAsync(), Stage.ConstructionPermit, ["ZJJ-003"], "ZJJ-003-PLAN");
+        var caseId = filed.Id();
         await frontdesk.ActAsync((await admin.OpenStepAsync(caseId, "frontdesk")).Id(), new { outcome = "SupplementRequired", missingMaterials = Array.Empty<object>() });
         await agent.PostJsonAsync($"/api/cases/{caseId}/materials", new { materials = new[] { "ZJJ-003-PLAN" } });
         await frontdesk.ActAsync((await admin.OpenStepAsync(caseId, "frontdesk")).Id(), new { outcome = "Accepted" });
-        return (agent, caseId);
+        return (agent, caseId, filed.Text("caseNumber"));
     }
 
     private static int FreePort()

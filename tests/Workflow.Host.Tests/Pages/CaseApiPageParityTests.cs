@@ -59,9 +59,9 @@ public sealed class CaseApiPageParityTests(HostFactory host) : IClassFixture<Hos
 
         var timeline = Section(page, "id=\"timeline\"", "</ol>");
         var apiLines = root.GetProperty("timeline").EnumerateArray()
-            .Where(e => e.GetProperty("source").GetString() == "case" || e.GetProperty("text").GetString()!.StartsWith("Permits.", StringComparison.Ordinal))
+            .Where(e => e.GetProperty("source").GetString() == "case" || e.GetProperty("activityType").GetString()!.StartsWith("Permits.", StringComparison.Ordinal))
             .Select(e => e.GetProperty("text").GetString()!).ToList();
-        apiLines.Should().Contain(l => l.Contains("supplement requested", StringComparison.Ordinal));
+        apiLines.Should().Contain(l => l.Contains("要求补正", StringComparison.Ordinal), "the API words its timeline in the request's language, Chinese by default");
         var pageLines = timeline.Split("<div class=\"detail\">").Skip(1).Select(l => l[..l.IndexOf("</div>", StringComparison.Ordinal)]).ToList();
         pageLines.Should().Equal(apiLines, "the page shows the API's timeline lines, in the same order");
     }

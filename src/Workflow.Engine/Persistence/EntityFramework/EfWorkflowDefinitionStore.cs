@@ -16,9 +16,16 @@ namespace Workflow.Engine.Persistence.EntityFramework;
 /// </list>
 /// Instances pin a version id, so none of this touches running instances. Each operation is one transaction;
 /// a concurrent writer on the same definition (another process) makes the operation retry from a fresh read.
+/// Publishing, retracting and deleting tell every <see cref="IDefinitionChangeParticipant"/> inside that transaction.
 /// </summary>
-public sealed class EfWorkflowDefinitionStore(IDbContextFactory<WorkflowDbContext> contexts, IClock clock, ParsedDefinitionCache? parsed = null) : IWorkflowDefinitionStore
+public sealed class EfWorkflowDefinitionStore(
+    IDbContextFactory<WorkflowDbContext> contexts,
+    IClock clock,
+    ParsedDefinitionCache? parsed = null,
+    IEnumerable<IDefinitionChangeParticipant>? participants = null) : IWorkflowDefinitionStore
 {
+    private readonly IDefinitionChangeParticipant[] _participants = participants?.ToArray() ?? [];
+
     private const int Attempts = 5;
 
     /// <inheritdoc />
@@ -111,6 +118,7 @@ public sealed class EfWorkflowDefinitionStore(IDbContextFactory<WorkflowDbContex
 
         return WriteSavedAsync(definitionId, cancellationToken, (db, versions) =>
         {
+            var publishedBefore = PublishedRef(versions);
             var latest = versions.SingleOrDefault(v => v.IsLatest);
             DefinitionRow target;
             if (latest is null || latest.IsPublished)
@@ -150,7 +158,7 @@ public sealed class EfWorkflowDefinitionStore(IDbContextFactory<WorkflowDbContex
                 Publish(versions, target);
             }
 
-            return target;
+            return new Written(target, PublishChange(definitionId, publishedBefore, target));
         });
     }
 
@@ -160,13 +168,14 @@ public sealed class EfWorkflowDefinitionStore(IDbContextFactory<WorkflowDbContex
         ArgumentNullException.ThrowIfNull(definitionId);
         return await WriteAsync(definitionId, cancellationToken, (_, versions) =>
         {
+            var publishedBefore = PublishedRef(versions);
             var latest = versions.SingleOrDefault(v => v.IsLatest);
             if (latest is not null && !latest.IsPublished)
             {
                 Publish(versions, latest);
             }
 
-            return latest;
+            return new Written(latest, PublishChange(definitionId, publishedBefore, latest));
         });
     }
 
@@ -178,13 +187,14 @@ public sealed class EfWorkflowDefinitionStore(IDbContextFactory<WorkflowDbContex
         return await WriteAsync(definitionId, cancellationToken, (_, versions) =>
         {
             var published = versions.SingleOrDefault(v => v.IsPublished);
-            if (published is not null)
+            if (published is null)
             {
-                published.IsPublished = false;
-                published.RowVersion++;
+                return new Written(null, null);
             }
 
-            return published;
+            published.IsPublished = false;
+            published.RowVersion++;
+            return new Written(published, new DefinitionChange(DefinitionChangeKind.Retracted, definitionId, Ref(published), null));
         });
     }
 
@@ -193,8 +203,20 @@ public sealed class EfWorkflowDefinitionStore(IDbContextFactory<WorkflowDbContex
     {
         ArgumentNullException.ThrowIfNull(definitionId);
         parsed?.Forget(definitionId);
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.Definitions.Where(d => d.DefinitionId == definitionId).ExecuteDeleteAsync(cancellationToken) > 0;
+        var deleted = false;
+        await WriteAsync(definitionId, cancellationToken, (db, versions) =>
+        {
+            deleted = versions.Count > 0;
+            if (!deleted)
+            {
+                return new Written(null, null);
+            }
+
+            var publishedBefore = PublishedRef(versions);
+            db.Definitions.RemoveRange(versions);
+            return new Written(null, new DefinitionChange(DefinitionChangeKind.Deleted, definitionId, publishedBefore, null));
+        });
+        return deleted;
     }
 
     /// <inheritdoc />
@@ -217,7 +239,7 @@ public sealed class EfWorkflowDefinitionStore(IDbContextFactory<WorkflowDbContex
             deleted = doomed is not null;
             if (doomed is null)
             {
-                return null;
+                return new Written(null, null);
             }
 
             db.Definitions.Remove(doomed);
@@ -227,7 +249,7 @@ public sealed class EfWorkflowDefinitionStore(IDbContextFactory<WorkflowDbContex
                 next.RowVersion++;
             }
 
-            return null;
+            return new Written(null, new DefinitionChange(DefinitionChangeKind.VersionDeleted, definitionId, Ref(doomed), null));
         });
         return deleted;
     }
@@ -247,15 +269,30 @@ public sealed class EfWorkflowDefinitionStore(IDbContextFactory<WorkflowDbContex
         }
     }
 
-    private async Task<StoredDefinition> WriteSavedAsync(string definitionId, CancellationToken cancellationToken, Func<WorkflowDbContext, List<DefinitionRow>, DefinitionRow?> change) =>
+    private static DefinitionVersionRef Ref(DefinitionRow row) => new(row.Id, row.Version);
+
+    private static DefinitionVersionRef? PublishedRef(List<DefinitionRow> versions) =>
+        versions.SingleOrDefault(v => v.IsPublished) is { } published ? Ref(published) : null;
+
+    /// <summary>A publish when <paramref name="target"/> ends published and was not the published version before.</summary>
+    private static DefinitionChange? PublishChange(string definitionId, DefinitionVersionRef? before, DefinitionRow? target) =>
+        target is { IsPublished: true } && target.Id != before?.Id
+            ? new DefinitionChange(DefinitionChangeKind.Published, definitionId, before, Ref(target))
+            : null;
+
+    private async Task<StoredDefinition> WriteSavedAsync(string definitionId, CancellationToken cancellationToken, Func<WorkflowDbContext, List<DefinitionRow>, Written> change) =>
         (await WriteAsync(definitionId, cancellationToken, change))!;
+
+    /// <summary>What one write step produced: the row to answer with, and the change to tell participants about (null: none).</summary>
+    private readonly record struct Written(DefinitionRow? Row, DefinitionChange? Change);
 
     /// <summary>
     /// Loads every version of one definition (tracked), lets <paramref name="change"/> edit them, and commits.
     /// A concurrent writer shows as a row-version or unique-index conflict; the whole step is then redone on
-    /// fresh rows, because each of these operations is defined relative to the current state.
+    /// fresh rows, because each of these operations is defined relative to the current state. The participants write in
+    /// the same transaction, so a change and its audit entry commit or roll back together.
     /// </summary>
-    private async Task<StoredDefinition?> WriteAsync(string definitionId, CancellationToken cancellationToken, Func<WorkflowDbContext, List<DefinitionRow>, DefinitionRow?> change)
+    private async Task<StoredDefinition?> WriteAsync(string definitionId, CancellationToken cancellationToken, Func<WorkflowDbContext, List<DefinitionRow>, Written> change)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -268,12 +305,20 @@ public sealed class EfWorkflowDefinitionStore(IDbContextFactory<WorkflowDbContex
             }
 
             var versions = await db.Definitions.Where(d => d.DefinitionId == definitionId).ToListAsync(cancellationToken);
-            var result = change(db, versions);
+            var written = change(db, versions);
             try
             {
+                if (written.Change is { } changed)
+                {
+                    foreach (var participant in _participants)
+                    {
+                        await participant.OnChangingAsync(changed, db, cancellationToken);
+                    }
+                }
+
                 await db.SaveChangesAsync(cancellationToken);
                 await tx.CommitAsync(cancellationToken);
-                return result?.ToStored();
+                return written.Row?.ToStored();
             }
             catch (DbUpdateException) when (attempt < Attempts)
             {

@@ -73,6 +73,12 @@ public sealed class PrintModel(MatterCatalogue catalogue, CaseQueries cases, Pro
 
     public string Stage => Labels.Stage(catalogue, Case.Stage);
 
+    /// <summary>Where the holder of the acceptance notice looks the case up (docs/public.md).</summary>
+    public string LookupUrl => Web.Public.PublicLinks.Absolute(Request, Web.Public.PublicLinks.Lookup);
+
+    /// <summary>Where a third party checks the certificate with verification code <paramref name="code"/> (docs/public.md).</summary>
+    public string VerifyUrl(string code) => Web.Public.PublicLinks.Absolute(Request, Web.Public.PublicLinks.Verify(code));
+
     public async Task<IActionResult> OnGetAsync(string id, string document, int? n, CancellationToken ct)
     {
         if (Slugs.FirstOrDefault(s => s.Value == document) is not { Value: not null } slug) return NotFound();

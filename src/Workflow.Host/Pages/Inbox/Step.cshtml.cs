@@ -189,7 +189,8 @@ public sealed class StepModel(MatterCatalogue catalogue, StepDesk steps, CaseFil
         Calendar = cases.CalendarOf(Case);
         var now = clock.GetCurrentInstant();
         StepClocks = StepSnapshot.Of(Case, step, Calendar, now).Clocks;
-        CaseClocksView = ClocksReading.Of(CaseClocks.ForCase(Case, Calendar), Case.ClosedAt() ?? now);
+        CaseClocksView = ClocksReading.Of(CaseClocks.ForCase(Case, Calendar), Case.ClosedAt() ?? now) is { } caseClocks
+            ? caseClocks with { Hold = ClockHold.Of(Case.Suspensions) } : null;
         MayAct = access.ActOnStep(row) == AccessDecision.Allowed && step.State == StepState.Open;
         RepeatRisks = StepDetail.RisksOf(Case, step);
         Files = new Shared.MaterialFilesPanel(await files.ListAsync(Case.CaseId, ct), Case.Materials.GroupBy(m => m.Code).Select(g => g.First()).ToList(),

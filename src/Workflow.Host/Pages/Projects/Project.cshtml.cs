@@ -11,15 +11,16 @@ namespace Workflow.Host.Pages.Projects;
 /// <summary>
 /// One project's tracker: the four stages × their matters, each cell coloured by how the matter stands, with the
 /// department holding it, both clocks and what is missing; links to each stage's cases and to apply for a stage.
-/// 404 for another agent's project. The grid is <see cref="ProjectTracker"/>'s.
+/// 404 for another agent's project. The grid is <see cref="ProjectTracker"/>'s, read from the projection rows in a
+/// constant number of queries (<see cref="ProjectQueries.TrackAsync"/>).
 /// </summary>
-public sealed class ProjectModel(Workflow.Definitions.Catalogue.MatterCatalogue catalogue, ProjectQueries projects, CaseQueries cases) : LocalizedPageModel
+public sealed class ProjectModel(Workflow.Definitions.Catalogue.MatterCatalogue catalogue, ProjectQueries projects) : LocalizedPageModel
 {
     public ProjectRow Project { get; private set; } = null!;
 
     public IReadOnlyList<StageRow> Stages { get; private set; } = [];
 
-    public IReadOnlyList<CaseSnapshot> Cases { get; private set; } = [];
+    public IReadOnlyList<ProjectCase> Cases { get; private set; } = [];
 
     public bool MayApply { get; private set; }
 
@@ -33,12 +34,9 @@ public sealed class ProjectModel(Workflow.Definitions.Catalogue.MatterCatalogue 
         if (PageAccess.Deny(access.SeeProject(project)) is { } denied) return denied;
         Project = project;
         MayApply = access.Apply(project) == AccessDecision.Allowed;
-        var snapshots = new List<CaseSnapshot>();
-        foreach (var summary in await cases.OfProjectAsync(id, ct))
-            if (await cases.FindAsync(summary.Id, ct) is { } found)
-                snapshots.Add(found);
-        Cases = snapshots;
-        Stages = ProjectTracker.Build(catalogue, snapshots);
+        var track = await projects.TrackAsync(id, ct);
+        Cases = track.Cases;
+        Stages = track.Stages;
         return Page();
     }
 

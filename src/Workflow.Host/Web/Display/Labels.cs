@@ -152,6 +152,30 @@ public static class Labels
             ? $"{clock.RemainingWorkingDays.ToString("0.0", CultureInfo.InvariantCulture)} working days left"
             : $"overdue by {(-clock.RemainingWorkingDays).ToString("0.0", CultureInfo.InvariantCulture)} working days";
 
+    /// <summary>A special procedure's kind: 公示, 专家评审, 听证.</summary>
+    public static string Procedure(Definitions.SpecialProcedures.SpecialProcedureKind kind) => kind switch
+    {
+        Definitions.SpecialProcedures.SpecialProcedureKind.ExpertReview => Ui.T("专家评审", "expert review"),
+        Definitions.SpecialProcedures.SpecialProcedureKind.Hearing => Ui.T("听证", "hearing"),
+        Definitions.SpecialProcedures.SpecialProcedureKind.PublicNotice => Ui.T("公示", "public notice"),
+        _ => kind.ToString(),
+    };
+
+    /// <summary>
+    /// Why a clock stands still, from the suspension's cause (docs/domain.md, *Special procedures*): 特别程序 with its
+    /// kind, start and planned end, or a supplement; a stop whose cause a list row does not carry is named as such.
+    /// </summary>
+    public static string Hold(ClockHold? hold, DateTimeZone zone) => hold switch
+    {
+        { Procedure: { } kind } => Ui.T($"特别程序：{Procedure(kind)}（不计入办理时限）", $"Special procedure: {Procedure(kind)} (not counted)")
+            + " · " + Ui.T("自", "from") + " " + PageTime.Format(hold.Start, zone)
+            + " · " + (hold.PlannedEnd is { } end ? Ui.T("计划结束", "planned end") + " " + PageTime.Format(end, zone) : Ui.T("至办理完成", "until completed")),
+        { Reason: var reason } when reason.StartsWith("补正", StringComparison.Ordinal) =>
+            Ui.T("计时暂停中（等待补正）", "Stopped while waiting for the applicant's supplement") + " · " + Ui.T("自", "from") + " " + PageTime.Format(hold.Start, zone),
+        { Reason: var reason } => Ui.T($"计时暂停中（{reason}）", "Clocks stopped") + " · " + Ui.T("自", "from") + " " + PageTime.Format(hold.Start, zone),
+        null => Ui.T("计时暂停中", "Clocks stopped"),
+    };
+
     /// <summary>The CSS class of a level: <c>normal</c>, <c>warning</c> or <c>overdue</c>.</summary>
     public static string LevelClass(DeadlineLevel level) => level.ToString().ToLowerInvariant();
 
@@ -215,6 +239,50 @@ public static class Labels
             "ResultIssued" => Ui.T("出件", "Result issued"),
             _ => entry.Event,
         };
+
+    /// <summary>
+    /// The detail of a timeline line in the page's language, worded from its facts (<see cref="TimelineFacts"/>): step
+    /// titles, departments, outcomes and materials by the catalogue's names; a line without facts shows its stored text.
+    /// </summary>
+    public static string TimelineDetail(TimelineEntry entry, MatterCatalogue catalogue)
+    {
+        if (entry.Source == "workflow")
+        {
+            // The journal's text ends in " → <outcome>" when the activity completed with one.
+            var arrow = entry.Text.LastIndexOf(" → ", StringComparison.Ordinal);
+            return $"{Activity(entry.ActivityType ?? "")} {entry.ActivityId}" + (arrow < 0 ? "" : " → " + Outcome(entry.Text[(arrow + 3)..]));
+        }
+        if (entry.Facts is not { } facts) return entry.Text;
+        var step = facts.Step is { } s ? StepTitle(catalogue, s.Kind, s.Department, s.MatterCode, s.Title) : "";
+        var materials = string.Join(Ui.T("；", "; "), (facts.Materials ?? []).Select(m =>
+            m.Reason.Length == 0 ? Material(catalogue, m.Code) : Material(catalogue, m.Code) + Ui.T("：", ": ") + m.Reason));
+        return entry.Event switch
+        {
+            "Submitted" => Ui.T($"{facts.Actor} 提交申请", $"filed by {facts.Actor}"),
+            "Accepted" => Ui.T("受理，办件开始计时", "accepted; the case's clocks start"),
+            "StepOpened" => step + Ui.T($"：进入{Department(catalogue, facts.Step!.Department)}待办", $": open in the inbox of {Department(catalogue, facts.Step!.Department)}"),
+            "SupplementRequested" => step + Ui.T("：要求补正：", ": supplement requested: ") + materials,
+            "Resubmitted" => step + Ui.T("：材料已补正，环节恢复计时", ": materials resubmitted, the step's clocks run again"),
+            "StepCancelled" => step + Ui.T("：已取消（审查已由其他环节作出决定）", ": cancelled (the review was decided without it)"),
+            "StepCompleted" => step + Ui.T("：", ": ") + Outcome(facts.Step!.Outcome) + Ui.T($"（{facts.Actor}）", $" by {facts.Actor}")
+                + (string.IsNullOrWhiteSpace(facts.Step.Opinion) ? "" : " — " + facts.Step.Opinion),
+            "NoticeIssued" => Ui.T($"{facts.Actor} 出具一次性告知书：", $"one-time notice by {facts.Actor}: ") + materials,
+            "ClocksStopped" => Ui.T("计时暂停：", "clocks stopped: ") + SuspensionCause(facts.Suspension!),
+            "ClocksResumed" => Ui.T("恢复计时：", "clocks run again: ") + SuspensionCause(facts.Suspension!),
+            "MaterialsSupplied" => Ui.T("补交材料：", "materials supplied: ") + materials,
+            "CommitmentFulfilled" => Ui.T("容缺材料已补齐：", "waived material supplied: ") + materials,
+            "ResultIssued" => Ui.T("统一窗口出件：", "result issued: ") + $"{facts.Result!.Decision} {facts.Result.CertificateType} {facts.Result.CertificateNumber}",
+            _ => entry.Text,
+        };
+    }
+
+    // A special procedure by its kind; a supplement (stored as 「补正：<step title>」) as such.
+    private static string SuspensionCause(ClockSuspension suspension) => suspension switch
+    {
+        { Procedure: { } kind } => Ui.T("特别程序：", "special procedure: ") + Procedure(kind),
+        { Reason: var reason } when reason.StartsWith("补正", StringComparison.Ordinal) => Ui.T(reason, "waiting for the applicant's supplement"),
+        _ => Ui.T(suspension.Reason, "clocks held"),
+    };
 
     /// <summary>The workflow a case runs, e.g. <c>施工许可 (stage-3-construction-permit) · 第 2 版</c>; a dash for cases filed before bindings.</summary>
     public static string Workflow(CaseWorkflow? workflow) => workflow is null

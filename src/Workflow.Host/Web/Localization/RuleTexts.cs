@@ -56,6 +56,7 @@ public static class RuleTexts
         [RuleCodes.JointConditionsMissing] = ("附条件同意须至少写明一项条件", "an agreement with conditions needs at least one condition"),
         [RuleCodes.JointConsolidationAfterDisagreement] = ("有参与部门不同意，不能按此结果汇总；可选：{0}", "cannot consolidate so: a participant disagreed; allowed: {0}"),
         [RuleCodes.JointConsolidationAfterConditions] = ("有参与部门提出了条件，不能按此结果汇总；可选：{0}", "cannot consolidate so: a participant set conditions; allowed: {0}"),
+        [RuleCodes.CalendarYearUncovered] = ("工作日历未覆盖 {0} 年，请先导入该年日历", "the working calendar does not cover {0}: import that year's calendar first"),
         [RuleCodes.JointOpinionsOutstanding] = ("尚待{0}出具意见（或联合审查期限届满）", "waiting for the opinions of {0} (or the joint deadline)"),
 
         [RuleCodes.RatingStarsRange] = ("评分须为 1 至 5 星", "the rating must be 1 to 5 stars"),
@@ -70,6 +71,8 @@ public static class RuleTexts
         [RuleCodes.ComplaintStateConflict] = ("投诉 {0} 现为「{1}」，不能执行此操作", "complaint {0} is {1}: this change does not apply now"),
 
         [RuleCodes.StepOutcomeNotOffered] = ("办理结果须为以下之一：{0}", "the outcome must be one of: {0}"),
+        [RuleCodes.StepOutcomeRequired] = ("请选择办理结果，须为以下之一：{0}", "the outcome is required: one of {0}"),
+        [RuleCodes.StepOutcomeNotOfKind] = ("「{0}」不是{1}环节的办理结果，须为以下之一：{2}", "'{0}' is not an outcome of a {1} step: one of {2}"),
         [RuleCodes.StepNotFound] = ("没有这个环节", "no such step"),
         [RuleCodes.StepClosed] = ("此环节已办结", "the step is closed already"),
         [RuleCodes.StepWaitingForSupplement] = ("此环节正在等待申请人补正，补正后方可办理", "the step waits for the applicant's supplement; it can be acted on once the materials are resubmitted"),

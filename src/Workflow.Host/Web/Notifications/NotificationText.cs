@@ -14,21 +14,22 @@ public static class NotificationText
     {
         string Get(string key) => item.Data.GetValueOrDefault(key) ?? "";
         var department = Get("department") is { Length: > 0 } code ? Labels.Department(catalogue, code) : "";
+        var caseNumber = CaseNumber(item);
         return item.Kind switch
         {
-            NotificationKinds.Card => CardText(Get("level"), Get("clock"), Get("subject"), department, Due(Get("due"), zone), item.CaseId),
-            NotificationKinds.Urging => Ui.T($"督办：{department}，办件 {item.CaseId}，请于 {Due(Get("replyDue"), zone)} 前回复", $"Urging notice to {department} on case {item.CaseId}: reply by {Due(Get("replyDue"), zone)}"),
-            NotificationKinds.UrgingReply => Ui.T($"{department} 已回复督办（办件 {item.CaseId}）", $"{department} replied to the urging notice on case {item.CaseId}"),
-            NotificationKinds.NoticeIssued => Ui.T($"办件 {item.CaseId} 需补正：一次性告知 {Get("count")} 项材料（{Get("materials")}）", $"Case {item.CaseId}: a one-time notice asks for {Get("count")} material(s) ({Get("materials")})"),
-            NotificationKinds.SupplementRequested => Ui.T($"{department} 要求补正办件 {item.CaseId} 的材料：{Get("materials")}", $"{department} asks for a supplement to case {item.CaseId}: {Get("materials")}"),
-            NotificationKinds.Accepted => Ui.T($"办件 {item.CaseId} 已受理", $"Case {item.CaseId} was accepted")
+            NotificationKinds.Card => CardText(Get("level"), Get("clock"), Get("subject"), department, Due(Get("due"), zone), caseNumber),
+            NotificationKinds.Urging => Ui.T($"督办：{department}，办件 {caseNumber}，请于 {Due(Get("replyDue"), zone)} 前回复", $"Urging notice to {department} on case {caseNumber}: reply by {Due(Get("replyDue"), zone)}"),
+            NotificationKinds.UrgingReply => Ui.T($"{department} 已回复督办（办件 {caseNumber}）", $"{department} replied to the urging notice on case {caseNumber}"),
+            NotificationKinds.NoticeIssued => Ui.T($"办件 {caseNumber} 需补正：一次性告知 {Get("count")} 项材料（{Get("materials")}）", $"Case {caseNumber}: a one-time notice asks for {Get("count")} material(s) ({Get("materials")})"),
+            NotificationKinds.SupplementRequested => Ui.T($"{department} 要求补正办件 {caseNumber} 的材料：{Get("materials")}", $"{department} asks for a supplement to case {caseNumber}: {Get("materials")}"),
+            NotificationKinds.Accepted => Ui.T($"办件 {caseNumber} 已受理", $"Case {caseNumber} was accepted")
                 + (Get("waived") is { Length: > 0 } w && w != "0" ? Ui.T($"（容缺 {w} 项，请按承诺补齐）", $" ({w} material(s) waived: supply them as committed)") : ""),
-            NotificationKinds.Refused => Ui.T($"办件 {item.CaseId} 不予受理", $"Case {item.CaseId} was not accepted"),
-            NotificationKinds.SpecialProcedureStarted => Ui.T($"办件 {item.CaseId} 进入{Get("reason")}，期间不计时", $"Case {item.CaseId}: a special procedure began ({Get("reason")}); the clocks stand still"),
-            NotificationKinds.SpecialProcedureEnded => Ui.T($"办件 {item.CaseId} 的{Get("reason")}已结束，恢复计时", $"Case {item.CaseId}: the special procedure ended ({Get("reason")}); the clocks run again"),
-            NotificationKinds.ResultIssued => ResultText(Get("decision"), Get("certificate"), item.CaseId),
-            NotificationKinds.Complaint => Ui.T($"新投诉 {Get("complaint")}：{department}，办件 {item.CaseId}", $"New complaint {Get("complaint")} about {department}, case {item.CaseId}"),
-            NotificationKinds.ComplaintReply => Ui.T($"您的投诉 {Get("complaint")} 已答复（办件 {item.CaseId}）", $"Your complaint {Get("complaint")} was answered (case {item.CaseId})"),
+            NotificationKinds.Refused => Ui.T($"办件 {caseNumber} 不予受理", $"Case {caseNumber} was not accepted"),
+            NotificationKinds.SpecialProcedureStarted => Ui.T($"办件 {caseNumber} 进入{Get("reason")}，期间不计时", $"Case {caseNumber}: a special procedure began ({Get("reason")}); the clocks stand still"),
+            NotificationKinds.SpecialProcedureEnded => Ui.T($"办件 {caseNumber} 的{Get("reason")}已结束，恢复计时", $"Case {caseNumber}: the special procedure ended ({Get("reason")}); the clocks run again"),
+            NotificationKinds.ResultIssued => ResultText(Get("decision"), Get("certificate"), caseNumber),
+            NotificationKinds.Complaint => Ui.T($"新投诉 {Get("complaint")}：{department}，办件 {caseNumber}", $"New complaint {Get("complaint")} about {department}, case {caseNumber}"),
+            NotificationKinds.ComplaintReply => Ui.T($"您的投诉 {Get("complaint")} 已答复（办件 {caseNumber}）", $"Your complaint {Get("complaint")} was answered (case {caseNumber})"),
             _ => item.Kind,
         };
     }
@@ -39,6 +40,13 @@ public static class NotificationText
         "Revoked" => Ui.T($"办件 {caseId} 的容缺预审批已撤销（撤销决定 {certificate}）", $"Case {caseId}: the waived-material pre-approval was revoked (decision {certificate})"),
         _ => Ui.T($"办件 {caseId} 已办结：不予许可", $"Case {caseId} was decided: refused"),
     };
+
+    /// <summary>
+    /// How a notification names its case: the case number staged with it (<see cref="NotificationCentre.CaseNumberKey"/>),
+    /// else, for notifications staged before numbers, the case id.
+    /// </summary>
+    public static string? CaseNumber(NotificationItem item) =>
+        item.Data.GetValueOrDefault(NotificationCentre.CaseNumberKey) is { Length: > 0 } number ? number : item.CaseId;
 
     /// <summary>What each kind is, for the settings page (docs/notifications.md, Preferences).</summary>
     public static string KindName(string kind) => kind switch

@@ -42,7 +42,6 @@ public static class PermitHosting
         // Uploaded materials (docs/materials.md): Files:Folder (default ./data/files, beside the database), Files:MaxBytes (default 20 MB).
         services.AddSingleton<Definitions.MaterialFiles.IFileStore>(new Definitions.MaterialFiles.FolderFileStore(configuration["Files:Folder"] is { Length: > 0 } folder ? folder : Path.Combine("data", "files")));
         services.AddSingleton(new Definitions.MaterialFiles.MaterialFileOptions(configuration.GetValue("Files:MaxBytes", Definitions.MaterialFiles.MaterialFileOptions.DefaultMaxBytes)));
-        Audit.AuditedDefinitionStore.Decorate(services);
         return services;
     }
 

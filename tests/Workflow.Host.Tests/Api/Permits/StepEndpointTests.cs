@@ -58,6 +58,25 @@ public sealed class StepEndpointTests(HostFactory host) : IClassFixture<HostFact
     }
 
     [Fact]
+    public async Task A_missing_or_foreign_outcome_is_400_on_the_outcome_field_in_the_users_language_and_changes_nothing()
+    {
+        // The rule is the domain's (StepActionRules.CheckOutcome); the Host only renders its code (docs/api.md, Languages).
+        var (caseId, stepId) = await IntakeAsync();
+        using var frontdesk = await host.AsUserAsync("frontdesk");
+
+        var missing = await (await frontdesk.SendAsync(Action(stepId, new { opinion = "无" }))).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        var foreign = Action(stepId, new { outcome = "Approved" });
+        foreign.Headers.AcceptLanguage.ParseAdd("en");
+        var wrong = await (await frontdesk.SendAsync(foreign)).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+
+        missing.GetProperty("errors").GetProperty("outcome")[0].GetString().Should()
+            .Be("请选择办理结果，须为以下之一：Accepted, AcceptedWithWaiver, SupplementRequired, Refused");
+        wrong.GetProperty("errors").GetProperty("outcome")[0].GetString().Should()
+            .Be("'Approved' is not an outcome of a Intake step: one of Accepted, AcceptedWithWaiver, SupplementRequired, Refused");
+        (await frontdesk.GetJsonAsync($"/api/cases/{caseId}")).Text("state").Should().Be("Submitted");
+    }
+
+    [Fact]
     public async Task Two_actions_on_one_step_the_first_wins_the_second_is_409()
     {
         var (_, stepId) = await IntakeAsync();

@@ -27,13 +27,14 @@ public sealed class EmailComposer(MatterCatalogue catalogue, IOptions<Jurisdicti
             var item = new NotificationItem(message.Id, message.Kind, message.CaseId, message.StepId, data, message.CreatedAt, false);
             var text = NotificationText.Of(item, catalogue, jurisdiction.Value.Zone);
             var link = message.CaseId is null ? null : $"{smtp.Value.BaseUrl.TrimEnd('/')}/cases/{Uri.EscapeDataString(message.CaseId)}";
-            var caseLine = message.CaseId is null ? "" : Ui.T($"办件编号：{message.CaseId}", $"Case number: {message.CaseId}");
+            var caseNumber = NotificationText.CaseNumber(item);
+            var caseLine = caseNumber is null ? "" : Ui.T($"办件编号：{caseNumber}", $"Case number: {caseNumber}");
             var footer = Ui.T("此邮件由系统自动发送，请勿回复。可在“通知设置”中更改邮件通知。", "This message was sent automatically; please do not reply. Change your e-mail notifications under Notification settings.");
 
             var mail = new MimeMessage();
             mail.From.Add(MailboxAddress.Parse(smtp.Value.From));
             mail.To.Add(MailboxAddress.Parse(message.Email));
-            mail.Subject = (message.CaseId is null ? "" : $"[{message.CaseId}] ") + NotificationText.KindName(message.Kind);
+            mail.Subject = (caseNumber is null ? "" : $"[{caseNumber}] ") + NotificationText.KindName(message.Kind);
             var body = new BodyBuilder
             {
                 TextBody = string.Join("\n", new[] { text, "", caseLine, link is null ? "" : Ui.T($"查看办件：{link}", $"Open the case: {link}"), "", footer }),

@@ -30,7 +30,8 @@ public static class ApplicationEndpoints
     }
 
     private static async Task<Results<Created<CaseView>, ValidationProblem, ProblemHttpResult>> ApplyAsync(
-        string id, [FromBody] ApplicationRequest request, ClaimsPrincipal user, ApplicationDesk applications, ProjectQueries projects, CaseQueries cases, CancellationToken ct)
+        string id, [FromBody] ApplicationRequest request, ClaimsPrincipal user, ApplicationDesk applications, ProjectQueries projects, CaseQueries cases,
+        Definitions.Catalogue.MatterCatalogue catalogue, CancellationToken ct)
     {
         var access = new CaseAccess(user);
         var project = await projects.FindAsync(id, ct);
@@ -44,6 +45,6 @@ public static class ApplicationEndpoints
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: Ui.T("申报信息不完整。", "The application is incomplete."));
 
         var file = await applications.ApplyAsync(project, new NewApplication(request.Stage!.Value, request.Matters, request.Materials ?? []), ct);
-        return TypedResults.Created($"/api/cases/{file.CaseId}", CaseView.From((await cases.FindAsync(file.CaseId, ct))!));
+        return TypedResults.Created($"/api/cases/{file.CaseId}", CaseView.From((await cases.FindAsync(file.CaseId, ct))!, catalogue));
     }
 }

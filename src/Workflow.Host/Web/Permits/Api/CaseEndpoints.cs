@@ -61,16 +61,17 @@ public static class CaseEndpoints
     }
 
     private static async Task<Results<Ok<CaseView>, ProblemHttpResult>> GetAsync(
-        string id, ClaimsPrincipal user, CaseQueries cases, CancellationToken ct)
+        string id, ClaimsPrincipal user, CaseQueries cases, Definitions.Catalogue.MatterCatalogue catalogue, CancellationToken ct)
     {
         var access = new CaseAccess(user);
         if (await cases.FindAsync(id, ct) is not { } snapshot) return Denied.Because(access.SeeUnknownCase(), $"case {id}");
         if (access.SeeCase(snapshot) is not AccessDecision.Allowed and var decision) return Denied.Because(decision, $"case {id}");
-        return TypedResults.Ok(CaseView.From(snapshot));
+        return TypedResults.Ok(CaseView.From(snapshot, catalogue));
     }
 
     private static async Task<Results<Ok<CaseView>, ValidationProblem, ProblemHttpResult>> SupplyAsync(
-        string id, [FromBody] MaterialsRequest request, ClaimsPrincipal user, CaseFiles caseFiles, MaterialSupply materials, CaseQueries cases, CancellationToken ct)
+        string id, [FromBody] MaterialsRequest request, ClaimsPrincipal user, CaseFiles caseFiles, MaterialSupply materials, CaseQueries cases,
+        Definitions.Catalogue.MatterCatalogue catalogue, CancellationToken ct)
     {
         var access = new CaseAccess(user);
         var found = await caseFiles.FindAsync(id, ct);
@@ -81,6 +82,6 @@ public static class CaseEndpoints
                 title: "No materials were named.");
 
         await materials.SupplyAsync(id, codes, access.UserName, ct);
-        return TypedResults.Ok(CaseView.From((await cases.FindAsync(id, ct))!));
+        return TypedResults.Ok(CaseView.From((await cases.FindAsync(id, ct))!, catalogue));
     }
 }

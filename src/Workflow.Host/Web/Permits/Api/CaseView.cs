@@ -44,12 +44,17 @@ public sealed record CaseView(
     /// <summary>The query code printed on the acceptance notice, for the public progress lookup.</summary>
     public string? QueryCode { get; init; }
 
-    public static CaseView From(CaseSnapshot c)
+    /// <summary>
+    /// The case as the API shows it; with <paramref name="catalogue"/>, each timeline line's text is worded in the request's
+    /// language as the case page words it (<see cref="Display.Labels.TimelineDetail"/>).
+    /// </summary>
+    public static CaseView From(CaseSnapshot c, Definitions.Catalogue.MatterCatalogue? catalogue = null)
     {
         var steps = c.Steps.Select(StepView.From).ToList();
         return new CaseView(c.Id, c.ProjectId, c.ProjectName, c.Agent, c.Stage, c.StageName, c.Matters, c.State, c.GreenChannel, c.SubmittedAt,
             c.AcceptedAt, c.Clocks, c.Materials, c.MissingMaterials, c.Commitments, c.Notices, c.Opinions, c.Suspensions, c.RepeatedReturns,
-            steps.Where(s => s.State is StepState.Open or StepState.WaitingForSupplement).ToList(), steps, c.Result, c.Timeline, c.Workflow)
+            steps.Where(s => s.State is StepState.Open or StepState.WaitingForSupplement).ToList(), steps, c.Result,
+            catalogue is null ? c.Timeline : c.Timeline.Select(e => e with { Text = Display.Labels.TimelineDetail(e, catalogue) }).ToList(), c.Workflow)
         {
             CaseNumber = c.CaseNumber,
             QueryCode = c.QueryCode,

@@ -23,22 +23,22 @@ public sealed record ProjectDetailView(ProjectView Project, IReadOnlyList<CaseSu
     public sealed record MatterCell(string Code, string Name, string Department, bool PriorApproval, string? CaseId, CaseState? CaseState,
         string? StepId, StepState? StepState, string? StepOutcome, ClocksReading? CaseClocks, ClocksReading? StepClocks, IReadOnlyList<MaterialRecord> Missing);
 
-    /// <summary>The grid of <paramref name="project"/> from its cases, all read at one instant.</summary>
-    public static ProjectDetailView From(ProjectRow project, IReadOnlyList<CaseSummary> cases, IReadOnlyList<CaseSnapshot> snapshots, MatterCatalogue catalogue)
+    /// <summary>The grid of <paramref name="project"/> from its tracker (projection rows only), all read at one instant.</summary>
+    public static ProjectDetailView From(ProjectRow project, ProjectTrack track, MatterCatalogue catalogue)
     {
         var prior = project.PriorApprovals.Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet();
         var stages = catalogue.Stages.Select(stage => new StageColumn(stage.Stage, stage.Name, stage.LeadDepartment,
-            catalogue.MattersOf(stage.Stage).Select(matter => Cell(matter, prior.Contains(matter.Code),
-                snapshots.OrderByDescending(f => f.SubmittedAt).FirstOrDefault(f => f.Matters.Any(m => m.Code == matter.Code)))).ToList())).ToList();
-        return new ProjectDetailView(ProjectView.From(project), cases.Select(CaseSummaryView.From).ToList(), stages);
+            catalogue.MattersOf(stage.Stage).Select(matter => Cell(matter, prior.Contains(matter.Code), ProjectTracker.LatestOf(track.Cases, matter))).ToList())).ToList();
+        return new ProjectDetailView(ProjectView.From(project), track.Cases.Select(c => CaseSummaryView.From(c.Summary)).ToList(), stages);
     }
 
-    private static MatterCell Cell(Matter matter, bool prior, CaseSnapshot? snapshot)
+    private static MatterCell Cell(Matter matter, bool prior, ProjectCase? @case)
     {
-        if (snapshot is null) return new MatterCell(matter.Code, matter.Name, matter.Department, prior, null, null, null, null, null, null, null, []);
-        var step = snapshot.Steps.LastOrDefault(s => s.Step.Matter == matter.Code)
-            ?? snapshot.Steps.LastOrDefault(s => s.Step.Kind is StepKind.JointOpinion or StepKind.JointConsolidation && s.Step.Department == matter.Department);
-        return new MatterCell(matter.Code, matter.Name, matter.Department, prior, snapshot.Id, snapshot.State, step?.Step.Id, step?.Step.State, step?.Step.Outcome,
-            snapshot.Clocks, step?.Step.Clocks, snapshot.Materials.Where(m => m.MatterCode == matter.Code && !m.Present).ToList());
+        if (@case is null) return new MatterCell(matter.Code, matter.Name, matter.Department, prior, null, null, null, null, null, null, null, []);
+        var step = @case.Steps.LastOrDefault(s => s.Matter == matter.Code)
+            ?? @case.Steps.LastOrDefault(s => s.Kind is StepKind.JointOpinion or StepKind.JointConsolidation && s.Department == matter.Department);
+        return new MatterCell(matter.Code, matter.Name, matter.Department, prior, @case.Id, @case.Summary.State, step?.Id, step?.State, step?.Outcome,
+            @case.Summary.Clocks, step?.Clocks, @case.Owed.Where(o => o.Source == OwedSource.Missing && o.Matter == matter.Code)
+                .Select(o => new MaterialRecord(o.Code, o.Name, matter.Code, false, o.SubmittedAt)).ToList());
     }
 }

@@ -64,17 +64,13 @@ public static class ProjectEndpoints
     }
 
     private static async Task<Results<Ok<ProjectDetailView>, ProblemHttpResult>> GetAsync(
-        string id, ClaimsPrincipal user, ProjectQueries projects, CaseQueries cases, Workflow.Definitions.Catalogue.MatterCatalogue catalogue, CancellationToken ct)
+        string id, ClaimsPrincipal user, ProjectQueries projects, Workflow.Definitions.Catalogue.MatterCatalogue catalogue, CancellationToken ct)
     {
         var access = new CaseAccess(user);
         var project = await projects.FindAsync(id, ct);
         if (project is null) return Denied.Because(access.SeeUnknownProject(), $"project {id}");
         if (access.SeeProject(project) is not AccessDecision.Allowed and var decision) return Denied.Because(decision, $"project {id}");
 
-        var summaries = await cases.OfProjectAsync(project.Id, ct);
-        var snapshots = new List<CaseSnapshot>();
-        foreach (var summary in summaries)
-            if (await cases.FindAsync(summary.Id, ct) is { } found) snapshots.Add(found);
-        return TypedResults.Ok(ProjectDetailView.From(project, summaries, snapshots, catalogue));
+        return TypedResults.Ok(ProjectDetailView.From(project, await projects.TrackAsync(project.Id, ct), catalogue));
     }
 }

@@ -6,9 +6,11 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using NodaTime;
 using Workflow.Definitions.Cases;
+using Workflow.Definitions.Catalogue;
 using Workflow.Definitions.Tracking;
 using Workflow.Definitions.Intake;
 using Workflow.Definitions.Steps;
+using Workflow.Host.Web.Localization;
 using Workflow.Host.Web.OpenApi;
 
 namespace Workflow.Host.Web.Permits.Api;
@@ -67,7 +69,7 @@ public static class StepEndpoints
     }
 
     private static async Task<Results<Ok<ActionAnswer>, ValidationProblem, ProblemHttpResult>> ActAsync(
-        string id, HttpRequest request, HttpResponse response, ClaimsPrincipal user, StepDesk steps, CaseFiles caseFiles, IClock clock,
+        string id, HttpRequest request, HttpResponse response, ClaimsPrincipal user, StepDesk steps, CaseFiles caseFiles, IClock clock, MatterCatalogue catalogue,
         IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, CancellationToken ct)
     {
         var access = new CaseAccess(user);
@@ -78,10 +80,9 @@ public static class StepEndpoints
         // The body is read only now, so that a caller without access learns nothing from how their body is judged.
         var body = await ReadBodyAsync(request, json.Value.SerializerOptions, ct);
         var errors = new Dictionary<string, string[]>();
-        var kind = Enum.Parse<StepKind>(row.Kind);
-        var outcomes = StepActionRules.OutcomesOf(kind);
-        if (string.IsNullOrWhiteSpace(body?.Outcome)) errors["outcome"] = [$"the outcome is required: one of {string.Join(", ", outcomes)}"];
-        else if (!outcomes.Contains(body.Outcome)) errors["outcome"] = [$"'{body.Outcome}' is not an outcome of a {kind} step: one of {string.Join(", ", outcomes)}"];
+        // The outcome rule is the domain's (StepActionRules); a wrong one is a 400 beside the request's other shape errors.
+        if (StepActionRules.CheckOutcome(row.Kind, body?.Outcome) is { } wrongOutcome)
+            errors["outcome"] = [RuleTexts.Render(wrongOutcome, catalogue)];
         var missing = body?.MissingMaterials ?? [];
         for (var i = 0; i < missing.Count; i++)
             if (string.IsNullOrWhiteSpace(missing[i]?.Code)) errors[$"missingMaterials[{i}].code"] = ["the material code is required"];

@@ -27,6 +27,9 @@ public static class LedgerEndpoints
             .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
+        // The same export for the pages' download button: outside /api the pages' sign-in cookie applies (an /api route
+        // takes bearer tokens only, so a button pointing there answered 401 to a signed-in supervisor).
+        app.MapGet("/supervision/ledger.xlsx", ExportAsync).RequireAuthorization(AccessPolicies.SignedIn).ExcludeFromDescription();
         return app;
     }
 

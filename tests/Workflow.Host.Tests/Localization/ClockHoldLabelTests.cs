@@ -1,0 +1,48 @@
+using System.Globalization;
+using NodaTime;
+using Workflow.Definitions.SpecialProcedures;
+using Workflow.Definitions.Tracking;
+using Workflow.Host.Web.Display;
+
+namespace Workflow.Host.Tests.Localization;
+
+/// <summary>
+/// A stopped clock is labelled from the suspension's cause (issue #13, item 7): a special procedure shows 特别程序, its
+/// kind, start and planned end; a supplement shows 补正. Both languages.
+/// </summary>
+public sealed class ClockHoldLabelTests
+{
+    private static readonly DateTimeZone Shanghai = DateTimeZoneProviders.Tzdb["Asia/Shanghai"];
+    private static readonly Instant Start = Instant.FromUtc(2026, 7, 6, 2, 0);    // 10:00 in Shanghai
+    private static readonly Instant End = Instant.FromUtc(2026, 7, 15, 9, 30);    // 17:30
+
+    private static string In(string culture, Func<string> label)
+    {
+        var before = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
+        try { return label(); }
+        finally { CultureInfo.CurrentUICulture = before; }
+    }
+
+    [Fact]
+    public void A_public_notice_shows_its_kind_start_and_planned_end_in_both_languages()
+    {
+        var hold = new ClockHold("特别程序：公示", SpecialProcedureKind.PublicNotice, Start, End);
+
+        var zh = In("zh-CN", () => Labels.Hold(hold, Shanghai));
+        var en = In("en", () => Labels.Hold(hold, Shanghai));
+
+        zh.Should().StartWith("特别程序：公示").And.Contain("2026-07-06").And.Contain("计划结束 2026-07-15").And.NotContain("补正");
+        en.Should().StartWith("Special procedure: public notice").And.Contain("2026-07-06").And.Contain("planned end 2026-07-15");
+        en.Should().NotMatchRegex(@"\p{IsCJKUnifiedIdeographs}");
+    }
+
+    [Fact]
+    public void A_hearing_until_completed_and_a_supplement_are_named_by_their_cause()
+    {
+        In("zh-CN", () => Labels.Hold(new ClockHold("特别程序：听证", SpecialProcedureKind.Hearing, Start, null), Shanghai)).Should().Contain("听证").And.Contain("至办理完成");
+        In("en", () => Labels.Hold(new ClockHold("特别程序：专家评审", SpecialProcedureKind.ExpertReview, Start, null), Shanghai)).Should().Contain("expert review").And.Contain("until completed");
+        In("zh-CN", () => Labels.Hold(new ClockHold("补正：规划许可审查", null, Start, null), Shanghai)).Should().StartWith("计时暂停中（等待补正）");
+        In("en", () => Labels.Hold(new ClockHold("补正：规划许可审查", null, Start, null), Shanghai)).Should().StartWith("Stopped while waiting for the applicant's supplement");
+    }
+}
