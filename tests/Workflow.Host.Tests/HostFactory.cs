@@ -61,6 +61,8 @@ public class HostFactory : WebApplicationFactory<Program>
         // Demo users yes, demo projects only where a test asks (seeding costs a second); timers fire when a test says.
         builder.UseSetting("Demo:Projects", "0");
         builder.UseSetting("Timers:IntervalSeconds", "0");
+        // Tests sign in at machine speed from one address; SignInRateLimitTests turns the request limit on.
+        builder.UseSetting("SignInThrottle:RequestsPerMinute", "0");
         foreach (var (key, value) in Settings)
             builder.UseSetting(key, value);
         builder.ConfigureServices(services =>

@@ -98,13 +98,10 @@ public sealed class CaseQueries(
         }
         if (list.From is { } from) query = query.Where(c => c.SubmittedAt >= from);
         if (list.To is { } to) query = query.Where(c => c.SubmittedAt < to);
-        if (list.SearchText is { } text)
+        if (list.SearchText is not null)
         {
-            var matters = list.MatterCodes(catalogue);
-            var projects = db.Set<ProjectRow>().AsNoTracking();
-            query = query.Where(c => c.Id.Contains(text) || (c.CaseNumber != null && c.CaseNumber.Contains(text)) || c.ProjectName.Contains(text) || c.Matters.Contains(text)
-                || matters.Any(m => c.Matters.Contains(m))
-                || projects.Any(p => p.Id == c.ProjectId && (p.Code.Contains(text) || p.Enterprise.Contains(text))));
+            var found = CaseSearch.Matching(db, list, catalogue);
+            query = query.Where(c => found.Any(f => f.Id == c.Id));
         }
         return query;
     }

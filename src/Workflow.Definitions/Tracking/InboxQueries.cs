@@ -178,13 +178,10 @@ public sealed class InboxQueries(IDbContextFactory<WorkflowDbContext> contexts, 
             if (filter.From is { } from) rows = rows.Where(x => x.Case.SubmittedAt >= from);
             if (filter.To is { } to) rows = rows.Where(x => x.Case.SubmittedAt < to);
         }
-        if (filter.SearchText is { } text)
+        if (filter.SearchText is not null)
         {
-            var matters = filter.MatterCodes(catalogue);
-            var projects = db.Set<ProjectRow>().AsNoTracking();
-            rows = rows.Where(x => x.Step.CaseId.Contains(text) || (x.Case.CaseNumber != null && x.Case.CaseNumber.Contains(text)) || x.Case.ProjectName.Contains(text) || x.Case.Matters.Contains(text)
-                || matters.Any(m => x.Case.Matters.Contains(m))
-                || projects.Any(p => p.Id == x.Case.ProjectId && (p.Code.Contains(text) || p.Enterprise.Contains(text))));
+            var found = CaseSearch.Matching(db, filter, catalogue);
+            rows = rows.Where(x => found.Any(c => c.Id == x.Case.Id));
         }
         return rows;
     }

@@ -15,6 +15,7 @@ namespace Workflow.Host.Pages;
 /// sign-in the browser goes back to the page that asked (<c>returnUrl</c>, local paths only) or home.
 /// </summary>
 [AllowAnonymous]
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(SignInRateLimit.Policy)]
 public sealed class SignInModel(IUserDirectory users, IOptions<DemoOptions> demo, IHostEnvironment environment, SignInThrottle throttle, NodaTime.IClock clock, Workflow.Definitions.Audit.AuditTrail audit) : PageModel
 {
     [BindProperty(SupportsGet = true)]

@@ -21,9 +21,10 @@ public static class AuthEndpoints
             .WithName("IssueToken")
             .WithSummary("Exchanges a user name and password for a bearer token.")
             .WithDescription("Wrong user name or password → 401 problem details (which of the two is not said). Missing fields → 400 with `errors` keyed by field. " +
-                "Too many failures for the user name or from the client → 429 problem details with Retry-After, whatever the password.")
+                "Too many failures for the user name or from the client, or more than `SignInThrottle:RequestsPerMinute` requests a minute from the client → 429 problem details with Retry-After, whatever the password.")
             .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .RequireRateLimiting(SignInRateLimit.Policy);
         return app;
     }
 

@@ -6,7 +6,7 @@ using Workflow.Host.Web.Localization;
 namespace Workflow.Host.Web.Public;
 
 /// <summary>
-/// The rate limit of the public, sign-in-free lookups (docs/public.md): ASP.NET Core's rate limiter, a fixed window of one
+/// The app's rate limiter (also <see cref="Access.SignInRateLimit"/>'s policy) and the rate limit of the public, sign-in-free lookups (docs/public.md): ASP.NET Core's rate limiter, a fixed window of one
 /// minute per client address, <c>PublicLookup:PermitPerMinute</c> requests (default 30; 0 turns the limit off). Over the
 /// limit the answer is a 429 problem in the caller's language with <c>Retry-After</c> in seconds. Behind a reverse proxy,
 /// configure forwarded headers so the client's address is the real one (docs/deployment.md).
@@ -33,6 +33,7 @@ public static class PublicRateLimit
                 {
                     PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0, AutoReplenishment = true,
                 }));
+            Access.SignInRateLimit.AddPolicy(o, configuration); // the app has one rate limiter; its policies share the 429 answer
             o.OnRejected = RejectAsync;
         });
         return services;
@@ -42,6 +43,7 @@ public static class PublicRateLimit
     {
         var http = context.HttpContext;
         var seconds = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retry) ? (int)Math.Ceiling(retry.TotalSeconds) : 60;
+        var signIn = http.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName == Access.SignInRateLimit.Policy;
         http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
         http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
@@ -50,7 +52,7 @@ public static class PublicRateLimit
             ProblemDetails =
             {
                 Status = StatusCodes.Status429TooManyRequests,
-                Title = Ui.T("查询过于频繁。", "Too many lookups."),
+                Title = signIn ? Ui.T("登录尝试过于频繁。", "Too many sign-in attempts.") : Ui.T("查询过于频繁。", "Too many lookups."),
                 Detail = Ui.T($"请在 {seconds} 秒后再试。", $"Try again in {seconds} seconds."),
             },
         });
