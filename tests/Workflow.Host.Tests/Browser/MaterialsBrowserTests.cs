@@ -98,8 +98,7 @@ public sealed class MaterialsBrowserTests(BrowserFixture browser)
 
     private Task<IPage> SignedInPageAsync(HostServer server, string user) => DemoSignIn.SignedInPageAsync(browser, server, user);
 
-    private static async Task ShotAsync(IPage page, string name) =>
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots.Folder, name + ".png"), FullPage = true });
+    private static Task ShotAsync(IPage page, string name) => PageShots.SaveAsync(page, name);
 
     private static int FreePort()
     {

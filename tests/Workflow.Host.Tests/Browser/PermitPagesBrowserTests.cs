@@ -104,9 +104,5 @@ public sealed class PermitPagesBrowserTests(BrowserFixture browser)
         return page;
     }
 
-    private static async Task ShotAsync(IPage page, string name)
-    {
-        Directory.CreateDirectory(Images);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Images, name + ".png"), FullPage = true });
-    }
+    private static Task ShotAsync(IPage page, string name) => PageShots.SaveAsync(page, name);
 }

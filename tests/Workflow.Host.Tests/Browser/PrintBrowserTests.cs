@@ -95,6 +95,5 @@ public sealed class PrintBrowserTests(BrowserFixture browser)
     private async Task<CaseFile> ActAsync(string stepId, string outcome, string actor, string? opinion = null, IReadOnlyList<string>? conditions = null, IReadOnlyList<MaterialDefect>? missing = null) =>
         (await Desk<StepDesk>().ActAsync(stepId, new StepAction(StepAction.ActionEvent, outcome, opinion, conditions ?? [], missing ?? [], actor, false, null), null, null)).File;
 
-    private static async Task ShotAsync(IPage page, string name) =>
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots.Folder, name + ".png"), FullPage = true });
+    private static Task ShotAsync(IPage page, string name) => PageShots.SaveAsync(page, name);
 }

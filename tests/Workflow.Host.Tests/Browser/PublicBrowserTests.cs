@@ -92,6 +92,5 @@ public sealed class PublicBrowserTests(BrowserFixture browser)
     private async Task<CaseFile> ActAsync(string stepId, string outcome, string actor, string? opinion = null, IReadOnlyList<string>? conditions = null) =>
         (await Desk<StepDesk>().ActAsync(stepId, new StepAction(StepAction.ActionEvent, outcome, opinion, conditions ?? [], [], actor, false, null), null, null)).File;
 
-    private static async Task ShotAsync(IPage page, string name) =>
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots.Folder, name + ".png"), FullPage = true });
+    private static Task ShotAsync(IPage page, string name) => PageShots.SaveAsync(page, name);
 }

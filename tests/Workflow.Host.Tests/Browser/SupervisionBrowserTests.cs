@@ -122,9 +122,5 @@ public sealed class SupervisionBrowserTests(BrowserFixture browser)
 
     private Task<IPage> SignedInPageAsync(HostServer server, string user) => DemoSignIn.SignedInPageAsync(browser, server, user);
 
-    private static async Task ShotAsync(IPage page, string name)
-    {
-        Directory.CreateDirectory(Screenshots.Folder);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots.Folder, name + ".png"), FullPage = true });
-    }
+    private static Task ShotAsync(IPage page, string name) => PageShots.SaveAsync(page, name);
 }
