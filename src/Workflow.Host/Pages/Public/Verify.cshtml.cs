@@ -33,9 +33,9 @@ public sealed class VerifyModel(CertificateRegister register, MatterCatalogue ca
 
     public static string Decision(string decision) => decision switch
     {
-        "Approved" => Ui.T("准予许可", "Approved"),
-        "Rejected" => Ui.T("不予许可", "Rejected"),
-        "Revoked" => Ui.T("撤销容缺预审", "Pre-approval revoked"),
+        Workflow.Definitions.Cases.CaseDecisions.Approved => Ui.T("准予许可", "Approved"),
+        Workflow.Definitions.Cases.CaseDecisions.Rejected => Ui.T("不予许可", "Rejected"),
+        Workflow.Definitions.Cases.CaseDecisions.Revoked => Ui.T("撤销容缺预审", "Pre-approval revoked"),
         _ => decision,
     };
 }

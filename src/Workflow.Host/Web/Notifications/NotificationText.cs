@@ -34,11 +34,11 @@ public static class NotificationText
         };
     }
 
-    private static string ResultText(string decision, string certificate, string? caseId) => decision switch
+    private static string ResultText(string decision, string certificate, string? caseNumber) => decision switch
     {
-        "Approved" => Ui.T($"办件 {caseId} 已办结，准予许可，证照编号 {certificate}", $"Case {caseId} was decided: approved, certificate {certificate}"),
-        "Revoked" => Ui.T($"办件 {caseId} 的容缺预审批已撤销（撤销决定 {certificate}）", $"Case {caseId}: the waived-material pre-approval was revoked (decision {certificate})"),
-        _ => Ui.T($"办件 {caseId} 已办结：不予许可", $"Case {caseId} was decided: refused"),
+        Definitions.Cases.CaseDecisions.Approved => Ui.T($"办件 {caseNumber} 已办结，准予许可，证照编号 {certificate}", $"Case {caseNumber} was decided: approved, certificate {certificate}"),
+        Definitions.Cases.CaseDecisions.Revoked => Ui.T($"办件 {caseNumber} 的容缺预审批已撤销（撤销决定 {certificate}）", $"Case {caseNumber}: the waived-material pre-approval was revoked (decision {certificate})"),
+        _ => Ui.T($"办件 {caseNumber} 已办结：不予许可", $"Case {caseNumber} was decided: refused"),
     };
 
     /// <summary>
