@@ -3,7 +3,9 @@ using Microsoft.Extensions.Options;
 using NodaTime;
 using Workflow.Definitions.Catalogue;
 using Workflow.Definitions.Cases;
+using Workflow.Definitions.Supervision;
 using Workflow.Definitions.Tracking;
+using Workflow.Host.Web.Display;
 using Workflow.Host.Web.Json;
 using Workflow.Host.Web.Localization;
 using Workflow.Host.Web.Permits;
@@ -52,6 +54,22 @@ public sealed class DrillModel(SupervisionQueries queries, MatterCatalogue catal
 
     public string PageLink(int page) =>
         $"/supervision/drill?{ListParameters.QueryWithout(Request.Query, "page")}&page={page}";
+
+    /// <summary>
+    /// What an item is about, in the page's language: a card's subject and clock (stored as the names
+    /// <c>Step Promised</c>), a rating's matter by its name in this language; step titles and complaint texts as stored.
+    /// </summary>
+    public string ItemTitle(SupervisionItem item)
+    {
+        if (Figure is SupervisionFigure.YellowCards or SupervisionFigure.RedCards or SupervisionFigure.OverdueCommitments
+            && item.Title.Split(' ') is [var subjectName, var clockName]
+            && Enum.TryParse<CardSubject>(subjectName, out var subject) && Enum.TryParse<CardClock>(clockName, out var cardClock))
+            return (subject switch { CardSubject.Step => Ui.T("环节", "Step"), CardSubject.Case => Ui.T("办件", "Case"), _ => Ui.T("容缺承诺", "Commitment") })
+                + " · " + (cardClock switch { CardClock.Statutory => Ui.T("法定时限", "statutory"), CardClock.Promised => Ui.T("承诺时限", "promised"), _ => Ui.T("承诺补交", "commitment") });
+        if (Figure == SupervisionFigure.Ratings && catalogue.Matters.FirstOrDefault(m => m.Name == item.Title) is { } matter)
+            return Labels.Matter(matter);
+        return item.Title;
+    }
 
     public string FigureName => Figure switch
     {
