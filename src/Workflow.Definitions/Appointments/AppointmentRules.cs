@@ -1,0 +1,21 @@
+namespace Workflow.Definitions.Appointments;
+
+/// <summary>
+/// The booking rules a deployment may change (setting section <c>Appointments:Rules</c>, docs/appointments.md,
+/// *Configuration*). The defaults are those of the district's reply: three no-shows in 90 days bar booking for 30 days.
+/// </summary>
+public sealed class AppointmentRules
+{
+    /// <summary>How many days ahead a slot may be booked (today counts as day 0).</summary>
+    public int BookingDays { get; set; } = 14;
+    /// <summary>How long before its slot begins an appointment can still be cancelled.</summary>
+    public int CancelCutoffMinutes { get; set; } = 60;
+    /// <summary>How long before its slot begins its holder may check in (the queue side issues the ticket).</summary>
+    public int CheckInEarlyMinutes { get; set; } = 60;
+    /// <summary>How many no-shows within <see cref="NoShowPeriodDays"/> bar an identity from booking; 0 turns bans off.</summary>
+    public int NoShowLimit { get; set; } = 3;
+    /// <summary>The period no-shows are counted over, in days.</summary>
+    public int NoShowPeriodDays { get; set; } = 90;
+    /// <summary>How long a ban lasts, in days.</summary>
+    public int BanDays { get; set; } = 30;
+}
