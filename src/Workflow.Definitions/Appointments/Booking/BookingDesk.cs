@@ -27,6 +27,7 @@ public sealed class BookingDesk(IDbContextFactory<WorkflowDbContext> contexts, H
     /// <summary>Books the slot for the person named in <paramref name="request"/>.</summary>
     /// <exception cref="PermitRuleViolation">A field is missing or wrong, the day is not worked, the slot is no slot, has begun or is too far ahead (422, naming the field).</exception>
     /// <exception cref="StepConflictException">The identity is banned, has an active appointment for the category that day, or the slot is full (409).</exception>
+    /// <exception cref="BookingThrottledException">The identity booked too often in 24 hours (429).</exception>
     public async Task<Appointment> BookAsync(BookingRequest request, Booker booker, CancellationToken cancellationToken = default)
     {
         var snapshot = await halls.SnapshotAsync(cancellationToken);
@@ -53,6 +54,7 @@ public sealed class BookingDesk(IDbContextFactory<WorkflowDbContext> contexts, H
         var identity = await hasher.HashIdentityAsync(number!, cancellationToken);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await RefuseBannedAsync(db, identity, cancellationToken);
+        await ThrottleAsync(db, identity, cancellationToken);
         var day = DatePattern.Format(date.Value);
         var appointment = new Appointment
         {
@@ -166,6 +168,15 @@ public sealed class BookingDesk(IDbContextFactory<WorkflowDbContext> contexts, H
         var hall = (await halls.SnapshotAsync(cancellationToken)).Halls.FirstOrDefault();
         var until = hall is null ? ban.Until.ToString() : clock.Local(hall, ban.Until).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
         throw new StepConflictException("", RuleCodes.AppointmentBanned, ban.NoShows, rules.NoShowPeriodDays, until);
+    }
+
+    private async Task ThrottleAsync(WorkflowDbContext db, string identity, CancellationToken cancellationToken)
+    {
+        if (rules.IdentityBookingsPerDay <= 0) return;
+        var since = clock.Now - Duration.FromDays(1);
+        var recent = await db.Set<Appointment>().AsNoTracking().Where(a => a.IdentityHash == identity && a.CreatedAt > since)
+            .OrderByDescending(a => a.CreatedAt).Select(a => a.CreatedAt).Take(rules.IdentityBookingsPerDay).ToListAsync(cancellationToken);
+        if (recent.Count >= rules.IdentityBookingsPerDay) throw new BookingThrottledException(recent[^1] - since);
     }
 
     private static Task<bool> ActiveAsync(WorkflowDbContext db, string identity, string category, string day, CancellationToken cancellationToken) =>
