@@ -4,7 +4,7 @@ namespace Workflow.Definitions.Messages;
 /// Every message the permit domain raises (rule violations and conflicts). The Host's catalogue has a Chinese and an
 /// English text for each, with the arguments named in the comment ({0}, {1} …); a test walks this list.
 /// </summary>
-public static class RuleCodes
+public static partial class RuleCodes
 {
     // Projects
     /// <summary>No arguments: a project needs its code (项目代码).</summary>
