@@ -42,6 +42,7 @@ public static class PermitsServiceCollectionExtensions
         services.AddWorkflowPersistenceModule<PermitPersistenceModule>();
         services.AddWorkflowPersistenceModule<Tracking.ListIndexModule>(); // after permits: it indexes their tables
         services.AddWorkflowSaveParticipant<PermitProjection>();
+        services.TryAddSingleton<StepLevelBackfill>(); // run at start-up after the migration (docs/supervision.md, "Counting at scale")
         services.AddWorkflowSaveParticipant<CaseNumbers.CaseNumbering>();
         services.TryAddSingleton<CaseNumbers.QueryCodes>();
         services.TryAddSingleton<PublicLookup.PublicCaseLookup>();

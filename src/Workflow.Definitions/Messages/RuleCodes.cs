@@ -125,6 +125,17 @@ public static partial class RuleCodes
     /// <summary>No arguments: the urging notice was answered already; it takes one reply.</summary>
     public const string UrgingAnswered = "urging.answered";
 
+    /// <summary>{0}: the figure asked for; {1}: the figures there are (docs/supervision.md, Dashboard).</summary>
+    public const string SupervisionFigureUnknown = "supervision.figure.unknown";
+    /// <summary>{0}: the code asked for: neither a department of the catalogue, <c>frontdesk</c> nor <c>all</c>; {1}: those two words.</summary>
+    public const string SupervisionDepartmentUnknown = "supervision.department.unknown";
+    /// <summary>No arguments: a period's date is <c>yyyy-MM-dd</c> between 2000 and 2100.</summary>
+    public const string PeriodDateInvalid = "period.date.invalid";
+    /// <summary>No arguments: a period's start is not after its end.</summary>
+    public const string PeriodOrder = "period.order";
+    /// <summary>No arguments: a period spans at most ten years.</summary>
+    public const string PeriodTooLong = "period.tooLong";
+
     // Ratings and complaints (docs/supervision.md)
     /// <summary>No arguments: a rating is 1 to 5 stars.</summary>
     public const string RatingStarsRange = "rating.stars.range";

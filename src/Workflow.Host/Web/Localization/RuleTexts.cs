@@ -92,6 +92,12 @@ public static class RuleTexts
         [RuleCodes.UrgingReplyRequired] = ("回复内容不能为空", "the reply is required"),
         [RuleCodes.UrgingAnswered] = ("督办单已回复", "the urging notice was already answered"),
 
+        [RuleCodes.SupervisionFigureUnknown] = ("「{0}」不是监察指标，须为以下之一：{1}", "'{0}' is not a figure: one of {1}"),
+        [RuleCodes.SupervisionDepartmentUnknown] = ("「{0}」既不是部门代码，也不是 {1}", "'{0}' is not a department code (GET /api/departments) nor {1}"),
+        [RuleCodes.PeriodDateInvalid] = ("须为 2000 至 2100 年间的日期（年-月-日，如 2025-09-01）", "a date yyyy-MM-dd (2000–2100) is expected"),
+        [RuleCodes.PeriodOrder] = ("起始日期不能晚于截止日期", "from must not be after to"),
+        [RuleCodes.PeriodTooLong] = ("期间最长十年", "the period may span at most ten years"),
+
         [RuleCodes.TextTooLong] = ("最多 {0} 个字符", "at most {0} characters"),
         [RuleCodes.TooManyItems] = ("最多 {0} 项", "at most {0} items"),
 
