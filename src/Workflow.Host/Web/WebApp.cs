@@ -128,6 +128,7 @@ public static class WebApp
         app.MapFeedbackApi();
         app.MapFeedApi();
         app.MapPublicApi();
+        app.MapAppointmentApi(); // docs/appointments.md
         app.MapElsaApi();
         app.MapHttpWorkflows(app.Configuration);
         app.MapStudioRoutes();
