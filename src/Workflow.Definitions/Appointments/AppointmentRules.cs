@@ -18,4 +18,15 @@ public sealed class AppointmentRules
     public int NoShowPeriodDays { get; set; } = 90;
     /// <summary>How long a ban lasts, in days.</summary>
     public int BanDays { get; set; } = 30;
+    /// <summary>How many appointments one identity may book in 24 hours (cancelled ones count); 0 turns the limit off.</summary>
+    public int IdentityBookingsPerDay { get; set; } = 6;
+
+    /// <summary>The supervision flags a client address that booked this many times in the period.</summary>
+    public int FlagClientBookings { get; set; } = 10;
+    /// <summary>The supervision flags an identity that booked this many times in the period.</summary>
+    public int FlagIdentityBookings { get; set; } = 5;
+    /// <summary>The supervision flags an identity or client that cancelled this many times in the period.</summary>
+    public int FlagCancellations { get; set; } = 3;
+    /// <summary>The supervision flags a place released and taken by someone else within this many minutes (a hand-over).</summary>
+    public int FlagRetakeMinutes { get; set; } = 5;
 }

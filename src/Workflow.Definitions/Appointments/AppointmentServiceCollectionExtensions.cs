@@ -23,6 +23,9 @@ public static class AppointmentServiceCollectionExtensions
         services.TryAddSingleton<HallDirectory>();
         services.TryAddSingleton<HallClock>();
         services.TryAddSingleton<AppointmentCheckIn>();
+        services.TryAddSingleton<Slots.SlotPlanner>();
+        services.TryAddSingleton<Booking.BookingDesk>();
+        services.TryAddSingleton<Supervision.BookingSupervision>();
         services.TryAddSingleton<NoShowSweep>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ISchedulerSweep, NoShowSweep>(sp => sp.GetRequiredService<NoShowSweep>()));
         return services;

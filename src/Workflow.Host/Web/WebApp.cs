@@ -129,6 +129,7 @@ public static class WebApp
         app.MapFeedbackApi();
         app.MapFeedApi();
         app.MapPublicApi();
+        app.MapAppointmentApi(); // docs/appointments.md
         app.MapQueueApi(); // docs/queueing.md
         app.MapElsaApi();
         app.MapHttpWorkflows(app.Configuration);
