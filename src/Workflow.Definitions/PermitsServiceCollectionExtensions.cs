@@ -6,6 +6,7 @@ using Workflow.Definitions.Calendars;
 using Workflow.Definitions.Cases;
 using Workflow.Definitions.Catalogue;
 using Workflow.Definitions.Persistence;
+using Workflow.Definitions.Queueing;
 using Workflow.Definitions.Supervision;
 using Workflow.Definitions.Timers;
 using Workflow.Definitions.Validation;
@@ -77,6 +78,8 @@ public static class PermitsServiceCollectionExtensions
         services.TryAddSingleton<MaterialFiles.MaterialFiles>();
         services.TryAddSingleton<MaterialFiles.MaterialUpload>();
         services.AddAppointments(); // halls, windows, categories and appointments (docs/appointments.md)
+        // One queue numbering for every hall, windows' calls and the halls' displays (docs/queueing.md).
+        services.AddQueueing();
         return services;
     }
 }

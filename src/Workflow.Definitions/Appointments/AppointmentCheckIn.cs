@@ -61,7 +61,7 @@ public sealed class AppointmentCheckIn(IDbContextFactory<WorkflowDbContext> cont
     /// the <see cref="NoShowSweep"/> does the same for every appointment left booked past its slot). Counts towards a ban.
     /// Null when there is no such appointment.
     /// </summary>
-    /// <exception cref="Cases.StepConflictException">It is not <see cref="AppointmentState.Booked"/> (409).</exception>
+    /// <exception cref="Cases.StepConflictException">It is neither <see cref="AppointmentState.Booked"/> nor <see cref="AppointmentState.CheckedIn"/> (409).</exception>
     public async Task<Appointment?> RecordNoShowAsync(string appointmentId, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);

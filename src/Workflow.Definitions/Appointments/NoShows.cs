@@ -13,12 +13,13 @@ namespace Workflow.Definitions.Appointments;
 /// </summary>
 internal static class NoShows
 {
-    /// <summary>Records it in a transaction of its own; false when the appointment was not Booked any more (someone else recorded it, or it was used).</summary>
+    /// <summary>Records it in a transaction of its own; false when the appointment was not Booked or CheckedIn any more (someone else recorded it, or it was cancelled).</summary>
     public static async Task<bool> RecordAsync(WorkflowDbContext db, Appointment appointment, Instant now, AppointmentRules rules, AuditTrail audit, CancellationToken cancellationToken)
     {
         var at = appointment.SlotEnd < now ? appointment.SlotEnd : now;
         await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
-        var updated = await db.Set<Appointment>().Where(a => a.Id == appointment.Id && a.State == AppointmentState.Booked)
+        // Booked (the sweep, after the slot) or checked in (the queue: called at the window, the holder did not come).
+        var updated = await db.Set<Appointment>().Where(a => a.Id == appointment.Id && (a.State == AppointmentState.Booked || a.State == AppointmentState.CheckedIn))
             .ExecuteUpdateAsync(u => u.SetProperty(a => a.State, AppointmentState.NoShow).SetProperty(a => a.NoShowAt, (Instant?)at), cancellationToken);
         if (updated == 0) return false;
         if (rules.NoShowLimit > 0) await BanIfDueAsync(db, appointment, now, rules, audit, cancellationToken);

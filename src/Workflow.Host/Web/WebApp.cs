@@ -34,6 +34,7 @@ using Workflow.Host.Web.Permits;
 using Workflow.Host.Web.Permits.Api;
 using Workflow.Host.Web.Time;
 using Workflow.Host.Web.Public;
+using Workflow.Host.Web.Queueing;
 
 namespace Workflow.Host;
 
@@ -129,6 +130,7 @@ public static class WebApp
         app.MapFeedApi();
         app.MapPublicApi();
         app.MapAppointmentApi(); // docs/appointments.md
+        app.MapQueueApi(); // docs/queueing.md
         app.MapElsaApi();
         app.MapHttpWorkflows(app.Configuration);
         app.MapStudioRoutes();
