@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Workflow.Definitions.Appointments;
 using Workflow.Definitions.Bindings;
 using Workflow.Definitions.Calendars;
 using Workflow.Definitions.Cases;
@@ -75,6 +76,7 @@ public static class PermitsServiceCollectionExtensions
         services.TryAddSingleton<MaterialFiles.IFileStore>(_ => new MaterialFiles.FolderFileStore(Path.Combine("data", "files")));
         services.TryAddSingleton<MaterialFiles.MaterialFiles>();
         services.TryAddSingleton<MaterialFiles.MaterialUpload>();
+        services.AddAppointments(); // halls, windows, categories and appointments (docs/appointments.md)
         return services;
     }
 }

@@ -6,29 +6,52 @@ using Workflow.Definitions.Cases;
 using Workflow.Definitions.Tracking;
 using Workflow.Host.Web.Json;
 using Workflow.Host.Web.Localization;
+using Workflow.Host.Web.Permits;
 using Workflow.Host.Web.Supervision;
 
 namespace Workflow.Host.Pages.Supervision;
 
-/// <summary>The cases and steps behind one dashboard number (docs/supervision.md, Dashboard). Supervisor and admin only.</summary>
-public sealed class DrillModel(SupervisionQueries queries, MatterCatalogue catalogue, IOptions<JurisdictionOptions> jurisdiction, IClock clock) : LocalizedPageModel
+/// <summary>
+/// The cases and steps behind one dashboard number (docs/supervision.md, Dashboard), paged, searchable and filtered by
+/// the lists' parameters as the API's drill-down (<see cref="SupervisionDrill"/>); bad parameters are shown next to the
+/// filter form, in the page's language, with status 400. Supervisor and admin only.
+/// </summary>
+public sealed class DrillModel(SupervisionQueries queries, MatterCatalogue catalogue, IOptions<JurisdictionOptions> jurisdiction, IClock clock) : LocalizedPageModel, IListPager
 {
+    /// <summary>Items per page unless <c>pageSize</c> says otherwise.</summary>
+    public const int PageSize = 50;
+
+    public SupervisionDrill Drill { get; private set; } = null!;
     public IReadOnlyList<SupervisionItem> Items { get; private set; } = [];
-    public string Department { get; private set; } = "";
-    public string Figure { get; private set; } = "";
-    public SupervisionPeriod Period { get; private set; } = null!;
+    public int TotalCount { get; private set; }
+    public string Department => Drill.Department;
+    public string Figure => Drill.Figure;
+    public SupervisionPeriod Period => Drill.Period;
+    public IReadOnlyDictionary<string, string[]> Errors => Drill.Errors;
     public DateTimeZone Zone => jurisdiction.Value.Zone;
     public MatterCatalogue Catalogue => catalogue;
+    public int CurrentPage => Drill.Parameters.Page;
+    public int Pages => Math.Max(1, (TotalCount + Drill.Parameters.PageSize - 1) / Drill.Parameters.PageSize);
 
-    public async Task<IActionResult> OnGetAsync(string? department, string? figure, string? from, string? to, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(string? department, string? figure, CancellationToken ct)
     {
         if (!SupervisionEndpoints.MaySupervise(User)) return new ForbidResult();
-        var (period, _) = SupervisionPeriod.Read(from, to, Zone, clock.GetCurrentInstant());
-        if (period is null || figure is null || !SupervisionFigure.All.Contains(figure) || string.IsNullOrEmpty(department)) return BadRequest();
-        (Period, Department, Figure) = (period, department, figure);
-        Items = await queries.DrillDownAsync(department == "all" ? SupervisionQueries.Overall : department, figure, period.Start, period.End, ct);
+        // The route's {code} is the page's ?department=; the lists' department filter is not offered here (the figure is per department).
+        var query = new QueryCollection(Request.Query.Where(q => q.Key is not ("department" or "figure")).ToDictionary(q => q.Key, q => q.Value));
+        Drill = SupervisionDrill.Read(department, figure, query, catalogue, Zone, clock.GetCurrentInstant());
+        if (!Request.Query.ContainsKey("pageSize")) Drill = Drill.WithPageSize(PageSize);
+        if (Errors.Count > 0)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+        var page = await Drill.LoadAsync(queries, ct);
+        (Items, TotalCount) = (page.Items, page.TotalCount);
         return Page();
     }
+
+    public string PageLink(int page) =>
+        $"/supervision/drill?{ListParameters.QueryWithout(Request.Query, "page")}&page={page}";
 
     public string FigureName => Figure switch
     {

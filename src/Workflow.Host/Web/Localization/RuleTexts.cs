@@ -92,8 +92,37 @@ public static class RuleTexts
         [RuleCodes.UrgingReplyRequired] = ("回复内容不能为空", "the reply is required"),
         [RuleCodes.UrgingAnswered] = ("督办单已回复", "the urging notice was already answered"),
 
+        [RuleCodes.SupervisionFigureUnknown] = ("「{0}」不是监察指标，须为以下之一：{1}", "'{0}' is not a figure: one of {1}"),
+        [RuleCodes.SupervisionDepartmentUnknown] = ("「{0}」既不是部门代码，也不是 {1}", "'{0}' is not a department code (GET /api/departments) nor {1}"),
+        [RuleCodes.PeriodDateInvalid] = ("须为 2000 至 2100 年间的日期（年-月-日，如 2025-09-01）", "a date yyyy-MM-dd (2000–2100) is expected"),
+        [RuleCodes.PeriodOrder] = ("起始日期不能晚于截止日期", "from must not be after to"),
+        [RuleCodes.PeriodTooLong] = ("期间最长十年", "the period may span at most ten years"),
+
         [RuleCodes.TextTooLong] = ("最多 {0} 个字符", "at most {0} characters"),
         [RuleCodes.TooManyItems] = ("最多 {0} 项", "at most {0} items"),
+
+        // Appointments (docs/appointments.md)
+        [RuleCodes.AppointmentIdNumberRequired] = ("请填写身份证号码", "the ID-card number is required"),
+        [RuleCodes.AppointmentIdNumberFormat] = ("身份证号码应为 18 位：17 位数字加 1 位数字或 X", "an ID-card number has 18 characters: 17 digits and a digit or X"),
+        [RuleCodes.AppointmentIdNumberBirthDate] = ("身份证号码中的出生日期无效", "the birth date in the ID-card number is not valid"),
+        [RuleCodes.AppointmentIdNumberChecksum] = ("身份证号码校验位不正确，请核对", "the ID-card number's check digit is wrong; please check the number"),
+        [RuleCodes.AppointmentNameRequired] = ("请填写姓名", "the name is required"),
+        [RuleCodes.AppointmentMobileInvalid] = ("请填写 11 位手机号码", "enter an 11-digit mobile number"),
+        [RuleCodes.AppointmentHallUnknown] = ("没有大厅 {0}", "no hall {0}"),
+        [RuleCodes.AppointmentCategoryUnknown] = ("没有业务类别 {0}", "no service category {0}"),
+        [RuleCodes.AppointmentCategoryNotServed] = ("{0}不办理「{1}」", "{0} does not offer {1}"),
+        [RuleCodes.AppointmentDayClosed] = ("{0} 不对外办公{1}", "{0} is not a working day{1}"),
+        [RuleCodes.AppointmentSlotUnknown] = ("{0} 不是可预约的时段", "{0} is not a slot that can be booked"),
+        [RuleCodes.AppointmentSlotPast] = ("该时段已开始或已结束", "the slot has begun or is over"),
+        [RuleCodes.AppointmentSlotTooFar] = ("只能预约 {0} 天内的时段", "slots can be booked at most {0} days ahead"),
+        [RuleCodes.AppointmentSlotFull] = ("{0} 时段已约满（{1} 个名额）", "the {0} slot is fully booked ({1} places)"),
+        [RuleCodes.AppointmentDuplicate] = ("您在 {1} 已有「{0}」的有效预约，同一业务每天只能预约一次", "you already have an appointment for {0} on {1}; one per service and day"),
+        [RuleCodes.AppointmentBanned] = ("您在 {1} 天内爽约 {0} 次，{2} 前不能预约", "you missed {0} appointments within {1} days and cannot book until {2}"),
+        [RuleCodes.AppointmentCancelCutoff] = ("开始前 {0} 分钟内不能取消预约", "an appointment cannot be cancelled within {0} minutes of its start"),
+        [RuleCodes.AppointmentStateConflict] = ("预约当前状态为「{0}」，不能进行此操作", "the appointment is {0}; this cannot be done now"),
+        [RuleCodes.AppointmentIdentityMismatch] = ("身份证号码与预约人不符，预约不能由他人使用", "the ID-card number is not the one the appointment was booked with; an appointment cannot be used by anyone else"),
+        [RuleCodes.AppointmentCheckInNone] = ("今天没有您在{0}办理「{1}」的预约", "you have no appointment at {0} for {1} today"),
+        [RuleCodes.AppointmentCheckInEarly] = ("请于 {0} 后签到", "check-in opens at {0}"),
     };
 
     /// <summary>Whether the catalogue has a text for <paramref name="code"/> (the completeness test).</summary>
@@ -127,6 +156,7 @@ public static class RuleTexts
     private static string Argument(object argument, MatterCatalogue catalogue) => argument switch
     {
         Stage stage => Labels.Stage(catalogue, stage),
+        IBilingualName named => Ui.T(named.NameZh, named.NameEn),
         CatalogueNames names => string.Join(Ui.T("、", ", "), names.Codes.Select(code => names.Kind switch
         {
             CatalogueNameKind.Matter => $"{code} {Labels.Matter(catalogue, code)}",

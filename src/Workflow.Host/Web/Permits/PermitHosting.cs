@@ -65,6 +65,7 @@ public static class PermitHosting
             if (published.Count > 0) logger.LogInformation("Published the stage workflows {Ids}.", string.Join(", ", published));
             var bound = await services.GetRequiredService<WorkflowBindings>().EnsureSeededAsync(cancellationToken);
             if (bound.Count > 0) logger.LogInformation("Bound the stages {Stages} to their shipped workflows.", string.Join(", ", bound));
+            await Appointments.AppointmentHosting.EnsureHallsAsync(services, configuration, cancellationToken); // docs/appointments.md
         }
 
         // A calendar may have been imported (calendar import-ics) while the app was down: recompute and audit open clocks.

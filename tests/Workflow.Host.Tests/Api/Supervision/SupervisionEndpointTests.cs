@@ -55,7 +55,7 @@ public sealed class SupervisionEndpointTests : IClassFixture<SupervisionEndpoint
         dashboard.GetProperty("overall").GetProperty("counts").GetProperty("redCards").GetInt32().Should().Be(4);
 
         var link = zjj.GetProperty("links").GetProperty("redCards").GetString()!;
-        var items = (await supervisor.GetJsonAsync(link)).EnumerateArray().ToList();
+        var items = (await supervisor.GetJsonAsync(link)).GetProperty("items").EnumerateArray().ToList();
         items.Should().HaveCount(4).And.OnlyContain(i => i.GetProperty("caseId").GetString() == _host.CaseId && i.GetProperty("case").GetString() == $"/cases/{_host.CaseId}");
         items.Count(i => i.GetProperty("stepId").GetString() == _host.StepId).Should().Be(2, "the step's two red cards; the case's two have no step");
     }
