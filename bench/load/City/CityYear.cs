@@ -55,10 +55,11 @@ public static class CityYear
         for (; arrived < total || inFlight.Count > 0; day++, date = calendar.NextWorkingDay(date))
         {
             if (day > workingDays.Count + 250) break; // a project stuck for a working year: reported below
-            host.Clock.Set(date.At(new LocalTime(9, 30)).InZoneLeniently(calendar.Zone).ToInstant());
-            while (await scheduler.FireDueAsync() > 0) { }
             // The day's arrivals: project i arrives on working day ⌊i·W/N⌋ of the year.
             var until = day < workingDays.Count ? (int)Math.Min(total, (long)(day + 1) * total / workingDays.Count) : total;
+            if (inFlight.Count == 0 && arrived == until) continue; // nothing open, nothing arriving: no timer can be due
+            host.Clock.Set(date.At(new LocalTime(9, 30)).InZoneLeniently(calendar.Zone).ToInstant());
+            while (await scheduler.FireDueAsync() > 0) { }
             for (; arrived < until; arrived++) inFlight.Add(new Run(arrived));
             await Parallel.ForEachAsync(inFlight, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (run, _) =>
             {

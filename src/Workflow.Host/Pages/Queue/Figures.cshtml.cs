@@ -24,14 +24,8 @@ public sealed class FiguresModel(QueueFigures figures, HallDirectory halls, IOpt
     public async Task<IActionResult> OnGetAsync(string? from, string? to, CancellationToken ct)
     {
         if (!SupervisionEndpoints.MaySupervise(User)) return new ForbidResult();
-        var (period, errors) = SupervisionPeriod.Read(from, to, jurisdiction.Value.Zone, clock.GetCurrentInstant());
-        if (period is null)
-        {
-            Errors = errors;
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            (period, _) = SupervisionPeriod.Read(null, null, jurisdiction.Value.Zone, clock.GetCurrentInstant());
-        }
-        Period = period!;
+        (Period, var errors) = SupervisionPeriod.ReadOrDefault(from, to, jurisdiction.Value.Zone, clock.GetCurrentInstant());
+        if (errors.Count > 0) (Errors, Response.StatusCode) = (errors, StatusCodes.Status400BadRequest);
         Site = await halls.SnapshotAsync(ct);
         Rows = await figures.ReadAsync(Period.Start, Period.End, ct);
         return Page();

@@ -1,14 +1,10 @@
-using Workflow.Definitions;
-using Workflow.Definitions.Cases;
 using Workflow.Definitions.Catalogue;
-using Workflow.Definitions.Queueing;
-using Workflow.Host.Web.Localization;
 
 namespace Workflow.Host.Web.Queueing;
 
 /// <summary>
-/// Runs a queue action for a page and keeps its refusal as the page shows it (as <see cref="QueueProblemFilter"/> does
-/// for the API): field errors in the user's language (422) or the reason of a conflict (409).
+/// Runs a queue action for a page and keeps its refusal (<see cref="QueueRefusal"/>) as the page shows it: field errors
+/// in the user's language or the reason of a conflict, with the status the page answers.
 /// </summary>
 public sealed class QueuePageAction
 {
@@ -24,22 +20,10 @@ public sealed class QueuePageAction
         {
             return await action();
         }
-        catch (PermitRuleViolation e)
+        catch (Exception e) when (QueueRefusal.Of(e, catalogue) is { } refusal)
         {
-            (Errors, Status) = (RuleTexts.Render(e, catalogue), StatusCodes.Status422UnprocessableEntity);
+            (Errors, Conflict, Status) = (refusal.Errors, refusal.Reason, refusal.Status);
+            return null;
         }
-        catch (QueueConflictException e)
-        {
-            (Conflict, Status) = (RuleTexts.Render(e.Reason, catalogue), StatusCodes.Status409Conflict);
-        }
-        catch (StepConflictException e)
-        {
-            (Conflict, Status) = (RuleTexts.Render(e.Reason, catalogue), StatusCodes.Status409Conflict);
-        }
-        catch (KeyNotFoundException)
-        {
-            (Conflict, Status) = (Ui.T("没有这张号票。", "There is no such ticket."), StatusCodes.Status404NotFound);
-        }
-        return null;
     }
 }
