@@ -25,6 +25,13 @@ public sealed record SupervisionPeriod(LocalDate From, LocalDate To, Instant Sta
             : (new SupervisionPeriod(first, last, zone.AtStartOfDay(first).ToInstant(), zone.AtStartOfDay(last.PlusDays(1)).ToInstant()), errors);
     }
 
+    /// <summary>Like <see cref="Read"/>, but a bad period falls back to the default one, which a page shows beside the errors.</summary>
+    public static (SupervisionPeriod Period, Dictionary<string, string[]> Errors) ReadOrDefault(string? from, string? to, DateTimeZone zone, Instant now)
+    {
+        var (period, errors) = Read(from, to, zone, now);
+        return (period ?? Read(null, null, zone, now).Period!, errors);
+    }
+
     public string Query => $"from={From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}&to={To.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}";
 
     private static LocalDate Parse(string? text, string field, LocalDate fallback, Dictionary<string, string[]> errors)
