@@ -24,14 +24,12 @@ public sealed class SupervisionModel(BookingSupervision supervision, HallDirecto
     public async Task<IActionResult> OnGetAsync(string? from, string? to, CancellationToken ct)
     {
         if (!SupervisionEndpoints.MaySupervise(User)) return new ForbidResult();
-        var (period, errors) = SupervisionPeriod.Read(from, to, jurisdiction.Value.Zone, clock.GetCurrentInstant());
-        if (period is null)
+        (Period, var errors) = SupervisionPeriod.ReadOrDefault(from, to, jurisdiction.Value.Zone, clock.GetCurrentInstant());
+        if (errors.Count > 0)
         {
             Errors = errors;
             Response.StatusCode = StatusCodes.Status400BadRequest;
-            (period, _) = SupervisionPeriod.Read(null, null, jurisdiction.Value.Zone, clock.GetCurrentInstant());
         }
-        Period = period!;
         Report = await supervision.ReportAsync(Period.Start, Period.End, ct);
         Snapshot = await halls.SnapshotAsync(ct);
         return Page();

@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
-using Microsoft.OpenApi;
 using NodaTime;
 using Workflow.Definitions.Appointments;
 using Workflow.Definitions.Appointments.Booking;
@@ -11,6 +10,7 @@ using Workflow.Host.Web.Access;
 using Workflow.Host.Web.Json;
 using Workflow.Host.Web.Localization;
 using Workflow.Host.Web.Permits.Api;
+using Workflow.Host.Web.Public;
 using Workflow.Host.Web.Supervision;
 
 namespace Workflow.Host.Web.Appointments;
@@ -118,18 +118,6 @@ public static class AppointmentEndpoints
     private static ProblemHttpResult NotAgent() =>
         TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: Ui.T("您的角色无权执行此操作。", "Your role may not do this."),
             detail: Ui.T("预约由代办员办理；公众请使用公开预约。", "Agents book here; the public books through the public booking."));
-
-    /// <summary>Declares the <c>Retry-After</c> header of the 429 answer.</summary>
-    private static RouteHandlerBuilder DeclaresRetryAfter(this RouteHandlerBuilder builder) =>
-        builder.AddOpenApiOperationTransformer((operation, _, _) =>
-        {
-            if (operation.Responses?.TryGetValue("429", out var response) == true && response is OpenApiResponse concrete)
-            {
-                concrete.Headers ??= new Dictionary<string, IOpenApiHeader>();
-                concrete.Headers["Retry-After"] = new OpenApiHeader { Description = "Seconds until the client may book again.", Schema = new OpenApiSchema { Type = JsonSchemaType.String } };
-            }
-            return Task.CompletedTask;
-        });
 }
 
 /// <summary>A public applicant's appointments and, when barred after no-shows, until when.</summary>

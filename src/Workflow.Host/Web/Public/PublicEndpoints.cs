@@ -41,14 +41,14 @@ public static class PublicEndpoints
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: Ui.T("未找到。", "Not found."), instance: "/api/public/cases",
             detail: Ui.T("办件编号或查询码不正确。", "The case number or the query code is not right."));
 
-    /// <summary>Declares the <c>Retry-After</c> header of the 429 answer.</summary>
-    private static RouteHandlerBuilder DeclaresRetryAfter(this RouteHandlerBuilder builder) =>
+    /// <summary>Declares the <c>Retry-After</c> header of the 429 answer (also the appointment API's).</summary>
+    internal static RouteHandlerBuilder DeclaresRetryAfter(this RouteHandlerBuilder builder) =>
         builder.AddOpenApiOperationTransformer((operation, _, _) =>
         {
             if (operation.Responses?.TryGetValue("429", out var response) == true && response is OpenApiResponse concrete)
             {
                 concrete.Headers ??= new Dictionary<string, IOpenApiHeader>();
-                concrete.Headers["Retry-After"] = new OpenApiHeader { Description = "Seconds until the client may look up again.", Schema = new OpenApiSchema { Type = JsonSchemaType.String } };
+                concrete.Headers["Retry-After"] = new OpenApiHeader { Description = "Seconds until the client may try again.", Schema = new OpenApiSchema { Type = JsonSchemaType.String } };
             }
             return Task.CompletedTask;
         });
