@@ -23,7 +23,15 @@ public class QueueNumberingTests
         foreach (var p in people)
             await host.AppointmentAsync(p.Hall, p.Category.Code, "2026-12-01T09:30:00+08:00", "2026-12-01T10:00:00+08:00", p.Id);
 
-        var tickets = await Task.WhenAll(people.Select(p => Task.Run(() => host.CheckInAsync(p.Hall, p.Category.Code, p.Id))));
+        // All 500 started at once; at most 60 hold a connection at a time, so that the test shares the private PostgreSQL
+        // server's 200 connections with the tests running beside it (a connection-pool timeout is no answer about numbering).
+        using var connections = new SemaphoreSlim(60);
+        var tickets = await Task.WhenAll(people.Select(p => Task.Run(async () =>
+        {
+            await connections.WaitAsync();
+            try { return await host.CheckInAsync(p.Hall, p.Category.Code, p.Id); }
+            finally { connections.Release(); }
+        })));
 
         tickets.Select(t => t.Number).Distinct().Should().HaveCount(500, "a number is issued once a day across every hall");
         foreach (var (code, prefix) in Categories)
