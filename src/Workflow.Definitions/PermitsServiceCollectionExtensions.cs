@@ -1,10 +1,12 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Workflow.Definitions.Appointments;
 using Workflow.Definitions.Bindings;
 using Workflow.Definitions.Calendars;
 using Workflow.Definitions.Cases;
 using Workflow.Definitions.Catalogue;
 using Workflow.Definitions.Persistence;
+using Workflow.Definitions.Queueing;
 using Workflow.Definitions.Supervision;
 using Workflow.Definitions.Timers;
 using Workflow.Definitions.Validation;
@@ -41,6 +43,7 @@ public static class PermitsServiceCollectionExtensions
         services.AddWorkflowPersistenceModule<PermitPersistenceModule>();
         services.AddWorkflowPersistenceModule<Tracking.ListIndexModule>(); // after permits: it indexes their tables
         services.AddWorkflowSaveParticipant<PermitProjection>();
+        services.TryAddSingleton<StepLevelBackfill>(); // run at start-up after the migration (docs/supervision.md, "Counting at scale")
         services.AddWorkflowSaveParticipant<CaseNumbers.CaseNumbering>();
         services.TryAddSingleton<CaseNumbers.QueryCodes>();
         services.TryAddSingleton<PublicLookup.PublicCaseLookup>();
@@ -74,6 +77,9 @@ public static class PermitsServiceCollectionExtensions
         services.TryAddSingleton<MaterialFiles.IFileStore>(_ => new MaterialFiles.FolderFileStore(Path.Combine("data", "files")));
         services.TryAddSingleton<MaterialFiles.MaterialFiles>();
         services.TryAddSingleton<MaterialFiles.MaterialUpload>();
+        services.AddAppointments(); // halls, windows, categories and appointments (docs/appointments.md)
+        // One queue numbering for every hall, windows' calls and the halls' displays (docs/queueing.md).
+        services.AddQueueing();
         return services;
     }
 }

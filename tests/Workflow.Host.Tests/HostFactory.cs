@@ -63,6 +63,7 @@ public class HostFactory : WebApplicationFactory<Program>
         builder.UseSetting("Timers:IntervalSeconds", "0");
         // Tests sign in at machine speed from one address; SignInRateLimitTests turns the request limit on.
         builder.UseSetting("SignInThrottle:RequestsPerMinute", "0");
+        builder.UseSetting("Appointments:RateLimit:PerClientPerMinute", "0"); // BookingApiTests turns it on
         foreach (var (key, value) in Settings)
             builder.UseSetting(key, value);
         builder.ConfigureServices(services =>

@@ -12,6 +12,7 @@ public sealed class CommandCounter : DbCommandInterceptor
 {
     private int _count;
     private readonly List<string> _texts = [];
+    private readonly List<SentCommand> _sent = [];
 
     /// <summary>The commands sent since the last <see cref="Reset"/>.</summary>
     public int Count => Volatile.Read(ref _count);
@@ -19,9 +20,16 @@ public sealed class CommandCounter : DbCommandInterceptor
     /// <summary>Their SQL, for a failing assertion's message.</summary>
     public IReadOnlyList<string> Texts { get { lock (_texts) return _texts.ToList(); } }
 
+    /// <summary>The commands sent since the last <see cref="Reset"/> with their parameters' names and values (to read a query's plan).</summary>
+    public IReadOnlyList<SentCommand> Sent { get { lock (_texts) return _sent.ToList(); } }
+
     public void Reset()
     {
-        lock (_texts) _texts.Clear();
+        lock (_texts)
+        {
+            _texts.Clear();
+            _sent.Clear();
+        }
         Volatile.Write(ref _count, 0);
     }
 
@@ -36,7 +44,11 @@ public sealed class CommandCounter : DbCommandInterceptor
     private void Seen(DbCommand command)
     {
         Interlocked.Increment(ref _count);
-        lock (_texts) _texts.Add(command.CommandText);
+        lock (_texts)
+        {
+            _texts.Add(command.CommandText);
+            _sent.Add(new SentCommand(command.CommandText, command.Parameters.Cast<DbParameter>().Select(p => KeyValuePair.Create(p.ParameterName, p.Value)).ToList()));
+        }
     }
 
     public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
@@ -75,3 +87,6 @@ public sealed class CommandCounter : DbCommandInterceptor
         return ValueTask.FromResult(result);
     }
 }
+
+/// <summary>One command as sent: its SQL and its parameters.</summary>
+public sealed record SentCommand(string Text, IReadOnlyList<KeyValuePair<string, object?>> Parameters);

@@ -1,12 +1,11 @@
-using Bogus;
+using System.Collections.Concurrent;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
-using Workflow.Definitions;
+using Npgsql;
 using Workflow.Definitions.Cases;
 using Workflow.Definitions.Catalogue;
-using Workflow.Definitions.Intake;
-using Workflow.Definitions.Materials;
-using Workflow.Definitions.Projects;
+using Workflow.Engine.Calendar;
+using Workflow.Engine.Scheduling;
 using Workflow.Load.Measure;
 using Workflow.Load.Product;
 using Workflow.Load.Sqlite;
@@ -14,117 +13,146 @@ using Workflow.Load.Sqlite;
 namespace Workflow.Load.City;
 
 /// <summary>
-/// Issue #16 (c), in a reduced form (docs/benchmarks.md, "City-year"): N projects (Bogus 35.6.5, seed 2026, zh_CN) arrive
-/// evenly over a year on a fake clock; each applies for stage 3 (施工许可) with 8 workers at a time. Most are accepted
-/// and approved straight through; one in ten is accepted with a waiver (容缺) and hands the waived material in during
-/// review; one in ten gets a supplement request (补正) from a reviewer and answers it. Not yet: the four stages one
-/// after another, joint acceptance, PostgreSQL. Reports cases/s, step actions/s, p50/p99, database size and peak memory.
+/// Issue #16 (c), the city-year (docs/benchmarks.md, "City-year"): N projects (Bogus, seed 2026, zh_CN) arrive evenly
+/// over the working days of 2025 on a fake clock and each goes through the four stages one after another — 立项用地 (with
+/// the joint site inspection), 工程建设, 施工许可, 竣工验收 (joint acceptance) — with their parallel reviews; one project
+/// in ten is accepted with a waiver (容缺) in each stage that has a waivable material and hands it in during review, one
+/// in ten gets a supplement request (补正) from a reviewer in a stage and answers it the next day. Every working day the
+/// clock moves to 09:30, the engine's scheduler fires what fell due (joint deadlines, commitments, cards), the day's
+/// arrivals join, and every project in flight takes its day's actions (8 at a time). Nothing is kept per project but
+/// the few in flight (<see cref="Run"/>): a project's plan is drawn from its own seed when it arrives.
+/// Reports completions/s, step actions/s and their p50/p99, the database's size, the bytes written and peak memory.
 /// </summary>
 public static class CityYear
 {
-    private static readonly Instant YearStart = Instant.FromUtc(2025, 1, 6, 1, 30); // Monday 09:30 in Shanghai
+    private static readonly LocalDate FirstDay = new(2025, 1, 2);
 
     /// <summary>Runs the section with <see cref="LoadOptions.Projects"/> projects and adds its figures to <paramref name="summary"/>.</summary>
     public static async Task RunAsync(LoadOptions options, string folder, Dictionary<string, object?> summary)
     {
-        await using var host = await PermitHost.StartAsync(folder, "2025-01-06T09:30:00+08:00");
+        await using var host = await PermitHost.StartAsync(folder, "2025-01-02T09:30:00+08:00", options.PostgreSql, recordCommands: false);
         var catalogue = host.Services.GetRequiredService<MatterCatalogue>();
-        var matters = catalogue.MattersOf(Stage.ConstructionPermit).ToList();
-        var all = matters.SelectMany(m => m.Materials.Select(x => x.Code)).Distinct().ToList();
-        var waivable = matters.SelectMany(m => m.Materials).Where(m => m.Kind == MaterialKind.Waivable).Select(m => m.Code).Distinct().ToList();
-        var faker = new Faker("zh_CN") { Random = new Randomizer(2026) };
-        var plans = Enumerable.Range(0, options.Projects).Select(i => new CasePlan(i,
-            faker.Address.City() + faker.Company.CompanyName() + "项目", faker.Company.CompanyName(), faker.Random.Bool(0.1f),
-            faker.Random.Double() switch { < 0.1 when waivable.Count > 0 => Path.Waiver, < 0.2 => Path.Supplement, _ => Path.Straight },
-            waivable.Count > 0 ? faker.PickRandom(waivable) : null, faker.PickRandom(all))).ToList();
-        var spacing = Duration.FromDays(365) / Math.Max(1, options.Projects);
+        var calendar = host.Services.GetRequiredService<CalendarRegistry>().Get(catalogue.CalendarId);
+        var scheduler = host.Services.GetRequiredService<WorkflowScheduler>();
+        var actions = new CityActions(host, catalogue);
+        var provider = options.PostgreSql ? "PostgreSQL" : "SQLite";
+        if (host.PostgreSqlConnectionString is { } pg) Progress.Say($"city-year on PostgreSQL: {await PostgreSqlSettingsAsync(pg)}");
 
+        var workingDays = new List<LocalDate>();
+        for (var d = FirstDay; d.Year == 2025; d = d.PlusDays(1))
+            if (calendar.IsWorkingDay(d)) workingDays.Add(d);
+        var total = options.Projects;
+        var inFlight = new List<Run>();
+        var failures = new ConcurrentQueue<string>();
+        var (completed, arrived, day) = (0, 0, 0);
         using var self = System.Diagnostics.Process.GetCurrentProcess();
-        var latencies = new Latencies();
-        var done = 0;
-        var failures = new List<string>();
-        var next = -1;
+        var ioBefore = ProcessIo.Read();
+        var walBefore = host.PostgreSqlConnectionString is { } before ? await WalBytesAsync(before) : 0;
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(async () =>
+        var lastSaid = started;
+        var peakManaged = 0L;
+        var date = FirstDay;
+        for (; arrived < total || inFlight.Count > 0; day++, date = calendar.NextWorkingDay(date))
         {
-            for (var i = Interlocked.Increment(ref next); i < plans.Count; i = Interlocked.Increment(ref next))
+            if (day > workingDays.Count + 250) break; // a project stuck for a working year: reported below
+            host.Clock.Set(date.At(new LocalTime(9, 30)).InZoneLeniently(calendar.Zone).ToInstant());
+            while (await scheduler.FireDueAsync() > 0) { }
+            // The day's arrivals: project i arrives on working day ⌊i·W/N⌋ of the year.
+            var until = day < workingDays.Count ? (int)Math.Min(total, (long)(day + 1) * total / workingDays.Count) : total;
+            for (; arrived < until; arrived++) inFlight.Add(new Run(arrived));
+            await Parallel.ForEachAsync(inFlight, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (run, _) =>
             {
-                // The year's clock: the latest arrival so far (every case acts at its arrival instant).
-                var arrival = YearStart + spacing * i;
-                if (host.Clock.GetCurrentInstant() < arrival) host.Clock.Set(arrival);
                 try
                 {
-                    await RunCaseAsync(host, plans[i], all, latencies);
+                    await actions.DayAsync(run);
                 }
-                catch (Exception e) when (e is PermitRuleViolation or StepConflictException or InvalidOperationException)
+                catch (Exception e) when (e is Workflow.Definitions.PermitRuleViolation or StepConflictException or InvalidOperationException)
                 {
-                    lock (failures) failures.Add($"{plans[i].Path} #{i}: {e.Message}");
+                    run.Failed = $"#{run.Number} {run.Stage}: {e.Message}";
                 }
-                if (Interlocked.Increment(ref done) % Math.Max(1, plans.Count / 10) == 0)
-                {
-                    self.Refresh();
-                    Progress.Say($"city-year: {done:N0}/{plans.Count:N0} projects, {latencies.Count:N0} actions, {self.WorkingSet64 / 1024 / 1024:N0} MB working set");
-                }
-            }
-        })));
-        var seconds = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds;
-        var size = await SqliteFile.CheckpointedSizeAsync(host.DatabasePath);
-        self.Refresh();
-        Progress.Say($"city-year {options.Projects:N0} projects: {options.Projects / seconds:F1} cases/s, {latencies.Count / seconds:F1} actions/s, p50 {latencies.Percentile(0.5):F1} ms, "
-            + $"p99 {latencies.Percentile(0.99):F1} ms, database {size / 1024.0 / 1024:F1} MB ({(double)size / options.Projects / 1024:F1} KB per case), "
-            + $"peak working set {self.PeakWorkingSet64 / 1024 / 1024:N0} MB, {failures.Count} cases broke a rule");
-        foreach (var failure in failures.Take(5)) Progress.Say("  " + failure);
-        summary["cityProjects"] = options.Projects;
-        summary["cityCasesPerSecond"] = options.Projects / seconds;
-        summary["cityDatabaseBytes"] = size;
-        summary["cityPeakWorkingSetBytes"] = self.PeakWorkingSet64;
-    }
-
-    private static async Task RunCaseAsync(PermitHost host, CasePlan plan, IReadOnlyList<string> all, Latencies latencies)
-    {
-        var project = await host.Services.GetRequiredService<ProjectRegistry>().CreateProjectAsync(
-            new NewProject($"CY-{plan.Number:D6}", plan.Name, plan.Enterprise, ProjectKind.EnterpriseInvested, plan.GreenChannel, PermitHost.PriorApprovals), "agent1");
-        var materials = plan.Path == Path.Waiver ? all.Where(c => c != plan.Waived).ToList() : all;
-        var file = await host.Services.GetRequiredService<Workflow.Definitions.Filing.ApplicationDesk>()
-            .ApplyAsync(project, new NewApplication(Stage.ConstructionPermit, null, materials));
-        var supplementAsked = false;
-        var waiverSupplied = false;
-        while (file.Steps.FirstOrDefault(s => s.IsOpen && s.State == StepState.Open) is { } step)
-        {
-            var one = System.Diagnostics.Stopwatch.GetTimestamp();
-            if (step.Kind == StepKind.Intake)
+            });
+            foreach (var run in inFlight.Where(r => r.Failed is not null)) failures.Enqueue(run.Failed!);
+            completed += inFlight.Count(r => r.Done && r.Failed is null);
+            inFlight.RemoveAll(r => r.Done || r.Failed is not null);
+            peakManaged = Math.Max(peakManaged, GC.GetTotalMemory(false));
+            if (System.Diagnostics.Stopwatch.GetElapsedTime(lastSaid).TotalSeconds >= 10 || (arrived == total && inFlight.Count == 0))
             {
-                file = await ActAsync(host, step.Id, plan.Path == Path.Waiver ? nameof(IntakeOutcome.AcceptedWithWaiver) : nameof(IntakeOutcome.Accepted), commitmentSigned: plan.Path == Path.Waiver);
+                lastSaid = System.Diagnostics.Stopwatch.GetTimestamp();
+                self.Refresh();
+                Progress.Say($"city-year ({provider}) {date:yyyy-MM-dd}: {arrived:N0}/{total:N0} arrived, {completed:N0} through all four stages, {inFlight.Count:N0} in flight, "
+                    + $"{actions.Latencies.Count:N0} actions, {self.WorkingSet64 / 1024 / 1024:N0} MB working set");
             }
-            else if (plan.Path == Path.Supplement && !supplementAsked)
-            {
-                supplementAsked = true;
-                await ActAsync(host, step.Id, "SupplementRequested", missing: [new MaterialDefect(plan.Supplemented, "材料不清晰")]);
-                file = await host.Services.GetRequiredService<MaterialSupply>().SupplyAsync(file.CaseId, [plan.Supplemented], "agent1");
-            }
-            else if (plan.Path == Path.Waiver && !waiverSupplied && step.Kind == StepKind.Review)
-            {
-                waiverSupplied = true;
-                await host.Services.GetRequiredService<MaterialSupply>().SupplyAsync(file.CaseId, [plan.Waived!], "agent1");
-                file = await ActAsync(host, step.Id, "Approved");
-            }
-            else
-            {
-                file = await ActAsync(host, step.Id, "Approved");
-            }
-            latencies.AddSince(one);
         }
-        if (file.State != CaseState.Issued) throw new InvalidOperationException($"case {file.CaseId} ended {file.State}");
+        var seconds = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds;
+        var io = ProcessIo.Read().Since(ioBefore);
+        long size, written;
+        if (host.PostgreSqlConnectionString is { } connection)
+        {
+            size = await DatabaseSizeAsync(connection);
+            written = await WalBytesAsync(connection) - walBefore;
+        }
+        else
+        {
+            size = await SqliteFile.CheckpointedSizeAsync(host.DatabasePath!);
+            written = io.BytesHandedToWrite;
+        }
+        self.Refresh();
+        var latencies = actions.Latencies;
+        Progress.Say($"city-year {total:N0} projects on {provider}, {day} working days: {completed:N0} through all four stages ({completed / seconds:F2}/s), "
+            + $"{latencies.Count / seconds:F1} actions/s, p50 {latencies.Percentile(0.5):F1} ms, p99 {latencies.Percentile(0.99):F1} ms, "
+            + $"database {size / 1024.0 / 1024:F1} MB ({(double)size / Math.Max(1, total) / 1024:F1} KB per project), "
+            + $"{(options.PostgreSql ? "WAL" : "bytes handed to write()")} {written / 1024.0 / 1024:F1} MB, peak working set {self.PeakWorkingSet64 / 1024 / 1024:N0} MB, "
+            + $"peak managed heap {peakManaged / 1024 / 1024:N0} MB, {failures.Count} projects broke a rule, {inFlight.Count} unfinished, {seconds:F0} s");
+        foreach (var failure in failures.Take(5)) Progress.Say("  " + failure);
+        summary["cityProjects"] = total;
+        summary["cityProvider"] = provider;
+        summary["cityCompleted"] = completed;
+        summary["cityCompletionsPerSecond"] = completed / seconds;
+        summary["cityActionsPerSecond"] = latencies.Count / seconds;
+        summary["cityP50Ms"] = latencies.Percentile(0.5);
+        summary["cityP99Ms"] = latencies.Percentile(0.99);
+        summary["cityDatabaseBytes"] = size;
+        summary["cityBytesWritten"] = written;
+        summary["cityPeakWorkingSetBytes"] = self.PeakWorkingSet64;
+        summary["cityPeakManagedBytes"] = peakManaged;
     }
 
-    private static async Task<CaseFile> ActAsync(PermitHost host, string stepId, string outcome, IReadOnlyList<MaterialDefect>? missing = null, bool commitmentSigned = false)
+    private static async Task<string> PostgreSqlSettingsAsync(string connectionString)
     {
-        var (file, _, _) = await host.Services.GetRequiredService<Workflow.Definitions.Steps.StepDesk>().ActAsync(stepId,
-            new StepAction(StepAction.ActionEvent, outcome, null, [], missing ?? [], "reviewer", commitmentSigned, null), null, null);
-        return file;
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT version() || '; fsync=' || current_setting('fsync') || ', synchronous_commit=' || current_setting('synchronous_commit')", connection);
+        return (string)(await command.ExecuteScalarAsync())!;
     }
 
-    private enum Path { Straight, Waiver, Supplement }
+    private static async Task<long> DatabaseSizeAsync(string connectionString)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT pg_database_size(current_database())", connection);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
 
-    private sealed record CasePlan(int Number, string Name, string Enterprise, bool GreenChannel, Path Path, string? Waived, string Supplemented);
+    private static async Task<long> WalBytesAsync(string connectionString)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0')::bigint", connection);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    /// <summary>One project in flight: where it stands in the four stages.</summary>
+    internal sealed class Run(int number)
+    {
+        public int Number { get; } = number;
+        public int Stage { get; set; }
+        public Workflow.Definitions.Persistence.ProjectRow? Project { get; set; }
+        public string? CaseId { get; set; }
+        /// <summary>The material a reviewer asked for in this stage, until it is handed in.</summary>
+        public string? Requested { get; set; }
+        public bool Asked { get; set; }
+        public bool WaiverSupplied { get; set; }
+        public bool Done { get; set; }
+        public string? Failed { get; set; }
+    }
 }

@@ -21,23 +21,45 @@ namespace Workflow.Load.Product;
 public sealed class HttpPermits : WebApplicationFactory<Program>
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("workflow-load-host-").FullName;
+    private readonly bool _recordCommands;
 
-    /// <summary>A Host whose content root is src/Workflow.Host of this repository (the factory's own guess is the solution folder's Workflow.Host).</summary>
-    public HttpPermits() =>
+    /// <summary>
+    /// A Host whose content root is src/Workflow.Host of this repository (the factory's own guess is the solution
+    /// folder's Workflow.Host), its clock reading <paramref name="now"/> (ISO 8601 with offset); with
+    /// <paramref name="recordCommands"/>, every SQL command is kept in <see cref="Commands"/> (for query plans; they pile up).
+    /// </summary>
+    public HttpPermits(string now = "2025-03-03T09:30:00+08:00", bool recordCommands = false)
+    {
+        Clock = FakeClock.At(now);
+        _recordCommands = recordCommands;
         Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_WORKFLOW_HOST", Path.Combine(Repository.Root, "src", "Workflow.Host"));
+    }
+
+    /// <summary>The fake clock the Host reads.</summary>
+    public FakeClock Clock { get; }
+
+    /// <summary>The SQL commands the Host sends (to read a query's plan).</summary>
+    public CommandCounter Commands { get; } = new();
+
+    /// <summary>The Host's database file.</summary>
+    public string DatabasePath => Path.Combine(_folder, "workflow.db");
 
     /// <inheritdoc />
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
         builder.UseSetting("Database:Provider", "Sqlite");
-        builder.UseSetting("ConnectionStrings:Workflow", $"Data Source={Path.Combine(_folder, "workflow.db")}");
+        builder.UseSetting("ConnectionStrings:Workflow", $"Data Source={DatabasePath}");
         builder.UseSetting("Calendars:Folder", Path.Combine(_folder, "calendars"));
         builder.UseSetting("Files:Folder", Path.Combine(_folder, "files"));
         builder.UseSetting("Demo:Projects", "0");
         builder.UseSetting("Timers:IntervalSeconds", "0");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
-        builder.ConfigureServices(services => services.AddSingleton<IClock>(FakeClock.At("2025-03-03T09:30:00+08:00")));
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton<IClock>(Clock);
+            if (_recordCommands) services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(Commands);
+        });
     }
 
     /// <summary>A client with a bearer token of <paramref name="user"/> (demo password).</summary>
@@ -48,6 +70,20 @@ public sealed class HttpPermits : WebApplicationFactory<Program>
         answer.EnsureSuccessStatusCode();
         using var json = JsonDocument.Parse(await answer.Content.ReadAsStringAsync());
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", json.RootElement.GetProperty("token").GetString());
+        return client;
+    }
+
+    /// <summary>A client signed in as <paramref name="user"/> through the sign-in page (the cookie pages read), antiforgery token included.</summary>
+    public async Task<HttpClient> PageClientAsync(string user)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var form = await client.GetStringAsync("/signin");
+        var token = System.Text.RegularExpressions.Regex.Match(form, "name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)");
+        var answer = await client.PostAsync("/signin", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["username"] = user, ["password"] = "demo", ["__RequestVerificationToken"] = token.Groups[1].Value,
+        }));
+        if (answer.StatusCode != System.Net.HttpStatusCode.Redirect) throw new InvalidOperationException($"signing in as {user} answered {(int)answer.StatusCode}");
         return client;
     }
 

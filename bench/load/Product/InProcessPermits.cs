@@ -16,7 +16,7 @@ public static class InProcessPermits
     /// <summary>One measurement on <paramref name="host"/> with <paramref name="workers"/> workers.</summary>
     public static async Task<RunFigures> RunAsync(PermitHost host, int workers, TimeSpan duration)
     {
-        var sizeBefore = await SqliteFile.CheckpointedSizeAsync(host.DatabasePath);
+        var sizeBefore = await SqliteFile.CheckpointedSizeAsync(host.DatabasePath!);
         var latencies = new Latencies();
         var completions = 0;
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
@@ -39,7 +39,7 @@ public static class InProcessPermits
             }
         })));
         var seconds = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds - (double)untimed / System.Diagnostics.Stopwatch.Frequency / workers;
-        var size = await SqliteFile.CheckpointedSizeAsync(host.DatabasePath);
+        var size = await SqliteFile.CheckpointedSizeAsync(host.DatabasePath!);
         return new RunFigures($"permits in process C={workers}", completions, latencies.Count, seconds, latencies.Percentile(0.5), latencies.Percentile(0.99),
             DatabaseBytesPerInstance: completions == 0 ? 0 : (double)(size - sizeBefore) / completions, DatabaseBytes: size);
     }

@@ -22,13 +22,17 @@ public sealed class PermitHost : IAsyncDisposable
     /// <summary>Matters approved before, so that every stage's prerequisites are met.</summary>
     public static readonly string[] PriorApprovals = ["ZRZY-001", "ZRZY-002", "ZRZY-003", "QX-001", "ZJJ-001", "ZJJ-002"];
 
-    private PermitHost(ServiceProvider services, FakeClock clock, string path, CommandCounter commands)
+    private PermitHost(ServiceProvider services, FakeClock clock, string? path, CommandCounter commands, string? postgreSql)
     {
         Commands = commands;
         Services = services;
         Clock = clock;
         DatabasePath = path;
+        PostgreSqlConnectionString = postgreSql;
     }
+
+    /// <summary>The PostgreSQL database's connection string; null on SQLite.</summary>
+    public string? PostgreSqlConnectionString { get; }
 
     /// <summary>The SQL commands the services send (to read a query's plan).</summary>
     public CommandCounter Commands { get; }
@@ -39,24 +43,30 @@ public sealed class PermitHost : IAsyncDisposable
     /// <summary>The fake clock every service reads.</summary>
     public FakeClock Clock { get; }
 
-    /// <summary>The database file.</summary>
-    public string DatabasePath { get; }
+    /// <summary>The database file; null on PostgreSQL.</summary>
+    public string? DatabasePath { get; }
 
-    /// <summary>A host on a new file in <paramref name="folder"/>.</summary>
-    public static async Task<PermitHost> StartAsync(string folder, string now = "2025-03-03T09:30:00+08:00")
+    /// <summary>
+    /// A host on a new SQLite file in <paramref name="folder"/>, or with <paramref name="postgreSql"/> on a new database of
+    /// the test server (<c>LocalPostgreSql</c>: <c>WORKFLOW_TEST_POSTGRES</c>, else a private server). Every SQL command is
+    /// kept in <see cref="Commands"/> unless <paramref name="recordCommands"/> is false (a long run would pile them up).
+    /// </summary>
+    public static async Task<PermitHost> StartAsync(string folder, string now = "2025-03-03T09:30:00+08:00", bool postgreSql = false, bool recordCommands = true)
     {
         var own = Directory.CreateDirectory(Path.Combine(folder, "permits-" + Guid.NewGuid().ToString("N"))).FullName;
-        var path = Path.Combine(own, "permits.db");
+        var path = postgreSql ? null : Path.Combine(own, "permits.db");
+        var connectionString = postgreSql ? LocalPostgreSql.CreateDatabase("wf_load_") : null;
         var clock = FakeClock.At(now);
         var commands = new CommandCounter();
-        var services = new ServiceCollection().AddSingleton<IClock>(clock).AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(commands)
-            .AddSingleton<Workflow.Definitions.MaterialFiles.IFileStore>(new Workflow.Definitions.MaterialFiles.FolderFileStore(Path.Combine(own, "files")))
-            .AddWorkflowSqlite($"Data Source={path}")
-            .AddPermits(calendarsFolder: Path.Combine(own, "calendars"))
-            .BuildServiceProvider();
+        var collection = new ServiceCollection().AddSingleton<IClock>(clock)
+            .AddSingleton<Workflow.Definitions.MaterialFiles.IFileStore>(new Workflow.Definitions.MaterialFiles.FolderFileStore(Path.Combine(own, "files")));
+        if (recordCommands) collection.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(commands);
+        if (connectionString is not null) collection.AddWorkflowPostgreSql(connectionString);
+        else collection.AddWorkflowSqlite($"Data Source={path}");
+        var services = collection.AddPermits(calendarsFolder: Path.Combine(own, "calendars")).BuildServiceProvider();
         await services.GetRequiredService<WorkflowDatabase>().MigrateAsync();
         await StageWorkflows.EnsurePublishedAsync(services.GetRequiredService<IWorkflowDefinitionStore>());
-        return new PermitHost(services, clock, path, commands);
+        return new PermitHost(services, clock, path, commands, connectionString);
     }
 
     /// <summary>A new project with every prior approval.</summary>

@@ -63,6 +63,7 @@ public static class StepActionRules
         if (action.Conditions.Count > InputLimits.Conditions) limits["conditions"] = [new(RuleCodes.TooManyItems, InputLimits.Conditions)];
         for (var i = 0; i < action.Conditions.Count; i++) InputLimits.Check(limits, "conditions", action.Conditions[i], InputLimits.Condition);
         for (var i = 0; i < action.MissingMaterials.Count; i++) InputLimits.Check(limits, "missingMaterials", action.MissingMaterials[i].Reason, InputLimits.Reason);
+        InputLimits.Check(limits, "certificateNumber", action.CertificateNumber, InputLimits.CertificateNumber);
         if (limits.Count > 0) throw new PermitRuleViolation(limits);
 
         // Each kind's rules live beside its flow (Intake/, Review/, JointReview/).

@@ -19,7 +19,7 @@ namespace Workflow.Definitions.Feedback;
 public sealed class FeedbackService(IDbContextFactory<WorkflowDbContext> contexts, MatterCatalogue catalogue, AuditTrail audit, IClock clock)
 {
     /// <summary>The longest comment, complaint or reply accepted.</summary>
-    public const int MaxText = 2000;
+    public const int MaxText = InputLimits.Comment;
 
     /// <summary>The ratings of a case (null when <paramref name="agent"/> is given and the case is not theirs, or there is no such case).</summary>
     public async Task<IReadOnlyList<RatingRow>?> RatingsAsync(string caseId, string? agent, CancellationToken cancellationToken = default)

@@ -105,10 +105,11 @@ public sealed class MaterialFiles(IDbContextFactory<WorkflowDbContext> contexts,
 
     /// <summary>Marks a version defective, audited; the next notice or supplement request of the case lists it.</summary>
     /// <returns>The file; null when the case has no such file.</returns>
-    /// <exception cref="PermitRuleViolation">No reason given.</exception>
+    /// <exception cref="PermitRuleViolation">No reason given, or one longer than <see cref="InputLimits.Reason"/>.</exception>
     public async Task<MaterialFileRow?> MarkDefectiveAsync(string caseId, string fileId, string reason, string by, CancellationToken cancellationToken = default)
     {
         if (string.IsNullOrWhiteSpace(reason)) throw PermitRuleViolation.For("reason", RuleCodes.FileDefectReasonRequired);
+        if (InputLimits.Check(reason.Trim(), InputLimits.Reason) is { } tooLong) throw new PermitRuleViolation(new Dictionary<string, RuleMessage[]> { ["reason"] = [tooLong] });
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
         var row = await db.Set<MaterialFileRow>().FirstOrDefaultAsync(f => f.Id == fileId && f.CaseId == caseId, cancellationToken);

@@ -18,10 +18,12 @@ public static class InputLimits
     public const int Condition = 500;
     /// <summary>How many conditions one action may set.</summary>
     public const int Conditions = 20;
-    /// <summary>The reason a material is asked for (supplement, one-time notice).</summary>
+    /// <summary>The reason a material is asked for (supplement, one-time notice) or a file is marked defective.</summary>
     public const int Reason = 500;
-    /// <summary>Comments: an urging notice's message and its reply.</summary>
+    /// <summary>Comments: an urging notice's message and its reply, a complaint and its reply, a rating's comment.</summary>
     public const int Comment = 2000;
+    /// <summary>The certificate number the issuing step may give (证照编号).</summary>
+    public const int CertificateNumber = 100;
 
     /// <summary>The problem when <paramref name="text"/> is longer than <paramref name="max"/>; null when it fits (or is null).</summary>
     public static RuleMessage? Check(string? text, int max) => text?.Length > max ? new RuleMessage(RuleCodes.TextTooLong, max) : null;

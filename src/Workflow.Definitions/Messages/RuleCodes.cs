@@ -4,7 +4,7 @@ namespace Workflow.Definitions.Messages;
 /// Every message the permit domain raises (rule violations and conflicts). The Host's catalogue has a Chinese and an
 /// English text for each, with the arguments named in the comment ({0}, {1} …); a test walks this list.
 /// </summary>
-public static class RuleCodes
+public static partial class RuleCodes
 {
     // Projects
     /// <summary>No arguments: a project needs its code (项目代码).</summary>
@@ -124,6 +124,17 @@ public static class RuleCodes
     public const string UrgingReplyRequired = "urging.reply.required";
     /// <summary>No arguments: the urging notice was answered already; it takes one reply.</summary>
     public const string UrgingAnswered = "urging.answered";
+
+    /// <summary>{0}: the figure asked for; {1}: the figures there are (docs/supervision.md, Dashboard).</summary>
+    public const string SupervisionFigureUnknown = "supervision.figure.unknown";
+    /// <summary>{0}: the code asked for: neither a department of the catalogue, <c>frontdesk</c> nor <c>all</c>; {1}: those two words.</summary>
+    public const string SupervisionDepartmentUnknown = "supervision.department.unknown";
+    /// <summary>No arguments: a period's date is <c>yyyy-MM-dd</c> between 2000 and 2100.</summary>
+    public const string PeriodDateInvalid = "period.date.invalid";
+    /// <summary>No arguments: a period's start is not after its end.</summary>
+    public const string PeriodOrder = "period.order";
+    /// <summary>No arguments: a period spans at most ten years.</summary>
+    public const string PeriodTooLong = "period.tooLong";
 
     // Ratings and complaints (docs/supervision.md)
     /// <summary>No arguments: a rating is 1 to 5 stars.</summary>

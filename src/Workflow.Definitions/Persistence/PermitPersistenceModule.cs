@@ -20,6 +20,7 @@ internal sealed class PermitPersistenceModule : IWorkflowPersistenceModule
         new(2, "clock inputs and display fields for lists", ClockInputs("INTEGER"), ClockInputs("bigint")),
         new(3, "case numbers, query codes and their counters", NumberCases(Sqlite), NumberCases(PostgreSql)),
         new(4, "what the applicant owes and the workflow run, for the project tracker", OwedSqlite, OwedPostgreSql),
+        new(5, "the instants each open step turns warning and overdue, for the supervisor's counts", LevelInstants("INTEGER", "0", "1"), LevelInstants("bigint", "FALSE", "TRUE")),
     ];
 
     /// <inheritdoc />
@@ -102,6 +103,9 @@ internal sealed class PermitPersistenceModule : IWorkflowPersistenceModule
             e.Property(x => x.Outcome).HasColumnName("outcome");
             e.Property(x => x.Actor).HasColumnName("actor");
             e.Property(x => x.BookmarkId).HasColumnName("bookmark_id");
+            e.Property(x => x.WarningAt).HasColumnName("warning_at").HasConversion(instant);
+            e.Property(x => x.OverdueAt).HasColumnName("overdue_at").HasConversion(instant);
+            e.Property(x => x.LevelsPending).HasColumnName("levels_pending");
             e.Property(x => x.Version).HasColumnName("version");
             e.Property(x => x.SupplementRequests).HasColumnName("supplement_requests");
             e.Property(x => x.RepeatedReturns).HasColumnName("repeated_returns");
@@ -213,6 +217,16 @@ internal sealed class PermitPersistenceModule : IWorkflowPersistenceModule
                     FROM wf_instances i, jsonb_array_elements(i.variables::jsonb -> 'permitCase' -> 'commitments') WITH ORDINALITY c
                     WHERE i.id = permit_cases.instance_id AND c.value ->> 'fulfilledAt' IS NULL
                 ) o), '[]');
+        """;
+
+    // Step 5: the level instants (docs/supervision.md, "Counting at scale") need the working calendars, which SQL does not
+    // have: the open rows are marked here and StepLevelBackfill computes them from the rows' own clock inputs at start-up.
+    private static string LevelInstants(string int64, string no, string yes) => $"""
+        ALTER TABLE permit_steps ADD COLUMN warning_at {int64} NULL;
+        ALTER TABLE permit_steps ADD COLUMN overdue_at {int64} NULL;
+        ALTER TABLE permit_steps ADD COLUMN levels_pending BOOLEAN NOT NULL DEFAULT {no};
+        UPDATE permit_steps SET levels_pending = {yes} WHERE state IN ('Open', 'WaitingForSupplement');
+        CREATE INDEX ix_permit_steps_levels_pending ON permit_steps (id) WHERE levels_pending = {yes};
         """;
 
     private const string StageDigit = """

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Workflow.Definitions.Cases;
+using Workflow.Engine.Calendar;
 using Workflow.Engine.Persistence.EntityFramework;
 
 namespace Workflow.Definitions.Persistence;
@@ -8,7 +9,7 @@ namespace Workflow.Definitions.Persistence;
 /// Projects the case file of every saved instance into <c>permit_cases</c> and <c>permit_steps</c>, inside the
 /// save's transaction, so the tables never disagree with the workflow. Instances without a case file are not cases.
 /// </summary>
-internal sealed class PermitProjection : IWorkflowSaveParticipant
+internal sealed class PermitProjection(CalendarRegistry calendars) : IWorkflowSaveParticipant
 {
     /// <inheritdoc />
     public async Task OnSavingAsync(WorkflowSaveContext context, CancellationToken cancellationToken)
@@ -55,6 +56,9 @@ internal sealed class PermitProjection : IWorkflowSaveParticipant
         row.Owed = StoredOwed.Encode(file.Owed());
         row.Workflow = StoredWorkflow.Encode(file.Workflow);
 
+        // Steps without clocks of their own (intake, lead steps) are in the case's level (as lists show them).
+        var calendar = calendars.Find(file.CalendarId);
+        var caseLevels = calendar is null ? LevelInstants.None : LevelInstants.Of(CaseClocks.ForCase(file, calendar));
         var existing = await db.Set<StepRow>().Where(s => s.CaseId == file.CaseId).ToDictionaryAsync(s => s.Id, cancellationToken);
         foreach (var step in file.Steps)
         {
@@ -86,6 +90,9 @@ internal sealed class PermitProjection : IWorkflowSaveParticipant
             s.StatutoryLimit = step.StatutoryLimit;
             s.PromisedLimit = step.PromisedLimit;
             s.Suspensions = StoredSuspensions.Encode(step.Suspensions);
+            // A step waiting for a supplement is counted as waiting, never as late: it has no level instants.
+            s.SetLevels(step.State != StepState.Open || calendar is null ? LevelInstants.None
+                : step.StatutoryLimit > 0 ? LevelInstants.Of(CaseClocks.ForStep(step, calendar)) : caseLevels);
         }
     }
 }

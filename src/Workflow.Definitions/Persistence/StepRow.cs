@@ -67,4 +67,25 @@ public sealed class StepRow
     public int PromisedLimit { get; set; }
     /// <summary>The step's clock suspensions, <see cref="StoredSuspensions"/>.</summary>
     public string Suspensions { get; set; } = "";
+
+    // When the open step's clocks (its own, else its case's) reach each level; none for other states (a step waiting
+    // for a supplement is counted as waiting, never as late): the supervisor's counts and attention list
+    // compare them with the reading instant in SQL (docs/supervision.md, "Counting at scale"; Cases.LevelInstants).
+    /// <summary>From when the step is in warning or worse; null: never while the row stands (<see cref="LevelInstants.WarningAt"/>).</summary>
+    public Instant? WarningAt { get; set; }
+    /// <summary>From when the step is overdue; null: never while the row stands (<see cref="LevelInstants.OverdueAt"/>).</summary>
+    public Instant? OverdueAt { get; set; }
+    /// <summary>
+    /// True for the open rows that existed before <see cref="WarningAt"/> and <see cref="OverdueAt"/> did, until
+    /// <see cref="StepLevelBackfill"/> computes them (once, at start-up); every save writes false.
+    /// </summary>
+    public bool LevelsPending { get; set; }
+
+    /// <summary>Stores <paramref name="levels"/> on the row.</summary>
+    public void SetLevels(LevelInstants levels)
+    {
+        WarningAt = levels.WarningAt;
+        OverdueAt = levels.OverdueAt;
+        LevelsPending = false;
+    }
 }

@@ -35,13 +35,6 @@ public sealed class SpecialProcedureActivity : PermitActivity
     [Input(DisplayName = "负责部门 Department", Description = "For UntilCompleted: whose inbox gets the completion step.", UIHint = "dropdown", OptionsProvider = typeof(Catalogue.CatalogueOptions), Order = 4)]
     public Input<string>? Department { get; set; }
 
-    private static string Name(SpecialProcedureKind kind) => kind switch
-    {
-        SpecialProcedureKind.ExpertReview => "专家评审",
-        SpecialProcedureKind.Hearing => "听证",
-        _ => "公示",
-    };
-
     /// <inheritdoc />
     public override ValueTask ExecuteAsync(ActivityExecutionContext context)
     {
@@ -54,9 +47,9 @@ public sealed class SpecialProcedureActivity : PermitActivity
         // (docs/domain.md, *Special procedures*).
         if (unit == SpecialProcedures.DurationUnit.UntilCompleted)
         {
-            file.Suspensions.Add(new ClockSuspension(now, null, $"特别程序：{Name(kind)}", context.ActivityId, kind));
+            file.Suspensions.Add(new ClockSuspension(now, null, SpecialProcedureReasons.Of(kind), context.ActivityId, kind));
             var department = context.Get(Department) is { Length: > 0 } d ? d : CatalogueOf(context).Stages.FirstOrDefault(s => s.Stage == file.Stage)?.LeadDepartment ?? "";
-            OpenStep(context, file, StepKind.SpecialProcedure, department, $"特别程序：{Name(kind)}");
+            OpenStep(context, file, StepKind.SpecialProcedure, department, SpecialProcedureReasons.Of(kind));
         }
         else
         {
@@ -64,7 +57,7 @@ public sealed class SpecialProcedureActivity : PermitActivity
             var end = unit == SpecialProcedures.DurationUnit.WorkingDays
                 ? new DeadlineClock(calendar, now, days).Due!.Value
                 : now.InZone(calendar.Zone).LocalDateTime.PlusDays(days).InZoneLeniently(calendar.Zone).ToInstant();
-            file.Suspensions.Add(new ClockSuspension(now, null, $"特别程序：{Name(kind)}", context.ActivityId, kind, end));
+            file.Suspensions.Add(new ClockSuspension(now, null, SpecialProcedureReasons.Of(kind), context.ActivityId, kind, end));
             context.CreateBookmark(TimerKind, new JsonObject { ["caseId"] = file.CaseId, ["purpose"] = "SpecialProcedureEnd", ["procedure"] = kind.ToString() }, end);
         }
         SaveCase(context, file);

@@ -14,9 +14,12 @@ namespace Workflow.Definitions.Tracking;
 /// <param name="PlannedEnd">When a special procedure of fixed length ends; null otherwise.</param>
 public sealed record ClockHold(string Reason, SpecialProcedureKind? Procedure, Instant Start, Instant? PlannedEnd)
 {
-    /// <summary>The latest open suspension of <paramref name="suspensions"/>; null when none holds the clock.</summary>
+    /// <summary>
+    /// The latest open suspension of <paramref name="suspensions"/>; null when none holds the clock. A special procedure
+    /// recorded before suspensions carried their kind is known by its reason (<see cref="SpecialProcedureReasons.KindOf"/>).
+    /// </summary>
     public static ClockHold? Of(IEnumerable<ClockSuspension> suspensions) =>
         suspensions.Where(s => s.End is null).OrderBy(s => s.Start).LastOrDefault() is { } open
-            ? new ClockHold(open.Reason, open.Procedure, open.Start, open.PlannedEnd)
+            ? new ClockHold(open.Reason, open.Procedure ?? SpecialProcedureReasons.KindOf(open.Reason), open.Start, open.PlannedEnd)
             : null;
 }

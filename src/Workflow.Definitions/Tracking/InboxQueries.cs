@@ -53,8 +53,11 @@ public sealed class InboxQueries(IDbContextFactory<WorkflowDbContext> contexts, 
     {
         var at = clock.GetCurrentInstant();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var open = Filtered(db, OpenSteps(db, department, filter.State), filter, at, handled: false);
-        var total = await open.CountAsync(cancellationToken);
+        var steps = FilteredSteps(OpenStepRows(db, department, filter.State), filter, at);
+        var open = Filtered(db, Joined(db, steps), filter, at, handled: false);
+        // Every step row has its case row (one save writes both): without a filter on the case, the total counts the
+        // partial index's entries alone instead of joining each to its case (docs/benchmarks.md, "Queries that stop early").
+        var total = NeedsCase(filter, handled: false) ? await open.CountAsync(cancellationToken) : await steps.CountAsync(cancellationToken);
         // Instants are stored as integers, so ordering in SQL is exact.
         var ordered = filter.Sort switch
         {
@@ -78,7 +81,7 @@ public sealed class InboxQueries(IDbContextFactory<WorkflowDbContext> contexts, 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var steps = db.Set<StepRow>().AsNoTracking().Where(s => s.State == StepState.Completed);
         if (department is not null) steps = steps.Where(s => s.Department == department);
-        var handled = Filtered(db, Joined(db, steps), filter, at, handled: true);
+        var handled = Filtered(db, Joined(db, FilteredSteps(steps, filter, at)), filter, at, handled: true);
         var total = await handled.CountAsync(cancellationToken);
         var ordered = filter.Sort == ListSort.Oldest
             ? handled.OrderBy(x => x.Step.CompletedAt).ThenBy(x => x.Step.Id)
@@ -88,86 +91,81 @@ public sealed class InboxQueries(IDbContextFactory<WorkflowDbContext> contexts, 
     }
 
     /// <summary>
-    /// Every open step counted per department (SQL <c>GROUP BY</c> over all of them), and those in warning or overdue,
-    /// worst first, one page of <paramref name="attentionPageSize"/> (docs/benchmarks.md, "Queries that stop early").
+    /// Every open step counted per department, and those in warning or overdue, worst first, one page of
+    /// <paramref name="attentionPageSize"/> (docs/supervision.md, "Counting at scale").
     /// </summary>
     /// <remarks>
-    /// Only the steps whose level can be above normal are read and their clocks evaluated: a running clock is in
-    /// warning or overdue only when its due instant lies before <see cref="AttentionHorizon"/>, so the steps due later
-    /// (the bulk at a city's scale) are counted in SQL and never read. Steps whose clocks have stood still or have no
-    /// stored due instant are always read, so the levels are exactly those the clocks give.
+    /// No clock is evaluated and no case joined to count: each open step row carries the instants its clocks turn
+    /// warning and overdue (<see cref="StepRow.WarningAt"/>, <see cref="StepRow.OverdueAt"/>, written by every save), so
+    /// the levels at now are one <c>GROUP BY</c> comparing them with now over a covering index, and the attention page
+    /// reads its entries in index order (overdue first, most overdue first; then the warnings nearest to overdue; steps
+    /// standing still in warning last) and stops. Steps waiting for a supplement have no level instants: counted as
+    /// waiting, never as late.
     /// </remarks>
     public async Task<SupervisionOverview> OverviewAsync(int attentionPage = 1, int attentionPageSize = int.MaxValue, CancellationToken cancellationToken = default)
     {
         var at = clock.GetCurrentInstant();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var counts = await db.Set<StepRow>().AsNoTracking().Where(s => EF.Constant(OpenStepStates).Contains(s.State))
-            .GroupBy(s => new { s.Department, s.State }).Select(g => new { g.Key.Department, g.Key.State, Count = g.Count() })
+            .GroupBy(s => new { s.State, s.Department }) // the covering index's order: no sort (ListIndexModule)
+            .Select(g => new
+            {
+                g.Key.Department, g.Key.State, Count = g.Count(),
+                Overdue = g.Count(s => s.OverdueAt <= at),
+                Warning = g.Count(s => s.WarningAt <= at && (s.OverdueAt == null || s.OverdueAt > at)),
+            })
             .ToListAsync(cancellationToken);
-        var horizon = await AttentionHorizonAsync(db, at, cancellationToken);
-        var candidates = await OpenSteps(db, null)
-            .Where(x => x.Step.State == StepState.Open && (x.Step.StatutoryLimit > 0
-                ? x.Step.Suspensions != "" || x.Step.StatutoryDue == null || x.Step.PromisedDue <= horizon || x.Step.StatutoryDue <= horizon
-                : x.Case.AcceptedAt != null && (x.Case.Suspended || x.Case.Suspensions != "" || x.Case.StatutoryDue == null || x.Case.PromisedDue <= horizon || x.Case.StatutoryDue <= horizon)))
-            .ToListAsync(cancellationToken);
-        // Levels from the step's own clocks alone where it has them; the full entries only for the page shown.
-        var attention = candidates.Select(x => (Row: x, Clocks: LevelClocks(x.Step, x.Case, at)))
-            .Where(e => e.Clocks?.Level is DeadlineLevel.Warning or DeadlineLevel.Overdue)
-            .OrderByDescending(e => e.Clocks!.Level).ThenBy(e => e.Clocks!.TightestRemaining()).ThenBy(e => e.Row.Step.Id, StringComparer.Ordinal)
-            .Select(e => (e.Row, e.Row.Step.Department, e.Clocks!.Level))
-            .ToList();
         var departments = counts.GroupBy(c => c.Department)
             .Select(g => new DepartmentLoad(g.Key, g.Sum(c => c.Count),
                 g.Where(c => c.State == StepState.WaitingForSupplement).Sum(c => c.Count),
-                attention.Count(e => e.Department == g.Key && e.Level == DeadlineLevel.Warning),
-                attention.Count(e => e.Department == g.Key && e.Level == DeadlineLevel.Overdue)))
+                g.Sum(c => c.Warning), g.Sum(c => c.Overdue)))
             .OrderByDescending(d => d.Overdue).ThenByDescending(d => d.Warning).ThenBy(d => d.Department, StringComparer.Ordinal)
             .ToList();
-        var page = attention.Skip((int)Math.Min(int.MaxValue, (Math.Max(1L, attentionPage) - 1) * attentionPageSize)).Take(attentionPageSize)
-            .Select(e => Entry(e.Row.Step, e.Row.Case, at)).ToList();
-        return new SupervisionOverview(departments, page, counts.Sum(c => c.Count), at) { AttentionCount = attention.Count };
+        var attentionCount = departments.Sum(d => d.Warning + d.Overdue);
+        var skip = (int)Math.Min(int.MaxValue, (Math.Max(1L, attentionPage) - 1) * attentionPageSize);
+        List<OpenStep> page = [];
+        if (skip < attentionCount)
+        {
+            // Only open steps have level instants, so "warning_at <= @at" alone (which implies the partial index's IS NOT
+            // NULL) selects them: no state term that would tempt SQLite to another index and a sort (ListIndexModule).
+            var late = db.Set<StepRow>().AsNoTracking().Where(s => s.WarningAt <= at);
+            page = await Joined(db, late)
+                .OrderBy(x => x.Step.OverdueAt == null).ThenBy(x => x.Step.OverdueAt).ThenBy(x => x.Step.Id)
+                .Skip(skip).Take(attentionPageSize).ToListAsync(cancellationToken);
+        }
+        return new SupervisionOverview(departments, page.Select(x => Entry(x.Step, x.Case, at)).ToList(), counts.Sum(c => c.Count), at) { AttentionCount = attentionCount };
     }
 
-    /// <summary>
-    /// The instant before which a running clock's due instant must lie for the clock to be in warning or overdue at
-    /// <paramref name="at"/>: the warning starts at most max(1, 20 %·limit) working days before the due instant
-    /// (<see cref="DeadlineWarningPolicy.Default"/>), so with the longest limit of any open step or case, a clock started
-    /// now with one working day more than that ends after every such due instant, on every calendar.
-    /// </summary>
-    public Instant AttentionHorizon(Instant at, int longestLimit)
-    {
-        var policy = DeadlineWarningPolicy.Default;
-        var days = (int)Math.Ceiling(Math.Max(policy.RemainingWorkingDays, (1 - policy.ElapsedShare) * longestLimit)) + 1;
-        return calendars.Ids.Select(id => new DeadlineClock(calendars.Get(id), at, days).Due ?? Instant.MaxValue).DefaultIfEmpty(Instant.MaxValue).Max();
-    }
-
-    private async Task<Instant> AttentionHorizonAsync(WorkflowDbContext db, Instant at, CancellationToken cancellationToken)
-    {
-        var steps = await db.Set<StepRow>().AsNoTracking().Where(s => EF.Constant(OpenStepStates).Contains(s.State)).MaxAsync(s => (int?)s.StatutoryLimit, cancellationToken) ?? 0;
-        var cases = await db.Set<CaseRow>().AsNoTracking().Where(c => c.ClosedAt == null).MaxAsync(c => (int?)c.StatutoryLimit, cancellationToken) ?? 0;
-        return AttentionHorizon(at, Math.Max(steps, cases));
-    }
-
-    private static IQueryable<OpenStep> OpenSteps(WorkflowDbContext db, string? department, string? state = null)
+    private static IQueryable<StepRow> OpenStepRows(WorkflowDbContext db, string? department, string? state = null)
     {
         var states = state is null ? OpenStepStates : OpenStepStates.Where(s => s.ToString() == state).ToArray();
         // The states as constants in the SQL, so that the partial inbox indexes (ListIndexModule) apply.
         var steps = db.Set<StepRow>().AsNoTracking().Where(s => EF.Constant(states).Contains(s.State));
         if (department is not null) steps = steps.Where(s => s.Department == department);
-        return Joined(db, steps);
+        return steps;
     }
 
     private static IQueryable<OpenStep> Joined(WorkflowDbContext db, IQueryable<StepRow> steps) =>
         steps.Join(db.Set<CaseRow>().AsNoTracking(), s => s.CaseId, c => c.Id, (s, c) => new OpenStep { Step = s, Case = c });
 
-    /// <summary>The filter's parts in SQL; the search looks into the case, its project row and the matter names of the catalogue.</summary>
+    /// <summary>The filter's parts on the step row alone.</summary>
+    private static IQueryable<StepRow> FilteredSteps(IQueryable<StepRow> steps, StepListFilter filter, Instant at)
+    {
+        if (filter.GreenChannel is { } green) steps = steps.Where(s => s.GreenChannel == green);
+        if (filter.Level == DeadlineLevel.Overdue)
+            steps = steps.Where(s => (s.PromisedDue != null && s.PromisedDue < (s.CompletedAt ?? at))
+                || (s.StatutoryDue != null && s.StatutoryDue < (s.CompletedAt ?? at)));
+        return steps;
+    }
+
+    /// <summary>Whether <see cref="Filtered"/> looks at the case row.</summary>
+    private static bool NeedsCase(StepListFilter filter, bool handled) =>
+        filter.Stage is not null || filter.SearchText is not null || (!handled && (filter.From is not null || filter.To is not null));
+
+    /// <summary>The filter's parts on the case (the step's parts are <see cref="FilteredSteps"/>'); the search looks into the case, its project row and the matter names of the catalogue.</summary>
     private IQueryable<OpenStep> Filtered(WorkflowDbContext db, IQueryable<OpenStep> rows, StepListFilter filter, Instant at, bool handled)
     {
         if (filter.Stage is { } stage) rows = rows.Where(x => x.Case.Stage == stage);
-        if (filter.GreenChannel is { } green) rows = rows.Where(x => x.Step.GreenChannel == green);
-        if (filter.Level == DeadlineLevel.Overdue)
-            rows = rows.Where(x => (x.Step.PromisedDue != null && x.Step.PromisedDue < (x.Step.CompletedAt ?? at))
-                || (x.Step.StatutoryDue != null && x.Step.StatutoryDue < (x.Step.CompletedAt ?? at)));
         if (handled)
         {
             if (filter.From is { } from) rows = rows.Where(x => x.Step.CompletedAt >= from);
@@ -185,13 +183,6 @@ public sealed class InboxQueries(IDbContextFactory<WorkflowDbContext> contexts, 
         }
         return rows;
     }
-
-    /// <summary>The clocks <see cref="InboxEntry.Clocks"/> gives, without reading the case's clocks when the step has its own.</summary>
-    private ClocksReading? LevelClocks(StepRow step, CaseRow @case, Instant at) =>
-        step.StatutoryLimit > 0
-            ? ClocksReading.Of(CaseClocks.Of(calendars.Get(@case.CalendarId.Length > 0 ? @case.CalendarId : catalogue.CalendarId), step.CreatedAt, step.StatutoryLimit,
-                step.PromisedLimit, StoredSuspensions.Decode(step.Suspensions)), step.CompletedAt ?? at)
-            : Entry(step, @case, at).Clocks;
 
     private InboxEntry Entry(StepRow step, CaseRow @case, Instant at)
     {

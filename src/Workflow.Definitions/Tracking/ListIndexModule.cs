@@ -18,6 +18,7 @@ public sealed class ListIndexModule : IWorkflowPersistenceModule
     [
         new(1, "indexes of the handled lists and the filing date", Indexes, Indexes),
         new(2, "partial indexes of the open steps in inbox order", InboxOrder("promised_due IS NULL"), InboxOrder("(promised_due IS NULL)")),
+        new(3, "partial indexes of the supervisor's counts and attention list", Levels("overdue_at IS NULL"), Levels("(overdue_at IS NULL)")),
     ];
 
     /// <inheritdoc />
@@ -36,6 +37,19 @@ public sealed class ListIndexModule : IWorkflowPersistenceModule
             WHERE state IN ('Open', 'WaitingForSupplement');
         CREATE INDEX ix_permit_steps_open ON permit_steps (green_channel DESC, {dueMissing}, promised_due, created_at, id)
             WHERE state IN ('Open', 'WaitingForSupplement');
+        """;
+
+    /// <summary>
+    /// The supervisor's overview (<see cref="InboxQueries.OverviewAsync"/>, docs/supervision.md "Counting at scale"): the
+    /// counts per department read one covering index of the open steps (no table rows); the attention list reads the
+    /// steps with a warning instant (only open steps have one) in its order — overdue first, most overdue first, then the warnings nearest
+    /// to overdue, those that stood still in warning last — so a page reads its entries in order and stops.
+    /// </summary>
+    private static string Levels(string overdueMissing) => $"""
+        CREATE INDEX ix_permit_steps_open_levels ON permit_steps (state, department, warning_at, overdue_at)
+            WHERE state IN ('Open', 'WaitingForSupplement');
+        CREATE INDEX ix_permit_steps_attention ON permit_steps ({overdueMissing}, overdue_at, id, warning_at)
+            WHERE warning_at IS NOT NULL;
         """;
 
     private const string Indexes = """

@@ -64,6 +64,11 @@ public sealed record SupervisionItem(string CaseId, string? StepId, string Depar
     public string? CaseNumber { get; init; }
 }
 
+/// <summary>One page of a drill-down and how many items match in all.</summary>
+/// <param name="Items">The page's items.</param>
+/// <param name="TotalCount">How many items match the filter (every page).</param>
+public sealed record SupervisionDrillPage(IReadOnlyList<SupervisionItem> Items, int TotalCount);
+
 /// <summary>A department's figures for a period (or, with department <c>*</c>, everyone's).</summary>
 public sealed record DepartmentFigures(string Department, IReadOnlyDictionary<string, IReadOnlyList<SupervisionItem>> Items)
 {
@@ -190,6 +195,52 @@ public sealed class SupervisionQueries(IDbContextFactory<WorkflowDbContext> cont
         var dashboard = await DashboardAsync(from, to, cancellationToken);
         var figures = department == Overall ? dashboard.Overall : dashboard.Departments.FirstOrDefault(d => d.Department == department);
         return figures?.Items.GetValueOrDefault(figure) ?? [];
+    }
+
+    /// <summary>
+    /// One page of the items behind one figure of one department (<see cref="Overall"/> for everyone's), narrowed and
+    /// ordered by the lists' parameters (docs/api.md, *Lists*): the search (<see cref="CaseSearch"/>), the case's state
+    /// and stage, the department the item counts for, the deadline level (the step's due instants, the case's for items
+    /// without a step, passed before it was done or, open, before the period ends), the green channel; <see cref="StepListFilter.From"/>/<see cref="StepListFilter.To"/> are not read
+    /// — the period bounds the items. <see cref="ListSort.Due"/>: green channel first, then the earliest promised due
+    /// (the step's, else the case's), then by instant; <see cref="ListSort.Newest"/>/<see cref="ListSort.Oldest"/> by the item's instant.
+    /// </summary>
+    public async Task<SupervisionDrillPage> DrillDownAsync(string department, string figure, Instant from, Instant to, StepListFilter filter, int page, int pageSize,
+        CancellationToken cancellationToken = default)
+    {
+        var items = await DrillDownAsync(department, figure, from, to, cancellationToken);
+        if (filter.Department is { } only) items = items.Where(i => i.Department == only).ToList();
+        var at = to;
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        // The case and step rows of the items only: a period's items, read in two queries whatever the filter.
+        var caseIds = items.Select(i => i.CaseId).Distinct().ToList();
+        var cases = CaseSearch.Matching(db, filter, catalogue).Where(c => caseIds.Contains(c.Id));
+        if (filter.State is { } state && Enum.TryParse<CaseState>(state, out var caseState)) cases = cases.Where(c => c.State == caseState);
+        if (filter.Stage is { } stage) cases = cases.Where(c => c.Stage == stage);
+        if (filter.GreenChannel is { } green) cases = cases.Where(c => c.GreenChannel == green);
+        var caseRows = await cases.Select(c => new DueRow(c.Id, c.GreenChannel, c.PromisedDue, c.StatutoryDue, c.ClosedAt)).ToDictionaryAsync(c => c.Id, cancellationToken);
+        var stepIds = items.Where(i => i.StepId is not null).Select(i => i.StepId!).Distinct().ToList();
+        var stepRows = await db.Set<StepRow>().AsNoTracking().Where(s => stepIds.Contains(s.Id))
+            .Select(s => new DueRow(s.Id, s.GreenChannel, s.PromisedDue, s.StatutoryDue, s.CompletedAt)).ToDictionaryAsync(s => s.Id, cancellationToken);
+
+        DueRow? Dues(SupervisionItem i) => i.StepId is { } step && stepRows.TryGetValue(step, out var row) ? row : caseRows.GetValueOrDefault(i.CaseId);
+        var kept = items.Where(i => caseRows.ContainsKey(i.CaseId));
+        if (filter.Level == DeadlineLevel.Overdue) kept = kept.Where(i => Dues(i) is { } d && d.OverdueAt(at));
+        var ordered = filter.Sort switch
+        {
+            ListSort.Newest => kept.OrderByDescending(i => i.At),
+            ListSort.Oldest => kept.OrderBy(i => i.At),
+            _ => kept.OrderByDescending(i => caseRows[i.CaseId].GreenChannel).ThenBy(i => Dues(i)?.PromisedDue is null).ThenBy(i => Dues(i)?.PromisedDue).ThenBy(i => i.At),
+        };
+        var all = ordered.ThenBy(i => i.CaseId, StringComparer.Ordinal).ThenBy(i => i.StepId, StringComparer.Ordinal).ThenBy(i => i.Detail, StringComparer.Ordinal).ToList();
+        return new SupervisionDrillPage(all.Skip((int)Math.Min(int.MaxValue, (Math.Max(1L, page) - 1) * pageSize)).Take(pageSize).ToList(), all.Count);
+    }
+
+    /// <summary>The due instants a drill-down item is ordered and narrowed by: its step's, or its case's.</summary>
+    private sealed record DueRow(string Id, bool GreenChannel, Instant? PromisedDue, Instant? StatutoryDue, Instant? DoneAt)
+    {
+        /// <summary>A due instant passed before it was done, or before <paramref name="at"/> while it is still open.</summary>
+        public bool OverdueAt(Instant at) => PromisedDue < (DoneAt ?? at) || StatutoryDue < (DoneAt ?? at);
     }
 
     private static DepartmentFigures Figures(string department, IReadOnlyList<(string Figure, SupervisionItem Item, StepRow? Step)> items)

@@ -81,6 +81,19 @@ public sealed class DeadlineClock
     /// </summary>
     public Instant? WarningFrom => _merged.Any(m => m.End is null) ? null : Reach(Policy.WarningElapsed(Limit), null);
 
+    /// <summary>
+    /// The earliest instant from which the level is <see cref="DeadlineLevel.Overdue"/> (the used working days exceed
+    /// the limit): the first nanosecond of office time after <see cref="Due"/> — a clock due at the close of office is
+    /// still Warning, with nothing left, until the next working day opens. Null while suspended, like <see cref="Due"/>.
+    /// The supervisor's counts compare it with the reading instant in SQL (docs/supervision.md, "Counting at scale").
+    /// </summary>
+    /// <exception cref="CalendarRangeException">That instant falls after the calendar's range.</exception>
+    public Instant? OverdueFrom => _merged.Any(m => m.End is null) ? null : Reach(Fraction.Whole(Limit) + OneNanosecondOfOfficeTime, null);
+
+    // Less than one nanosecond of any day's office time (a day has fewer than 10^14 ns), so the instant that reaches
+    // limit + this is the first nanosecond at which the used working days exceed the limit.
+    private static readonly Fraction OneNanosecondOfOfficeTime = new(1, 1_000_000_000_000_000);
+
     /// <summary>The due instant in the calendar's zone; null while suspended.</summary>
     public ZonedDateTime? DueInZone => Due?.InZone(Calendar.Zone);
 
@@ -136,7 +149,8 @@ public sealed class DeadlineClock
         var elapsed = ElapsedFraction(now);
         var remaining = Fraction.Whole(Limit) - elapsed;
         var due = Due ?? ComputeDue(now);
-        var level = Policy.LevelFor(Limit, elapsed.ToDouble(), remaining.ToDouble());
+        // Exact (fractions, not doubles), so that the level turns Warning at WarningFrom and Overdue at OverdueFrom to the nanosecond.
+        var level = Policy.LevelFor(Limit, elapsed);
         var provisional = Calendar.IsProvisional(StartDay) || Calendar.IsProvisional(due.InZone(Calendar.Zone).Date);
         return new DeadlineStatus(now, new WorkingDays(elapsed.ToDouble()), new WorkingDays(remaining.ToDouble()), level, due, IsSuspended, provisional);
     }

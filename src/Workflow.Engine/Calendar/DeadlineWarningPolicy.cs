@@ -36,6 +36,15 @@ public sealed record DeadlineWarningPolicy
         return new Fraction(new System.Numerics.BigInteger(Math.Round(days * 1000, MidpointRounding.AwayFromZero)), 1000);
     }
 
+    /// <summary>
+    /// The level for a clock with <paramref name="limit"/> and exactly <paramref name="elapsed"/> working days used:
+    /// Overdue past the limit, Warning from <see cref="WarningElapsed"/> (the instant <see cref="DeadlineClock.WarningFrom"/> gives).
+    /// </summary>
+    internal DeadlineLevel LevelFor(int limit, Fraction elapsed) =>
+        elapsed > Fraction.Whole(limit) ? DeadlineLevel.Overdue
+        : elapsed >= WarningElapsed(limit) ? DeadlineLevel.Warning
+        : DeadlineLevel.Normal;
+
     /// <summary>The level for a clock with <paramref name="limit"/>, <paramref name="elapsed"/> and <paramref name="remaining"/> working days.</summary>
     public DeadlineLevel LevelFor(int limit, double elapsed, double remaining) =>
         remaining < 0 ? DeadlineLevel.Overdue

@@ -11,6 +11,7 @@ using Workflow.Engine.Activities;
 using Workflow.Engine.Validation;
 using Workflow.Host.Web.Access;
 using Workflow.Host.Web.Audit;
+using Workflow.Host.Web.Appointments;
 using Workflow.Host.Web.Feedback;
 using Workflow.Host.Web.Feeds;
 using Workflow.Host.Web.Supervision.Ledger;
@@ -33,6 +34,7 @@ using Workflow.Host.Web.Permits;
 using Workflow.Host.Web.Permits.Api;
 using Workflow.Host.Web.Time;
 using Workflow.Host.Web.Public;
+using Workflow.Host.Web.Queueing;
 
 namespace Workflow.Host;
 
@@ -68,6 +70,7 @@ public static class WebApp
         services.TryAddSingleton<IClock>(SystemClock.Instance);
         services.TryAddSingleton<TimeProvider>(sp => new ClockTimeProvider(sp.GetRequiredService<IClock>()));
         // The engine, the permit domain and the database (Database:Provider, ConnectionStrings:Workflow; default ./data/workflow.db).
+        services.AddAppointmentSettings(builder.Configuration); // Appointments:* (docs/appointments.md)
         services.AddPermitHosting(builder.Configuration);
         // Cookies and antiforgery tokens readable by every host of the deployment (key ring in the database).
         Web.DataProtection.DatabaseXmlRepository.AddSharedDataProtection(services);
@@ -126,6 +129,8 @@ public static class WebApp
         app.MapFeedbackApi();
         app.MapFeedApi();
         app.MapPublicApi();
+        app.MapAppointmentApi(); // docs/appointments.md
+        app.MapQueueApi(); // docs/queueing.md
         app.MapElsaApi();
         app.MapHttpWorkflows(app.Configuration);
         app.MapStudioRoutes();

@@ -109,6 +109,21 @@ public class SupervisionDashboardTests
         // A drill-down lists exactly what the number counts.
         (await host.Services.GetRequiredService<SupervisionQueries>().DrillDownAsync("zjj", SupervisionFigure.LatePromised,
             At("2025-03-03T00:00:00+08:00"), At("2025-03-17T00:00:00+08:00"))).Select(i => i.StepId).Should().Equal(b, c);
+
+        // The drill-down as a list (docs/api.md, Lists): paged, searched by case number, filtered, in SQL on both providers.
+        var queries = host.Services.GetRequiredService<SupervisionQueries>();
+        var (from, to) = (At("2025-03-03T00:00:00+08:00"), At("2025-03-17T00:00:00+08:00"));
+        var second = await queries.DrillDownAsync("zjj", SupervisionFigure.Open, from, to, StepListFilter.None with { Sort = ListSort.Oldest }, 2, 3);
+        second.TotalCount.Should().Be(4);
+        second.Items.Select(i => i.StepId).Should().Equal([c2], "open: D, A′, B′, C′ by when they opened; page 2 of 3 a page");
+        var numberOfC = (await host.Services.GetRequiredService<CaseQueries>().FindAsync(applied[2]))!.CaseNumber!;
+        var found = await queries.DrillDownAsync("zjj", SupervisionFigure.Open, from, to, new StepListFilter(Search: numberOfC), 1, 50);
+        (found.TotalCount, found.Items.Single().StepId).Should().Be((1, c2));
+        (await queries.DrillDownAsync("zjj", SupervisionFigure.Open, from, to, new StepListFilter(State: nameof(CaseState.InReview), Sort: ListSort.Oldest), 1, 50))
+            .Items.Select(i => i.StepId).Should().Equal(d, a2, b2, c2);
+        (await queries.DrillDownAsync("zjj", SupervisionFigure.Open, from, to, new StepListFilter(State: nameof(CaseState.Submitted)), 1, 50)).TotalCount.Should().Be(0);
+        (await queries.DrillDownAsync("zjj", SupervisionFigure.RedCards, from, to, new StepListFilter(Level: Workflow.Engine.Calendar.DeadlineLevel.Overdue), 1, 50))
+            .TotalCount.Should().Be(5, "every red card's step or case is overdue");
     }
 
     private static IEnumerable<string?> Steps(DepartmentFigures figures, string figure) => figures.Items[figure].Select(i => i.StepId);

@@ -45,4 +45,31 @@ public sealed class ClockHoldLabelTests
         In("zh-CN", () => Labels.Hold(new ClockHold("补正：规划许可审查", null, Start, null), Shanghai)).Should().StartWith("计时暂停中（等待补正）");
         In("en", () => Labels.Hold(new ClockHold("补正：规划许可审查", null, Start, null), Shanghai)).Should().StartWith("Stopped while waiting for the applicant's supplement");
     }
+
+    /// <summary>
+    /// Suspensions recorded before they carried their kind (issue #13): a case file's special procedure has only its
+    /// reason 「特别程序：公示」, a projection row of the old <c>start:end</c> form (Persistence/StoredSuspensions) no reason
+    /// at all. Both are shown as what they are in the page's language, never a fixed English text on a Chinese page.
+    /// </summary>
+    [Fact]
+    public void An_old_special_procedure_suspension_and_an_old_row_without_a_cause_are_labelled_in_the_pages_language()
+    {
+        var old = ClockHold.Of([new Workflow.Definitions.Cases.ClockSuspension(Start, null, "特别程序：专家评审", "notice")])!;
+        old.Procedure.Should().Be(SpecialProcedureKind.ExpertReview, "known by its reason");
+        In("zh-CN", () => Labels.Hold(old, Shanghai)).Should().StartWith("特别程序：专家评审");
+        In("en", () => Labels.Hold(old, Shanghai)).Should().StartWith("Special procedure: expert review").And.NotMatchRegex(@"\p{IsCJKUnifiedIdeographs}");
+
+        var row = new ClockHold("", null, Start, null);
+        In("zh-CN", () => Labels.Hold(row, Shanghai)).Should().StartWith("计时暂停 · 自 2026-07-06").And.NotMatchRegex("[A-Za-z]{3,}").And.NotContain("（）");
+        In("en", () => Labels.Hold(row, Shanghai)).Should().StartWith("Clocks held · from 2026-07-06").And.NotMatchRegex(@"\p{IsCJKUnifiedIdeographs}");
+
+        // The timeline's stop and resume lines name the cause the same way.
+        static Workflow.Definitions.Tracking.TimelineEntry Stopped(string reason) =>
+            new(Start, "case", "ClocksStopped", "") { Facts = new(Suspension: new Workflow.Definitions.Cases.ClockSuspension(Start, null, reason)) };
+        var catalogue = Workflow.Definitions.Catalogue.MatterCatalogue.Sample;
+        In("zh-CN", () => Labels.TimelineDetail(Stopped("特别程序：公示"), catalogue)).Should().Be("计时暂停：特别程序：公示");
+        In("en", () => Labels.TimelineDetail(Stopped("特别程序：公示"), catalogue)).Should().Be("clocks stopped: special procedure: public notice");
+        In("zh-CN", () => Labels.TimelineDetail(Stopped(""), catalogue)).Should().Be("计时暂停：原因未记录");
+        In("en", () => Labels.TimelineDetail(Stopped(""), catalogue)).Should().Be("clocks stopped: cause not recorded");
+    }
 }

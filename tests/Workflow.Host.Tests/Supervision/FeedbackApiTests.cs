@@ -81,7 +81,7 @@ public sealed class FeedbackApiTests(HostFactory host) : IClassFixture<HostFacto
         window.GetProperty("complaints").GetInt32().Should().Be(1);
         day.GetProperty("overall").GetProperty("complaints").GetInt32().Should().Be(1);
         var drill = await supervisor.GetJsonAsync("/api/supervision/departments/frontdesk/complaints?from=2026-07-06&to=2026-07-06");
-        drill.EnumerateArray().Select(i => i.Text("caseId")).Should().Equal(caseId);
+        drill.GetProperty("items").EnumerateArray().Select(i => i.Text("caseId")).Should().Equal(caseId);
 
         // The pages: the agent's feedback page, another agent's is 404, a reviewer's 403; the supervisors' list shows it.
         using var agentPages = await host.SignedInClientAsync(Roles.Agent);

@@ -3,31 +3,72 @@ using Microsoft.Extensions.Options;
 using NodaTime;
 using Workflow.Definitions.Catalogue;
 using Workflow.Definitions.Cases;
+using Workflow.Definitions.Supervision;
 using Workflow.Definitions.Tracking;
+using Workflow.Host.Web.Display;
 using Workflow.Host.Web.Json;
 using Workflow.Host.Web.Localization;
+using Workflow.Host.Web.Permits;
 using Workflow.Host.Web.Supervision;
 
 namespace Workflow.Host.Pages.Supervision;
 
-/// <summary>The cases and steps behind one dashboard number (docs/supervision.md, Dashboard). Supervisor and admin only.</summary>
-public sealed class DrillModel(SupervisionQueries queries, MatterCatalogue catalogue, IOptions<JurisdictionOptions> jurisdiction, IClock clock) : LocalizedPageModel
+/// <summary>
+/// The cases and steps behind one dashboard number (docs/supervision.md, Dashboard), paged, searchable and filtered by
+/// the lists' parameters as the API's drill-down (<see cref="SupervisionDrill"/>); bad parameters are shown next to the
+/// filter form, in the page's language, with status 400. Supervisor and admin only.
+/// </summary>
+public sealed class DrillModel(SupervisionQueries queries, MatterCatalogue catalogue, IOptions<JurisdictionOptions> jurisdiction, IClock clock) : LocalizedPageModel, IListPager
 {
+    /// <summary>Items per page unless <c>pageSize</c> says otherwise.</summary>
+    public const int PageSize = 50;
+
+    public SupervisionDrill Drill { get; private set; } = null!;
     public IReadOnlyList<SupervisionItem> Items { get; private set; } = [];
-    public string Department { get; private set; } = "";
-    public string Figure { get; private set; } = "";
-    public SupervisionPeriod Period { get; private set; } = null!;
+    public int TotalCount { get; private set; }
+    public string Department => Drill.Department;
+    public string Figure => Drill.Figure;
+    public SupervisionPeriod Period => Drill.Period;
+    public IReadOnlyDictionary<string, string[]> Errors => Drill.Errors;
     public DateTimeZone Zone => jurisdiction.Value.Zone;
     public MatterCatalogue Catalogue => catalogue;
+    public int CurrentPage => Drill.Parameters.Page;
+    public int Pages => Math.Max(1, (TotalCount + Drill.Parameters.PageSize - 1) / Drill.Parameters.PageSize);
 
-    public async Task<IActionResult> OnGetAsync(string? department, string? figure, string? from, string? to, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(string? department, string? figure, CancellationToken ct)
     {
         if (!SupervisionEndpoints.MaySupervise(User)) return new ForbidResult();
-        var (period, _) = SupervisionPeriod.Read(from, to, Zone, clock.GetCurrentInstant());
-        if (period is null || figure is null || !SupervisionFigure.All.Contains(figure) || string.IsNullOrEmpty(department)) return BadRequest();
-        (Period, Department, Figure) = (period, department, figure);
-        Items = await queries.DrillDownAsync(department == "all" ? SupervisionQueries.Overall : department, figure, period.Start, period.End, ct);
+        // The route's {code} is the page's ?department=; the lists' department filter is not offered here (the figure is per department).
+        var query = new QueryCollection(Request.Query.Where(q => q.Key is not ("department" or "figure")).ToDictionary(q => q.Key, q => q.Value));
+        Drill = SupervisionDrill.Read(department, figure, query, catalogue, Zone, clock.GetCurrentInstant());
+        if (!Request.Query.ContainsKey("pageSize")) Drill = Drill.WithPageSize(PageSize);
+        if (Errors.Count > 0)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+        var page = await Drill.LoadAsync(queries, ct);
+        (Items, TotalCount) = (page.Items, page.TotalCount);
         return Page();
+    }
+
+    public string PageLink(int page) =>
+        $"/supervision/drill?{ListParameters.QueryWithout(Request.Query, "page")}&page={page}";
+
+    /// <summary>
+    /// What an item is about, in the page's language: a card's subject and clock (stored as the names
+    /// <c>Step Promised</c>), a rating's matter by its name in this language; step titles and complaint texts as stored.
+    /// </summary>
+    public string ItemTitle(SupervisionItem item)
+    {
+        if (Figure is SupervisionFigure.YellowCards or SupervisionFigure.RedCards or SupervisionFigure.OverdueCommitments
+            && item.Title.Split(' ') is [var subjectName, var clockName]
+            && Enum.TryParse<CardSubject>(subjectName, out var subject) && Enum.TryParse<CardClock>(clockName, out var cardClock))
+            return (subject switch { CardSubject.Step => Ui.T("环节", "Step"), CardSubject.Case => Ui.T("办件", "Case"), _ => Ui.T("容缺承诺", "Commitment") })
+                + " · " + (cardClock switch { CardClock.Statutory => Ui.T("法定时限", "statutory"), CardClock.Promised => Ui.T("承诺时限", "promised"), _ => Ui.T("承诺补交", "commitment") });
+        if (Figure == SupervisionFigure.Ratings && catalogue.Matters.FirstOrDefault(m => m.Name == item.Title) is { } matter)
+            return Labels.Matter(matter);
+        return item.Title;
     }
 
     public string FigureName => Figure switch

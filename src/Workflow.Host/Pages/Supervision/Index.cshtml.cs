@@ -26,7 +26,7 @@ public sealed class IndexModel(Workflow.Definitions.Catalogue.MatterCatalogue ca
     public int AttentionPage { get; private set; } = 1;
 
     /// <summary>Steps per page of the attention list.</summary>
-    public const int AttentionPageSize = 100;
+    public const int AttentionPageSize = 50; // as an inbox page: the page stays small at any scale (docs/supervision.md, "Counting at scale")
 
     public int TotalCount { get; private set; }
 

@@ -172,6 +172,8 @@ public static class Labels
             + " · " + (hold.PlannedEnd is { } end ? Ui.T("计划结束", "planned end") + " " + PageTime.Format(end, zone) : Ui.T("至办理完成", "until completed")),
         { Reason: var reason } when reason.StartsWith("补正", StringComparison.Ordinal) =>
             Ui.T("计时暂停中（等待补正）", "Stopped while waiting for the applicant's supplement") + " · " + Ui.T("自", "from") + " " + PageTime.Format(hold.Start, zone),
+        // A row written before suspensions stored their cause (Persistence/StoredSuspensions' old form) has no reason.
+        { Reason: "" } => Ui.T("计时暂停", "Clocks held") + " · " + Ui.T("自", "from") + " " + PageTime.Format(hold.Start, zone),
         { Reason: var reason } => Ui.T($"计时暂停中（{reason}）", "Clocks stopped") + " · " + Ui.T("自", "from") + " " + PageTime.Format(hold.Start, zone),
         null => Ui.T("计时暂停中", "Clocks stopped"),
     };
@@ -276,10 +278,13 @@ public static class Labels
         };
     }
 
-    // A special procedure by its kind; a supplement (stored as 「补正：<step title>」) as such.
+    // A special procedure by its kind (one recorded before suspensions carried it, by its reason); a supplement (stored as
+    // 「补正：<step title>」) as such; a stop recorded without its cause says so.
     private static string SuspensionCause(ClockSuspension suspension) => suspension switch
     {
         { Procedure: { } kind } => Ui.T("特别程序：", "special procedure: ") + Procedure(kind),
+        { Reason: var reason } when Definitions.SpecialProcedures.SpecialProcedureReasons.KindOf(reason) is { } kind => Ui.T("特别程序：", "special procedure: ") + Procedure(kind),
+        { Reason: "" } => Ui.T("原因未记录", "cause not recorded"),
         { Reason: var reason } when reason.StartsWith("补正", StringComparison.Ordinal) => Ui.T(reason, "waiting for the applicant's supplement"),
         _ => Ui.T(suspension.Reason, "clocks held"),
     };

@@ -56,6 +56,19 @@ public static class RuleTexts
         [RuleCodes.JointConditionsMissing] = ("附条件同意须至少写明一项条件", "an agreement with conditions needs at least one condition"),
         [RuleCodes.JointConsolidationAfterDisagreement] = ("有参与部门不同意，不能按此结果汇总；可选：{0}", "cannot consolidate so: a participant disagreed; allowed: {0}"),
         [RuleCodes.JointConsolidationAfterConditions] = ("有参与部门提出了条件，不能按此结果汇总；可选：{0}", "cannot consolidate so: a participant set conditions; allowed: {0}"),
+        // The queue (docs/queueing.md)
+        [RuleCodes.QueueHallUnknown] = ("没有大厅 {0}", "there is no hall {0}"),
+        [RuleCodes.QueueCategoryNotInHall] = ("大厅 {1} 不办理业务类别 {0}", "hall {1} does not serve the category {0}"),
+        [RuleCodes.QueueWindowUnknown] = ("没有 {0} 号窗口", "there is no window {0}"),
+        [RuleCodes.QueueWindowCategory] = ("{0} 号窗口不办理业务类别 {1}", "window {0} does not serve the category {1}"),
+        [RuleCodes.QueueAppointmentElsewhere] = ("该预约是大厅 {0} 的 {1} 业务，请到对应大厅签到", "the appointment is for {1} in hall {0}: check in there"),
+        [RuleCodes.QueueTicketOpen] = ("您今天在该业务已有号码 {0}，请等候叫号", "you hold number {0} for this service today already: wait to be called"),
+        [RuleCodes.QueueTicketState] = ("号码 {0} 当前状态为 {1}，不能这样办理", "number {0} is {1} now and cannot take this action"),
+        [RuleCodes.QueueTicketOtherWindow] = ("号码 {0} 由 {1} 号窗口办理", "number {0} is with window {1}"),
+        [RuleCodes.QueueWindowBusy] = ("{0} 号窗口正在办理 {1}，请先办结、过号或转办", "window {0} is serving {1}: finish it, mark it no-show or transfer it first"),
+        [RuleCodes.QueueTransferTarget] = ("转办须选择业务类别或窗口", "a transfer needs a category or a window"),
+        [RuleCodes.QueueCaseUnknown] = ("没有办件 {0}", "there is no case {0}"),
+        [RuleCodes.QueueProjectUnknown] = ("没有项目代码为 {0} 的项目", "there is no project with the code {0}"),
         [RuleCodes.CalendarYearUncovered] = ("工作日历未覆盖 {0} 年，请先导入该年日历", "the working calendar does not cover {0}: import that year's calendar first"),
         [RuleCodes.JointOpinionsOutstanding] = ("尚待{0}出具意见（或联合审查期限届满）", "waiting for the opinions of {0} (or the joint deadline)"),
 
@@ -92,8 +105,37 @@ public static class RuleTexts
         [RuleCodes.UrgingReplyRequired] = ("回复内容不能为空", "the reply is required"),
         [RuleCodes.UrgingAnswered] = ("督办单已回复", "the urging notice was already answered"),
 
+        [RuleCodes.SupervisionFigureUnknown] = ("「{0}」不是监察指标，须为以下之一：{1}", "'{0}' is not a figure: one of {1}"),
+        [RuleCodes.SupervisionDepartmentUnknown] = ("「{0}」既不是部门代码，也不是 {1}", "'{0}' is not a department code (GET /api/departments) nor {1}"),
+        [RuleCodes.PeriodDateInvalid] = ("须为 2000 至 2100 年间的日期（年-月-日，如 2025-09-01）", "a date yyyy-MM-dd (2000–2100) is expected"),
+        [RuleCodes.PeriodOrder] = ("起始日期不能晚于截止日期", "from must not be after to"),
+        [RuleCodes.PeriodTooLong] = ("期间最长十年", "the period may span at most ten years"),
+
         [RuleCodes.TextTooLong] = ("最多 {0} 个字符", "at most {0} characters"),
         [RuleCodes.TooManyItems] = ("最多 {0} 项", "at most {0} items"),
+
+        // Appointments (docs/appointments.md)
+        [RuleCodes.AppointmentIdNumberRequired] = ("请填写身份证号码", "the ID-card number is required"),
+        [RuleCodes.AppointmentIdNumberFormat] = ("身份证号码应为 18 位：17 位数字加 1 位数字或 X", "an ID-card number has 18 characters: 17 digits and a digit or X"),
+        [RuleCodes.AppointmentIdNumberBirthDate] = ("身份证号码中的出生日期无效", "the birth date in the ID-card number is not valid"),
+        [RuleCodes.AppointmentIdNumberChecksum] = ("身份证号码校验位不正确，请核对", "the ID-card number's check digit is wrong; please check the number"),
+        [RuleCodes.AppointmentNameRequired] = ("请填写姓名", "the name is required"),
+        [RuleCodes.AppointmentMobileInvalid] = ("请填写 11 位手机号码", "enter an 11-digit mobile number"),
+        [RuleCodes.AppointmentHallUnknown] = ("没有大厅 {0}", "no hall {0}"),
+        [RuleCodes.AppointmentCategoryUnknown] = ("没有业务类别 {0}", "no service category {0}"),
+        [RuleCodes.AppointmentCategoryNotServed] = ("{0}不办理「{1}」", "{0} does not offer {1}"),
+        [RuleCodes.AppointmentDayClosed] = ("{0} 不对外办公{1}", "{0} is not a working day{1}"),
+        [RuleCodes.AppointmentSlotUnknown] = ("{0} 不是可预约的时段", "{0} is not a slot that can be booked"),
+        [RuleCodes.AppointmentSlotPast] = ("该时段已开始或已结束", "the slot has begun or is over"),
+        [RuleCodes.AppointmentSlotTooFar] = ("只能预约 {0} 天内的时段", "slots can be booked at most {0} days ahead"),
+        [RuleCodes.AppointmentSlotFull] = ("{0} 时段已约满（{1} 个名额）", "the {0} slot is fully booked ({1} places)"),
+        [RuleCodes.AppointmentDuplicate] = ("您在 {1} 已有「{0}」的有效预约，同一业务每天只能预约一次", "you already have an appointment for {0} on {1}; one per service and day"),
+        [RuleCodes.AppointmentBanned] = ("您在 {1} 天内爽约 {0} 次，{2} 前不能预约", "you missed {0} appointments within {1} days and cannot book until {2}"),
+        [RuleCodes.AppointmentCancelCutoff] = ("开始前 {0} 分钟内不能取消预约", "an appointment cannot be cancelled within {0} minutes of its start"),
+        [RuleCodes.AppointmentStateConflict] = ("预约当前状态为「{0}」，不能进行此操作", "the appointment is {0}; this cannot be done now"),
+        [RuleCodes.AppointmentIdentityMismatch] = ("身份证号码与预约人不符，预约不能由他人使用", "the ID-card number is not the one the appointment was booked with; an appointment cannot be used by anyone else"),
+        [RuleCodes.AppointmentCheckInNone] = ("今天没有您在{0}办理「{1}」的预约", "you have no appointment at {0} for {1} today"),
+        [RuleCodes.AppointmentCheckInEarly] = ("请于 {0} 后签到", "check-in opens at {0}"),
     };
 
     /// <summary>Whether the catalogue has a text for <paramref name="code"/> (the completeness test).</summary>
@@ -127,6 +169,7 @@ public static class RuleTexts
     private static string Argument(object argument, MatterCatalogue catalogue) => argument switch
     {
         Stage stage => Labels.Stage(catalogue, stage),
+        IBilingualName named => Ui.T(named.NameZh, named.NameEn),
         CatalogueNames names => string.Join(Ui.T("、", ", "), names.Codes.Select(code => names.Kind switch
         {
             CatalogueNameKind.Matter => $"{code} {Labels.Matter(catalogue, code)}",

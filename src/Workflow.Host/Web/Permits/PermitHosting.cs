@@ -54,6 +54,9 @@ public static class PermitHosting
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Workflow.Startup");
         var applied = await services.GetRequiredService<WorkflowDatabase>().MigrateAsync(cancellationToken);
         if (applied.Count > 0) logger.LogInformation("Database schema: applied {Steps}.", string.Join(", ", applied.Select(a => $"{a.Module} v{a.Version}")));
+        // Open step rows older than their level instants get them once (docs/supervision.md, "Counting at scale").
+        var levels = await services.GetRequiredService<Definitions.Persistence.StepLevelBackfill>().RunAsync(cancellationToken);
+        if (levels > 0) logger.LogInformation("Computed the warning and overdue instants of {Count} open steps.", levels);
         // Hosts starting together on one PostgreSQL database take turns (each check-then-insert below raced: two hosts
         // inserting the same binding, the loser crashed at start-up), so the first publishes and binds, the others find it done.
         await using (await services.GetRequiredService<HostDatabase>().LockAsync(StartupLock, cancellationToken))
@@ -62,6 +65,7 @@ public static class PermitHosting
             if (published.Count > 0) logger.LogInformation("Published the stage workflows {Ids}.", string.Join(", ", published));
             var bound = await services.GetRequiredService<WorkflowBindings>().EnsureSeededAsync(cancellationToken);
             if (bound.Count > 0) logger.LogInformation("Bound the stages {Stages} to their shipped workflows.", string.Join(", ", bound));
+            await Appointments.AppointmentHosting.EnsureHallsAsync(services, configuration, cancellationToken); // docs/appointments.md
         }
 
         // A calendar may have been imported (calendar import-ics) while the app was down: recompute and audit open clocks.

@@ -10,7 +10,7 @@ namespace Workflow.Host.Web.Permits;
 /// (<see cref="ListParameters"/>, as in the API), the open or handled (已办) page, the pager. Bad parameters are shown
 /// next to the filter form with status 400.
 /// </summary>
-public sealed class StepListView
+public sealed class StepListView : IListPager
 {
     public const int PageSize = 50;
 
@@ -22,6 +22,7 @@ public sealed class StepListView
     public required MatterCatalogue Catalogue { get; init; }
     public IReadOnlyList<InboxEntry> Items { get; private set; } = [];
     public int TotalCount { get; private set; }
+    public int CurrentPage => Parameters.Page;
     public int Pages => Math.Max(1, (TotalCount + Parameters.PageSize - 1) / Parameters.PageSize);
 
     /// <summary>Reads the parameters (the page size defaults to <see cref="PageSize"/>); <c>?view=handled</c> selects the handled list.</summary>

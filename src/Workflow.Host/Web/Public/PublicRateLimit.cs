@@ -34,6 +34,7 @@ public static class PublicRateLimit
                     PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0, AutoReplenishment = true,
                 }));
             Access.SignInRateLimit.AddPolicy(o, configuration); // the app has one rate limiter; its policies share the 429 answer
+            Appointments.BookingRateLimit.AddPolicy(o, configuration); // Appointments:RateLimit:PerClientPerMinute (docs/appointments.md)
             o.OnRejected = RejectAsync;
         });
         return services;
@@ -43,7 +44,8 @@ public static class PublicRateLimit
     {
         var http = context.HttpContext;
         var seconds = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retry) ? (int)Math.Ceiling(retry.TotalSeconds) : 60;
-        var signIn = http.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName == Access.SignInRateLimit.Policy;
+        var policy = http.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName;
+        var signIn = policy == Access.SignInRateLimit.Policy;
         http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
         http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
@@ -52,7 +54,9 @@ public static class PublicRateLimit
             ProblemDetails =
             {
                 Status = StatusCodes.Status429TooManyRequests,
-                Title = signIn ? Ui.T("登录尝试过于频繁。", "Too many sign-in attempts.") : Ui.T("查询过于频繁。", "Too many lookups."),
+                Title = signIn ? Ui.T("登录尝试过于频繁。", "Too many sign-in attempts.")
+                    : policy == Appointments.BookingRateLimit.Policy ? Ui.T("预约请求过于频繁。", "Too many booking requests.")
+                    : Ui.T("查询过于频繁。", "Too many lookups."),
                 Detail = Ui.T($"请在 {seconds} 秒后再试。", $"Try again in {seconds} seconds."),
             },
         });

@@ -7,6 +7,8 @@ using Workflow.Definitions.Cases;
 using Workflow.Definitions.Tracking;
 using Workflow.Host.Web.Access;
 using Workflow.Host.Web.Json;
+using Workflow.Host.Web.Localization;
+using Workflow.Host.Web.Permits.Api;
 
 namespace Workflow.Host.Web.Supervision;
 
@@ -25,7 +27,9 @@ public static class SupervisionEndpoints
             .WithSummary("Per department and overall, for a period: open steps, cards, on-time rates, working days, compression, repeated returns, ….")
             .WithDescription("`from`, `to`: dates yyyy-MM-dd, both included (default: the four weeks up to today). Each figure links to its drill-down.");
         api.MapGet("/departments/{code}/{figure}", DrillDownAsync).WithName("SupervisionDrillDown")
-            .WithSummary("The cases and steps behind one figure of one department (`all`: every department).");
+            .WithSummary("The cases and steps behind one figure of one department (`all`: every department), paged.")
+            .WithDescription("`from`, `to`: the period, as for the dashboard. The lists' parameters (docs/api.md, Lists): `?search=&state=` (a case state) " +
+                "`&stage=&department=&level=Overdue&greenChannel=&sort=due|newest|oldest&page=1&pageSize=50`. A bad value is 400 naming it.");
         api.MapUrgingEndpoints();
         return api;
     }
@@ -33,30 +37,32 @@ public static class SupervisionEndpoints
     internal static bool MaySupervise(ClaimsPrincipal user) => AppClaims.RoleOf(user) is UserRole.Supervisor or UserRole.Admin;
 
     internal static ProblemHttpResult Forbidden() =>
-        TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Your role may not do this.", detail: "Supervision is for supervisors.");
+        TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: Ui.T("您的角色无权执行此操作。", "Your role may not do this."),
+            detail: Ui.T("效能监察仅供监察人员使用。", "Supervision is for supervisors."));
 
     private static async Task<Results<Ok<DashboardView>, ValidationProblem, ProblemHttpResult>> DashboardAsync(string? from, string? to, ClaimsPrincipal user,
         SupervisionQueries queries, MatterCatalogue catalogue, IOptions<JurisdictionOptions> jurisdiction, IClock clock, CancellationToken ct)
     {
         if (!MaySupervise(user)) return Forbidden();
         var (period, errors) = SupervisionPeriod.Read(from, to, jurisdiction.Value.Zone, clock.GetCurrentInstant());
-        if (period is null) return TypedResults.ValidationProblem(errors, title: "The period is not valid.");
+        if (period is null) return TypedResults.ValidationProblem(errors, title: Ui.T("期间无效。", "The period is not valid."));
         var dashboard = await queries.DashboardAsync(period.Start, period.End, ct);
         return TypedResults.Ok(new DashboardView(period.From, period.To,
             dashboard.Departments.Select(d => DepartmentFiguresView.Of(d, catalogue, period)).ToList(),
             DepartmentFiguresView.Of(dashboard.Overall, catalogue, period), dashboard.Weeks));
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<SupervisionItemView>>, ValidationProblem, ProblemHttpResult>> DrillDownAsync(string code, string figure, string? from, string? to,
-        ClaimsPrincipal user, SupervisionQueries queries, MatterCatalogue catalogue, IOptions<JurisdictionOptions> jurisdiction, IClock clock, CancellationToken ct)
+    /// <summary>
+    /// One page of the items behind a figure: <c>from</c>/<c>to</c> are the period (as on the dashboard), the other
+    /// parameters the lists' (<see cref="SupervisionDrill"/>; docs/api.md, *Lists*); a bad one is a 400 naming it.
+    /// </summary>
+    private static async Task<Results<Ok<PagedList<SupervisionItemView>>, ValidationProblem, ProblemHttpResult>> DrillDownAsync(string code, string figure,
+        HttpRequest request, ClaimsPrincipal user, SupervisionQueries queries, MatterCatalogue catalogue, IOptions<JurisdictionOptions> jurisdiction, IClock clock, CancellationToken ct)
     {
         if (!MaySupervise(user)) return Forbidden();
-        var (period, errors) = SupervisionPeriod.Read(from, to, jurisdiction.Value.Zone, clock.GetCurrentInstant());
-        if (!SupervisionFigure.All.Contains(figure)) errors["figure"] = [$"'{figure}' is not a figure: {string.Join(", ", SupervisionFigure.All)}"];
-        if (code != "all" && code != PermitActivity.FrontDesk && catalogue.FindDepartment(code) is null)
-            errors["code"] = [$"'{code}' is not a department code (GET /api/departments), 'frontdesk' nor 'all'"];
-        if (period is null || errors.Count > 0) return TypedResults.ValidationProblem(errors, title: "The drill-down is not valid.");
-        var items = await queries.DrillDownAsync(code == "all" ? SupervisionQueries.Overall : code, figure, period.Start, period.End, ct);
-        return TypedResults.Ok<IReadOnlyList<SupervisionItemView>>(items.Select(SupervisionItemView.Of).ToList());
+        var drill = SupervisionDrill.Read(code, figure, request.Query, catalogue, jurisdiction.Value.Zone, clock.GetCurrentInstant());
+        if (drill.Errors.Count > 0) return TypedResults.ValidationProblem(drill.Errors, title: Ui.T("列表参数无效。", "The list parameters are not valid."));
+        var page = await drill.LoadAsync(queries, ct);
+        return TypedResults.Ok(new PagedList<SupervisionItemView>(page.Items.Select(SupervisionItemView.Of).ToList(), page.TotalCount, drill.Parameters.Page, drill.Parameters.PageSize));
     }
 }

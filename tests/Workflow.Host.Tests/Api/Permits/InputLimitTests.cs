@@ -83,4 +83,69 @@ public sealed class InputLimitTests(PermitApiHost host) : IClassFixture<PermitAp
         var en = await Send("en");
         en.GetProperty("title").GetString().Should().Be("The request body is too large.");
     }
+
+    /// <summary>
+    /// Every other free text a user enters through the API (docs/api.md, Input limits), one row each: who sends it,
+    /// where, the field and its limit. The text is one character over; the answer is 422 naming the field in Chinese
+    /// (no Accept-Language) and in English.
+    /// </summary>
+    [Theory]
+    [InlineData("complaint text", "agent1", "text", 2000)]
+    [InlineData("rating comment", "agent1", "comment", 2000)]
+    [InlineData("complaint reply", "supervisor", "reply", 2000)]
+    [InlineData("file defect reason", "frontdesk", "reason", 500)]
+    [InlineData("certificate number", "reviewer-rf", "certificateNumber", 100)]
+    [InlineData("urging message", "supervisor", "message", 2000)]
+    [InlineData("intake refusal reason", "frontdesk", "opinion", 2000)]
+    public async Task Every_free_text_of_the_API_is_refused_one_character_over_its_limit(string what, string user, string field, int limit)
+    {
+        var text = new string('字', limit + 1);
+        (string Path, object Body) request = what switch
+        {
+            "complaint text" => ("/api/complaints", new { caseId = host.AcceptedCaseId, department = "zjj", text }),
+            "rating comment" => ($"/api/cases/{host.AcceptedCaseId}/ratings", new { matter = "ZJJ-004", stars = 5, comment = text }),
+            "complaint reply" => ("/api/complaints/999999/answer", new { reply = text }),
+            "file defect reason" => ($"/api/steps/{host.IntakeStepId}/files/no-such-file/defective", new { reason = text }),
+            "certificate number" => ($"/api/steps/{host.OpinionStepId}/actions", new { outcome = "Agree", certificateNumber = text }),
+            "urging message" => ("/api/supervision/urgings", new { stepId = host.IntakeStepId, message = text, replyDue = "2030-01-01" }),
+            _ => ($"/api/steps/{host.IntakeStepId}/actions", new { outcome = "Refused", opinion = text }),
+        };
+        using var client = await host.ClientAsync(user);
+        foreach (var (language, expected) in new[] { ((string?)null, $"最多 {limit} 个字符"), ("en", $"at most {limit} characters") })
+        {
+            using var message = new HttpRequestMessage(HttpMethod.Post, request.Path) { Content = JsonContent.Create(request.Body) };
+            if (language is not null) message.Headers.AcceptLanguage.ParseAdd(language);
+            var problem = await (await client.SendAsync(message)).ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity);
+            problem.GetProperty("errors").GetProperty(field).EnumerateArray().Select(e => e.GetString()).Should().Contain(expected, what);
+        }
+    }
+
+    [Fact]
+    public async Task An_over_long_supplement_reason_is_refused_on_the_step_page_naming_the_field_in_the_pages_language()
+    {
+        using var page = await host.SignedInClientAsync("frontdesk");
+        var form = new[] { F("Outcome", "SupplementRequired"), F("Items[0].Code", "APP"), F("Items[0].Ticked", "true"), F("Items[0].Reason", new string('因', 501)) };
+        var zh = await page.PostFormAsync($"/steps/{host.IntakeStepId}", form);
+        zh.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
+        (await zh.Content.ReadAsStringAsync()).Should().Contain("data-field=\"missingMaterials\"><li>最多 500 个字符</li>");
+        var en = await page.PostFormAsync($"/steps/{host.IntakeStepId}?culture=en", form);
+        en.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
+        (await en.Content.ReadAsStringAsync()).Should().Contain("data-field=\"missingMaterials\"><li>at most 500 characters</li>");
+        (await page.GetStringAsync($"/steps/{host.IntakeStepId}?culture=zh-CN")).Should().Contain("maxlength=\"500\"", "the page's inputs carry the same limit");
+        (await (await host.ClientAsync("frontdesk")).GetJsonAsync($"/api/steps/{host.IntakeStepId}")).Text("state").Should().Be("Open", "nothing was applied");
+    }
+
+    [Fact]
+    public async Task An_over_long_complaint_is_refused_on_the_feedback_page_naming_the_field_in_the_pages_language()
+    {
+        using var page = await host.SignedInClientAsync("agent1");
+        var form = new[] { F("About", "department:zjj"), F("Text", new string('投', 2001)) };
+        var zh = await page.PostFormAsync($"/cases/{host.AcceptedCaseId}/feedback?handler=Complain", form);
+        zh.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
+        (await zh.Content.ReadAsStringAsync()).Should().Contain("data-field=\"text\">最多 2000 个字符<");
+        var en = await page.PostFormAsync($"/cases/{host.AcceptedCaseId}/feedback?handler=Complain&culture=en", form);
+        (await en.Content.ReadAsStringAsync()).Should().Contain("data-field=\"text\">at most 2000 characters<");
+        using var agent = await host.ClientAsync("agent1");
+        (await agent.GetJsonAsync("/api/complaints")).EnumerateArray().Should().NotContain(c => c.GetProperty("text").GetString()!.Length > 2000, "nothing was stored");
+    }
 }

@@ -55,9 +55,16 @@ public sealed class SupervisionEndpointTests : IClassFixture<SupervisionEndpoint
         dashboard.GetProperty("overall").GetProperty("counts").GetProperty("redCards").GetInt32().Should().Be(4);
 
         var link = zjj.GetProperty("links").GetProperty("redCards").GetString()!;
-        var items = (await supervisor.GetJsonAsync(link)).EnumerateArray().ToList();
+        var items = (await supervisor.GetJsonAsync(link)).GetProperty("items").EnumerateArray().ToList();
         items.Should().HaveCount(4).And.OnlyContain(i => i.GetProperty("caseId").GetString() == _host.CaseId && i.GetProperty("case").GetString() == $"/cases/{_host.CaseId}");
         items.Count(i => i.GetProperty("stepId").GetString() == _host.StepId).Should().Be(2, "the step's two red cards; the case's two have no step");
+
+        // The page names each card in its language, never by the stored English names (issue #13: English on Chinese pages).
+        using var page = await _host.SignedInClientAsync("supervisor");
+        var zh = await page.GetStringAsync($"/supervision/drill?department=zjj&figure=redCards&{Period}");
+        zh.Should().Contain("环节 · 承诺时限").And.Contain("办件 · 法定时限").And.NotContain("Step Promised").And.NotContain("Case Statutory");
+        var en = await page.GetStringAsync($"/supervision/drill?department=zjj&figure=redCards&{Period}&culture=en");
+        en.Should().Contain("Step · promised").And.Contain("Case · statutory");
     }
 
     [Theory]

@@ -24,7 +24,8 @@ public static class Paging
         var size = Number(pageSize, DefaultPageSize);
         if (p is not (>= 1 and <= MaxPage)) errors["page"] = [Ui.T($"page 须为 1 到 {MaxPage} 之间的整数", $"page is a whole number from 1 to {MaxPage}")];
         if (size is not (>= 1 and <= MaxPageSize)) errors["pageSize"] = [Ui.T($"pageSize 须为 1 到 {MaxPageSize} 之间的整数", $"pageSize is a whole number between 1 and {MaxPageSize}")];
-        return (p ?? 1, size ?? DefaultPageSize, errors.Count > 0 ? errors : null);
+        // A bad value is reported and replaced by the default, so that a page showing the errors still divides by a size.
+        return (p is >= 1 and <= MaxPage ? p.Value : 1, size is >= 1 and <= MaxPageSize ? size.Value : DefaultPageSize, errors.Count > 0 ? errors : null);
     }
 
     private static int? Number(string? text, int fallback) =>

@@ -1,0 +1,165 @@
+using Microsoft.EntityFrameworkCore;
+using Workflow.Engine.Calendar;
+using Workflow.Engine.Persistence.EntityFramework;
+
+namespace Workflow.Definitions.Appointments;
+
+/// <summary>
+/// Halls, windows, service categories, appointments, the per-slot counters that enforce capacity, bans and the identity key
+/// (docs/appointments.md): the <c>appt_</c> tables, a module of its own so the schema evolves apart from the cases.
+/// </summary>
+public sealed class AppointmentPersistenceModule : IWorkflowPersistenceModule
+{
+    /// <inheritdoc />
+    public string Name => "appointments";
+
+    /// <inheritdoc />
+    public IReadOnlyList<SchemaMigration> Migrations { get; } =
+    [
+        new(1, "halls, windows, categories, appointments", Tables("INTEGER", "INTEGER PRIMARY KEY AUTOINCREMENT"), Tables("bigint", "bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY")),
+    ];
+
+    /// <inheritdoc />
+    public void ConfigureModel(ModelBuilder modelBuilder)
+    {
+        var instant = new InstantToUnixNanosecondsConverter();
+        modelBuilder.Entity<Hall>(e =>
+        {
+            e.ToTable("appt_halls");
+            e.HasKey(x => x.Code);
+            e.Property(x => x.Code).HasColumnName("code");
+            e.Property(x => x.NameZh).HasColumnName("name_zh");
+            e.Property(x => x.NameEn).HasColumnName("name_en");
+            e.Property(x => x.CalendarId).HasColumnName("calendar_id");
+            e.Property(x => x.Hours).HasColumnName("hours");
+            e.Property(x => x.SlotMinutes).HasColumnName("slot_minutes");
+            e.Property(x => x.Capacity).HasColumnName("capacity");
+        });
+        modelBuilder.Entity<ServiceWindow>(e =>
+        {
+            e.ToTable("appt_windows");
+            e.HasKey(x => new { x.Hall, x.Number });
+            e.Property(x => x.Hall).HasColumnName("hall");
+            e.Property(x => x.Number).HasColumnName("number");
+            e.Property(x => x.NameZh).HasColumnName("name_zh");
+            e.Property(x => x.NameEn).HasColumnName("name_en");
+            e.Property(x => x.Categories).HasColumnName("categories");
+        });
+        modelBuilder.Entity<ServiceCategory>(e =>
+        {
+            e.ToTable("appt_categories");
+            e.HasKey(x => x.Code);
+            e.Property(x => x.Code).HasColumnName("code");
+            e.Property(x => x.Prefix).HasColumnName("prefix");
+            e.Property(x => x.NameZh).HasColumnName("name_zh");
+            e.Property(x => x.NameEn).HasColumnName("name_en");
+            e.Property(x => x.Matters).HasColumnName("matters");
+        });
+        modelBuilder.Entity<Appointment>(e =>
+        {
+            e.ToTable("appt_appointments");
+            e.HasKey(x => x.Id);
+            e.Ignore(x => x.IsActive);
+            e.Property(x => x.Id).HasColumnName("id");
+            e.Property(x => x.Hall).HasColumnName("hall");
+            e.Property(x => x.Category).HasColumnName("category");
+            e.Property(x => x.Day).HasColumnName("day");
+            e.Property(x => x.SlotStart).HasColumnName("slot_start").HasConversion(instant);
+            e.Property(x => x.SlotEnd).HasColumnName("slot_end").HasConversion(instant);
+            e.Property(x => x.IdentityHash).HasColumnName("identity_hash");
+            e.Property(x => x.DisplayName).HasColumnName("display_name");
+            e.Property(x => x.Mobile).HasColumnName("mobile");
+            e.Property(x => x.Agent).HasColumnName("agent");
+            e.Property(x => x.ClientHash).HasColumnName("client_hash");
+            e.Property(x => x.State).HasColumnName("state").HasConversion<string>();
+            e.Property(x => x.CreatedAt).HasColumnName("created_at").HasConversion(instant);
+            e.Property(x => x.CancelledAt).HasColumnName("cancelled_at").HasConversion(instant);
+            e.Property(x => x.CheckedInAt).HasColumnName("checked_in_at").HasConversion(instant);
+            e.Property(x => x.NoShowAt).HasColumnName("no_show_at").HasConversion(instant);
+        });
+        modelBuilder.Entity<AppointmentBan>(e =>
+        {
+            e.ToTable("appt_bans");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).HasColumnName("id").ValueGeneratedOnAdd();
+            e.Property(x => x.IdentityHash).HasColumnName("identity_hash");
+            e.Property(x => x.DisplayName).HasColumnName("display_name");
+            e.Property(x => x.NoShows).HasColumnName("no_shows");
+            e.Property(x => x.From).HasColumnName("from_at").HasConversion(instant);
+            e.Property(x => x.Until).HasColumnName("until_at").HasConversion(instant);
+        });
+    }
+
+    // The same DDL on both providers but for the 64-bit integer type that holds instants and the identity column.
+    // appt_slot_counts is written only by one upsert statement (BookingDesk), so it has no entity.
+    // The partial unique index is the last guard of "one active appointment per identity, category and day".
+    private static string Tables(string int64, string sequence) => $"""
+        CREATE TABLE appt_halls (
+            code TEXT NOT NULL PRIMARY KEY,
+            name_zh TEXT NOT NULL,
+            name_en TEXT NOT NULL,
+            calendar_id TEXT NOT NULL,
+            hours TEXT NOT NULL,
+            slot_minutes INTEGER NOT NULL CHECK (slot_minutes > 0),
+            capacity INTEGER NOT NULL CHECK (capacity > 0)
+        );
+        CREATE TABLE appt_categories (
+            code TEXT NOT NULL PRIMARY KEY,
+            prefix TEXT NOT NULL UNIQUE,
+            name_zh TEXT NOT NULL,
+            name_en TEXT NOT NULL,
+            matters TEXT NOT NULL
+        );
+        CREATE TABLE appt_windows (
+            hall TEXT NOT NULL REFERENCES appt_halls (code),
+            number TEXT NOT NULL,
+            name_zh TEXT NOT NULL,
+            name_en TEXT NOT NULL,
+            categories TEXT NOT NULL,
+            PRIMARY KEY (hall, number)
+        );
+        CREATE TABLE appt_appointments (
+            id TEXT NOT NULL PRIMARY KEY,
+            hall TEXT NOT NULL,
+            category TEXT NOT NULL,
+            day TEXT NOT NULL,
+            slot_start {int64} NOT NULL,
+            slot_end {int64} NOT NULL,
+            identity_hash TEXT NOT NULL,
+            display_name TEXT NOT NULL,
+            mobile TEXT NOT NULL,
+            agent TEXT NULL,
+            client_hash TEXT NULL,
+            state TEXT NOT NULL,
+            created_at {int64} NOT NULL,
+            cancelled_at {int64} NULL,
+            checked_in_at {int64} NULL,
+            no_show_at {int64} NULL
+        );
+        CREATE UNIQUE INDEX ux_appt_active ON appt_appointments (identity_hash, category, day) WHERE state IN ('Booked', 'CheckedIn');
+        CREATE INDEX ix_appt_slot ON appt_appointments (hall, day, slot_start);
+        CREATE INDEX ix_appt_identity ON appt_appointments (identity_hash, created_at);
+        CREATE INDEX ix_appt_agent ON appt_appointments (agent, created_at);
+        CREATE INDEX ix_appt_due ON appt_appointments (state, slot_end);
+        CREATE INDEX ix_appt_created ON appt_appointments (created_at);
+        CREATE TABLE appt_slot_counts (
+            hall TEXT NOT NULL,
+            slot_start {int64} NOT NULL,
+            booked INTEGER NOT NULL CHECK (booked >= 0),
+            PRIMARY KEY (hall, slot_start)
+        );
+        CREATE TABLE appt_bans (
+            id {sequence},
+            identity_hash TEXT NOT NULL,
+            display_name TEXT NOT NULL,
+            no_shows INTEGER NOT NULL,
+            from_at {int64} NOT NULL,
+            until_at {int64} NOT NULL
+        );
+        CREATE INDEX ix_appt_bans_identity ON appt_bans (identity_hash, until_at);
+        CREATE TABLE appt_secrets (
+            name TEXT NOT NULL PRIMARY KEY,
+            value TEXT NOT NULL
+        );
+        """;
+}

@@ -1,0 +1,71 @@
+using Microsoft.Playwright;
+using Workflow.Host.Tests.Browser;
+using Workflow.Testing;
+
+namespace Workflow.Host.Tests.Appointments;
+
+/// <summary>
+/// The booking page in Chromium (docs/appointments.md, *Pages*): a member of the public books in Chinese; an agent books in
+/// English, finds it under "my appointments" and cancels it. The booking page's screenshot is the README's.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class BookingBrowserTests(BrowserFixture browser)
+{
+    [ChromiumFact]
+    public async Task The_public_books_a_slot_in_Chinese()
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync($"{browser.Server.BaseUrl}/appointments?culture=zh-CN");
+        await page.SelectOptionAsync("#hall", "HQ");
+        await page.WaitForURLAsync(url => url.Contains("hall=HQ"));
+        await page.SelectOptionAsync("#category", "PERMIT");
+        await page.WaitForURLAsync(url => url.Contains("category=PERMIT"));
+        var day = page.Locator("#days a").Nth(1); // the next working day after the first bookable one
+        var date = await day.GetAttributeAsync("data-date");
+        await day.ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains($"date={date}"));
+        var slot = page.Locator("#slots label:not(.full)").First;
+        var start = await slot.GetAttributeAsync("data-start");
+        var left = await slot.Locator(".left").TextContentAsync();
+        left.Should().StartWith("余 ");
+        await slot.Locator("input").CheckAsync();
+        await page.FillAsync("#name", "张三");
+        await page.FillAsync("#mobile", "13812345678");
+        await page.FillAsync("#id-number", "11010519491231002X");
+        await page.ClickAsync("#book");
+
+        await page.WaitForSelectorAsync("#booked");
+        (await page.TextContentAsync("#booked")).Should().Contain("预约成功").And.Contain("区政务服务中心").And.Contain("工程建设项目综合受理").And.Contain("张* 138****5678");
+        (await page.TextContentAsync("#booked-slot")).Should().StartWith($"{date} {start}");
+        var remaining = int.Parse((await page.Locator($"#slots label[data-start='{start}'] .left").TextContentAsync())!.Replace("余 ", ""));
+        remaining.Should().Be(int.Parse(left!.Replace("余 ", "")) - 1);
+        (await page.TextContentAsync("#mine-list")).Should().Contain("已预约");
+        (await page.ContentAsync()).Should().NotContain("11010519491231002X");
+        await PageShots.SaveAsync(page, "appointments-booking");
+    }
+
+    [ChromiumFact]
+    public async Task An_agent_books_in_English_and_cancels_it()
+    {
+        var page = await browser.NewPageAsync();
+        await browser.SignInAsync(page, "agent2", "/appointments?culture=en");
+        await page.GotoAsync($"{browser.Server.BaseUrl}/appointments?hall=GX&category=BUSINESS&culture=en");
+        (await page.TextContentAsync("h1")).Should().Be("Book an appointment");
+        var slot = page.Locator("#slots label:not(.full)").Nth(2);
+        (await slot.Locator(".left").TextContentAsync()).Should().EndWith(" left");
+        await slot.Locator("input").CheckAsync();
+        await page.FillAsync("#name", "Li Si");
+        await page.FillAsync("#mobile", "13912345678");
+        await page.FillAsync("#id-number", "110101199003074477");
+        await page.ClickAsync("#book");
+
+        await page.WaitForSelectorAsync("#booked");
+        (await page.TextContentAsync("#booked")).Should().Contain("Booked").And.Contain("Hi-Tech Zone Service Branch").And.Contain("Starting a business");
+        var id = (await page.TextContentAsync("#booked-id"))!.Trim();
+        var row = page.Locator($"#mine-list tr[data-appointment='{id}']");
+        (await row.Locator(".state").TextContentAsync()).Should().Be("Booked");
+        await row.Locator("button.cancel").ClickAsync();
+        await page.WaitForSelectorAsync("#cancelled");
+        (await page.Locator($"#mine-list tr[data-appointment='{id}'] .state").TextContentAsync()).Should().Be("Cancelled");
+    }
+}
