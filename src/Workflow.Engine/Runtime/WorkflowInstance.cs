@@ -56,7 +56,22 @@ public sealed class WorkflowInstance
     /// expected version is stale (<see cref="Persistence.ConcurrencyConflictException"/>).
     /// </summary>
     public long Version { get; set; }
+
+    /// <summary>
+    /// The execution state's parts as the EF store last read or wrote them (at <see cref="Persistence.EntityFramework.StoredStateParts.Version"/>),
+    /// so that the next save writes only the parts that differ without reading them again; null when unknown.
+    /// </summary>
+    internal Persistence.EntityFramework.StoredStateParts? StoredState { get; set; }
+
+    /// <summary>
+    /// The row version of the definition version this instance runs, read with the instance by the EF store (null inside
+    /// when that version is not published); null when the store did not read it — the runtime then asks the definition store.
+    /// </summary>
+    internal DefinitionStamp? PublishedDefinitionStamp { get; set; }
 }
+
+/// <summary>A definition version's row version as read with an instance; <paramref name="RowVersion"/> is null when it is not published.</summary>
+internal sealed record DefinitionStamp(long? RowVersion);
 
 /// <summary>Why an instance faulted.</summary>
 public sealed record WorkflowFault(string ActivityId, string Message, string? Code = null);

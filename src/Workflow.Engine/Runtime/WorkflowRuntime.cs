@@ -198,8 +198,10 @@ public sealed class WorkflowRuntime(
         if (_adHoc.TryGetValue(instance.DefinitionVersionId, out var cached)) return cached;
         // Another host may have re-published this version in place (retract, save, publish keep its id): the stamp,
         // one small read without the JSON, tells whether the parse kept here is still the stored one.
-        if (await definitions.FindPublishedStampAsync(instance.DefinitionVersionId, cancellationToken) is { } stamp
-            && parsed.TryGet(instance.DefinitionVersionId, stamp, out cached)) return cached;
+        // The EF instance store reads the stamp in the statement that loads the instance (no round trip of its own).
+        var stamp = instance.PublishedDefinitionStamp is { } read ? read.RowVersion
+            : await definitions.FindPublishedStampAsync(instance.DefinitionVersionId, cancellationToken);
+        if (stamp is { } current && parsed.TryGet(instance.DefinitionVersionId, current, out cached)) return cached;
         var stored = await definitions.FindByIdAsync(instance.DefinitionVersionId, cancellationToken)
             ?? throw new WorkflowRuntimeException($"Definition version '{instance.DefinitionVersionId}' of instance '{instance.Id}' is not stored.");
         var definition = Parse(stored);

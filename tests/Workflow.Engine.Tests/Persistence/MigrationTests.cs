@@ -22,10 +22,11 @@ public sealed class MigrationTests
             new AppliedSchemaMigration("workflow", 1, "definitions, instances, bookmarks, journal, idempotency"),
             new AppliedSchemaMigration("workflow", 2, "timer leases on bookmarks"),
             new AppliedSchemaMigration("workflow", 3, "workflow output on instances"),
-            new AppliedSchemaMigration("workflow", 4, "test instances (the Studio's Run)"));
+            new AppliedSchemaMigration("workflow", 4, "test instances (the Studio's Run)"),
+            new AppliedSchemaMigration("workflow", 5, "execution state in parts"));
         second.Should().BeEmpty();
         third.Should().BeEmpty();
-        db.Scalar("SELECT COUNT(*) FROM wf_schema_history;").Should().Be(4L);
+        db.Scalar("SELECT COUNT(*) FROM wf_schema_history;").Should().Be(5L);
         db.Scalar("SELECT MAX(applied_at) FROM wf_schema_history;").Should().Be(
             InstantToUnixNanosecondsConverter.ToUnixNanoseconds(db.Clock.GetCurrentInstant()));
     }
@@ -40,9 +41,9 @@ public sealed class MigrationTests
 
         var results = await Task.WhenAll(Task.Run(() => a.MigrateAsync()), Task.Run(() => b.MigrateAsync()));
 
-        results.Sum(r => r.Count).Should().Be(4, "one of them applies every step, the other nothing");
+        results.Sum(r => r.Count).Should().Be(5, "one of them applies every step, the other nothing");
         results.Should().Contain(r => r.Count == 0);
-        db.Scalar("SELECT COUNT(*) FROM wf_schema_history;").Should().Be(4L);
+        db.Scalar("SELECT COUNT(*) FROM wf_schema_history;").Should().Be(5L);
     }
 
     [Theory]
@@ -83,11 +84,11 @@ public sealed class MigrationTests
         var v1 = new WorkflowEngineModule().Migrations.Single(m => m.Version == 1).ScriptFor(TestDatabases.Kind(provider));
         await (await db.OpenAsync(migrate: false)).GetRequiredService<WorkflowDatabase>().MigrateAsync();
         // Rebuild the database as an earlier build left it: only step 1, with an instance and its bookmarks in it.
-        db.Scalar("DROP TABLE wf_idempotency; DROP TABLE wf_journal; DROP TABLE wf_bookmarks; DROP TABLE wf_instances; DROP TABLE wf_definitions; DELETE FROM wf_schema_history;");
+        db.Scalar("DROP TABLE wf_state_parts; DROP TABLE wf_idempotency; DROP TABLE wf_journal; DROP TABLE wf_bookmarks; DROP TABLE wf_instances; DROP TABLE wf_definitions; DELETE FROM wf_schema_history;");
         db.Scalar(v1 + "INSERT INTO wf_schema_history (module, version, name, applied_at) VALUES ('workflow', 1, 'v1', 0);");
         db.Scalar("""
             INSERT INTO wf_instances (id, definition_id, definition_version, definition_version_id, status, sub_status, input, variables, execution_state, created_at, updated_at, version)
-            VALUES ('old', 'd', 1, 'd1', 'Running', 'Suspended', '{}', '{"x":1}', '{}', 0, 0, 4);
+            VALUES ('old', 'd', 1, 'd1', 'Running', 'Suspended', '{}', '{"x":1}', '{"mode":"Token","scopes":{"root":{"arrivals":{"a->b":2}}}}', 0, 0, 4);
             INSERT INTO wf_bookmarks (id, instance_id, ordinal, activity_id, activity_type, node_id, kind, created_at, resume_at)
             VALUES ('bm', 'old', 0, 'delay', 'Elsa.Delay', 'n', 'Delay', 0, 5);
             """);
@@ -97,15 +98,26 @@ public sealed class MigrationTests
 
         applied.Should().Equal(new AppliedSchemaMigration("workflow", 2, "timer leases on bookmarks"),
             new AppliedSchemaMigration("workflow", 3, "workflow output on instances"),
-            new AppliedSchemaMigration("workflow", 4, "test instances (the Studio's Run)"));
+            new AppliedSchemaMigration("workflow", 4, "test instances (the Studio's Run)"),
+            new AppliedSchemaMigration("workflow", 5, "execution state in parts"));
         var store = TestDatabases.Instances(services);
         var old = (await store.FindAsync("old"))!;
         old.Version.Should().Be(4);
         old.Variables["x"]!.GetValue<int>().Should().Be(1);
         old.Output.Should().BeEmpty("an instance stored before outputs existed has none");
+        old.ExecutionState["scopes"]!["root"]!["arrivals"]!["a->b"]!.GetValue<int>().Should().Be(2, "an instance saved before parts is read from execution_state");
         old.Bookmarks.Should().ContainSingle().Which.ResumeAt.Should().Be(NodaTime.Instant.FromUnixTimeTicks(0).PlusNanoseconds(5));
         (await services.GetRequiredService<Workflow.Engine.Persistence.IDueBookmarkClaimer>()
             .ClaimDueAsync("w", NodaTime.Instant.FromUnixTimeTicks(0).PlusNanoseconds(5), NodaTime.Duration.FromMinutes(1), 10)).Should().ContainSingle();
+
+        // Its next save moves the state into parts; the whole state reads back the same.
+        old.ExecutionState["scopes"]!["root"]!["arrivals"]!["c->d"] = 1;
+        await store.UpdateAsync(old, []);
+        db.Scalar("SELECT execution_state FROM wf_instances WHERE id = 'old';").Should().Be("{}");
+        db.Scalar("SELECT value FROM wf_state_parts WHERE instance_id = 'old' AND pointer = '/scopes/root/arrivals/a->b';").Should().Be("2");
+        var again = (await store.FindAsync("old"))!;
+        System.Text.Json.Nodes.JsonNode.DeepEquals(again.ExecutionState,
+            System.Text.Json.Nodes.JsonNode.Parse("""{"mode":"Token","scopes":{"root":{"arrivals":{"a->b":2,"c->d":1}}}}""")).Should().BeTrue(again.ExecutionState.ToJsonString());
     }
 
     [Theory]
@@ -114,11 +126,11 @@ public sealed class MigrationTests
     {
         await using var db = TestDatabases.Create(provider);
         await db.OpenAsync();
-        db.Scalar("INSERT INTO wf_schema_history (module, version, name, applied_at) VALUES ('workflow', 5, 'future', 0);");
+        db.Scalar("INSERT INTO wf_schema_history (module, version, name, applied_at) VALUES ('workflow', 6, 'future', 0);");
 
         var act = () => db.OpenAsync();
 
-        (await act.Should().ThrowAsync<InvalidOperationException>()).WithMessage("*version 5 of module 'workflow'*up to 4*newer build*");
+        (await act.Should().ThrowAsync<InvalidOperationException>()).WithMessage("*version 6 of module 'workflow'*up to 5*newer build*");
     }
 
     [Fact]

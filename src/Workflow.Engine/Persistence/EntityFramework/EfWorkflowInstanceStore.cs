@@ -6,47 +6,34 @@ namespace Workflow.Engine.Persistence.EntityFramework;
 /// <summary>
 /// <see cref="IWorkflowInstanceStore"/> on EF Core. Each call uses its own short-lived context, so one store
 /// serves many threads, and several processes may share one database: the <c>version</c> column decides
-/// which update wins. Every save is one transaction holding the instance row, the full bookmark set, the
-/// new journal lines, the idempotency record and whatever <see cref="IWorkflowSaveParticipant"/>s add.
+/// which update wins. Every save is one transaction (or savepoint) holding the instance row, the bookmark delta, the
+/// changed execution-state parts (<see cref="StateParts"/>), the new journal lines, the idempotency record and whatever <see cref="IWorkflowSaveParticipant"/>s add.
 /// </summary>
 /// <remarks>
 /// On success the store sets <see cref="WorkflowInstance.Version"/> of the object passed in to the stored
 /// version (1 after insert, old + 1 after update); on any failure the object is left as it was.
-/// On SQLite a save begins with <c>BEGIN IMMEDIATE</c> (Microsoft.Data.Sqlite's default), so concurrent
-/// writers queue on the busy timeout instead of failing on a lock upgrade.
+/// On SQLite saves are committed in groups (<see cref="SqliteGroupCommit"/>: one <c>BEGIN IMMEDIATE</c> transaction, a
+/// savepoint per save, one fsync; docs/persistence.md, *Durability*); on PostgreSQL each save is its own transaction.
 /// </remarks>
-public sealed class EfWorkflowInstanceStore(IDbContextFactory<WorkflowDbContext> contexts, IEnumerable<IWorkflowSaveParticipant> participants)
+public sealed class EfWorkflowInstanceStore(IDbContextFactory<WorkflowDbContext> contexts, IEnumerable<IWorkflowSaveParticipant> participants,
+    WorkflowPersistenceOptions options)
     : IWorkflowInstanceStore, IDueBookmarkClaimer, IWorkflowInstanceQuery
 {
     private readonly IReadOnlyList<IWorkflowSaveParticipant> _participants = participants.ToList();
+
+    // SQLite has one writer at a time: saves are committed in groups (docs/persistence.md, *Durability*). PostgreSQL
+    // writes in parallel, each save its own transaction.
+    private readonly SqliteGroupCommit? _groups = options.Provider == WorkflowDatabaseProvider.Sqlite ? new SqliteGroupCommit(contexts) : null;
+
+    /// <summary>The SQLite group committer (null on PostgreSQL), for tests.</summary>
+    internal SqliteGroupCommit? GroupCommit => _groups;
 
     /// <inheritdoc />
     public async Task<WorkflowInstance?> FindAsync(string instanceId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(instanceId);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        // Row and bookmarks are two reads; a save committing between them would mix versions. Re-reading the
-        // version detects that without holding a write lock (SQLite transactions begin IMMEDIATE).
-        for (var attempt = 1; ; attempt++)
-        {
-            var row = await db.Instances.AsNoTracking().SingleOrDefaultAsync(i => i.Id == instanceId, cancellationToken);
-            if (row is null)
-            {
-                return null;
-            }
-
-            var bookmarks = await db.Bookmarks.AsNoTracking().Where(b => b.InstanceId == instanceId).ToListAsync(cancellationToken);
-            var versionNow = await db.Instances.Where(i => i.Id == instanceId).Select(i => (long?)i.Version).SingleOrDefaultAsync(cancellationToken);
-            if (versionNow == row.Version)
-            {
-                return InstanceRowMapper.ToInstance(row, bookmarks);
-            }
-
-            if (attempt == 20)
-            {
-                throw new InvalidOperationException($"Workflow instance '{instanceId}' changed on every one of {attempt} reads; no consistent copy could be loaded.");
-            }
-        }
+        return await InstanceLoad.FindAsync(db, instanceId, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -211,6 +198,7 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<WorkflowDbContext>
         await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
         // SQLite enforces the cascade only with foreign keys on; deleting the children first works on both providers.
         await db.Bookmarks.Where(b => b.InstanceId == instanceId).ExecuteDeleteAsync(cancellationToken);
+        await db.StatePartRows.Where(p => p.InstanceId == instanceId).ExecuteDeleteAsync(cancellationToken);
         await db.Journal.Where(j => j.InstanceId == instanceId).ExecuteDeleteAsync(cancellationToken);
         var deleted = await db.Instances.Where(i => i.Id == instanceId).ExecuteDeleteAsync(cancellationToken);
         await tx.CommitAsync(cancellationToken);
@@ -297,95 +285,173 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<WorkflowDbContext>
 
         var expected = kind == WorkflowSaveKind.Insert ? 0 : instance.Version;
         var newVersion = expected + 1;
-
-        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        Written written;
+        try
         {
-            await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
-            // Participants may stamp the instance inside the transaction before it is written (e.g. a number drawn from a
-            // counter row that commits or rolls back with the instance).
-            foreach (var participant in _participants)
+            if (_groups is not null)
             {
-                await participant.OnPreparingAsync(new WorkflowSaveContext(kind, instance, newVersion, journal, idempotency, db), cancellationToken);
-            }
-
-            var row = InstanceRowMapper.ToRow(instance, newVersion);
-            if (kind == WorkflowSaveKind.Insert)
-            {
-                db.Instances.Add(row);
-                db.Bookmarks.AddRange(instance.Bookmarks.Select((b, i) => InstanceRowMapper.ToRow(instance.Id, b, i)));
+                // SQLite: in the next group's transaction, inside a savepoint; answered once the group committed.
+                written = await _groups.RunAsync((db, ct) => WriteAsync(db, kind, instance, newVersion, journal, idempotency, ct), cancellationToken);
             }
             else
             {
-                var entry = db.Instances.Attach(row);
-                entry.State = EntityState.Modified;
-                // The version column is the concurrency token: EF updates WHERE id = @id AND version = @expected
-                // and reports 0 rows as DbUpdateConcurrencyException.
-                entry.Property(r => r.Version).OriginalValue = expected;
-                await WriteBookmarkDeltaAsync(db, instance, cancellationToken);
-            }
-
-            db.Journal.AddRange(journal.Select(InstanceRowMapper.ToRow));
-            if (idempotency is not null)
-            {
-                db.Idempotency.Add(InstanceRowMapper.ToRow(idempotency));
-            }
-
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            // Npgsql's execution strategy wraps a deadlock or serialization failure in an InvalidOperationException.
-            catch (Exception failure) when (failure is DbUpdateException || failure.InnerException is DbUpdateException)
-            {
-                await tx.RollbackAsync(CancellationToken.None);
-                var explained = await ExplainAsync(kind, instance.Id, expected, idempotency, CancellationToken.None);
-                if (explained is not null)
-                {
-                    throw explained;
-                }
-
-                if (IsTransientConflict(failure))
-                {
-                    throw new ConcurrencyConflictException(instance.Id, expected, expected);
-                }
-
-                throw new InvalidOperationException($"Saving workflow instance '{instance.Id}' failed: {failure.InnerException?.Message ?? failure.Message}", failure);
-            }
-
-            // The engine's rows are written and the version check passed; participants add theirs in the same
-            // transaction. Their rows may reference wf_instances without EF knowing the relationship, because
-            // the instance row exists by now. Any failure from here on leaves the transaction uncommitted.
-            WorkflowSaveContext? context = null;
-            if (_participants.Count > 0)
-            {
-                context = new WorkflowSaveContext(kind, instance, newVersion, journal, idempotency, db);
+                await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+                await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
                 try
                 {
-                    foreach (var participant in _participants)
-                    {
-                        await participant.OnSavingAsync(context, cancellationToken);
-                    }
-
-                    await db.SaveChangesAsync(cancellationToken);
+                    written = await WriteAsync(db, kind, instance, newVersion, journal, idempotency, cancellationToken);
+                    await tx.CommitAsync(cancellationToken);
                 }
-                catch (Exception failure) when (IsTransientConflict(failure))
+                catch
                 {
                     await tx.RollbackAsync(CancellationToken.None);
-                    throw new ConcurrencyConflictException(instance.Id, expected, expected);
+                    throw;
                 }
             }
+        }
+        catch (EngineRowsRefusedException refused)
+        {
+            // Nothing was written (rolled back, or rolled back to the save's savepoint and the group committed without it).
+            var explained = await ExplainAsync(kind, instance.Id, expected, idempotency, CancellationToken.None);
+            if (explained is not null) throw explained;
+            if (IsTransientConflict(refused.InnerException!)) throw new ConcurrencyConflictException(instance.Id, expected, expected);
+            throw new InvalidOperationException($"Saving workflow instance '{instance.Id}' failed: {refused.InnerException!.InnerException?.Message ?? refused.InnerException!.Message}", refused.InnerException);
+        }
 
-            await tx.CommitAsync(cancellationToken);
-            if (context is not null)
+        if (written.Context is { } context)
+        {
+            foreach (var participant in _participants)
             {
-                foreach (var participant in _participants)
-                {
-                    await participant.OnSavedAsync(context, CancellationToken.None);
-                }
+                await participant.OnSavedAsync(context, CancellationToken.None);
             }
         }
 
         instance.Version = newVersion;
+        instance.StoredState = new StoredStateParts(newVersion, written.Parts);
+    }
+
+    /// <summary>What one save wrote: the participants' context (for <see cref="IWorkflowSaveParticipant.OnSavedAsync"/>) and the state parts as stored.</summary>
+    private sealed record Written(WorkflowSaveContext? Context, Dictionary<string, (int Ordinal, string Json)> Parts);
+
+    /// <summary>The engine's rows were refused (a stale version, a duplicate key …): explained by <see cref="ExplainAsync"/> once rolled back.</summary>
+    private sealed class EngineRowsRefusedException(Exception failure) : Exception(failure.Message, failure);
+
+    /// <summary>
+    /// Writes one save inside the transaction (or savepoint) open on <paramref name="db"/>: participants' preparation, the
+    /// instance row (row-version checked), the bookmark and state deltas, the journal, the idempotency record, then the
+    /// participants' rows. Throws <see cref="EngineRowsRefusedException"/> when the engine's rows are refused; the caller
+    /// rolls back.
+    /// </summary>
+    private async Task<Written> WriteAsync(WorkflowDbContext db, WorkflowSaveKind kind, WorkflowInstance instance, long newVersion,
+        IReadOnlyList<JournalEntry> journal, IdempotencyRecord? idempotency, CancellationToken cancellationToken)
+    {
+        var expected = newVersion - 1;
+        // Participants may stamp the instance inside the transaction before it is written (e.g. a number drawn from a
+        // counter row that commits or rolls back with the instance).
+        foreach (var participant in _participants)
+        {
+            await participant.OnPreparingAsync(new WorkflowSaveContext(kind, instance, newVersion, journal, idempotency, db), cancellationToken);
+        }
+
+        var row = InstanceRowMapper.ToRow(instance, newVersion);
+        var parts = StateParts.Split(instance.ExecutionState ?? new());
+        Dictionary<string, (int Ordinal, string Json)> stored;
+        if (kind == WorkflowSaveKind.Insert)
+        {
+            db.Instances.Add(row);
+            db.Bookmarks.AddRange(instance.Bookmarks.Select((b, i) => InstanceRowMapper.ToRow(instance.Id, b, i)));
+            stored = await WriteStateDeltaAsync(db, instance, parts, new(0, new(StringComparer.Ordinal)), cancellationToken);
+        }
+        else
+        {
+            var entry = db.Instances.Attach(row);
+            entry.State = EntityState.Modified;
+            // The version column is the concurrency token: EF updates WHERE id = @id AND version = @expected
+            // and reports 0 rows as DbUpdateConcurrencyException.
+            entry.Property(r => r.Version).OriginalValue = expected;
+            await WriteBookmarkDeltaAsync(db, instance, cancellationToken);
+            stored = await WriteStateDeltaAsync(db, instance, parts, instance.StoredState is { } known && known.Version == expected ? known : null, cancellationToken);
+        }
+
+        db.Journal.AddRange(journal.Select(InstanceRowMapper.ToRow));
+        if (idempotency is not null)
+        {
+            db.Idempotency.Add(InstanceRowMapper.ToRow(idempotency));
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        // Npgsql's execution strategy wraps a deadlock or serialization failure in an InvalidOperationException.
+        catch (Exception failure) when (failure is DbUpdateException || failure.InnerException is DbUpdateException)
+        {
+            throw new EngineRowsRefusedException(failure);
+        }
+
+        // The engine's rows are written and the version check passed; participants add theirs in the same
+        // transaction. Their rows may reference wf_instances without EF knowing the relationship, because
+        // the instance row exists by now. Any failure from here on leaves the transaction uncommitted.
+        WorkflowSaveContext? context = null;
+        if (_participants.Count > 0)
+        {
+            context = new WorkflowSaveContext(kind, instance, newVersion, journal, idempotency, db);
+            try
+            {
+                foreach (var participant in _participants)
+                {
+                    await participant.OnSavingAsync(context, cancellationToken);
+                }
+
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (Exception failure) when (IsTransientConflict(failure))
+            {
+                throw new ConcurrencyConflictException(instance.Id, expected, expected);
+            }
+        }
+
+        return new Written(context, stored);
+    }
+
+    /// <summary>
+    /// Writes only the parts of the execution state that differ from what is stored (issue #16; <see cref="StateParts"/>):
+    /// changed values are updated, new parts inserted after the last ordinal, vanished ones deleted. What is stored comes
+    /// from <paramref name="known"/> — the parts read or written at the expected version, exact because every change of a
+    /// part bumps the version — or, when not known, from the table (an instance built by the caller, not loaded). A stale
+    /// version fails the instance row's update in the same transaction, so a delta against an outdated copy never commits.
+    /// Returns the parts as they will be stored.
+    /// </summary>
+    private static async Task<Dictionary<string, (int Ordinal, string Json)>> WriteStateDeltaAsync(WorkflowDbContext db, WorkflowInstance instance,
+        List<KeyValuePair<string, string>> parts, StoredStateParts? known, CancellationToken cancellationToken)
+    {
+        var old = known?.Parts ?? await db.StatePartRows.AsNoTracking().Where(p => p.InstanceId == instance.Id)
+            .ToDictionaryAsync(p => p.Pointer, p => (p.Ordinal, p.Value), StringComparer.Ordinal, cancellationToken);
+        var next = new Dictionary<string, (int Ordinal, string Json)>(parts.Count, StringComparer.Ordinal);
+        var last = old.Count == 0 ? -1 : old.Values.Max(p => p.Ordinal);
+        foreach (var (pointer, json) in parts)
+        {
+            if (!old.TryGetValue(pointer, out var before))
+            {
+                next[pointer] = (++last, json);
+                db.StatePartRows.Add(new StatePartRow { InstanceId = instance.Id, Pointer = pointer, Ordinal = last, Value = json });
+                continue;
+            }
+
+            next[pointer] = (before.Ordinal, json);
+            if (before.Json == json) continue;
+            var row = new StatePartRow { InstanceId = instance.Id, Pointer = pointer, Ordinal = before.Ordinal, Value = before.Json };
+            db.StatePartRows.Attach(row);
+            row.Value = json; // only this column is written
+        }
+
+        foreach (var (pointer, before) in old)
+        {
+            if (next.ContainsKey(pointer)) continue;
+            db.StatePartRows.Remove(new StatePartRow { InstanceId = instance.Id, Pointer = pointer, Ordinal = before.Ordinal, Value = before.Json });
+        }
+
+        return next;
     }
 
     /// <summary>

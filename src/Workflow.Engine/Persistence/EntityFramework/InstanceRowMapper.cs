@@ -23,7 +23,9 @@ internal static class InstanceRowMapper
         Input = (instance.Input ?? new JsonObject()).ToJsonString(),
         Variables = (instance.Variables ?? new JsonObject()).ToJsonString(),
         Output = (instance.Output ?? new JsonObject()).ToJsonString(),
-        ExecutionState = (instance.ExecutionState ?? new JsonObject()).ToJsonString(),
+        // The state itself goes to wf_state_parts (StateParts); the column stays for rows saved before.
+        ExecutionState = "{}",
+        StateInParts = true,
         Fault = instance.Fault is null ? null : JsonSerializer.Serialize(instance.Fault, FaultJson),
         CreatedAt = instance.CreatedAt,
         UpdatedAt = instance.UpdatedAt,
@@ -31,7 +33,10 @@ internal static class InstanceRowMapper
         Version = version,
     };
 
-    public static WorkflowInstance ToInstance(InstanceRow row, IEnumerable<BookmarkRow> bookmarks) => new()
+    /// <summary>The instance of <paramref name="row"/> with <paramref name="bookmarks"/> (in ordinal order) and
+    /// <paramref name="executionState"/>: the state assembled from its parts, or null for a row saved before parts
+    /// (then read from <c>execution_state</c>).</summary>
+    public static WorkflowInstance ToInstance(InstanceRow row, IEnumerable<BookmarkRow> bookmarks, JsonObject? executionState) => new()
     {
         Id = row.Id,
         DefinitionId = row.DefinitionId,
@@ -45,7 +50,7 @@ internal static class InstanceRowMapper
         Input = ParseObject(row.Input, row.Id, "input")!,
         Variables = ParseObject(row.Variables, row.Id, "variables")!,
         Output = ParseObject(row.Output, row.Id, "output")!,
-        ExecutionState = ParseObject(row.ExecutionState, row.Id, "execution_state")!,
+        ExecutionState = executionState ?? ParseObject(row.ExecutionState, row.Id, "execution_state")!,
         Fault = row.Fault is null ? null : JsonSerializer.Deserialize<WorkflowFault>(row.Fault, FaultJson),
         Bookmarks = [.. bookmarks.OrderBy(b => b.Ordinal).Select(ToBookmark)],
         CreatedAt = row.CreatedAt,

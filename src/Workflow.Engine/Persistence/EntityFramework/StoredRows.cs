@@ -37,7 +37,10 @@ internal sealed class InstanceRow
     public required string Variables { get; set; }
     /// <summary>Workflow output (Elsa.SetOutput) as JSON; <c>{}</c> when none.</summary>
     public string Output { get; set; } = "{}";
+    /// <summary>The whole execution state as JSON when <see cref="StateInParts"/> is false (instances saved before parts); <c>{}</c> otherwise.</summary>
     public required string ExecutionState { get; set; }
+    /// <summary>True when the execution state is in <c>wf_state_parts</c> (docs/persistence.md, *Execution state in parts*).</summary>
+    public bool StateInParts { get; set; }
     public string? Fault { get; set; }
     public Instant CreatedAt { get; set; }
     public Instant UpdatedAt { get; set; }
@@ -61,6 +64,17 @@ internal sealed class BookmarkRow
     /// <summary>Which worker holds the timer's lease (IDueBookmarkClaimer); null when unclaimed.</summary>
     public string? ClaimedBy { get; set; }
     public Instant? ClaimedUntil { get; set; }
+}
+
+/// <summary>One part of an instance's execution state (<see cref="StateParts"/>).</summary>
+internal sealed class StatePartRow
+{
+    public required string InstanceId { get; set; }
+    /// <summary>Where the part sits in the state: a JSON Pointer (RFC 6901).</summary>
+    public required string Pointer { get; set; }
+    /// <summary>When the part was first written, relative to the instance's other parts: the order objects are rebuilt in.</summary>
+    public int Ordinal { get; set; }
+    public required string Value { get; set; }
 }
 
 internal sealed class JournalRow

@@ -30,6 +30,7 @@ public sealed class WorkflowDbContext : DbContext
     internal DbSet<DefinitionRow> Definitions => Set<DefinitionRow>();
     internal DbSet<InstanceRow> Instances => Set<InstanceRow>();
     internal DbSet<BookmarkRow> Bookmarks => Set<BookmarkRow>();
+    internal DbSet<StatePartRow> StatePartRows => Set<StatePartRow>();
     internal DbSet<JournalRow> Journal => Set<JournalRow>();
     internal DbSet<IdempotencyRow> Idempotency => Set<IdempotencyRow>();
 

@@ -31,6 +31,31 @@ internal sealed class WorkflowEngineModule : IWorkflowPersistenceModule
         new(4, "test instances (the Studio's Run)",
             "ALTER TABLE wf_instances ADD COLUMN is_test INTEGER NOT NULL DEFAULT 0;",
             "ALTER TABLE wf_instances ADD COLUMN is_test boolean NOT NULL DEFAULT false;"),
+        // Issue #16: a save rewrites only the parts of the execution state a run changed. Rows saved before keep their
+        // whole state in execution_state (state_in_parts = 0) and are read from there until their next save.
+        new(5, "execution state in parts",
+            """
+            CREATE TABLE wf_state_parts (
+                instance_id TEXT NOT NULL,
+                pointer TEXT NOT NULL,
+                ordinal INTEGER NOT NULL,
+                value TEXT NOT NULL,
+                CONSTRAINT pk_wf_state_parts PRIMARY KEY (instance_id, pointer),
+                CONSTRAINT fk_wf_state_parts_instance FOREIGN KEY (instance_id) REFERENCES wf_instances (id) ON DELETE CASCADE
+            ) WITHOUT ROWID;
+            ALTER TABLE wf_instances ADD COLUMN state_in_parts INTEGER NOT NULL DEFAULT 0;
+            """,
+            """
+            CREATE TABLE wf_state_parts (
+                instance_id text NOT NULL,
+                pointer text NOT NULL,
+                ordinal integer NOT NULL,
+                value text NOT NULL,
+                CONSTRAINT pk_wf_state_parts PRIMARY KEY (instance_id, pointer),
+                CONSTRAINT fk_wf_state_parts_instance FOREIGN KEY (instance_id) REFERENCES wf_instances (id) ON DELETE CASCADE
+            );
+            ALTER TABLE wf_instances ADD COLUMN state_in_parts boolean NOT NULL DEFAULT false;
+            """),
     ];
 
     public void ConfigureModel(ModelBuilder modelBuilder)
@@ -72,6 +97,7 @@ internal sealed class WorkflowEngineModule : IWorkflowPersistenceModule
             e.Property(x => x.Variables).HasColumnName("variables");
             e.Property(x => x.Output).HasColumnName("output");
             e.Property(x => x.ExecutionState).HasColumnName("execution_state");
+            e.Property(x => x.StateInParts).HasColumnName("state_in_parts");
             e.Property(x => x.Fault).HasColumnName("fault");
             e.Property(x => x.CreatedAt).HasColumnName("created_at").HasConversion(instant);
             e.Property(x => x.UpdatedAt).HasColumnName("updated_at").HasConversion(instant);
@@ -104,6 +130,18 @@ internal sealed class WorkflowEngineModule : IWorkflowPersistenceModule
             e.HasIndex(x => new { x.ActivityType, x.Kind }).HasDatabaseName("ix_wf_bookmarks_activity_type_kind");
             e.HasIndex(x => new { x.Kind, x.ResumeAt }).HasDatabaseName("ix_wf_bookmarks_kind_resume_at");
             e.HasIndex(x => x.ResumeAt).HasDatabaseName("ix_wf_bookmarks_resume_at");
+        });
+
+        modelBuilder.Entity<StatePartRow>(e =>
+        {
+            e.ToTable("wf_state_parts");
+            e.HasKey(x => new { x.InstanceId, x.Pointer });
+            e.Property(x => x.InstanceId).HasColumnName("instance_id");
+            e.Property(x => x.Pointer).HasColumnName("pointer");
+            e.Property(x => x.Ordinal).HasColumnName("ordinal");
+            e.Property(x => x.Value).HasColumnName("value");
+            e.HasOne<InstanceRow>().WithMany().HasForeignKey(x => x.InstanceId).OnDelete(DeleteBehavior.Cascade)
+                .HasConstraintName("fk_wf_state_parts_instance");
         });
 
         modelBuilder.Entity<JournalRow>(e =>
