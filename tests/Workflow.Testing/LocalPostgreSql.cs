@@ -65,7 +65,7 @@ public static class LocalPostgreSql
 
         var data = Path.Combine(folder, "data");
         Run(Path.Combine(bin, "initdb"), ["-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8"], asRoot);
-        Run(Path.Combine(bin, "pg_ctl"), ["-D", data, "-o", $"-p 5432 -k {folder} -c listen_addresses='' -c fsync=off -c max_connections=200", "-l", Path.Combine(folder, "log"), "-w", "start"], asRoot);
+        Run(Path.Combine(bin, "pg_ctl"), ["-D", data, "-o", $"-p 5432 -k {folder} -c listen_addresses='' -c fsync=off -c max_connections=500", "-l", Path.Combine(folder, "log"), "-w", "start"], asRoot);
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>
         {
             // The test host may be ended soon after this handler starts, so the stop and the removal run in a shell

@@ -29,7 +29,29 @@ public static class CalendarCoverage
         }
         catch (CalendarRangeException e)
         {
-            throw PermitRuleViolation.For(Field, RuleCodes.CalendarYearUncovered, e.Date.Year.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            throw Uncovered(e);
         }
     }
+
+    /// <summary>
+    /// The close of office of the <paramref name="workingDays"/>th working day counted from <paramref name="at"/>, for a
+    /// deadline an activity sets while it runs (a joint review's, a special procedure's end). Where the calendar cannot
+    /// count it, the refusal abandons the run unsaved (a <see cref="Workflow.Engine.Runtime.WorkflowRunRefusedException"/>),
+    /// so the action that led there gets the same 422 as the up-front checks and the instance does not fault.
+    /// </summary>
+    /// <exception cref="PermitRuleViolation">A day concerned is not covered; the message names its year.</exception>
+    public static Instant DueAfter(WorkingCalendar calendar, Instant at, int workingDays)
+    {
+        try
+        {
+            return new DeadlineClock(calendar, at, workingDays).Due!.Value;
+        }
+        catch (CalendarRangeException e)
+        {
+            throw Uncovered(e);
+        }
+    }
+
+    private static PermitRuleViolation Uncovered(CalendarRangeException e) =>
+        PermitRuleViolation.For(Field, RuleCodes.CalendarYearUncovered, e.Date.Year.ToString(System.Globalization.CultureInfo.InvariantCulture));
 }

@@ -44,7 +44,7 @@ public abstract class JointReviewActivityBase : PermitActivity
                 statutoryLimit: limit, promisedLimit: limit);
         OpenStep(context, file, StepKind.JointConsolidation, lead, $"{subject}汇总 · {catalogue.FindDepartment(lead)?.Name ?? lead}",
             statutoryLimit: limit, promisedLimit: limit);
-        var deadline = new DeadlineClock(CalendarOf(context, file), context.Now, limit).Due!.Value;
+        var deadline = Clocks.CalendarCoverage.DueAfter(CalendarOf(context, file), context.Now, limit);
         context.CreateBookmark(TimerKind, new JsonObject { ["caseId"] = file.CaseId, ["purpose"] = "JointDeadline" }, deadline);
         SaveCase(context, file);
         return ValueTask.CompletedTask;

@@ -55,7 +55,7 @@ public sealed class SpecialProcedureActivity : PermitActivity
         {
             var calendar = CalendarOf(context, file);
             var end = unit == SpecialProcedures.DurationUnit.WorkingDays
-                ? new DeadlineClock(calendar, now, days).Due!.Value
+                ? Clocks.CalendarCoverage.DueAfter(calendar, now, days)
                 : now.InZone(calendar.Zone).LocalDateTime.PlusDays(days).InZoneLeniently(calendar.Zone).ToInstant();
             file.Suspensions.Add(new ClockSuspension(now, null, SpecialProcedureReasons.Of(kind), context.ActivityId, kind, end));
             context.CreateBookmark(TimerKind, new JsonObject { ["caseId"] = file.CaseId, ["purpose"] = "SpecialProcedureEnd", ["procedure"] = kind.ToString() }, end);

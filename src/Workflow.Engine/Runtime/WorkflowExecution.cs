@@ -246,13 +246,14 @@ internal sealed class WorkflowExecution
     /// <summary>Runs one call into an activity; false when it threw (the instance is then faulted).</summary>
     private async Task<bool> RunActivityAsync(ActivityExecutionContext context, ActivityType type, Func<Activity, ValueTask> call)
     {
-        // Any failure of an activity (a plug-in's bug included) faults the instance instead of crashing the run.
+        // Any failure of an activity (a plug-in's bug included) faults the instance instead of crashing the run; only a
+        // deliberate refusal abandons the run unsaved (WorkflowRunRefusedException).
         try
         {
             await call(type.Create(Services, context.Node));
             return true;
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e) when (e is not (OperationCanceledException or WorkflowRunRefusedException))
         {
             FaultActivity(context.Node, $"{context.Node.Type} {context.Node.Id} failed: {e.Message}");
             return false;
