@@ -86,6 +86,46 @@ public sealed partial class RuleMessageLanguageTests(PermitApiHost host) : IClas
         chinese.Should().MatchRegex("<a href=\"/steps/[^\"]+\">竣工联合验收汇总 · 住房城乡建设</a>");
     }
 
+    /// <summary>
+    /// The routes' own shape checks (a missing or malformed field) answer in the caller's language too, titles and field
+    /// messages alike: the Chinese answer of each is Chinese, the English one has no Chinese.
+    /// </summary>
+    [Fact]
+    public async Task Shape_errors_of_the_API_are_in_the_callers_language()
+    {
+        foreach (var english in new[] { false, true })
+        {
+            using var agent = await host.ClientAsync("agent1");
+            using var frontdesk = await host.ClientAsync("frontdesk");
+            using var supervisor = await host.ClientAsync(Roles.Supervisor);
+            var problems = new List<System.Text.Json.JsonElement>();
+            async Task Send(HttpClient client, HttpMethod method, string path, object? body = null)
+            {
+                using var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
+                if (english) request.Headers.AcceptLanguage.ParseAdd("en");
+                var response = await client.SendAsync(request);
+                problems.Add(await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest));
+            }
+
+            await Send(frontdesk, HttpMethod.Post, $"/api/steps/{host.IntakeStepId}/actions", new { outcome = "Accepted", conditions = new[] { " " } });
+            await Send(agent, HttpMethod.Post, $"/api/cases/{host.AcceptedCaseId}/materials", new { materials = Array.Empty<string>() });
+            await Send(agent, HttpMethod.Get, "/api/notifications?take=0");
+            await Send(agent, HttpMethod.Post, "/api/feeds", new { label = new string('x', 101) });
+            await Send(supervisor, HttpMethod.Get, "/api/complaints?state=Lost");
+            await Send(supervisor, HttpMethod.Post, "/api/supervision/urgings", new { message = "请加快办理" });
+            await Send(agent, HttpMethod.Post, $"/api/cases/{host.AcceptedCaseId}/ratings", new { matter = "RF-002" });
+
+            foreach (var problem in problems)
+            {
+                var texts = problem.GetProperty("errors").EnumerateObject().SelectMany(e => e.Value.EnumerateArray().Select(v => v.GetString()!))
+                    .Prepend(problem.GetProperty("title").GetString()!).ToList();
+                foreach (var text in texts)
+                    if (english) Cjk().IsMatch(text).Should().BeFalse($"the English answer has no Chinese: {text}");
+                    else Cjk().IsMatch(text).Should().BeTrue($"the Chinese answer is Chinese: {text}");
+            }
+        }
+    }
+
     private const string TakenCode = "2025-TAKEN-0001";
 
     /// <summary>Breaks a rule on every API route that has one; answers every problem body, one after the other.</summary>

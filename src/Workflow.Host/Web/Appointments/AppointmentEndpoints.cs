@@ -110,7 +110,7 @@ public static class AppointmentEndpoints
     {
         if (!SupervisionEndpoints.MaySupervise(user)) return SupervisionEndpoints.Forbidden();
         var (period, errors) = SupervisionPeriod.Read(from, to, jurisdiction.Value.Zone, clock.GetCurrentInstant());
-        if (period is null) return TypedResults.ValidationProblem(errors, title: "The period is not valid.");
+        if (period is null) return TypedResults.ValidationProblem(errors, title: Ui.T("统计期间有误。", "The period is not valid."));
         var report = await supervision.ReportAsync(period.Start, period.End, ct);
         return TypedResults.Ok(new BookingReportView(period.From, period.To, report.Figures, report.Bans.Select(BanView.Of).ToList(), report.Flags, report.Cut));
     }

@@ -56,7 +56,7 @@ public static class FeedbackEndpoints
         FeedbackService feedback, CancellationToken ct)
     {
         if (!IsAgent(user)) return Forbidden(Ui.T("只有办件的申报人可以评价。", "Only the case's agent rates its matters."));
-        if (body.Stars is null) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["stars"] = ["stars is required: 1 to 5"] }, title: "The rating is not valid.");
+        if (body.Stars is null) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["stars"] = [Ui.T("请给出 1 至 5 星", "stars is required: 1 to 5")] }, title: Ui.T("评价有误。", "The rating is not valid."));
         var row = await feedback.RateAsync(id, body.Matter, body.Stars.Value, body.Comment, Name(user), ct);
         return row is null ? Denied.NotFound($"case {id}") : TypedResults.Created($"/api/cases/{id}/ratings", RatingView.Of(row));
     }
@@ -65,7 +65,7 @@ public static class FeedbackEndpoints
         FeedbackService feedback, CancellationToken ct)
     {
         if (!IsAgent(user)) return Forbidden(Ui.T("投诉由项目申报人提出。", "Complaints are filed by project agents."));
-        if (string.IsNullOrWhiteSpace(body.CaseId)) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["caseId"] = ["caseId is required"] }, title: "The complaint is not valid.");
+        if (string.IsNullOrWhiteSpace(body.CaseId)) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["caseId"] = [Ui.T("请指明办件（caseId）", "caseId is required")] }, title: Ui.T("投诉有误。", "The complaint is not valid."));
         var row = await feedback.FileAsync(body.CaseId, body.StepId, body.Department, body.Text, Name(user), ct);
         return row is null ? Denied.NotFound($"case {body.CaseId}") : TypedResults.Created($"/api/complaints/{row.Id}", ComplaintView.Of(row));
     }
@@ -78,7 +78,7 @@ public static class FeedbackEndpoints
         if (state is not null)
         {
             if (!Enum.TryParse<ComplaintState>(state, ignoreCase: true, out var s) || !Enum.IsDefined(s))
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["state"] = [$"state must be one of {string.Join(", ", Enum.GetNames<ComplaintState>())}"] }, title: "The query is not valid.");
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["state"] = [Ui.T($"state 须为以下之一：{string.Join("、", Enum.GetNames<ComplaintState>())}", $"state must be one of {string.Join(", ", Enum.GetNames<ComplaintState>())}")] }, title: Ui.T("查询条件有误。", "The query is not valid."));
             filter = s;
         }
         var rows = await feedback.ComplaintsAsync(IsAgent(user) ? Name(user) : null, filter, ct);

@@ -1,3 +1,4 @@
+using Workflow.Host.Web.Localization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using NodaTime;
@@ -76,11 +77,11 @@ public static class FeedEndpoints
     {
         var role = AppClaims.RoleOf(user);
         if (role is not (UserRole.Agent or UserRole.Reviewer or UserRole.FrontDesk or UserRole.Supervisor or UserRole.Admin))
-            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Your role may not do this.", detail: "Deadline feeds are for agents, departments and supervisors.");
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: Ui.T("您的角色无权执行此操作。", "Your role may not do this."), detail: Ui.T("期限订阅供申报人、部门和监察人员使用。", "Deadline feeds are for agents, departments and supervisors."));
         if (OwnerFor(user, body?.Department, catalogue) is not { } owner)
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["department"] = ["department must be a department code (or frontdesk)"] }, title: "The feed is not valid.");
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["department"] = [Ui.T("department 须为部门代码（或 frontdesk）", "department must be a department code (or frontdesk)")] }, title: Ui.T("订阅设置有误。", "The feed is not valid."));
         if (body?.Label?.Length > 100)
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["label"] = ["label is at most 100 characters"] }, title: "The feed is not valid.");
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["label"] = [Ui.T("label 最多 100 个字符", "label is at most 100 characters")] }, title: Ui.T("订阅设置有误。", "The feed is not valid."));
         var made = await tokens.CreateAsync(owner.Scope, owner.Owner, AppClaims.UserNameOf(user) ?? "", body?.Label, ct);
         return TypedResults.Created($"/api/feeds/{made.Row.Id}", FeedTokenView.Of(made.Row, made.Token, UrlOf(request, made.Token)));
     }
@@ -88,14 +89,14 @@ public static class FeedEndpoints
     private static async Task<Results<Ok<IReadOnlyList<FeedTokenView>>, ProblemHttpResult>> ListAsync(ClaimsPrincipal user, FeedTokens tokens, CancellationToken ct)
     {
         if (VisibleTo(user) is not { } whose)
-            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Your role may not do this.", detail: "Deadline feeds are for agents, departments and supervisors.");
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: Ui.T("您的角色无权执行此操作。", "Your role may not do this."), detail: Ui.T("期限订阅供申报人、部门和监察人员使用。", "Deadline feeds are for agents, departments and supervisors."));
         return TypedResults.Ok<IReadOnlyList<FeedTokenView>>((await tokens.ListAsync(whose, ct)).Select(r => FeedTokenView.Of(r)).ToList());
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> RevokeAsync(long id, ClaimsPrincipal user, FeedTokens tokens, CancellationToken ct)
     {
         if (VisibleTo(user) is not { } whose)
-            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Your role may not do this.", detail: "Deadline feeds are for agents, departments and supervisors.");
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: Ui.T("您的角色无权执行此操作。", "Your role may not do this."), detail: Ui.T("期限订阅供申报人、部门和监察人员使用。", "Deadline feeds are for agents, departments and supervisors."));
         return await tokens.RevokeAsync(id, whose, ct) ? TypedResults.NoContent() : Denied.NotFound($"feed {id}");
     }
 }

@@ -1,3 +1,4 @@
+using Workflow.Host.Web.Localization;
 using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -55,14 +56,14 @@ public static class NotificationEndpoints
         var errors = new Dictionary<string, string[]>();
         var count = 50;
         if (take is not null && (!int.TryParse(take, NumberStyles.None, CultureInfo.InvariantCulture, out count) || count is < 1 or > 200))
-            errors["take"] = ["take must be a whole number from 1 to 200"];
+            errors["take"] = [Ui.T("take 须为 1 至 200 的整数", "take must be a whole number from 1 to 200")];
         long? older = null;
         if (before is not null)
         {
             if (long.TryParse(before, NumberStyles.None, CultureInfo.InvariantCulture, out var b)) older = b;
-            else errors["before"] = ["before must be a notification id"];
+            else errors["before"] = [Ui.T("before 须为通知编号", "before must be a notification id")];
         }
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: "The notification query is not valid.");
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: Ui.T("通知查询条件有误。", "The notification query is not valid."));
         var reader = NotificationReader.Of(user);
         var items = await centre.ListAsync(reader.Audiences, reader.Name, count, older, ct);
         var unread = await centre.UnreadCountAsync(reader.Audiences, reader.Name, ct);
@@ -88,7 +89,7 @@ public static class NotificationEndpoints
     private static async Task<Results<Ok<NotificationSettingsView>, ValidationProblem>> PutSettingsAsync(NotificationPreferences body, ClaimsPrincipal user, NotificationSettings settings, CancellationToken ct)
     {
         var errors = body.Validate();
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: "通知设置有误 The notification settings are not valid.");
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: Ui.T("通知设置有误。", "The notification settings are not valid."));
         var row = body.ToRow(NotificationReader.Of(user));
         await settings.SaveAsync(row, ct);
         return TypedResults.Ok(View(NotificationPreferences.Of(row)));

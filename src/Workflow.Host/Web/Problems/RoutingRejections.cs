@@ -29,7 +29,7 @@ public static class RoutingRejections
             await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
             {
                 HttpContext = context,
-                ProblemDetails = { Status = StatusCodes.Status414UriTooLong, Title = "The address is too long.", Detail = $"Path and query may have at most {MaxTargetLength} characters." },
+                ProblemDetails = { Status = StatusCodes.Status414UriTooLong, Title = Localization.Ui.T("地址过长。", "The address is too long."), Detail = Localization.Ui.T($"路径和查询串最多 {MaxTargetLength} 个字符。", $"Path and query may have at most {MaxTargetLength} characters.") },
             });
             return;
         }

@@ -1,3 +1,4 @@
+using Workflow.Host.Web.Localization;
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -54,10 +55,10 @@ public static class UrgingEndpoints
     {
         if (!SupervisionEndpoints.MaySupervise(user)) return SupervisionEndpoints.Forbidden();
         var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(body.StepId)) errors["stepId"] = ["stepId is required"];
+        if (string.IsNullOrWhiteSpace(body.StepId)) errors["stepId"] = [Ui.T("请指明环节（stepId）", "stepId is required")];
         var due = ReplyDue(body.ReplyDue, jurisdiction.Value.Zone);
-        if (due is null) errors["replyDue"] = ["replyDue must be a date yyyy-MM-dd"];
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: "The urging notice is not valid.");
+        if (due is null) errors["replyDue"] = [Ui.T("replyDue 须为日期 yyyy-MM-dd", "replyDue must be a date yyyy-MM-dd")];
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: Ui.T("督办单有误。", "The urging notice is not valid."));
         var row = await urgings.IssueAsync(body.StepId!, body.Message ?? "", due!.Value, AppClaims.UserNameOf(user) ?? "", ct);
         return row is null ? Denied.NotFound($"step {body.StepId}") : TypedResults.Created($"/api/supervision/urgings/{row.Id}", UrgingView.Of(row));
     }

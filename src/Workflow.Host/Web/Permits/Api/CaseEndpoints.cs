@@ -1,3 +1,4 @@
+using Workflow.Host.Web.Localization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -80,8 +81,8 @@ public static class CaseEndpoints
         if (found is not { } @case) return Denied.Because(access.SupplyToUnknownCase(), $"case {id}");
         if (access.SupplyMaterials(@case.File) is not AccessDecision.Allowed and var decision) return Denied.Because(decision, $"case {id}");
         if (request.Materials is not { Count: > 0 } codes || codes.Any(string.IsNullOrWhiteSpace))
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["materials"] = ["name at least one material code, none empty"] },
-                title: "No materials were named.");
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["materials"] = [Ui.T("请至少列出一项材料代码，且不能为空", "name at least one material code, none empty")] },
+                title: Ui.T("未列出材料。", "No materials were named."));
 
         await materials.SupplyAsync(id, codes, access.UserName, ct);
         return TypedResults.Ok(CaseView.From((await cases.FindAsync(id, ct))!, catalogue));

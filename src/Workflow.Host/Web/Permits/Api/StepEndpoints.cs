@@ -85,12 +85,12 @@ public static class StepEndpoints
             errors["outcome"] = [RuleTexts.Render(wrongOutcome, catalogue)];
         var missing = body?.MissingMaterials ?? [];
         for (var i = 0; i < missing.Count; i++)
-            if (string.IsNullOrWhiteSpace(missing[i]?.Code)) errors[$"missingMaterials[{i}].code"] = ["the material code is required"];
-        if (body?.Conditions?.Any(string.IsNullOrWhiteSpace) == true) errors["conditions"] = ["conditions may not be empty"];
+            if (string.IsNullOrWhiteSpace(missing[i]?.Code)) errors[$"missingMaterials[{i}].code"] = [Ui.T("请填写材料代码", "the material code is required")];
+        if (body?.Conditions?.Any(string.IsNullOrWhiteSpace) == true) errors["conditions"] = [Ui.T("许可条件不能为空", "conditions may not be empty")];
         var expected = ReadIfMatch(request, errors);
         var key = request.Headers[IdempotencyKeyHeader].ToString();
-        if (key.Length > 200) errors[IdempotencyKeyHeader] = ["at most 200 characters"];
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: "The action is not valid.");
+        if (key.Length > 200) errors[IdempotencyKeyHeader] = [Ui.T("最多 200 个字符", "at most 200 characters")];
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: Ui.T("办理请求有误。", "The action is not valid."));
 
         var action = new StepAction(StepAction.ActionEvent, body!.Outcome, body.Opinion, body.Conditions ?? [],
             missing.Select(m => new MaterialDefect(m.Code!.Trim(), m.Reason ?? "")).ToList(), access.UserName, body.CommitmentSigned ?? false, body.CertificateNumber);
