@@ -27,64 +27,29 @@ public sealed class AppointmentPersistenceModule : IWorkflowPersistenceModule
         {
             e.ToTable("appt_halls");
             e.HasKey(x => x.Code);
-            e.Property(x => x.Code).HasColumnName("code");
-            e.Property(x => x.NameZh).HasColumnName("name_zh");
-            e.Property(x => x.NameEn).HasColumnName("name_en");
-            e.Property(x => x.CalendarId).HasColumnName("calendar_id");
-            e.Property(x => x.Hours).HasColumnName("hours");
-            e.Property(x => x.SlotMinutes).HasColumnName("slot_minutes");
-            e.Property(x => x.Capacity).HasColumnName("capacity");
         });
         modelBuilder.Entity<ServiceWindow>(e =>
         {
             e.ToTable("appt_windows");
             e.HasKey(x => new { x.Hall, x.Number });
-            e.Property(x => x.Hall).HasColumnName("hall");
-            e.Property(x => x.Number).HasColumnName("number");
-            e.Property(x => x.NameZh).HasColumnName("name_zh");
-            e.Property(x => x.NameEn).HasColumnName("name_en");
-            e.Property(x => x.Categories).HasColumnName("categories");
         });
         modelBuilder.Entity<ServiceCategory>(e =>
         {
             e.ToTable("appt_categories");
             e.HasKey(x => x.Code);
-            e.Property(x => x.Code).HasColumnName("code");
-            e.Property(x => x.Prefix).HasColumnName("prefix");
-            e.Property(x => x.NameZh).HasColumnName("name_zh");
-            e.Property(x => x.NameEn).HasColumnName("name_en");
-            e.Property(x => x.Matters).HasColumnName("matters");
         });
         modelBuilder.Entity<Appointment>(e =>
         {
             e.ToTable("appt_appointments");
             e.HasKey(x => x.Id);
             e.Ignore(x => x.IsActive);
-            e.Property(x => x.Id).HasColumnName("id");
-            e.Property(x => x.Hall).HasColumnName("hall");
-            e.Property(x => x.Category).HasColumnName("category");
-            e.Property(x => x.Day).HasColumnName("day");
-            e.Property(x => x.SlotStart).HasColumnName("slot_start").HasConversion(instant);
-            e.Property(x => x.SlotEnd).HasColumnName("slot_end").HasConversion(instant);
-            e.Property(x => x.IdentityHash).HasColumnName("identity_hash");
-            e.Property(x => x.DisplayName).HasColumnName("display_name");
-            e.Property(x => x.Mobile).HasColumnName("mobile");
-            e.Property(x => x.Agent).HasColumnName("agent");
-            e.Property(x => x.ClientHash).HasColumnName("client_hash");
-            e.Property(x => x.State).HasColumnName("state").HasConversion<string>();
-            e.Property(x => x.CreatedAt).HasColumnName("created_at").HasConversion(instant);
-            e.Property(x => x.CancelledAt).HasColumnName("cancelled_at").HasConversion(instant);
-            e.Property(x => x.CheckedInAt).HasColumnName("checked_in_at").HasConversion(instant);
-            e.Property(x => x.NoShowAt).HasColumnName("no_show_at").HasConversion(instant);
+            e.Property(x => x.State).HasConversion<string>();
         });
         modelBuilder.Entity<AppointmentBan>(e =>
         {
             e.ToTable("appt_bans");
             e.HasKey(x => x.Id);
-            e.Property(x => x.Id).HasColumnName("id").ValueGeneratedOnAdd();
-            e.Property(x => x.IdentityHash).HasColumnName("identity_hash");
-            e.Property(x => x.DisplayName).HasColumnName("display_name");
-            e.Property(x => x.NoShows).HasColumnName("no_shows");
+            e.Property(x => x.Id).ValueGeneratedOnAdd();
             e.Property(x => x.From).HasColumnName("from_at").HasConversion(instant);
             e.Property(x => x.Until).HasColumnName("until_at").HasConversion(instant);
         });

@@ -18,22 +18,11 @@ internal sealed class AuditPersistenceModule : IWorkflowPersistenceModule
 
     public void ConfigureModel(ModelBuilder modelBuilder)
     {
-        var instant = new InstantToUnixNanosecondsConverter();
         modelBuilder.Entity<AuditEntry>(e =>
         {
             e.ToTable("audit_entries");
             e.HasKey(x => x.Sequence);
-            e.Property(x => x.Sequence).HasColumnName("sequence").ValueGeneratedNever();
-            e.Property(x => x.At).HasColumnName("at").HasConversion(instant);
-            e.Property(x => x.Actor).HasColumnName("actor");
-            e.Property(x => x.Role).HasColumnName("role");
-            e.Property(x => x.Action).HasColumnName("action");
-            e.Property(x => x.CaseId).HasColumnName("case_id");
-            e.Property(x => x.StepId).HasColumnName("step_id");
-            e.Property(x => x.Before).HasColumnName("before");
-            e.Property(x => x.After).HasColumnName("after");
-            e.Property(x => x.PreviousHash).HasColumnName("previous_hash");
-            e.Property(x => x.Hash).HasColumnName("hash");
+            e.Property(x => x.Sequence).ValueGeneratedNever();
             e.HasIndex(x => x.CaseId).HasDatabaseName("ix_audit_entries_case");
         });
     }

@@ -18,29 +18,16 @@ internal sealed class BindingPersistenceModule : IWorkflowPersistenceModule
 
     public void ConfigureModel(ModelBuilder modelBuilder)
     {
-        var instant = new InstantToUnixNanosecondsConverter();
         modelBuilder.Entity<BindingRow>(e =>
         {
             e.ToTable("permit_bindings");
             e.HasKey(x => x.ScopeKey);
-            e.Property(x => x.ScopeKey).HasColumnName("scope_key");
-            e.Property(x => x.Stage).HasColumnName("stage");
-            e.Property(x => x.Matter).HasColumnName("matter");
-            e.Property(x => x.ProjectKind).HasColumnName("project_kind");
-            e.Property(x => x.DefinitionId).HasColumnName("definition_id");
-            e.Property(x => x.ChangedBy).HasColumnName("changed_by");
-            e.Property(x => x.ChangedAt).HasColumnName("changed_at").HasConversion(instant);
         });
         modelBuilder.Entity<BindingChangeRow>(e =>
         {
             e.ToTable("permit_binding_changes");
             e.HasKey(x => x.Id);
-            e.Property(x => x.Id).HasColumnName("id").ValueGeneratedOnAdd();
-            e.Property(x => x.ScopeKey).HasColumnName("scope_key");
-            e.Property(x => x.BeforeDefinitionId).HasColumnName("before_definition_id");
-            e.Property(x => x.AfterDefinitionId).HasColumnName("after_definition_id");
-            e.Property(x => x.Actor).HasColumnName("actor");
-            e.Property(x => x.At).HasColumnName("at").HasConversion(instant);
+            e.Property(x => x.Id).ValueGeneratedOnAdd();
         });
     }
 

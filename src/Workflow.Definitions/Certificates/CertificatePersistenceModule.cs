@@ -18,23 +18,10 @@ public sealed class CertificatePersistenceModule : IWorkflowPersistenceModule
     /// <inheritdoc />
     public void ConfigureModel(ModelBuilder modelBuilder)
     {
-        var instant = new InstantToUnixNanosecondsConverter();
         modelBuilder.Entity<CertificateRow>(e =>
         {
             e.ToTable("permit_certificates");
             e.HasKey(x => x.Code);
-            e.Property(x => x.Code).HasColumnName("code");
-            e.Property(x => x.CaseId).HasColumnName("case_id");
-            e.Property(x => x.Number).HasColumnName("number");
-            e.Property(x => x.CertificateType).HasColumnName("certificate_type");
-            e.Property(x => x.Decision).HasColumnName("decision");
-            e.Property(x => x.ProjectName).HasColumnName("project_name");
-            e.Property(x => x.Matters).HasColumnName("matters");
-            e.Property(x => x.Department).HasColumnName("department");
-            e.Property(x => x.IssuedAt).HasColumnName("issued_at").HasConversion(instant);
-            e.Property(x => x.Conditions).HasColumnName("conditions");
-            e.Property(x => x.RevokedAt).HasColumnName("revoked_at").HasConversion(instant);
-            e.Property(x => x.RevokedBy).HasColumnName("revoked_by");
         });
     }
 

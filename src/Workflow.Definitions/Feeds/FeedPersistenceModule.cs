@@ -19,19 +19,12 @@ public sealed class FeedPersistenceModule : IWorkflowPersistenceModule
     /// <inheritdoc />
     public void ConfigureModel(ModelBuilder modelBuilder)
     {
-        var instant = new InstantToUnixNanosecondsConverter();
         modelBuilder.Entity<FeedTokenRow>(e =>
         {
             e.ToTable("fd_tokens");
             e.HasKey(x => x.Id);
-            e.Property(x => x.Id).HasColumnName("id").ValueGeneratedOnAdd();
-            e.Property(x => x.Scope).HasColumnName("scope").HasConversion<string>();
-            e.Property(x => x.Owner).HasColumnName("owner");
-            e.Property(x => x.TokenHash).HasColumnName("token_hash");
-            e.Property(x => x.Label).HasColumnName("label");
-            e.Property(x => x.CreatedBy).HasColumnName("created_by");
-            e.Property(x => x.CreatedAt).HasColumnName("created_at").HasConversion(instant);
-            e.Property(x => x.RevokedAt).HasColumnName("revoked_at").HasConversion(instant);
+            e.Property(x => x.Id).ValueGeneratedOnAdd();
+            e.Property(x => x.Scope).HasConversion<string>();
         });
     }
 

@@ -18,25 +18,10 @@ public sealed class MaterialFilePersistenceModule : IWorkflowPersistenceModule
     /// <inheritdoc />
     public void ConfigureModel(ModelBuilder modelBuilder)
     {
-        var instant = new InstantToUnixNanosecondsConverter();
         modelBuilder.Entity<MaterialFileRow>(e =>
         {
             e.ToTable("material_files");
             e.HasKey(x => x.Id);
-            e.Property(x => x.Id).HasColumnName("id");
-            e.Property(x => x.CaseId).HasColumnName("case_id");
-            e.Property(x => x.MaterialCode).HasColumnName("material_code");
-            e.Property(x => x.Version).HasColumnName("version");
-            e.Property(x => x.FileName).HasColumnName("file_name");
-            e.Property(x => x.ContentType).HasColumnName("content_type");
-            e.Property(x => x.Size).HasColumnName("size");
-            e.Property(x => x.Sha256).HasColumnName("sha256");
-            e.Property(x => x.StorageKey).HasColumnName("storage_key");
-            e.Property(x => x.UploadedBy).HasColumnName("uploaded_by");
-            e.Property(x => x.UploadedAt).HasColumnName("uploaded_at").HasConversion(instant);
-            e.Property(x => x.DefectReason).HasColumnName("defect_reason");
-            e.Property(x => x.DefectBy).HasColumnName("defect_by");
-            e.Property(x => x.DefectAt).HasColumnName("defect_at").HasConversion(instant);
         });
     }
 

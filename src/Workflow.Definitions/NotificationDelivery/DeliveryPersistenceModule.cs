@@ -18,37 +18,17 @@ public sealed class DeliveryPersistenceModule : IWorkflowPersistenceModule
     /// <inheritdoc />
     public void ConfigureModel(ModelBuilder modelBuilder)
     {
-        var instant = new InstantToUnixNanosecondsConverter();
         modelBuilder.Entity<NotificationSettingRow>(e =>
         {
             e.ToTable("notification_settings");
             e.HasKey(x => x.Reader);
             e.Ignore(x => x.EmailKindList);
-            e.Property(x => x.Reader).HasColumnName("reader");
-            e.Property(x => x.Audience).HasColumnName("audience");
-            e.Property(x => x.Email).HasColumnName("email");
-            e.Property(x => x.Language).HasColumnName("language");
-            e.Property(x => x.EmailKinds).HasColumnName("email_kinds");
         });
         modelBuilder.Entity<OutboxMessageRow>(e =>
         {
             e.ToTable("notification_outbox");
             e.HasKey(x => x.Id);
-            e.Property(x => x.Id).HasColumnName("id").ValueGeneratedOnAdd();
-            e.Property(x => x.Kind).HasColumnName("kind");
-            e.Property(x => x.Reader).HasColumnName("reader");
-            e.Property(x => x.Email).HasColumnName("email");
-            e.Property(x => x.Language).HasColumnName("language");
-            e.Property(x => x.CaseId).HasColumnName("case_id");
-            e.Property(x => x.StepId).HasColumnName("step_id");
-            e.Property(x => x.Data).HasColumnName("data");
-            e.Property(x => x.CreatedAt).HasColumnName("created_at").HasConversion(instant);
-            e.Property(x => x.Attempts).HasColumnName("attempts");
-            e.Property(x => x.NextAttemptAt).HasColumnName("next_attempt_at").HasConversion(instant);
-            e.Property(x => x.ClaimedUntil).HasColumnName("claimed_until").HasConversion(instant);
-            e.Property(x => x.SentAt).HasColumnName("sent_at").HasConversion(instant);
-            e.Property(x => x.FailedAt).HasColumnName("failed_at").HasConversion(instant);
-            e.Property(x => x.LastError).HasColumnName("last_error");
+            e.Property(x => x.Id).ValueGeneratedOnAdd();
         });
     }
 

@@ -18,26 +18,16 @@ public sealed class NotificationPersistenceModule : IWorkflowPersistenceModule
     /// <inheritdoc />
     public void ConfigureModel(ModelBuilder modelBuilder)
     {
-        var instant = new InstantToUnixNanosecondsConverter();
         modelBuilder.Entity<NotificationRow>(e =>
         {
             e.ToTable("notifications");
             e.HasKey(x => x.Id);
-            e.Property(x => x.Id).HasColumnName("id").ValueGeneratedOnAdd();
-            e.Property(x => x.Kind).HasColumnName("kind");
-            e.Property(x => x.Audience).HasColumnName("audience");
-            e.Property(x => x.CaseId).HasColumnName("case_id");
-            e.Property(x => x.StepId).HasColumnName("step_id");
-            e.Property(x => x.Data).HasColumnName("data");
-            e.Property(x => x.CreatedAt).HasColumnName("created_at").HasConversion(instant);
+            e.Property(x => x.Id).ValueGeneratedOnAdd();
         });
         modelBuilder.Entity<NotificationReadRow>(e =>
         {
             e.ToTable("notification_reads");
             e.HasKey(x => new { x.NotificationId, x.Reader });
-            e.Property(x => x.NotificationId).HasColumnName("notification_id");
-            e.Property(x => x.Reader).HasColumnName("reader");
-            e.Property(x => x.ReadAt).HasColumnName("read_at").HasConversion(instant);
         });
     }
 

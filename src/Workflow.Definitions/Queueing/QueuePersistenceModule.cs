@@ -22,51 +22,21 @@ public sealed class QueuePersistenceModule : IWorkflowPersistenceModule
     /// <inheritdoc />
     public void ConfigureModel(ModelBuilder modelBuilder)
     {
-        var instant = new InstantToUnixNanosecondsConverter();
         modelBuilder.Entity<QueueTicketRow>(e =>
         {
             e.ToTable("queue_tickets");
             e.HasKey(x => x.Id);
-            e.Property(x => x.Id).HasColumnName("id").ValueGeneratedOnAdd();
-            e.Property(x => x.Day).HasColumnName("day");
-            e.Property(x => x.Number).HasColumnName("number");
-            e.Property(x => x.Code).HasColumnName("code");
-            e.Property(x => x.Hall).HasColumnName("hall");
-            e.Property(x => x.Category).HasColumnName("category");
-            e.Property(x => x.Sequence).HasColumnName("sequence");
-            e.Property(x => x.Source).HasColumnName("source").HasConversion<string>();
-            e.Property(x => x.AppointmentId).HasColumnName("appointment_id");
-            e.Property(x => x.SlotStart).HasColumnName("slot_start").HasConversion(instant);
-            e.Property(x => x.SlotEnd).HasColumnName("slot_end").HasConversion(instant);
-            e.Property(x => x.HolderKey).HasColumnName("holder_key");
-            e.Property(x => x.ProjectCode).HasColumnName("project_code");
-            e.Property(x => x.Agent).HasColumnName("agent");
-            e.Property(x => x.Priority).HasColumnName("priority");
-            e.Property(x => x.PriorityReasons).HasColumnName("priority_reasons");
-            e.Property(x => x.State).HasColumnName("state").HasConversion<string>();
-            e.Property(x => x.IssuedAt).HasColumnName("issued_at").HasConversion(instant);
-            e.Property(x => x.FirstCalledAt).HasColumnName("first_called_at").HasConversion(instant);
-            e.Property(x => x.CalledAt).HasColumnName("called_at").HasConversion(instant);
+            e.Property(x => x.Id).ValueGeneratedOnAdd();
+            e.Property(x => x.Source).HasConversion<string>();
+            e.Property(x => x.State).HasConversion<string>();
             e.Property(x => x.Window).HasColumnName("window_code");
-            e.Property(x => x.TargetWindow).HasColumnName("target_window");
-            e.Property(x => x.Clerk).HasColumnName("clerk");
-            e.Property(x => x.Calls).HasColumnName("calls");
-            e.Property(x => x.Transfers).HasColumnName("transfers");
-            e.Property(x => x.EndedAt).HasColumnName("ended_at").HasConversion(instant);
-            e.Property(x => x.Cases).HasColumnName("cases");
         });
         modelBuilder.Entity<QueueCallRow>(e =>
         {
             e.ToTable("queue_calls");
             e.HasKey(x => x.Id);
-            e.Property(x => x.Id).HasColumnName("id").ValueGeneratedOnAdd();
-            e.Property(x => x.Day).HasColumnName("day");
-            e.Property(x => x.Hall).HasColumnName("hall");
-            e.Property(x => x.TicketId).HasColumnName("ticket_id");
-            e.Property(x => x.Number).HasColumnName("number");
+            e.Property(x => x.Id).ValueGeneratedOnAdd();
             e.Property(x => x.Window).HasColumnName("window_code");
-            e.Property(x => x.Recall).HasColumnName("recall");
-            e.Property(x => x.At).HasColumnName("at").HasConversion(instant);
         });
     }
 

@@ -16,10 +16,8 @@ public sealed class BookingBrowserTests(BrowserFixture browser)
     {
         var page = await browser.NewPageAsync();
         await page.GotoAsync($"{browser.Server.BaseUrl}/appointments?culture=zh-CN");
-        await page.SelectOptionAsync("#hall", "HQ");
-        await page.WaitForURLAsync(url => url.Contains("hall=HQ"));
-        await page.SelectOptionAsync("#category", "PERMIT");
-        await page.WaitForURLAsync(url => url.Contains("category=PERMIT"));
+        await ChooseAsync(page, "#hall", "HQ", "hall=HQ");
+        await ChooseAsync(page, "#category", "PERMIT", "category=PERMIT");
         var day = page.Locator("#days a").Nth(1); // the next working day after the first bookable one
         var date = await day.GetAttributeAsync("data-date");
         await day.ClickAsync();
@@ -67,5 +65,19 @@ public sealed class BookingBrowserTests(BrowserFixture browser)
         await row.Locator("button.cancel").ClickAsync();
         await page.WaitForSelectorAsync("#cancelled");
         (await page.Locator($"#mine-list tr[data-appointment='{id}'] .state").TextContentAsync()).Should().Be("Cancelled");
+    }
+
+    // Choosing in a select submits the form (onchange); when the page does not arrive, say where the browser is instead of a bare timeout.
+    private static async Task ChooseAsync(Microsoft.Playwright.IPage page, string select, string value, string expectedInUrl)
+    {
+        await page.SelectOptionAsync(select, value);
+        try
+        {
+            await page.WaitForURLAsync(url => url.Contains(expectedInUrl));
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException($"Choosing {value} in {select} did not reach a URL with {expectedInUrl}: the page is at {page.Url}, the select holds {await page.InputValueAsync(select, new() { Timeout = 5_000 })}.", e);
+        }
     }
 }

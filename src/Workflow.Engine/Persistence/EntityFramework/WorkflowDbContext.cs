@@ -34,6 +34,16 @@ public sealed class WorkflowDbContext : DbContext
     internal DbSet<JournalRow> Journal => Set<JournalRow>();
     internal DbSet<IdempotencyRow> Idempotency => Set<IdempotencyRow>();
 
+    /// <summary>
+    /// What every module's model shares (docs/persistence.md, *Modules*): columns named in snake_case after their
+    /// properties, and instants stored as Unix nanoseconds (a 64-bit integer on both providers).
+    /// </summary>
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<NodaTime.Instant>().HaveConversion<InstantToUnixNanosecondsConverter>();
+        configurationBuilder.Conventions.Add(_ => new SnakeCaseColumnConvention());
+    }
+
     /// <summary>Lets every module, the engine's own first, add its tables to the model.</summary>
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

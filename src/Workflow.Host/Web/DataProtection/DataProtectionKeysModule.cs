@@ -22,8 +22,6 @@ public sealed class DataProtectionKeysModule : IWorkflowPersistenceModule
         {
             e.ToTable("host_data_protection_keys");
             e.HasKey(x => x.FriendlyName);
-            e.Property(x => x.FriendlyName).HasColumnName("friendly_name");
-            e.Property(x => x.Xml).HasColumnName("xml");
         });
 
     private const string Script = """

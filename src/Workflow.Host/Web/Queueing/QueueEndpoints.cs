@@ -106,34 +106,19 @@ public static class QueueEndpoints
     private static ProblemHttpResult UnknownHall(string hall) =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: Ui.T("未找到。", "Not found."), detail: Ui.T($"没有大厅 {hall}。", $"There is no hall {hall}."));
 
-    private static async Task<Results<ServerSentEventsResult<BoardView>, ProblemHttpResult>> StreamAsync(string hall, HallDirectory halls, QueueBoard board,
-        QueueOptions options, HttpContext http) =>
+    private static async Task<Results<ServerSentEventsResult<BoardView>, ProblemHttpResult>> StreamAsync(string hall, HallDirectory halls, HallBoardFeed feed,
+        HttpContext http) =>
         (await halls.SnapshotAsync(http.RequestAborted)).FindHall(hall) is null
             ? UnknownHall(hall)
-            : TypedResults.ServerSentEvents(Boards(hall, board, TimeSpan.FromMilliseconds(Math.Max(options.DisplayPollMilliseconds, 50)), http.RequestAborted));
+            : TypedResults.ServerSentEvents(Boards(hall, feed, http.RequestAborted));
 
-    // Every host polls the database, so a call made on any host of the deployment reaches every display: the hall's
-    // count of calls grows with each commit (rows are only added), and a change sends the board again.
-    private static async IAsyncEnumerable<SseItem<BoardView>> Boards(string hall, QueueBoard board, TimeSpan interval, [EnumeratorCancellation] CancellationToken ct)
+    // The hall's one poller on this host (HallBoardFeed) reads the board once per change; every screen gets it.
+    private static async IAsyncEnumerable<SseItem<BoardView>> Boards(string hall, HallBoardFeed feed, [EnumeratorCancellation] CancellationToken ct)
     {
-        long? sent = null;
-        while (!ct.IsCancellationRequested)
+        await foreach (var board in feed.WatchAsync(hall, ct))
         {
-            var version = await board.VersionAsync(hall, ct);
-            if (version != sent)
-            {
-                sent = version;
-                var view = BoardView.Of(await board.HallAsync(hall, ct));
-                yield return new SseItem<BoardView>(view, "board") { EventId = view.Version.ToString(CultureInfo.InvariantCulture) };
-            }
-            try
-            {
-                await Task.Delay(interval, ct);
-            }
-            catch (OperationCanceledException)
-            {
-                yield break;
-            }
+            var view = BoardView.Of(board);
+            yield return new SseItem<BoardView>(view, "board") { EventId = view.Version.ToString(CultureInfo.InvariantCulture) };
         }
     }
 
