@@ -10,7 +10,7 @@ namespace Workflow.Host.Pages.Supervision;
 /// <summary>
 /// The supervisor's overview (效能监察): every open step grouped by department, with how many are on time, in
 /// warning, overdue and waiting for the applicant, then the warning and overdue steps themselves. Supervisor and
-/// admin only (403 otherwise); read only. The counting is <see cref="InboxQueries.OverviewAsync"/>'s.
+/// admin only (403 otherwise); read only. The counting is <see cref="InboxQueries.OverviewAsync(StepListFilter, int, int, CancellationToken)"/>'s.
 /// </summary>
 public sealed class IndexModel(Workflow.Definitions.Catalogue.MatterCatalogue catalogue, InboxQueries inboxes) : LocalizedPageModel
 {
