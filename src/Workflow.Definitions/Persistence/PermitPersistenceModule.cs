@@ -21,6 +21,7 @@ internal sealed class PermitPersistenceModule : IWorkflowPersistenceModule
         new(3, "case numbers, query codes and their counters", NumberCases(Sqlite), NumberCases(PostgreSql)),
         new(4, "what the applicant owes and the workflow run, for the project tracker", OwedSqlite, OwedPostgreSql),
         new(5, "the instants each open step turns warning and overdue, for the supervisor's counts", LevelInstants("INTEGER", "0", "1"), LevelInstants("bigint", "FALSE", "TRUE")),
+        new(6, "per-department counters of open and waiting steps, for the supervisor's counts", OpenStepCounters("INTEGER"), OpenStepCounters("bigint")),
     ];
 
     /// <inheritdoc />
@@ -113,7 +114,29 @@ internal sealed class PermitPersistenceModule : IWorkflowPersistenceModule
             e.Property(x => x.PromisedLimit).HasColumnName("promised_limit");
             e.Property(x => x.Suspensions).HasColumnName("suspensions");
         });
+        modelBuilder.Entity<OpenStepCountRow>(e =>
+        {
+            e.ToTable("permit_open_steps");
+            e.HasKey(x => new { x.Department, x.State, x.Slot });
+            e.Property(x => x.Department).HasColumnName("department");
+            e.Property(x => x.State).HasColumnName("state").HasConversion<string>();
+            e.Property(x => x.Slot).HasColumnName("slot");
+            e.Property(x => x.Steps).HasColumnName("steps");
+        });
     }
+
+    // Step 6 (docs/supervision.md, "Counting at scale"): the counters OpenStepCounts keeps in every save's transaction,
+    // filled here from the step rows of an existing database.
+    private static string OpenStepCounters(string int64) => $"""
+        CREATE TABLE permit_open_steps (
+            department TEXT NOT NULL,
+            state TEXT NOT NULL,
+            slot INTEGER NOT NULL,
+            steps {int64} NOT NULL,
+            PRIMARY KEY (department, state, slot)
+        );
+        {OpenStepCounts.RecountSql}
+        """;
 
     // Step 2: what inboxes, lists and supervision need to read clocks from rows (never the instance JSON). Rows written
     // before it get the columns on their case's next save; until then their lists show no clock.

@@ -94,5 +94,8 @@ internal sealed class PermitProjection(CalendarRegistry calendars) : IWorkflowSa
             s.SetLevels(step.State != StepState.Open || calendar is null ? LevelInstants.None
                 : step.StatutoryLimit > 0 ? LevelInstants.Of(CaseClocks.ForStep(step, calendar)) : caseLevels);
         }
+
+        // The supervisor's per-department counters, from the step rows staged above (docs/supervision.md, "Counting at scale").
+        await OpenStepCounts.RecordAsync(db, file.CaseId, cancellationToken);
     }
 }

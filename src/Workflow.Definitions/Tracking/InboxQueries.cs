@@ -94,46 +94,73 @@ public sealed class InboxQueries(IDbContextFactory<WorkflowDbContext> contexts, 
     /// Every open step counted per department, and those in warning or overdue, worst first, one page of
     /// <paramref name="attentionPageSize"/> (docs/supervision.md, "Counting at scale").
     /// </summary>
+    public Task<SupervisionOverview> OverviewAsync(int attentionPage = 1, int attentionPageSize = int.MaxValue, CancellationToken cancellationToken = default) =>
+        OverviewAsync(StepListFilter.None, attentionPage, attentionPageSize, cancellationToken);
+
+    /// <summary>
+    /// Every open step counted per department, and one page of <paramref name="attentionPageSize"/> of those in warning
+    /// or overdue narrowed by <paramref name="filter"/> (the lists' parameters), worst first unless it sorts otherwise
+    /// (docs/supervision.md, "Counting at scale"). The counts are never filtered.
+    /// </summary>
     /// <remarks>
-    /// No clock is evaluated and no case joined to count: each open step row carries the instants its clocks turn
-    /// warning and overdue (<see cref="StepRow.WarningAt"/>, <see cref="StepRow.OverdueAt"/>, written by every save), so
-    /// the levels at now are one <c>GROUP BY</c> comparing them with now over a covering index, and the attention page
-    /// reads its entries in index order (overdue first, most overdue first; then the warnings nearest to overdue; steps
-    /// standing still in warning last) and stops. Steps waiting for a supplement have no level instants: counted as
-    /// waiting, never as late.
+    /// No clock is evaluated and no open step walked: the open and waiting steps per department are counters kept by
+    /// every save (<see cref="OpenStepCounts"/>); each open step row carries the instants its clocks turn warning and
+    /// overdue (<see cref="StepRow.WarningAt"/>, <see cref="StepRow.OverdueAt"/>), so the late ones are, per department,
+    /// one index range from the first entry to now — only late steps are visited. The unfiltered attention page reads
+    /// its entries in index order (overdue first, most overdue first; then the warnings nearest to overdue; steps standing
+    /// still in warning last) and stops. Steps waiting for a supplement have no level instants: counted as waiting, never
+    /// as late.
     /// </remarks>
-    public async Task<SupervisionOverview> OverviewAsync(int attentionPage = 1, int attentionPageSize = int.MaxValue, CancellationToken cancellationToken = default)
+    public async Task<SupervisionOverview> OverviewAsync(StepListFilter filter, int attentionPage, int attentionPageSize, CancellationToken cancellationToken = default)
     {
         var at = clock.GetCurrentInstant();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var counts = await db.Set<StepRow>().AsNoTracking().Where(s => EF.Constant(OpenStepStates).Contains(s.State))
-            .GroupBy(s => new { s.State, s.Department }) // the covering index's order: no sort (ListIndexModule)
-            .Select(g => new
-            {
-                g.Key.Department, g.Key.State, Count = g.Count(),
-                Overdue = g.Count(s => s.OverdueAt <= at),
-                Warning = g.Count(s => s.WarningAt <= at && (s.OverdueAt == null || s.OverdueAt > at)),
-            })
+        var open = (await db.Set<OpenStepCountRow>().AsNoTracking()
+                .GroupBy(c => new { c.Department, c.State })
+                .Select(g => new { g.Key.Department, g.Key.State, Count = g.Sum(c => c.Steps) })
+                .ToListAsync(cancellationToken))
+            .Where(c => c.Count > 0).ToList();
+        var names = open.Select(c => c.Department).Distinct().Order(StringComparer.Ordinal).ToArray();
+        // The department names as constants: SQLite then seeks ix_permit_steps_late once per department and reads the
+        // range up to now in department order (no sort); "warning_at <= @at" implies the partial index's IS NOT NULL.
+        var late = names.Length == 0 ? [] : await db.Set<StepRow>().AsNoTracking()
+            .Where(s => EF.Constant(names).Contains(s.Department) && s.WarningAt <= at)
+            .GroupBy(s => s.Department)
+            .Select(g => new { Department = g.Key, Late = g.Count(), Overdue = g.Count(s => s.OverdueAt <= at) })
             .ToListAsync(cancellationToken);
-        var departments = counts.GroupBy(c => c.Department)
-            .Select(g => new DepartmentLoad(g.Key, g.Sum(c => c.Count),
-                g.Where(c => c.State == StepState.WaitingForSupplement).Sum(c => c.Count),
-                g.Sum(c => c.Warning), g.Sum(c => c.Overdue)))
+        var departments = names
+            .Select(d => (Department: d, Late: late.FirstOrDefault(l => l.Department == d)))
+            .Select(x => new DepartmentLoad(x.Department,
+                (int)open.Where(c => c.Department == x.Department).Sum(c => c.Count),
+                (int)open.Where(c => c.Department == x.Department && c.State == StepState.WaitingForSupplement).Sum(c => c.Count),
+                // Overdue implies warning (a clock warns before it is overdue), so the warnings are the late less the overdue.
+                (x.Late?.Late ?? 0) - (x.Late?.Overdue ?? 0), x.Late?.Overdue ?? 0))
             .OrderByDescending(d => d.Overdue).ThenByDescending(d => d.Warning).ThenBy(d => d.Department, StringComparer.Ordinal)
             .ToList();
-        var attentionCount = departments.Sum(d => d.Warning + d.Overdue);
+
+        var filtered = filter with { Sort = ListSort.Due } != StepListFilter.None;
+        // Only open steps have level instants, so "warning_at <= @at" alone (which implies the partial index's IS NOT
+        // NULL) selects them: no state term that would tempt SQLite to another index and a sort (ListIndexModule).
+        var lateSteps = db.Set<StepRow>().AsNoTracking().Where(s => s.WarningAt <= at);
+        if (filter.Department is { } department) lateSteps = lateSteps.Where(s => s.Department == department);
+        if (filter.State is { } stateName && Enum.TryParse<StepState>(stateName, out var state)) lateSteps = lateSteps.Where(s => s.State == state);
+        if (filter.Level == DeadlineLevel.Overdue) lateSteps = lateSteps.Where(s => s.OverdueAt <= at);
+        if (filter.GreenChannel is { } green) lateSteps = lateSteps.Where(s => s.GreenChannel == green);
+        var attention = Filtered(db, Joined(db, lateSteps), filter, at, handled: false);
+        var attentionCount = filtered ? await attention.CountAsync(cancellationToken) : departments.Sum(d => d.Warning + d.Overdue);
         var skip = (int)Math.Min(int.MaxValue, (Math.Max(1L, attentionPage) - 1) * attentionPageSize);
         List<OpenStep> page = [];
         if (skip < attentionCount)
         {
-            // Only open steps have level instants, so "warning_at <= @at" alone (which implies the partial index's IS NOT
-            // NULL) selects them: no state term that would tempt SQLite to another index and a sort (ListIndexModule).
-            var late = db.Set<StepRow>().AsNoTracking().Where(s => s.WarningAt <= at);
-            page = await Joined(db, late)
-                .OrderBy(x => x.Step.OverdueAt == null).ThenBy(x => x.Step.OverdueAt).ThenBy(x => x.Step.Id)
-                .Skip(skip).Take(attentionPageSize).ToListAsync(cancellationToken);
+            var ordered = filter.Sort switch
+            {
+                ListSort.Newest => attention.OrderByDescending(x => x.Step.CreatedAt).ThenBy(x => x.Step.Id),
+                ListSort.Oldest => attention.OrderBy(x => x.Step.CreatedAt).ThenBy(x => x.Step.Id),
+                _ => attention.OrderBy(x => x.Step.OverdueAt == null).ThenBy(x => x.Step.OverdueAt).ThenBy(x => x.Step.Id),
+            };
+            page = await ordered.Skip(skip).Take(attentionPageSize).ToListAsync(cancellationToken);
         }
-        return new SupervisionOverview(departments, page.Select(x => Entry(x.Step, x.Case, at)).ToList(), counts.Sum(c => c.Count), at) { AttentionCount = attentionCount };
+        return new SupervisionOverview(departments, page.Select(x => Entry(x.Step, x.Case, at)).ToList(), departments.Sum(d => d.Open), at) { AttentionCount = attentionCount };
     }
 
     private static IQueryable<StepRow> OpenStepRows(WorkflowDbContext db, string? department, string? state = null)

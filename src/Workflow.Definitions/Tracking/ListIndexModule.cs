@@ -19,6 +19,7 @@ public sealed class ListIndexModule : IWorkflowPersistenceModule
         new(1, "indexes of the handled lists and the filing date", Indexes, Indexes),
         new(2, "partial indexes of the open steps in inbox order", InboxOrder("promised_due IS NULL"), InboxOrder("(promised_due IS NULL)")),
         new(3, "partial indexes of the supervisor's counts and attention list", Levels("overdue_at IS NULL"), Levels("(overdue_at IS NULL)")),
+        new(4, "the late steps by department, for the supervisor's counts (open and waiting are counters now)", LateSteps, LateSteps),
     ];
 
     /// <inheritdoc />
@@ -40,7 +41,7 @@ public sealed class ListIndexModule : IWorkflowPersistenceModule
         """;
 
     /// <summary>
-    /// The supervisor's overview (<see cref="InboxQueries.OverviewAsync"/>, docs/supervision.md "Counting at scale"): the
+    /// The supervisor's overview (<see cref="InboxQueries.OverviewAsync(StepListFilter, int, int, CancellationToken)"/>, docs/supervision.md "Counting at scale"): the
     /// counts per department read one covering index of the open steps (no table rows); the attention list reads the
     /// steps with a warning instant (only open steps have one) in its order — overdue first, most overdue first, then the warnings nearest
     /// to overdue, those that stood still in warning last — so a page reads its entries in order and stops.
@@ -50,6 +51,17 @@ public sealed class ListIndexModule : IWorkflowPersistenceModule
             WHERE state IN ('Open', 'WaitingForSupplement');
         CREATE INDEX ix_permit_steps_attention ON permit_steps ({overdueMissing}, overdue_at, id, warning_at)
             WHERE warning_at IS NOT NULL;
+        """;
+
+    /// <summary>
+    /// The supervisor's late counts (<see cref="InboxQueries.OverviewAsync(StepListFilter, int, int, CancellationToken)"/>, docs/supervision.md "Counting at scale"):
+    /// per department, the steps whose warning instant has passed, read as one range of this covering index from the
+    /// department's first entry to now — only the late steps are visited, whatever the number of open steps. The open and
+    /// waiting counts come from the counters (<c>permit_open_steps</c>), so the index that walked every open step goes.
+    /// </summary>
+    private const string LateSteps = """
+        CREATE INDEX ix_permit_steps_late ON permit_steps (department, warning_at, overdue_at) WHERE warning_at IS NOT NULL;
+        DROP INDEX ix_permit_steps_open_levels;
         """;
 
     private const string Indexes = """

@@ -55,12 +55,13 @@ public sealed class ProjectTrackTests
         await using (var db = await host.Services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>().CreateDbContextAsync())
         {
             await db.Database.ExecuteSqlRawAsync("DROP INDEX ix_permit_steps_attention");
-            await db.Database.ExecuteSqlRawAsync("DROP INDEX ix_permit_steps_open_levels");
+            await db.Database.ExecuteSqlRawAsync("DROP INDEX ix_permit_steps_late");
+            await db.Database.ExecuteSqlRawAsync("DROP TABLE permit_open_steps");
             await db.Database.ExecuteSqlRawAsync("DROP INDEX ix_permit_steps_levels_pending");
             await db.Database.ExecuteSqlRawAsync("ALTER TABLE permit_steps DROP COLUMN warning_at");
             await db.Database.ExecuteSqlRawAsync("ALTER TABLE permit_steps DROP COLUMN overdue_at");
             await db.Database.ExecuteSqlRawAsync("ALTER TABLE permit_steps DROP COLUMN levels_pending");
-            await db.Database.ExecuteSqlRawAsync("DELETE FROM wf_schema_history WHERE (module = 'permits' AND version > 4) OR (module = 'permit-lists' AND version = 3)");
+            await db.Database.ExecuteSqlRawAsync("DELETE FROM wf_schema_history WHERE (module = 'permits' AND version > 4) OR (module = 'permit-lists' AND version >= 3)");
             await db.Database.ExecuteSqlRawAsync("ALTER TABLE permit_cases DROP COLUMN owed");
             await db.Database.ExecuteSqlRawAsync("ALTER TABLE permit_cases DROP COLUMN workflow");
             await db.Database.ExecuteSqlRawAsync("DELETE FROM wf_schema_history WHERE module = 'permits' AND version = 4");

@@ -20,18 +20,12 @@ namespace Workflow.Definitions.Tests.Tracking;
 /// </summary>
 public sealed class TrackingQueriesTests
 {
-    private static readonly string[] FiveOfStageTwo = ["ZRZY-003", "RF-001", "SW-002", "QX-001", "YJGL-001"];
-
     [Theory]
     [MemberData(nameof(PermitTestHost.Providers), MemberType = typeof(PermitTestHost))]
     public async Task The_inbox_reads_each_clock_from_rows_as_the_case_file_gives_it(string provider)
     {
         await using var host = await StartAsync(provider, "2025-03-03T09:30:00+08:00"); // Monday
-        var project = await host.ProjectAsync();
-        var file = await host.AcceptAsync((await host.ApplyAsync(project, Stage.EngineeringConstructionPermit, FiveOfStageTwo)).CaseId);
-        host.SetClock("2025-03-04T10:00:00+08:00"); // Tuesday: one office hour of seven has passed
-        await host.ActAsync(file.Steps.Single(s => s.Department == "rf").Id, "SupplementRequested", "reviewer-rf", "请补充",
-            missing: [new MaterialDefect("RF-001-DESIGN", "缺少计算书")]);
+        var file = await OpenSteps.FiveWithRfWaitingAsync(host); // Tuesday 10:00: one office hour of seven has passed
         host.SetClock("2025-03-05T12:00:00+08:00"); // Wednesday noon
 
         var inbox = await host.Services.GetRequiredService<InboxQueries>().PageAsync(null, 1, 50);
@@ -62,10 +56,10 @@ public sealed class TrackingQueriesTests
     public async Task Supervision_counts_every_open_step_not_only_the_first_500(string provider)
     {
         await using var host = await StartAsync(provider, "2025-03-10T10:00:00+08:00"); // Monday, a week after the old steps
-        await SeedStepsAsync(host, "zjj", 510, At("2025-03-03T09:30:00+08:00"), promised: 1, StepState.Open);
-        await SeedStepsAsync(host, "zjj", 3, At("2025-03-03T09:30:00+08:00"), promised: 1, StepState.WaitingForSupplement);
-        await SeedStepsAsync(host, "fgw", 7, host.Clock.GetCurrentInstant(), promised: 5, StepState.Open);
-        await SeedStepsAsync(host, "fgw", 2, host.Clock.GetCurrentInstant(), promised: 5, StepState.Completed);
+        await OpenSteps.SeedAsync(host, "zjj", 510, At("2025-03-03T09:30:00+08:00"), promised: 1, StepState.Open);
+        await OpenSteps.SeedAsync(host, "zjj", 3, At("2025-03-03T09:30:00+08:00"), promised: 1, StepState.WaitingForSupplement);
+        await OpenSteps.SeedAsync(host, "fgw", 7, host.Clock.GetCurrentInstant(), promised: 5, StepState.Open);
+        await OpenSteps.SeedAsync(host, "fgw", 2, host.Clock.GetCurrentInstant(), promised: 5, StepState.Completed);
 
         var overview = await host.Services.GetRequiredService<InboxQueries>().OverviewAsync();
 
@@ -83,12 +77,12 @@ public sealed class TrackingQueriesTests
         await using var host = await StartAsync(provider, "2025-03-10T10:00:00+08:00"); // Monday
         var now = host.Clock.GetCurrentInstant();
         // Opened a minute ago with a promised limit of one working day: one day left, which is a warning from the start (docs/calendars.md).
-        await SeedStepsAsync(host, "zjj", 3, now - Duration.FromMinutes(1), promised: 1, StepState.Open,
+        await OpenSteps.SeedAsync(host, "zjj", 3, now - Duration.FromMinutes(1), promised: 1, StepState.Open,
             promisedDue: At("2025-03-11T10:00:00+08:00"), statutoryDue: At("2025-04-08T10:00:00+08:00"));
         // Opened now with five and twenty working days, due next week and in April: normal (warning from 80 %: Friday 17:30).
-        await SeedStepsAsync(host, "fgw", 600, now, promised: 5, StepState.Open,
+        await OpenSteps.SeedAsync(host, "fgw", 600, now, promised: 5, StepState.Open,
             promisedDue: At("2025-03-17T10:00:00+08:00"), statutoryDue: At("2025-04-08T10:00:00+08:00"));
-        await SeedStepsAsync(host, "fgw", 4, now, promised: 5, StepState.WaitingForSupplement,
+        await OpenSteps.SeedAsync(host, "fgw", 4, now, promised: 5, StepState.WaitingForSupplement,
             promisedDue: At("2025-03-17T10:00:00+08:00"), statutoryDue: At("2025-04-08T10:00:00+08:00"));
         var queries = host.Services.GetRequiredService<InboxQueries>();
 
@@ -108,8 +102,8 @@ public sealed class TrackingQueriesTests
     public async Task An_inbox_page_costs_two_queries_whatever_its_size(string provider)
     {
         await using var host = await StartAsync(provider, "2025-03-10T10:00:00+08:00");
-        await SeedStepsAsync(host, "zjj", 60, At("2025-03-03T09:30:00+08:00"), promised: 5, StepState.Open);
-        await SeedStepsAsync(host, "fgw", 3, At("2025-03-03T09:30:00+08:00"), promised: 5, StepState.Open);
+        await OpenSteps.SeedAsync(host, "zjj", 60, At("2025-03-03T09:30:00+08:00"), promised: 5, StepState.Open);
+        await OpenSteps.SeedAsync(host, "fgw", 3, At("2025-03-03T09:30:00+08:00"), promised: 5, StepState.Open);
         var inboxes = host.Services.GetRequiredService<InboxQueries>();
 
         InboxPage? page = null;
@@ -128,9 +122,9 @@ public sealed class TrackingQueriesTests
     {
         await using var host = await StartAsync(provider, "2025-03-03T09:30:00+08:00");
         var project = await host.ProjectAsync();
-        var accepted = await host.AcceptAsync((await host.ApplyAsync(project, Stage.EngineeringConstructionPermit, FiveOfStageTwo)).CaseId);
+        var accepted = await host.AcceptAsync((await host.ApplyAsync(project, Stage.EngineeringConstructionPermit, OpenSteps.FiveOfStageTwo)).CaseId);
         var other = await host.ProjectAsync(agent: "agent2");
-        var waiting = await host.ApplyAsync(other, Stage.EngineeringConstructionPermit, FiveOfStageTwo);
+        var waiting = await host.ApplyAsync(other, Stage.EngineeringConstructionPermit, OpenSteps.FiveOfStageTwo);
         host.SetClock("2025-03-31T10:00:00+08:00"); // past the case's promised 15 days (24 March)
         var cases = host.Services.GetRequiredService<CaseQueries>();
 
@@ -159,7 +153,7 @@ public sealed class TrackingQueriesTests
     {
         await using var host = await StartAsync(provider, "2025-03-03T09:30:00+08:00");
         var project = await host.ProjectAsync();
-        var file = await host.AcceptAsync((await host.ApplyAsync(project, Stage.EngineeringConstructionPermit, FiveOfStageTwo)).CaseId);
+        var file = await host.AcceptAsync((await host.ApplyAsync(project, Stage.EngineeringConstructionPermit, OpenSteps.FiveOfStageTwo)).CaseId);
         var steps = file.Steps.Where(s => s.Kind == StepKind.Review).ToList();
 
         await host.ActAsync(steps[0].Id, "Approved", "reviewer-" + steps[0].Department); // warms EF's query cache
@@ -173,32 +167,6 @@ public sealed class TrackingQueriesTests
         static int WithoutBookmarkInserts(IEnumerable<string> texts) => texts.Count(t => !t.StartsWith("INSERT INTO \"wf_bookmarks\"", StringComparison.Ordinal));
         var trips = provider == "sqlite" ? WithoutBookmarkInserts(secondTexts) : second;
         trips.Should().Be(provider == "sqlite" ? WithoutBookmarkInserts(thirdTexts) : third, "the cost of an action does not depend on what happened before");
-        trips.Should().Be(provider == "sqlite" ? 18 : 11, "docs/architecture.md states the count and its parts (the engine and projection part went from 15/14 to 11/9 with the bookmark delta, then 12/10 with the definition stamp, then 10/7 with the one-statement load and the changed state parts; the audit chain and card timers add 8/4); {0}", string.Join("\n", secondTexts.Select(t => t.Split('\n')[0])));
-    }
-
-    /// <summary>
-    /// Writes <paramref name="count"/> step rows of one new case straight into the projection; their level instants are
-    /// computed as the schema step that added them has them computed for older rows (marked, then <see cref="StepLevelBackfill"/>).
-    /// </summary>
-    internal static async Task SeedStepsAsync(PermitTestHost host, string department, int count, Instant createdAt, int promised, StepState state,
-        Instant? promisedDue = null, Instant? statutoryDue = null)
-    {
-        await using var db = await host.Services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>().CreateDbContextAsync();
-        var caseId = "C" + Guid.NewGuid().ToString("N")[..12];
-        db.Add(new CaseRow
-        {
-            Id = caseId, InstanceId = caseId, ProjectId = "P1", ProjectName = "示例项目", CalendarId = "cn-mainland", Matters = "ZJJ-002",
-            State = CaseState.InReview, Agent = "agent1", SubmittedAt = createdAt, AcceptedAt = createdAt, UpdatedAt = createdAt,
-        });
-        for (var i = 0; i < count; i++)
-            db.Add(new StepRow
-            {
-                Id = $"{caseId}-{i:D3}", CaseId = caseId, InstanceId = caseId, ProjectId = "P1", ActivityId = "a" + i, Kind = StepKind.Review,
-                Department = department, Title = "审查", State = state, CreatedAt = createdAt.Plus(Duration.FromSeconds(i)),
-                StatutoryLimit = 20, PromisedLimit = promised, Version = 1, PromisedDue = promisedDue, StatutoryDue = statutoryDue,
-                LevelsPending = state is StepState.Open or StepState.WaitingForSupplement,
-            });
-        await db.SaveChangesAsync();
-        await host.Services.GetRequiredService<StepLevelBackfill>().RunAsync();
+        trips.Should().Be(provider == "sqlite" ? 19 : 12, "docs/architecture.md states the count and its parts (the engine and projection part went from 15/14 to 11/9 with the bookmark delta, then 12/10 with the definition stamp, then 10/7 with the one-statement load and the changed state parts; the audit chain and card timers add 8/4, the open-step counters 1/1); {0}", string.Join("\n", secondTexts.Select(t => t.Split('\n')[0])));
     }
 }

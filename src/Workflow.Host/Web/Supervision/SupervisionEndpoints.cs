@@ -8,6 +8,7 @@ using Workflow.Definitions.Tracking;
 using Workflow.Host.Web.Access;
 using Workflow.Host.Web.Json;
 using Workflow.Host.Web.Localization;
+using Workflow.Host.Web.Permits;
 using Workflow.Host.Web.Permits.Api;
 
 namespace Workflow.Host.Web.Supervision;
@@ -30,6 +31,10 @@ public static class SupervisionEndpoints
             .WithSummary("The cases and steps behind one figure of one department (`all`: every department), paged.")
             .WithDescription("`from`, `to`: the period, as for the dashboard. The lists' parameters (docs/api.md, Lists): `?search=&state=` (a case state) " +
                 "`&stage=&department=&level=Overdue&greenChannel=&sort=due|newest|oldest&page=1&pageSize=50`. A bad value is 400 naming it.");
+        api.MapGet("/open", OpenStepsAsync).WithName("SupervisionOpenSteps")
+            .WithSummary("Every open step counted per department (open, waiting for a supplement, warning, overdue), and one page of those in warning or overdue, worst first.")
+            .WithDescription("The lists' parameters (docs/api.md, Lists) search, filter, order and page the steps in warning or overdue: " +
+                "`?search=&department=&stage=&level=Overdue&greenChannel=&from=&to=&sort=due|newest|oldest&page=1&pageSize=50`; the counts are never filtered. A bad value is 400 naming it.");
         api.MapUrgingEndpoints();
         return api;
     }
@@ -50,6 +55,21 @@ public static class SupervisionEndpoints
         return TypedResults.Ok(new DashboardView(period.From, period.To,
             dashboard.Departments.Select(d => DepartmentFiguresView.Of(d, catalogue, period)).ToList(),
             DepartmentFiguresView.Of(dashboard.Overall, catalogue, period), dashboard.Weeks));
+    }
+
+    /// <summary>
+    /// The overview of <c>/supervision</c> (docs/supervision.md, "Counting at scale"): the per-department counts and one page
+    /// of the steps in warning or overdue, narrowed by the lists' parameters (a bad one is a 400 naming it).
+    /// </summary>
+    private static async Task<Results<Ok<OpenStepsView>, ValidationProblem, ProblemHttpResult>> OpenStepsAsync(HttpRequest request, ClaimsPrincipal user,
+        InboxQueries inboxes, MatterCatalogue catalogue, IOptions<JurisdictionOptions> jurisdiction, CancellationToken ct)
+    {
+        if (!MaySupervise(user)) return Forbidden();
+        var (parameters, errors) = ListParameters.Read(request.Query, catalogue, jurisdiction.Value.Zone);
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: Ui.T("列表参数无效。", "The list parameters are not valid."));
+        var overview = await inboxes.OverviewAsync(parameters.Filter, parameters.Page, parameters.PageSize, ct);
+        return TypedResults.Ok(new OpenStepsView(overview.TotalCount, overview.Departments,
+            new PagedList<InboxItemView>(overview.Attention.Select(i => InboxItemView.From(i.Step)).ToList(), overview.AttentionCount, parameters.Page, parameters.PageSize)));
     }
 
     /// <summary>

@@ -44,3 +44,12 @@ public sealed record SupervisionItemView(string CaseId, string? StepId, string D
             CaseNumber = item.CaseNumber,
         };
 }
+
+/// <summary>
+/// <c>GET /api/supervision/open</c> (docs/supervision.md, "Counting at scale"): every open step counted per department, and
+/// one page of the steps in warning or overdue as the lists' parameters narrow it.
+/// </summary>
+/// <param name="OpenSteps">Every open step (open or waiting for a supplement).</param>
+/// <param name="Departments">Per department: open, waiting for a supplement, warning, overdue; never filtered.</param>
+/// <param name="Attention">One page of the steps in warning or overdue.</param>
+public sealed record OpenStepsView(int OpenSteps, IReadOnlyList<Workflow.Definitions.Tracking.DepartmentLoad> Departments, Workflow.Host.Web.Permits.Api.PagedList<Workflow.Host.Web.Permits.Api.InboxItemView> Attention);

@@ -96,15 +96,7 @@ public sealed class SupervisionDrillDownListTests(SupervisionDrillDownListTests.
     public async Task A_bad_parameter_is_a_problem_naming_it_in_the_callers_language(string path, string field, string chinese, string english)
     {
         using var supervisor = await host.AsUserAsync("supervisor");
-        var zh = await (await supervisor.GetAsync(path)).JsonAsync(HttpStatusCode.BadRequest);
-        zh.GetProperty("title").GetString().Should().Be("列表参数无效。");
-        zh.GetProperty("errors").GetProperty(field)[0].GetString().Should().Contain(chinese);
-
-        using var request = new HttpRequestMessage(HttpMethod.Get, path);
-        request.Headers.AcceptLanguage.ParseAdd("en");
-        var en = await (await supervisor.SendAsync(request)).JsonAsync(HttpStatusCode.BadRequest);
-        en.GetProperty("title").GetString().Should().Be("The list parameters are not valid.");
-        en.GetProperty("errors").GetProperty(field)[0].GetString().Should().Contain(english);
+        await supervisor.ShouldNameBadParameterAsync(path, field, chinese, english);
     }
 
     [Fact]
