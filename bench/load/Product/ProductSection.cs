@@ -16,6 +16,7 @@ public static class ProductSection
         _ = http.Server; // start the Host (migrations, demo users) before timing
         await InProcessPermits.RunAsync(host, 1, TimeSpan.FromMilliseconds(1)); // warm-up: JIT
         await http.RunAsync(1, TimeSpan.FromMilliseconds(1));
+        await ActionProfile.RunAsync(host, options.Measurement);
         var rounds = new List<Dictionary<string, RunFigures>>();
         for (var round = 1; round <= options.Rounds; round++)
         {

@@ -51,12 +51,14 @@ public sealed class StepDesk(
     /// <exception cref="PermitRuleViolation">The action breaks a rule; nothing was applied.</exception>
     public async Task<(CaseFile File, StepRecord Step, bool Replayed)> ActAsync(StepRow row, StepAction action, string? idempotencyKey, int? expectedVersion, CancellationToken cancellationToken = default)
     {
+        // The file the check reads is the file before the run: the projection then writes only the rows the run changed.
+        using var before = CaseFileBefore.Begin();
         var options = new ResumeWorkflowOptions
         {
             IdempotencyScope = idempotencyKey is null ? null : action.Actor,
             IdempotencyKey = idempotencyKey,
             RequestHash = idempotencyKey is null ? null : Hash($"{row.Id}\n{action.ToJson().ToJsonString()}"),
-            BeforeResume = instance => Check(instance, row.Id, action, expectedVersion),
+            BeforeResume = instance => Check(instance, row.Id, action, expectedVersion, before),
         };
         // Files marked defective join the notice or request (docs/materials.md); the key's hash is of the body as sent.
         action = await WithDefectiveFilesAsync(row.CaseId, action, cancellationToken);
@@ -85,10 +87,11 @@ public sealed class StepDesk(
     }
 
     /// <summary>The rules, on the instance as loaded for the resume: nothing is applied when one is broken.</summary>
-    private void Check(WorkflowInstance instance, string stepId, StepAction action, int? expectedVersion)
+    private void Check(WorkflowInstance instance, string stepId, StepAction action, int? expectedVersion, CaseFileBefore.Handoff before)
     {
         var file = instance.IsTest ? null : CaseFiles.FileOf(instance);
         var step = file?.FindStep(stepId) ?? throw new StepConflictException(stepId, RuleCodes.StepNotFound);
+        before.Remember(instance, file);
         if (expectedVersion is { } v && v != step.Version)
             throw new StepConflictException(stepId, RuleCodes.StepChanged);
         StepActionRules.Validate(file, step, action, catalogue, step.WaiverAllowed);
