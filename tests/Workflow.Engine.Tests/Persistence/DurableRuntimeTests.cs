@@ -47,8 +47,8 @@ public class DurableRuntimeTests
         var resumed = await runtime.ResumeAsync(started.Instance.Id, waiting[0]);
         var sql = string.Join("\n", commands.Texts);
 
-        System.Text.RegularExpressions.Regex.Count(sql, "DELETE FROM \"wf_bookmarks\"").Should().Be(1, sql);
-        sql.Should().NotContain("INSERT INTO \"wf_bookmarks\"").And.NotContain("UPDATE \"wf_bookmarks\"");
+        System.Text.RegularExpressions.Regex.Count(sql, "DELETE FROM wf_bookmarks").Should().Be(1, sql);
+        sql.Should().NotContain("INSERT INTO wf_bookmarks").And.NotContain("UPDATE wf_bookmarks");
         resumed.Instance.Bookmarks.Select(b => b.Id).Should().Equal(waiting.Skip(1));
         var (_, reopened) = await OpenAsync(database);
         var second = await reopened.ResumeAsync(started.Instance.Id, waiting[2]);

@@ -23,10 +23,11 @@ public sealed class MigrationTests
             new AppliedSchemaMigration("workflow", 2, "timer leases on bookmarks"),
             new AppliedSchemaMigration("workflow", 3, "workflow output on instances"),
             new AppliedSchemaMigration("workflow", 4, "test instances (the Studio's Run)"),
-            new AppliedSchemaMigration("workflow", 5, "execution state in parts"));
+            new AppliedSchemaMigration("workflow", 5, "execution state in parts"),
+            new AppliedSchemaMigration("workflow", 6, "fewer B-trees per save"));
         second.Should().BeEmpty();
         third.Should().BeEmpty();
-        db.Scalar("SELECT COUNT(*) FROM wf_schema_history;").Should().Be(5L);
+        db.Scalar("SELECT COUNT(*) FROM wf_schema_history;").Should().Be(6L);
         db.Scalar("SELECT MAX(applied_at) FROM wf_schema_history;").Should().Be(
             InstantToUnixNanosecondsConverter.ToUnixNanoseconds(db.Clock.GetCurrentInstant()));
     }
@@ -41,9 +42,9 @@ public sealed class MigrationTests
 
         var results = await Task.WhenAll(Task.Run(() => a.MigrateAsync()), Task.Run(() => b.MigrateAsync()));
 
-        results.Sum(r => r.Count).Should().Be(5, "one of them applies every step, the other nothing");
+        results.Sum(r => r.Count).Should().Be(6, "one of them applies every step, the other nothing");
         results.Should().Contain(r => r.Count == 0);
-        db.Scalar("SELECT COUNT(*) FROM wf_schema_history;").Should().Be(5L);
+        db.Scalar("SELECT COUNT(*) FROM wf_schema_history;").Should().Be(6L);
     }
 
     [Theory]
@@ -91,6 +92,8 @@ public sealed class MigrationTests
             VALUES ('old', 'd', 1, 'd1', 'Running', 'Suspended', '{}', '{"x":1}', '{"mode":"Token","scopes":{"root":{"arrivals":{"a->b":2}}}}', 0, 0, 4);
             INSERT INTO wf_bookmarks (id, instance_id, ordinal, activity_id, activity_type, node_id, kind, created_at, resume_at)
             VALUES ('bm', 'old', 0, 'delay', 'Elsa.Delay', 'n', 'Delay', 0, 5);
+            INSERT INTO wf_journal (instance_id, sequence, activity_id, activity_type, node_id, event_kind, outcome, occurred_at, data)
+            VALUES ('old', 1, 'delay', 'Elsa.Delay', 'n', 'BookmarkCreated', NULL, 3, '{"why":"old"}');
             """);
 
         var services = await db.OpenAsync(migrate: false);
@@ -99,10 +102,12 @@ public sealed class MigrationTests
         applied.Should().Equal(new AppliedSchemaMigration("workflow", 2, "timer leases on bookmarks"),
             new AppliedSchemaMigration("workflow", 3, "workflow output on instances"),
             new AppliedSchemaMigration("workflow", 4, "test instances (the Studio's Run)"),
-            new AppliedSchemaMigration("workflow", 5, "execution state in parts"));
+            new AppliedSchemaMigration("workflow", 5, "execution state in parts"),
+            new AppliedSchemaMigration("workflow", 6, "fewer B-trees per save"));
         var store = TestDatabases.Instances(services);
         var old = (await store.FindAsync("old"))!;
         old.Version.Should().Be(4);
+        (await store.GetJournalAsync("old")).Should().ContainSingle().Which.Data!["why"]!.GetValue<string>().Should().Be("old", "step 6 rebuilds the journal with its rows");
         old.Variables["x"]!.GetValue<int>().Should().Be(1);
         old.Output.Should().BeEmpty("an instance stored before outputs existed has none");
         old.ExecutionState["scopes"]!["root"]!["arrivals"]!["a->b"]!.GetValue<int>().Should().Be(2, "an instance saved before parts is read from execution_state");
@@ -122,15 +127,41 @@ public sealed class MigrationTests
 
     [Theory]
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task Step_6_leaves_fewer_btrees_per_bookmark_and_journal_line_and_timers_still_use_an_index(string provider)
+    {
+        // Issue #16, bytes per instance: each B-tree a row lives in costs pages per save (docs/persistence.md, *Schema*).
+        await using var db = TestDatabases.Create(provider);
+        await db.OpenAsync();
+
+        var indexes = Indexes(db, "wf_bookmarks");
+        indexes.Should().NotContain("ix_wf_bookmarks_activity_type_kind");
+        indexes.Should().Contain(["ix_wf_bookmarks_instance_id", "ix_wf_bookmarks_kind_resume_at", "ix_wf_bookmarks_resume_at"]);
+        if (db.Provider == WorkflowDatabaseProvider.Sqlite)
+        {
+            ((string)db.Scalar("SELECT sql FROM sqlite_master WHERE name = 'wf_journal';")!).Should().EndWith("WITHOUT ROWID");
+            ((string)db.Scalar("SELECT sql FROM sqlite_master WHERE name = 'wf_bookmarks';")!).Should().EndWith("WITHOUT ROWID");
+            db.Query("PRAGMA index_list(wf_bookmarks);").Single(r => (string)r[1]! == "ix_wf_bookmarks_resume_at")[4].Should().Be(1L, "the index holds timers only");
+            // The claim's condition implies resume_at IS NOT NULL, so SQLite may use the partial index.
+            string.Join(" | ", db.Query("EXPLAIN QUERY PLAN SELECT id FROM wf_bookmarks WHERE resume_at <= 5 AND (claimed_until IS NULL OR claimed_until <= 5) ORDER BY resume_at;")
+                .Select(r => (string)r[3]!)).Should().Contain("ix_wf_bookmarks_resume_at");
+        }
+        else
+        {
+            ((string)db.Scalar("SELECT indexdef FROM pg_indexes WHERE indexname = 'ix_wf_bookmarks_resume_at';")!).Should().EndWith("WHERE (resume_at IS NOT NULL)");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task A_database_newer_than_the_build_is_refused(string provider)
     {
         await using var db = TestDatabases.Create(provider);
         await db.OpenAsync();
-        db.Scalar("INSERT INTO wf_schema_history (module, version, name, applied_at) VALUES ('workflow', 6, 'future', 0);");
+        db.Scalar("INSERT INTO wf_schema_history (module, version, name, applied_at) VALUES ('workflow', 7, 'future', 0);");
 
         var act = () => db.OpenAsync();
 
-        (await act.Should().ThrowAsync<InvalidOperationException>()).WithMessage("*version 6 of module 'workflow'*up to 5*newer build*");
+        (await act.Should().ThrowAsync<InvalidOperationException>()).WithMessage("*version 7 of module 'workflow'*up to 6*newer build*");
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Workflow.Engine.Runtime;
 
@@ -22,8 +23,10 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<WorkflowDbContext>
     private readonly IReadOnlyList<IWorkflowSaveParticipant> _participants = participants.ToList();
 
     // SQLite has one writer at a time: saves are committed in groups (docs/persistence.md, *Durability*). PostgreSQL
-    // writes in parallel, each save its own transaction.
-    private readonly SqliteGroupCommit? _groups = options.Provider == WorkflowDatabaseProvider.Sqlite ? new SqliteGroupCommit(contexts) : null;
+    // writes in parallel, each save its own transaction. Only participants stage entities on a save's context; without
+    // them the saves of a group share one.
+    private readonly SqliteGroupCommit? _groups = options.Provider == WorkflowDatabaseProvider.Sqlite
+        ? new SqliteGroupCommit(contexts, contextPerSave: participants.Any()) : null;
 
     /// <summary>The SQLite group committer (null on PostgreSQL), for tests.</summary>
     internal SqliteGroupCommit? GroupCommit => _groups;
@@ -234,16 +237,22 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<WorkflowDbContext>
 
     /// <summary>
     /// Writes only what changed in the instance's bookmark set (issue #16, "constant cost per step"): removed rows are
-    /// deleted, new ones inserted, changed ones updated column by column (EF change tracking); the rows a resume did not
-    /// touch are not written. A timer lease held by a worker (claimed_by, claimed_until) stays on its row. Ordinals keep
-    /// their values while the set's order allows, so removing the first of K bookmarks does not renumber the other K − 1.
+    /// deleted, new ones inserted, changed ones updated; the rows a resume did not touch are not written. A timer lease
+    /// held by a worker (claimed_by, claimed_until) stays on its row. Ordinals keep their values while the set's order
+    /// allows, so removing the first of K bookmarks does not renumber the other K − 1. What is stored comes from
+    /// <paramref name="known"/> (the rows read or written at the expected version) or, when not known, from the table.
+    /// Returns the rows as they will be stored.
     /// </summary>
-    private static async Task WriteBookmarkDeltaAsync(WorkflowDbContext db, WorkflowInstance instance, CancellationToken cancellationToken)
+    private static async Task<Dictionary<string, BookmarkRow>> WriteBookmarkDeltaAsync(WorkflowDbContext db, SaveStatements statements, WorkflowInstance instance,
+        Dictionary<string, BookmarkRow>? known, CancellationToken cancellationToken)
     {
-        var stored = await db.Bookmarks.Where(b => b.InstanceId == instance.Id).ToDictionaryAsync(b => b.Id, StringComparer.Ordinal, cancellationToken);
+        var stored = known ?? await db.Bookmarks.AsNoTracking().Where(b => b.InstanceId == instance.Id).ToDictionaryAsync(b => b.Id, StringComparer.Ordinal, cancellationToken);
         var wanted = instance.Bookmarks.Select((b, i) => InstanceRowMapper.ToRow(instance.Id, b, i)).ToList();
         var wantedIds = wanted.Select(b => b.Id).ToHashSet(StringComparer.Ordinal);
-        db.Bookmarks.RemoveRange(stored.Values.Where(b => !wantedIds.Contains(b.Id)));
+        foreach (var gone in stored.Values.Where(b => !wantedIds.Contains(b.Id)))
+        {
+            statements.Add("DELETE FROM wf_bookmarks WHERE id = {0}", gone.Id);
+        }
 
         // Kept rows keep their ordinal and new rows follow the last kept one, when that keeps the order strictly
         // increasing; otherwise every row takes its position (the rare reorder).
@@ -261,21 +270,22 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<WorkflowDbContext>
             b.Ordinal = keepOrdinals ? ordinals[i] : i;
             if (!stored.TryGetValue(b.Id, out var old))
             {
-                db.Bookmarks.Add(b);
+                InsertBookmark(statements, b);
                 continue;
             }
 
-            // Only the assignments that differ are written (EF compares with the values read).
-            old.Ordinal = b.Ordinal;
-            old.ActivityId = b.ActivityId;
-            old.ActivityType = b.ActivityType;
-            old.NodeId = b.NodeId;
-            old.Kind = b.Kind;
-            old.Payload = b.Payload;
-            old.CreatedAt = b.CreatedAt;
-            old.ResumeAt = b.ResumeAt;
+            if (old.Ordinal == b.Ordinal && old.ActivityId == b.ActivityId && old.ActivityType == b.ActivityType && old.NodeId == b.NodeId
+                && old.Kind == b.Kind && old.Payload == b.Payload && old.CreatedAt == b.CreatedAt && old.ResumeAt == b.ResumeAt) continue;
+            statements.Add("UPDATE wf_bookmarks SET ordinal = {1}, activity_id = {2}, activity_type = {3}, node_id = {4}, kind = {5}, payload = {6}, created_at = {7}, resume_at = {8} WHERE id = {0}",
+                b.Id, b.Ordinal, b.ActivityId, b.ActivityType, b.NodeId, b.Kind, b.Payload, b.CreatedAt, b.ResumeAt);
         }
+
+        return wanted.ToDictionary(b => b.Id, StringComparer.Ordinal);
     }
+
+    private static void InsertBookmark(SaveStatements statements, BookmarkRow b) =>
+        statements.Add("INSERT INTO wf_bookmarks (id, instance_id, ordinal, activity_id, activity_type, node_id, kind, payload, created_at, resume_at) VALUES ({0}, {1}, {2}, {3}, {4}, {5}, {6}, {7}, {8}, {9})",
+            b.Id, b.InstanceId, b.Ordinal, b.ActivityId, b.ActivityType, b.NodeId, b.Kind, b.Payload, b.CreatedAt, b.ResumeAt);
 
     private async Task SaveAsync(WorkflowSaveKind kind, WorkflowInstance instance, IReadOnlyList<JournalEntry> journal, IdempotencyRecord? idempotency, CancellationToken cancellationToken)
     {
@@ -327,11 +337,11 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<WorkflowDbContext>
         }
 
         instance.Version = newVersion;
-        instance.StoredState = new StoredStateParts(newVersion, written.Parts);
+        instance.StoredState = new StoredStateParts(newVersion, written.Parts, written.Bookmarks);
     }
 
     /// <summary>What one save wrote: the participants' context (for <see cref="IWorkflowSaveParticipant.OnSavedAsync"/>) and the state parts as stored.</summary>
-    private sealed record Written(WorkflowSaveContext? Context, Dictionary<string, (int Ordinal, string Json)> Parts);
+    private sealed record Written(WorkflowSaveContext? Context, Dictionary<string, (int Ordinal, string Json)> Parts, Dictionary<string, BookmarkRow> Bookmarks);
 
     /// <summary>The engine's rows were refused (a stale version, a duplicate key …): explained by <see cref="ExplainAsync"/> once rolled back.</summary>
     private sealed class EngineRowsRefusedException(Exception failure) : Exception(failure.Message, failure);
@@ -356,35 +366,59 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<WorkflowDbContext>
         var row = InstanceRowMapper.ToRow(instance, newVersion);
         var parts = StateParts.Split(instance.ExecutionState ?? new());
         Dictionary<string, (int Ordinal, string Json)> stored;
-        if (kind == WorkflowSaveKind.Insert)
-        {
-            db.Instances.Add(row);
-            db.Bookmarks.AddRange(instance.Bookmarks.Select((b, i) => InstanceRowMapper.ToRow(instance.Id, b, i)));
-            stored = await WriteStateDeltaAsync(db, instance, parts, new(0, new(StringComparer.Ordinal)), cancellationToken);
-        }
-        else
-        {
-            var entry = db.Instances.Attach(row);
-            entry.State = EntityState.Modified;
-            // The version column is the concurrency token: EF updates WHERE id = @id AND version = @expected
-            // and reports 0 rows as DbUpdateConcurrencyException.
-            entry.Property(r => r.Version).OriginalValue = expected;
-            await WriteBookmarkDeltaAsync(db, instance, cancellationToken);
-            stored = await WriteStateDeltaAsync(db, instance, parts, instance.StoredState is { } known && known.Version == expected ? known : null, cancellationToken);
-        }
-
-        db.Journal.AddRange(journal.Select(InstanceRowMapper.ToRow));
-        if (idempotency is not null)
-        {
-            db.Idempotency.Add(InstanceRowMapper.ToRow(idempotency));
-        }
-
+        Dictionary<string, BookmarkRow> bookmarks;
+        var statements = new SaveStatements(db.Provider);
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            if (kind == WorkflowSaveKind.Insert)
+            {
+                statements.Add("""
+                    INSERT INTO wf_instances (id, definition_id, definition_version, definition_version_id, correlation_id, name, is_test, status, sub_status,
+                        input, variables, output, execution_state, state_in_parts, fault, created_at, updated_at, finished_at, version)
+                    VALUES ({0}, {1}, {2}, {3}, {4}, {5}, {6}, {7}, {8}, {9}, {10}, {11}, {12}, {13}, {14}, {15}, {16}, {17}, {18})
+                    """, row.Id, row.DefinitionId, row.DefinitionVersion, row.DefinitionVersionId, row.CorrelationId, row.Name, row.IsTest, row.Status, row.SubStatus,
+                    row.Input, row.Variables, row.Output, row.ExecutionState, row.StateInParts, row.Fault, row.CreatedAt, row.UpdatedAt, row.FinishedAt, row.Version);
+                bookmarks = await WriteBookmarkDeltaAsync(db, statements, instance, new(StringComparer.Ordinal), cancellationToken);
+                stored = await WriteStateDeltaAsync(db, statements, instance, parts, new(0, new(StringComparer.Ordinal)), cancellationToken);
+            }
+            else
+            {
+                // The version column is the row's concurrency token: the update runs first, on its own, and changes no
+                // row when the stored version is not the expected one — then nothing else of the save is sent.
+                var update = new SaveStatements(db.Provider);
+                update.Add("""
+                    UPDATE wf_instances SET definition_id = {1}, definition_version = {2}, definition_version_id = {3}, correlation_id = {4}, name = {5},
+                        is_test = {6}, status = {7}, sub_status = {8}, input = {9}, variables = {10}, output = {11}, execution_state = {12}, state_in_parts = {13},
+                        fault = {14}, created_at = {15}, updated_at = {16}, finished_at = {17}, version = {18}
+                    WHERE id = {0} AND version = {19}
+                    """, row.Id, row.DefinitionId, row.DefinitionVersion, row.DefinitionVersionId, row.CorrelationId, row.Name, row.IsTest, row.Status, row.SubStatus,
+                    row.Input, row.Variables, row.Output, row.ExecutionState, row.StateInParts, row.Fault, row.CreatedAt, row.UpdatedAt, row.FinishedAt, row.Version, expected);
+                if (await update.ExecuteAsync(db, cancellationToken) != 1)
+                    throw new EngineRowsRefusedException(new DbUpdateConcurrencyException($"Workflow instance '{instance.Id}' is not stored at version {expected}."));
+                var known = instance.StoredState is { } read && read.Version == expected ? read : null;
+                bookmarks = await WriteBookmarkDeltaAsync(db, statements, instance, known?.Bookmarks, cancellationToken);
+                stored = await WriteStateDeltaAsync(db, statements, instance, parts, known, cancellationToken);
+            }
+
+            foreach (var j in journal.Select(InstanceRowMapper.ToRow))
+            {
+                statements.Add("INSERT INTO wf_journal (instance_id, sequence, activity_id, activity_type, node_id, event_kind, outcome, occurred_at, data) VALUES ({0}, {1}, {2}, {3}, {4}, {5}, {6}, {7}, {8})",
+                    j.InstanceId, j.Sequence, j.ActivityId, j.ActivityType, j.NodeId, j.EventKind, j.Outcome, j.OccurredAt, j.Data);
+            }
+
+            if (idempotency is not null)
+            {
+                var r = InstanceRowMapper.ToRow(idempotency);
+                statements.Add("INSERT INTO wf_idempotency (scope, idempotency_key, request_hash, response_json, created_at) VALUES ({0}, {1}, {2}, {3}, {4})",
+                    r.Scope, r.Key, r.RequestHash, r.ResponseJson, r.CreatedAt);
+            }
+
+            await statements.ExecuteAsync(db, cancellationToken);
         }
-        // Npgsql's execution strategy wraps a deadlock or serialization failure in an InvalidOperationException.
-        catch (Exception failure) when (failure is DbUpdateException || failure.InnerException is DbUpdateException)
+        // A duplicate key, a foreign key, or (PostgreSQL) a deadlock or serialization failure; Npgsql's execution
+        // strategy may wrap one in an InvalidOperationException.
+        catch (Exception failure) when (failure is not EngineRowsRefusedException
+            && (failure is DbException or DbUpdateException || failure.InnerException is DbException or DbUpdateException))
         {
             throw new EngineRowsRefusedException(failure);
         }
@@ -411,7 +445,7 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<WorkflowDbContext>
             }
         }
 
-        return new Written(context, stored);
+        return new Written(context, stored, bookmarks);
     }
 
     /// <summary>
@@ -422,7 +456,7 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<WorkflowDbContext>
     /// version fails the instance row's update in the same transaction, so a delta against an outdated copy never commits.
     /// Returns the parts as they will be stored.
     /// </summary>
-    private static async Task<Dictionary<string, (int Ordinal, string Json)>> WriteStateDeltaAsync(WorkflowDbContext db, WorkflowInstance instance,
+    private static async Task<Dictionary<string, (int Ordinal, string Json)>> WriteStateDeltaAsync(WorkflowDbContext db, SaveStatements statements, WorkflowInstance instance,
         List<KeyValuePair<string, string>> parts, StoredStateParts? known, CancellationToken cancellationToken)
     {
         var old = known?.Parts ?? await db.StatePartRows.AsNoTracking().Where(p => p.InstanceId == instance.Id)
@@ -434,21 +468,19 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<WorkflowDbContext>
             if (!old.TryGetValue(pointer, out var before))
             {
                 next[pointer] = (++last, json);
-                db.StatePartRows.Add(new StatePartRow { InstanceId = instance.Id, Pointer = pointer, Ordinal = last, Value = json });
+                statements.Add("INSERT INTO wf_state_parts (instance_id, pointer, ordinal, value) VALUES ({0}, {1}, {2}, {3})", instance.Id, pointer, last, json);
                 continue;
             }
 
             next[pointer] = (before.Ordinal, json);
             if (before.Json == json) continue;
-            var row = new StatePartRow { InstanceId = instance.Id, Pointer = pointer, Ordinal = before.Ordinal, Value = before.Json };
-            db.StatePartRows.Attach(row);
-            row.Value = json; // only this column is written
+            statements.Add("UPDATE wf_state_parts SET value = {2} WHERE instance_id = {0} AND pointer = {1}", instance.Id, pointer, json);
         }
 
-        foreach (var (pointer, before) in old)
+        foreach (var (pointer, _) in old)
         {
             if (next.ContainsKey(pointer)) continue;
-            db.StatePartRows.Remove(new StatePartRow { InstanceId = instance.Id, Pointer = pointer, Ordinal = before.Ordinal, Value = before.Json });
+            statements.Add("DELETE FROM wf_state_parts WHERE instance_id = {0} AND pointer = {1}", instance.Id, pointer);
         }
 
         return next;

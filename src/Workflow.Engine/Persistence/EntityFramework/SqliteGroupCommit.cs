@@ -15,10 +15,13 @@ namespace Workflow.Engine.Persistence.EntityFramework;
 /// </summary>
 /// <remarks>
 /// Each save runs with the caller's <see cref="ExecutionContext"/> (ambient values such as the audit actor flow as if the
-/// caller ran it) and on a context of its own bound to the group's connection and transaction, so participants see the
-/// writes of the saves before them in the group, as they would see them committed one by one.
+/// caller ran it) and, when <c>contextPerSave</c>, on a context of its own bound to the group's connection and
+/// transaction, so participants see the writes of the saves before them in the group, as they would see them committed
+/// one by one, and what a failed save staged on its context never reaches another save. Without participants the saves
+/// track nothing (their statements are sent as SQL) and share the group's context. A group of one save runs without a
+/// savepoint: its failure rolls the whole transaction back, which is the same (docs/benchmarks.md, "2026-12-01 (2)").
 /// </remarks>
-internal sealed class SqliteGroupCommit(IDbContextFactory<WorkflowDbContext> contexts)
+internal sealed class SqliteGroupCommit(IDbContextFactory<WorkflowDbContext> contexts, bool contextPerSave = true)
 {
     /// <summary>At most this many saves share a transaction, so that one group's latency stays bounded.</summary>
     public const int MaxGroupSize = 64;
@@ -73,28 +76,43 @@ internal sealed class SqliteGroupCommit(IDbContextFactory<WorkflowDbContext> con
             await using var db = await contexts.CreateDbContextAsync();
             await db.Database.OpenConnectionAsync();
             await using var tx = await db.Database.BeginTransactionAsync();
+            db.Database.AutoSavepointsEnabled = false;
             var connection = db.Database.GetDbConnection();
             var transaction = tx.GetDbTransaction();
             var savepoint = 0;
+            var alone = group.Count == 1;
             foreach (var job in group)
             {
                 var name = "save" + savepoint++;
-                await tx.CreateSavepointAsync(name);
+                if (!alone) await tx.CreateSavepointAsync(name);
                 try
                 {
-                    await using var jobDb = await contexts.CreateDbContextAsync();
-                    jobDb.Database.SetDbConnection(connection, contextOwnsConnection: false);
-                    await jobDb.Database.UseTransactionAsync(transaction);
-                    // The group's transaction and this savepoint already bound the save: EF's own savepoints would only add statements.
-                    jobDb.Database.AutoSavepointsEnabled = false;
-                    await job.RunAsync(jobDb);
-                    await tx.ReleaseSavepointAsync(name);
+                    if (contextPerSave)
+                    {
+                        await using var jobDb = await contexts.CreateDbContextAsync();
+                        jobDb.Database.SetDbConnection(connection, contextOwnsConnection: false);
+                        await jobDb.Database.UseTransactionAsync(transaction);
+                        // The group's transaction and this savepoint already bound the save: EF's own savepoints would only add statements.
+                        jobDb.Database.AutoSavepointsEnabled = false;
+                        await job.RunAsync(jobDb);
+                    }
+                    else
+                    {
+                        await job.RunAsync(db);
+                    }
+                    if (!alone) await tx.ReleaseSavepointAsync(name);
                 }
                 catch (Exception failure)
                 {
+                    job.Failure = failure;
+                    if (alone)
+                    {
+                        await tx.RollbackAsync();
+                        job.Fail(failure);
+                        return;
+                    }
                     await tx.RollbackToSavepointAsync(name);
                     await tx.ReleaseSavepointAsync(name);
-                    job.Failure = failure;
                 }
             }
 

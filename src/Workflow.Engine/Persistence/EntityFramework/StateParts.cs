@@ -79,7 +79,10 @@ internal static class StateParts
 }
 
 /// <summary>
-/// What <c>wf_state_parts</c> holds for an instance at row version <paramref name="Version"/>: pointer → (ordinal, JSON).
-/// Valid only while the stored row is at that version — every change of a part bumps the version in the same transaction.
+/// What <c>wf_state_parts</c> holds for an instance at row version <paramref name="Version"/>: pointer → (ordinal, JSON);
+/// and what <c>wf_bookmarks</c> holds for it then (by bookmark id; null when not known), so that a save writes the
+/// bookmark delta without reading the rows first. Valid only while the stored row is at that version — every change of
+/// a part or a bookmark bumps the version in the same transaction (a timer's lease, <c>claimed_by</c> /
+/// <c>claimed_until</c>, does not, and the delta never writes or compares it).
 /// </summary>
-internal sealed record StoredStateParts(long Version, Dictionary<string, (int Ordinal, string Json)> Parts);
+internal sealed record StoredStateParts(long Version, Dictionary<string, (int Ordinal, string Json)> Parts, Dictionary<string, BookmarkRow>? Bookmarks = null);

@@ -56,6 +56,60 @@ internal sealed class WorkflowEngineModule : IWorkflowPersistenceModule
             );
             ALTER TABLE wf_instances ADD COLUMN state_in_parts boolean NOT NULL DEFAULT false;
             """),
+        // Issue #16: SQLite writes every B-tree page a save touches twice (WAL, then checkpoint), so each B-tree a row
+        // lives in costs pages per resume (docs/persistence.md, *Schema*; docs/benchmarks.md, "2026-12-01 (2)"). The
+        // journal and the bookmarks become WITHOUT ROWID tables (the primary key is the table: one B-tree less each);
+        // the index on (activity_type, kind), which no query of the engine uses, goes; the index on resume_at keeps
+        // the timers only (a partial index: an event bookmark is not written to it). PostgreSQL keeps its heap tables
+        // and takes the same index changes.
+        new(6, "fewer B-trees per save",
+            """
+            CREATE TABLE wf_journal_new (
+                instance_id TEXT NOT NULL,
+                sequence INTEGER NOT NULL,
+                activity_id TEXT NOT NULL,
+                activity_type TEXT NOT NULL,
+                node_id TEXT NOT NULL,
+                event_kind TEXT NOT NULL,
+                outcome TEXT NULL,
+                occurred_at INTEGER NOT NULL,
+                data TEXT NULL,
+                CONSTRAINT pk_wf_journal PRIMARY KEY (instance_id, sequence),
+                CONSTRAINT fk_wf_journal_instance FOREIGN KEY (instance_id) REFERENCES wf_instances (id) ON DELETE CASCADE
+            ) WITHOUT ROWID;
+            INSERT INTO wf_journal_new (instance_id, sequence, activity_id, activity_type, node_id, event_kind, outcome, occurred_at, data)
+                SELECT instance_id, sequence, activity_id, activity_type, node_id, event_kind, outcome, occurred_at, data FROM wf_journal;
+            DROP TABLE wf_journal;
+            ALTER TABLE wf_journal_new RENAME TO wf_journal;
+
+            CREATE TABLE wf_bookmarks_new (
+                id TEXT NOT NULL PRIMARY KEY,
+                instance_id TEXT NOT NULL,
+                ordinal INTEGER NOT NULL,
+                activity_id TEXT NOT NULL,
+                activity_type TEXT NOT NULL,
+                node_id TEXT NOT NULL,
+                kind TEXT NOT NULL,
+                payload TEXT NULL,
+                created_at INTEGER NOT NULL,
+                resume_at INTEGER NULL,
+                claimed_by TEXT NULL,
+                claimed_until INTEGER NULL,
+                CONSTRAINT fk_wf_bookmarks_instance FOREIGN KEY (instance_id) REFERENCES wf_instances (id) ON DELETE CASCADE
+            ) WITHOUT ROWID;
+            INSERT INTO wf_bookmarks_new (id, instance_id, ordinal, activity_id, activity_type, node_id, kind, payload, created_at, resume_at, claimed_by, claimed_until)
+                SELECT id, instance_id, ordinal, activity_id, activity_type, node_id, kind, payload, created_at, resume_at, claimed_by, claimed_until FROM wf_bookmarks;
+            DROP TABLE wf_bookmarks;
+            ALTER TABLE wf_bookmarks_new RENAME TO wf_bookmarks;
+            CREATE INDEX ix_wf_bookmarks_instance_id ON wf_bookmarks (instance_id);
+            CREATE INDEX ix_wf_bookmarks_kind_resume_at ON wf_bookmarks (kind, resume_at);
+            CREATE INDEX ix_wf_bookmarks_resume_at ON wf_bookmarks (resume_at) WHERE resume_at IS NOT NULL;
+            """,
+            """
+            DROP INDEX ix_wf_bookmarks_activity_type_kind;
+            DROP INDEX ix_wf_bookmarks_resume_at;
+            CREATE INDEX ix_wf_bookmarks_resume_at ON wf_bookmarks (resume_at) WHERE resume_at IS NOT NULL;
+            """),
     ];
 
     public void ConfigureModel(ModelBuilder modelBuilder)
@@ -127,9 +181,9 @@ internal sealed class WorkflowEngineModule : IWorkflowPersistenceModule
             e.HasOne<InstanceRow>().WithMany().HasForeignKey(x => x.InstanceId).OnDelete(DeleteBehavior.Cascade)
                 .HasConstraintName("fk_wf_bookmarks_instance");
             e.HasIndex(x => x.InstanceId).HasDatabaseName("ix_wf_bookmarks_instance_id");
-            e.HasIndex(x => new { x.ActivityType, x.Kind }).HasDatabaseName("ix_wf_bookmarks_activity_type_kind");
             e.HasIndex(x => new { x.Kind, x.ResumeAt }).HasDatabaseName("ix_wf_bookmarks_kind_resume_at");
-            e.HasIndex(x => x.ResumeAt).HasDatabaseName("ix_wf_bookmarks_resume_at");
+            // Timers only (schema step 6): the due-timer claim compares resume_at, which implies it is not null.
+            e.HasIndex(x => x.ResumeAt).HasDatabaseName("ix_wf_bookmarks_resume_at").HasFilter("resume_at IS NOT NULL");
         });
 
         modelBuilder.Entity<StatePartRow>(e =>
