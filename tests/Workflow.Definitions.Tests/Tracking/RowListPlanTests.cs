@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
@@ -44,11 +43,16 @@ public sealed class RowListPlanTests
         var feedback = host.Services.GetRequiredService<FeedbackService>();
         var urgings = host.Services.GetRequiredService<UrgingService>();
 
+        if (provider != "sqlite")
+            await using (var db = await host.Services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>().CreateDbContextAsync())
+                await db.Database.ExecuteSqlRawAsync("VACUUM ANALYZE fb_complaints; VACUUM ANALYZE sup_urgings;");
+
+        // The plan as SupervisionCountsTests reads it: PostgreSQL's with sequential scans and sorts priced out.
         async Task<string> PlanOf(Func<Task> list)
         {
             host.Commands.Reset();
             await list();
-            return await PlanAsync(host, provider, host.Commands.Sent.First(c => c.Text.Contains("LIMIT", StringComparison.Ordinal)));
+            return await SupervisionCountsTests.PlanAsync(host, provider, host.Commands.Sent.First(c => c.Text.Contains("LIMIT", StringComparison.Ordinal)));
         }
 
         var complaints = await feedback.ComplaintsAsync(null, StepListFilter.None, 1, 50);
@@ -75,32 +79,5 @@ public sealed class RowListPlanTests
         plans["complaints by state"].Should().Contain(provider == "sqlite" ? "ix_fb_complaints_state" : "Index");
         plans["urgings"].Should().Contain("ix_sup_urgings_due");
         plans["urgings of a department"].Should().Contain("ix_sup_urgings_due_by_department");
-    }
-
-    /// <summary>As SupervisionCountsTests: SQLite's EXPLAIN QUERY PLAN, PostgreSQL's EXPLAIN with sequential scans and sorts priced out.</summary>
-    private static async Task<string> PlanAsync(PermitTestHost host, string provider, Workflow.Testing.SentCommand command)
-    {
-        await using var db = await host.Services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>().CreateDbContextAsync();
-        await db.Database.OpenConnectionAsync();
-        var connection = db.Database.GetDbConnection();
-        if (provider != "sqlite")
-        {
-            await db.Database.ExecuteSqlRawAsync("VACUUM ANALYZE fb_complaints");
-            await db.Database.ExecuteSqlRawAsync("VACUUM ANALYZE sup_urgings");
-            await db.Database.ExecuteSqlRawAsync("SET enable_seqscan = off; SET enable_sort = off;");
-        }
-        await using var explain = connection.CreateCommand();
-        explain.CommandText = (provider == "sqlite" ? "EXPLAIN QUERY PLAN " : "EXPLAIN ") + command.Text;
-        foreach (var (name, value) in command.Parameters)
-        {
-            var parameter = explain.CreateParameter();
-            parameter.ParameterName = name;
-            parameter.Value = value ?? DBNull.Value;
-            explain.Parameters.Add(parameter);
-        }
-        var lines = new List<string>();
-        await using DbDataReader reader = await explain.ExecuteReaderAsync();
-        while (await reader.ReadAsync()) lines.Add(reader.GetString(provider == "sqlite" ? 3 : 0));
-        return string.Join(" | ", lines);
     }
 }
