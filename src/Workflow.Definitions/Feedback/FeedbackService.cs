@@ -7,6 +7,7 @@ using Workflow.Definitions.Catalogue;
 using Workflow.Definitions.Messages;
 using Workflow.Definitions.Notifications;
 using Workflow.Definitions.Persistence;
+using Workflow.Definitions.Tracking;
 using Workflow.Engine.Persistence.EntityFramework;
 
 namespace Workflow.Definitions.Feedback;
@@ -105,14 +106,42 @@ public sealed class FeedbackService(IDbContextFactory<WorkflowDbContext> context
         return row;
     }
 
-    /// <summary>Complaints newest first: <paramref name="agent"/>'s own, or everyone's when null (supervisors).</summary>
-    public async Task<IReadOnlyList<ComplaintRow>> ComplaintsAsync(string? agent, ComplaintState? state = null, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// One page of complaints: <paramref name="agent"/>'s own, or everyone's when null (supervisors), narrowed by the
+    /// lists' parameters (docs/api.md, *Lists*; docs/feedback.md, Complaints): the search (the complaint's text, or its
+    /// case: <see cref="CaseSearch"/>), the state (a <see cref="ComplaintState"/> name), the department complained about,
+    /// the case's stage and green channel, the filing dates (<see cref="StepListFilter.From"/> included,
+    /// <see cref="StepListFilter.To"/> not). Complaints have no due instant: <see cref="ListSort.Due"/> is the newest
+    /// first, as <see cref="ListSort.Newest"/>, read backwards along the id (filing order), so the first page stops early
+    /// (the indexes by agent, state and department end with the id).
+    /// </summary>
+    public async Task<ListPage<WithCaseNumber<ComplaintRow>>> ComplaintsAsync(string? agent, StepListFilter filter, int page, int pageSize,
+        CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var query = db.Set<ComplaintRow>().AsNoTracking();
         if (agent is not null) query = query.Where(c => c.Agent == agent);
-        if (state is { } s) query = query.Where(c => c.State == s);
-        return await query.OrderByDescending(c => c.Id).Take(500).ToListAsync(cancellationToken);
+        if (filter.State is { } stateName && Enum.TryParse<ComplaintState>(stateName, out var state)) query = query.Where(c => c.State == state);
+        if (filter.Department is { } department) query = query.Where(c => c.Department == department);
+        if (filter.From is { } from) query = query.Where(c => c.FiledAt >= from);
+        if (filter.To is { } to) query = query.Where(c => c.FiledAt < to);
+        if (CaseLinkedLists.Scoped(db, filter) is { } scoped) query = query.Where(c => scoped.Contains(c.CaseId));
+        if (CaseLinkedLists.Searched(db, filter, catalogue) is { } searched)
+        {
+            var text = filter.SearchText!;
+            query = query.Where(c => c.Text.Contains(text) || searched.Contains(c.CaseId));
+        }
+        var total = await query.CountAsync(cancellationToken);
+        var ordered = filter.Sort == ListSort.Oldest ? query.OrderBy(c => c.Id) : query.OrderByDescending(c => c.Id);
+        var rows = await ordered.Skip((int)Math.Min(int.MaxValue, (Math.Max(1L, page) - 1) * pageSize)).Take(pageSize).ToListAsync(cancellationToken);
+        return new ListPage<WithCaseNumber<ComplaintRow>>(await CaseLinkedLists.NumberedAsync(db, rows, c => c.CaseId, cancellationToken), total);
+    }
+
+    /// <summary>The complaints about one case, oldest first: <paramref name="agent"/>'s own, or everyone's when null.</summary>
+    public async Task<IReadOnlyList<ComplaintRow>> ComplaintsOfCaseAsync(string caseId, string? agent, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Set<ComplaintRow>().AsNoTracking().Where(c => c.CaseId == caseId && (agent == null || c.Agent == agent)).OrderBy(c => c.Id).ToListAsync(cancellationToken);
     }
 
     /// <summary>One complaint; null when there is none or it is not <paramref name="agent"/>'s (when given).</summary>

@@ -21,7 +21,18 @@ public sealed class SupervisionPersistenceModule : IWorkflowPersistenceModule
         new(1, "card timers and cards", Cards("INTEGER"), Cards("bigint")),
         new(2, "urging notices", Urgings("INTEGER", "INTEGER PRIMARY KEY AUTOINCREMENT"), Urgings("bigint", "bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY")),
         new(3, "repeated returns", Returns("INTEGER"), Returns("bigint")),
+        new(4, "the urging list's indexes in due order", UrgingOrder("replied_at IS NOT NULL"), UrgingOrder("(replied_at IS NOT NULL)")),
     ];
+
+    /// <summary>
+    /// The urging list's default order (<see cref="UrgingService.ListAsync"/>: awaiting a reply first, the earliest reply
+    /// due first), for everyone and per department, so that a page reads its entries in order and stops. The expression
+    /// is the query's word for word (PostgreSQL wants it in parentheses), as for the inboxes' indexes (docs/persistence.md).
+    /// </summary>
+    private static string UrgingOrder(string replied) => $"""
+        CREATE INDEX ix_sup_urgings_due ON sup_urgings ({replied}, reply_due, id);
+        CREATE INDEX ix_sup_urgings_due_by_department ON sup_urgings (department, {replied}, reply_due, id);
+        """;
 
     /// <inheritdoc />
     public void ConfigureModel(ModelBuilder modelBuilder)

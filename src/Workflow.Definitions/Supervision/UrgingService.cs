@@ -7,6 +7,7 @@ using Workflow.Definitions.Cases;
 using Workflow.Definitions.Catalogue;
 using Workflow.Definitions.Notifications;
 using Workflow.Definitions.Persistence;
+using Workflow.Definitions.Tracking;
 using Workflow.Engine.Calendar;
 using Workflow.Engine.Persistence.EntityFramework;
 
@@ -75,13 +76,39 @@ public sealed class UrgingService(IDbContextFactory<WorkflowDbContext> contexts,
         return row;
     }
 
-    /// <summary>The notices of <paramref name="department"/> (null: all), newest first.</summary>
-    public async Task<IReadOnlyList<UrgingRow>> ListAsync(string? department, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// One page of the notices of <paramref name="department"/> (null: all), narrowed by the lists' parameters (docs/api.md,
+    /// *Lists*; docs/supervision.md, Urging notices): the search (the message or reply, or the case: <see cref="CaseSearch"/>),
+    /// the state (an <see cref="UrgingState"/> name), the department, the case's stage and green channel, the issue dates
+    /// (<see cref="StepListFilter.From"/> included, <see cref="StepListFilter.To"/> not). <see cref="ListSort.Due"/>: those
+    /// awaiting a reply first, the earliest reply due first — the order of the indexes <c>ix_sup_urgings_due*</c>, so the
+    /// first page stops early; <see cref="ListSort.Newest"/>/<see cref="ListSort.Oldest"/> by issue (the id).
+    /// </summary>
+    public async Task<ListPage<WithCaseNumber<UrgingRow>>> ListAsync(string? department, StepListFilter filter, int page, int pageSize, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var query = db.Set<UrgingRow>().AsNoTracking();
         if (department is not null) query = query.Where(u => u.Department == department);
-        return await query.OrderByDescending(u => u.Id).Take(500).ToListAsync(cancellationToken);
+        if (filter.Department is { } only) query = query.Where(u => u.Department == only);
+        if (filter.State is { } stateName && Enum.TryParse<UrgingState>(stateName, out var state))
+            query = state == UrgingState.Replied ? query.Where(u => u.RepliedAt != null) : query.Where(u => u.RepliedAt == null);
+        if (filter.From is { } from) query = query.Where(u => u.IssuedAt >= from);
+        if (filter.To is { } to) query = query.Where(u => u.IssuedAt < to);
+        if (CaseLinkedLists.Scoped(db, filter) is { } scoped) query = query.Where(u => scoped.Contains(u.CaseId));
+        if (CaseLinkedLists.Searched(db, filter, catalogue) is { } searched)
+        {
+            var text = filter.SearchText!;
+            query = query.Where(u => u.Message.Contains(text) || (u.Reply != null && u.Reply.Contains(text)) || searched.Contains(u.CaseId));
+        }
+        var total = await query.CountAsync(cancellationToken);
+        var ordered = filter.Sort switch
+        {
+            ListSort.Newest => query.OrderByDescending(u => u.Id),
+            ListSort.Oldest => query.OrderBy(u => u.Id),
+            _ => query.OrderBy(u => u.RepliedAt != null).ThenBy(u => u.ReplyDue).ThenBy(u => u.Id),
+        };
+        var rows = await ordered.Skip((int)Math.Min(int.MaxValue, (Math.Max(1L, page) - 1) * pageSize)).Take(pageSize).ToListAsync(cancellationToken);
+        return new ListPage<WithCaseNumber<UrgingRow>>(await CaseLinkedLists.NumberedAsync(db, rows, u => u.CaseId, cancellationToken), total);
     }
 
     private async Task<bool> IsOverdueAsync(WorkflowDbContext db, StepRow step, Instant now, CancellationToken cancellationToken)

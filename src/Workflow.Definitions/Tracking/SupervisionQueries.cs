@@ -62,6 +62,15 @@ public sealed record SupervisionItem(string CaseId, string? StepId, string Depar
 {
     /// <summary>The case's number (<c>2026-3-000123</c>), null for a case filed before numbers until its row is numbered.</summary>
     public string? CaseNumber { get; init; }
+
+    /// <summary>
+    /// The kind of the step whose <see cref="Title"/> this is; null when the title is not a step's (cards, ratings,
+    /// complaints). With <see cref="Matter"/> it lets a page name the step in English from the catalogue.
+    /// </summary>
+    public StepKind? StepKind { get; init; }
+
+    /// <summary>The matter a review step examines; null for other steps and items.</summary>
+    public string? Matter { get; init; }
 }
 
 /// <summary>One page of a drill-down and how many items match in all.</summary>
@@ -271,7 +280,7 @@ public sealed class SupervisionQueries(IDbContextFactory<WorkflowDbContext> cont
     }
 
     private static SupervisionItem Item(StepRow step, Instant at, double? workingDays) =>
-        new(step.CaseId, step.Id, step.Department, step.Title, at, workingDays);
+        new(step.CaseId, step.Id, step.Department, step.Title, at, workingDays) { StepKind = step.Kind, Matter = step.Matter };
 
     // The working days between two instants on the calendar (the start day not counted, as for every clock).
     private static double WorkingDaysBetween(WorkingCalendar calendar, Instant start, Instant end) =>

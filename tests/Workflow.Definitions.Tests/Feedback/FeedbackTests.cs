@@ -61,7 +61,7 @@ public class FeedbackTests
         var complaint = (await feedback.FileAsync(file.CaseId, intake.Id, null, "窗口态度差", "agent1"))!;
         complaint.Should().BeEquivalentTo(new { Department = "frontdesk", State = ComplaintState.Open, StepId = intake.Id });
         (await feedback.ComplaintAsync(complaint.Id, "agent2")).Should().BeNull("other agents' complaints are not found");
-        (await feedback.ComplaintsAsync("agent2")).Should().BeEmpty();
+        (await feedback.ComplaintsAsync("agent2", StepListFilter.None, 1, 50)).Items.Should().BeEmpty();
 
         await FluentActions.Awaiting(() => feedback.AnswerAsync(complaint.Id, "已处理", "sup1", anyHandler: false)).Should().ThrowAsync<StepConflictException>("nobody took it yet");
         (await feedback.TakeAsync(complaint.Id, "sup1"))!.State.Should().Be(ComplaintState.InHand);

@@ -109,7 +109,7 @@ public sealed class SupervisionCountsTests
     /// VACUUM ANALYZE, with sequential scans and sorts priced out, so that a plan without a Sort node shows an index can give the order (on a
     /// few hundred rows the planner would rightly sort them in memory).
     /// </summary>
-    private static async Task<string> PlanAsync(PermitTestHost host, string provider, Workflow.Testing.SentCommand command)
+    internal static async Task<string> PlanAsync(PermitTestHost host, string provider, Workflow.Testing.SentCommand command)
     {
         await using var db = await host.Services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>().CreateDbContextAsync();
         await db.Database.OpenConnectionAsync();

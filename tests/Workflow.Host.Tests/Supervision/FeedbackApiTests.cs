@@ -56,11 +56,11 @@ public sealed class FeedbackApiTests(HostFactory host) : IClassFixture<HostFacto
         complaint.Text("department").Should().Be("frontdesk");
         await (await agent2.GetAsync($"/api/complaints/{id}")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
         await (await agent2.PostAsync($"/api/complaints/{id}/close", null)).ShouldBeProblemAsync(HttpStatusCode.NotFound);
-        (await agent2.GetJsonAsync("/api/complaints")).EnumerateArray().Should().NotContain(c => c.GetProperty("id").GetInt64() == id);
+        (await agent2.GetJsonAsync("/api/complaints")).GetProperty("items").EnumerateArray().Should().NotContain(c => c.GetProperty("id").GetInt64() == id);
         await (await reviewer.GetAsync("/api/complaints")).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
         await (await frontdesk.GetAsync($"/api/complaints/{id}")).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
         await (await agent.PostAsync($"/api/complaints/{id}/take", null)).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
-        (await supervisor.GetJsonAsync("/api/complaints?state=Open")).EnumerateArray().Should().Contain(c => c.GetProperty("id").GetInt64() == id);
+        (await supervisor.GetJsonAsync("/api/complaints?state=Open")).GetProperty("items").EnumerateArray().Should().Contain(c => c.GetProperty("id").GetInt64() == id);
         await (await supervisor.GetAsync("/api/complaints?state=Lost")).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
 
         (await supervisor.PostJsonAsync($"/api/complaints/{id}/take", new { })).Text("state").Should().Be("InHand");

@@ -21,7 +21,7 @@ public sealed class CaseFeedbackModel(CaseQueries cases, FeedbackService feedbac
     public CaseSnapshot Case { get; private set; } = null!;
     public IReadOnlyList<RatingRow> Ratings { get; private set; } = [];
     public IReadOnlyList<ComplaintRow> Complaints { get; private set; } = [];
-    public ComplaintList ComplaintList => new(Complaints, !IsAgent, AppClaims.RoleOf(User) == UserRole.Admin, IsAgent, AppClaims.UserNameOf(User) ?? "");
+    public ComplaintList ComplaintList => new(Complaints.Select(c => new WithCaseNumber<ComplaintRow>(c, Case.CaseNumber)).ToList(), !IsAgent, AppClaims.RoleOf(User) == UserRole.Admin, IsAgent, AppClaims.UserNameOf(User) ?? "");
     /// <summary>The case's agent may rate and complain; supervisors only read.</summary>
     public bool IsAgent { get; private set; }
     public bool Finished => !Case.State.IsOpen();
@@ -88,7 +88,7 @@ public sealed class CaseFeedbackModel(CaseQueries cases, FeedbackService feedbac
         Case = snapshot;
         IsAgent = access.Role == UserRole.Agent;
         Ratings = await feedback.RatingsAsync(id, null, ct) ?? [];
-        Complaints = (await feedback.ComplaintsAsync(IsAgent ? access.UserName : null, null, ct)).Where(c => c.CaseId == id).ToList();
+        Complaints = await feedback.ComplaintsOfCaseAsync(id, IsAgent ? access.UserName : null, ct);
         return null;
     }
 }

@@ -57,7 +57,8 @@ public sealed class DrillModel(SupervisionQueries queries, MatterCatalogue catal
 
     /// <summary>
     /// What an item is about, in the page's language: a card's subject and clock (stored as the names
-    /// <c>Step Promised</c>), a rating's matter by its name in this language; step titles and complaint texts as stored.
+    /// <c>Step Promised</c>), a rating's matter by its name in this language, a step's title from the catalogue's names
+    /// (<see cref="Labels.StepTitle(MatterCatalogue, StepKind, string, string?, string)"/>, as the other lists); complaint texts as stored.
     /// </summary>
     public string ItemTitle(SupervisionItem item)
     {
@@ -68,6 +69,8 @@ public sealed class DrillModel(SupervisionQueries queries, MatterCatalogue catal
                 + " · " + (cardClock switch { CardClock.Statutory => Ui.T("法定时限", "statutory"), CardClock.Promised => Ui.T("承诺时限", "promised"), _ => Ui.T("承诺补交", "commitment") });
         if (Figure == SupervisionFigure.Ratings && catalogue.Matters.FirstOrDefault(m => m.Name == item.Title) is { } matter)
             return Labels.Matter(matter);
+        if (item.StepKind is { } kind)
+            return Labels.StepTitle(catalogue, kind, item.Department, item.Matter, item.Title);
         return item.Title;
     }
 

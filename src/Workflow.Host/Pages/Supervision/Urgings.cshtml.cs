@@ -9,16 +9,32 @@ using Workflow.Host.Web.Access;
 using Workflow.Host.Web.Json;
 using Workflow.Host.Web.Localization;
 using Workflow.Host.Web.Supervision;
+using Workflow.Host.Web.Permits;
+using Workflow.Definitions.Tracking;
 
 namespace Workflow.Host.Pages.Supervision;
 
 /// <summary>
 /// 督办单 (docs/supervision.md, Urging notices): the supervisor issues notices on overdue steps and reads the replies; a
-/// reviewer sees their department's notices and replies. Other roles 403.
+/// reviewer sees their department's notices and replies. Paged, searched and filtered by the lists' parameters as the
+/// API (<c>GET /api/supervision/urgings</c>; docs/api.md, *Lists*); bad ones are shown by the filter form with status 400.
+/// Other roles 403.
 /// </summary>
-public sealed class UrgingsModel(UrgingService urgings, MatterCatalogue catalogue, IOptions<JurisdictionOptions> jurisdiction) : LocalizedPageModel
+public sealed class UrgingsModel(UrgingService urgings, MatterCatalogue catalogue, IOptions<JurisdictionOptions> jurisdiction) : LocalizedPageModel, IListPager
 {
-    public IReadOnlyList<UrgingRow> Notices { get; private set; } = [];
+    public IReadOnlyList<WithCaseNumber<UrgingRow>> Notices { get; private set; } = [];
+    public ListParameters Parameters { get; private set; } = null!;
+    public IReadOnlyDictionary<string, string[]> ListErrors { get; private set; } = new Dictionary<string, string[]>();
+    public int TotalCount { get; private set; }
+    public bool IsReviewer { get; private set; }
+    public int CurrentPage => Parameters.Page;
+    public int Pages => Math.Max(1, (TotalCount + Parameters.PageSize - 1) / Parameters.PageSize);
+
+    public string PageLink(int page) => $"/supervision/urgings?{ListParameters.QueryWithout(Request.Query, "page")}&page={page}";
+
+    /// <summary>The states to filter by, in the page's language.</summary>
+    public static IReadOnlyList<(string Value, string Label)> States =>
+        [(nameof(UrgingState.Awaiting), Ui.T("待回复", "Awaiting reply")), (nameof(UrgingState.Replied), Ui.T("已回复", "Replied"))];
     public bool MayIssue { get; private set; }
     public bool MayReply { get; private set; }
     public IReadOnlyDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
@@ -30,7 +46,12 @@ public sealed class UrgingsModel(UrgingService urgings, MatterCatalogue catalogu
     [BindProperty] public string? Text { get; set; }
     [BindProperty] public string? ReplyDue { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ?? Page();
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (await LoadAsync(ct) is { } denied) return denied;
+        if (ListErrors.Count > 0) Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostIssueAsync(CancellationToken ct)
     {
@@ -81,7 +102,12 @@ public sealed class UrgingsModel(UrgingService urgings, MatterCatalogue catalogu
         if (role is not (UserRole.Reviewer or UserRole.Supervisor or UserRole.Admin)) return new ForbidResult();
         MayIssue = role is UserRole.Supervisor or UserRole.Admin;
         MayReply = role is UserRole.Reviewer or UserRole.Admin;
-        Notices = await urgings.ListAsync(role == UserRole.Reviewer ? AppClaims.DepartmentOf(User) ?? "-" : null, ct);
+        IsReviewer = role == UserRole.Reviewer;
+        var (parameters, errors) = ListParameters.Read<UrgingState>(Request.Query, catalogue, Zone, "level");
+        (Parameters, ListErrors) = (parameters, errors);
+        var found = errors.Count > 0 ? new ListPage<WithCaseNumber<UrgingRow>>([], 0)
+            : await urgings.ListAsync(IsReviewer ? AppClaims.DepartmentOf(User) ?? "-" : null, parameters.Filter, parameters.Page, parameters.PageSize, ct);
+        (Notices, TotalCount) = (found.Items, found.TotalCount);
         if (Request.Query.ContainsKey("issued")) Message = Ui.T("督办单已发出。", "The urging notice was issued.");
         if (Request.Query.ContainsKey("replied")) Message = Ui.T("已回复。", "Replied.");
         return null;

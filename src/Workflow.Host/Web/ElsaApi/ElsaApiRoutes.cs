@@ -1,3 +1,4 @@
+using Workflow.Host.Web.Localization;
 using Workflow.Host.Web.Access;
 
 namespace Workflow.Host.Web.ElsaApi;
@@ -35,8 +36,8 @@ public static class ElsaApiRoutes
         group.MapMethods("/{**rest}", [HttpMethods.Get, HttpMethods.Head, HttpMethods.Post, HttpMethods.Put, HttpMethods.Patch, HttpMethods.Delete],
                 (string? rest) => TypedResults.Problem(
                     statusCode: StatusCodes.Status404NotFound,
-                    title: "Not found.",
-                    detail: $"This Host does not implement {BasePath}/{rest}."))
+                    title: Ui.T("未找到。", "Not found."),
+                    detail: Ui.T($"本服务未实现 {BasePath}/{rest}。", $"This Host does not implement {BasePath}/{rest}.")))
             .WithOrder(int.MaxValue);
         return group;
     }

@@ -1,3 +1,4 @@
+using Workflow.Host.Web.Localization;
 namespace Workflow.Host.Web.ElsaApi;
 
 /// <summary>
@@ -16,7 +17,7 @@ public static class FeatureEndpoints
     {
         elsa.MapGet("/features/installed", () => TypedResults.Ok(ElsaList<FeatureDescriptor>.Of(Installed)));
         elsa.MapGet("/features/installed/{fullName}", (string fullName) => TypedResults.Problem(
-            statusCode: StatusCodes.Status404NotFound, title: "Feature not installed.", detail: $"Feature '{fullName}' is not installed on this Host."));
+            statusCode: StatusCodes.Status404NotFound, title: Ui.T("功能未安装。", "Feature not installed."), detail: Ui.T($"本服务未安装功能「{fullName}」。", $"Feature '{fullName}' is not installed on this Host.")));
         return elsa;
     }
 }

@@ -1,3 +1,4 @@
+using Workflow.Host.Web.Localization;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using NodaTime;
@@ -39,7 +40,7 @@ public static class InstanceJournalEndpoints
     private static async Task<IResult> ReportAsync(ReportRequest? request, IWorkflowInstanceStore store, CancellationToken ct)
     {
         if (string.IsNullOrEmpty(request?.WorkflowInstanceId))
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["workflowInstanceId"] = ["The workflow instance id is required."] });
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["workflowInstanceId"] = [Ui.T("请指明流程实例标识。", "The workflow instance id is required.")] });
         var instance = await store.FindAsync(request.WorkflowInstanceId, ct);
         if (instance is null)
             return InstanceNotFound(request.WorkflowInstanceId);
@@ -64,7 +65,7 @@ public static class InstanceJournalEndpoints
     }
 
     private static IResult InstanceNotFound(string instanceId) => TypedResults.Problem(
-        statusCode: StatusCodes.Status404NotFound, title: "Workflow instance not found.", detail: $"No workflow instance '{instanceId}' exists.");
+        statusCode: StatusCodes.Status404NotFound, title: Ui.T("未找到流程实例。", "Workflow instance not found."), detail: Ui.T($"流程实例「{instanceId}」不存在。", $"No workflow instance '{instanceId}' exists."));
 
     /// <summary>Elsa's journal event names for our journal kinds.</summary>
     private static string EventName(JournalEventKind kind) => kind switch
@@ -141,7 +142,7 @@ public static class InstanceJournalEndpoints
         var instanceId = http.Request.Query["WorkflowInstanceId"].FirstOrDefault();
         var nodeId = http.Request.Query["ActivityNodeId"].FirstOrDefault();
         if (string.IsNullOrEmpty(instanceId))
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["WorkflowInstanceId"] = ["The workflow instance id is required."] });
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["WorkflowInstanceId"] = [Ui.T("请指明流程实例标识。", "The workflow instance id is required.")] });
         if (await store.FindAsync(instanceId, ct) is null)
             return InstanceNotFound(instanceId);
 

@@ -1,3 +1,4 @@
+using Workflow.Host.Web.Localization;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
@@ -76,7 +77,7 @@ public static class WorkflowDefinitionBulkEndpoints
         IWorkflowInstanceQuery instances, CancellationToken ct)
     {
         if (await store.FindByIdAsync(id, ct) is not { } version)
-            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Workflow definition version not found.", detail: $"No version has id '{id}'.");
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: Ui.T("未找到流程定义版本。", "Workflow definition version not found."), detail: Ui.T($"没有标识为「{id}」的版本。", $"No version has id '{id}'."));
         if (await DefinitionGuards.RefuseIfDependedOnAsync(dependents, [(version.DefinitionId, version.Version)], "删除", "deleted", ct) is { } refused)
             return refused;
         if (await store.DeleteVersionAsync(id, ct))

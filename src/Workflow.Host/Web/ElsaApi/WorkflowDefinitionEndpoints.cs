@@ -1,3 +1,4 @@
+using Workflow.Host.Web.Localization;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
@@ -49,7 +50,7 @@ public static class WorkflowDefinitionEndpoints
         (await authorization.AuthorizeAsync(user, AccessPolicies.EditWorkflows)).Succeeded;
 
     private static IResult NotFound(string definitionId) => TypedResults.Problem(
-        statusCode: StatusCodes.Status404NotFound, title: "Workflow definition not found.", detail: $"No workflow definition '{definitionId}' matches.");
+        statusCode: StatusCodes.Status404NotFound, title: Ui.T("未找到流程定义。", "Workflow definition not found."), detail: Ui.T($"没有与「{definitionId}」匹配的流程定义。", $"No workflow definition '{definitionId}' matches."));
 
     /// <summary>
     /// <c>?versionOptions=Latest|Published|LatestOrPublished|AllVersions</c> (default Latest), <c>Page</c> (0-based),
@@ -68,9 +69,9 @@ public static class WorkflowDefinitionEndpoints
         var versionOptions = query["versionOptions"].FirstOrDefault() is { Length: > 0 } chosenOptions ? chosenOptions : "Latest";
         var versionIds = query["Ids"].Where(i => !string.IsNullOrEmpty(i)).Select(i => i!).Distinct().ToList();
         if (versionOptions is not ("Latest" or "Published" or "LatestOrPublished" or "AllVersions"))
-            errors["versionOptions"] = [$"'{versionOptions}' is not one of Latest, Published, LatestOrPublished, AllVersions."];
+            errors["versionOptions"] = [Ui.T($"「{versionOptions}」须为 Latest、Published、LatestOrPublished、AllVersions 之一。", $"'{versionOptions}' is not one of Latest, Published, LatestOrPublished, AllVersions.")];
         if (errors.Count > 0)
-            return TypedResults.ValidationProblem(errors, title: "The list query is not valid.");
+            return TypedResults.ValidationProblem(errors, title: Ui.T("列表的查询条件无效。", "The list query is not valid."));
         var descending = string.Equals(query["OrderDirection"].FirstOrDefault(), "Descending", StringComparison.OrdinalIgnoreCase);
         var definitionIds = query["DefinitionIds"].Where(d => !string.IsNullOrEmpty(d)).Select(d => d!).Distinct().ToList();
         var searchTerm = query["SearchTerm"].FirstOrDefault();
@@ -149,8 +150,8 @@ public static class WorkflowDefinitionEndpoints
             found = await store.FindAsync(definitionId, selector, null, ct);
         else
             return TypedResults.ValidationProblem(
-                new Dictionary<string, string[]> { ["versionOptions"] = [$"'{options}' is not Latest, Published, LatestOrPublished or a version number."] },
-                title: "The version is not valid.");
+                new Dictionary<string, string[]> { ["versionOptions"] = [Ui.T($"「{options}」须为 Latest、Published、LatestOrPublished 或版本号。", $"'{options}' is not Latest, Published, LatestOrPublished or a version number.")] },
+                title: Ui.T("版本无效。", "The version is not valid."));
         return found is null
             ? NotFound(definitionId)
             : TypedResults.Json(ElsaDefinitionJson.Model(found, await MayEditAsync(authorization, http.User), jurisdiction.Value.Zone));
@@ -161,7 +162,7 @@ public static class WorkflowDefinitionEndpoints
     {
         var found = await store.FindByIdAsync(id, ct);
         return found is null
-            ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Workflow definition version not found.", detail: $"No version has id '{id}'.")
+            ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: Ui.T("未找到流程定义版本。", "Workflow definition version not found."), detail: Ui.T($"没有标识为「{id}」的版本。", $"No version has id '{id}'."))
             : TypedResults.Json(ElsaDefinitionJson.Model(found, await MayEditAsync(authorization, http.User), jurisdiction.Value.Zone));
     }
 
@@ -173,8 +174,8 @@ public static class WorkflowDefinitionEndpoints
         WorkflowValidator validator, IOptions<JurisdictionOptions> jurisdiction, CancellationToken ct)
     {
         if (request?.Model is not JsonObject model)
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["model"] = ["The body must be {\"model\": <workflow definition>, \"publish\": true|false}."] },
-                title: "The workflow definition is missing.");
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["model"] = [Ui.T("请求体须为 {\"model\": <流程定义>, \"publish\": true|false}。", "The body must be {\"model\": <workflow definition>, \"publish\": true|false}.")] },
+                title: Ui.T("缺少流程定义。", "The workflow definition is missing."));
         var outcome = await SaveModelAsync(model, request.Publish == true, store, validator, ct);
         return outcome.Problem ?? TypedResults.Json(new JsonObject
         {
@@ -200,12 +201,12 @@ public static class WorkflowDefinitionEndpoints
         }
         catch (System.Text.Json.JsonException e)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["body"] = [$"The file is not valid JSON: {e.Message}"] },
-                title: "The workflow definition file cannot be read.");
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["body"] = [Ui.T($"文件不是有效的 JSON：{e.Message}", $"The file is not valid JSON: {e.Message}")] },
+                title: Ui.T("无法读取流程定义文件。", "The workflow definition file cannot be read."));
         }
         if (body is not JsonObject model)
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["body"] = ["The file must hold one workflow definition object."] },
-                title: "The workflow definition file cannot be read.");
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["body"] = [Ui.T("文件须包含一个流程定义对象。", "The file must hold one workflow definition object.")] },
+                title: Ui.T("无法读取流程定义文件。", "The workflow definition file cannot be read."));
         // Studio and Elsa exports may wrap the definition as {model: ...}.
         if (model["root"] is null && model["model"] is JsonObject inner)
             model = (JsonObject)inner.DeepClone();
@@ -223,10 +224,10 @@ public static class WorkflowDefinitionEndpoints
     private static async Task<IResult> ImportFilesAsync(HttpRequest request, IWorkflowDefinitionStore store, WorkflowValidator validator, CancellationToken ct)
     {
         if (!request.HasFormContentType)
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["files"] = ["Send the files as multipart/form-data."] }, title: "No files were uploaded.");
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["files"] = [Ui.T("请以 multipart/form-data 上传文件。", "Send the files as multipart/form-data.")] }, title: Ui.T("没有上传文件。", "No files were uploaded."));
         var form = await request.ReadFormAsync(ct);
         if (form.Files.Count == 0)
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["files"] = ["No file was uploaded."] }, title: "No files were uploaded.");
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["files"] = [Ui.T("没有上传文件。", "No file was uploaded.")] }, title: Ui.T("没有上传文件。", "No files were uploaded."));
         var count = 0;
         foreach (var (name, text) in await DefinitionFiles.ReadAsync(form.Files, ct))
         {
@@ -237,12 +238,12 @@ public static class WorkflowDefinitionEndpoints
             }
             catch (System.Text.Json.JsonException e)
             {
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [name] = [$"The file is not valid JSON: {e.Message}"] },
-                    title: "A workflow definition file cannot be read.");
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [name] = [Ui.T($"文件不是有效的 JSON：{e.Message}", $"The file is not valid JSON: {e.Message}")] },
+                    title: Ui.T("有流程定义文件无法读取。", "A workflow definition file cannot be read."));
             }
             if (model is null)
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [name] = ["The file must hold one workflow definition object."] },
-                    title: "A workflow definition file cannot be read.");
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [name] = [Ui.T("文件须包含一个流程定义对象。", "The file must hold one workflow definition object.")] },
+                    title: Ui.T("有流程定义文件无法读取。", "A workflow definition file cannot be read."));
             if (model["root"] is null && model["model"] is JsonObject inner)
                 model = (JsonObject)inner.DeepClone();
             var outcome = await SaveModelAsync(model, publish: false, store, validator, ct);
@@ -288,8 +289,8 @@ public static class WorkflowDefinitionEndpoints
     {
         var old = await store.FindAsync(definitionId, VersionSelector.Specific, version, ct);
         if (old is null)
-            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Workflow definition version not found.",
-                detail: $"Workflow definition '{definitionId}' has no version {version}.");
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: Ui.T("未找到流程定义版本。", "Workflow definition version not found."),
+                detail: Ui.T($"流程定义「{definitionId}」没有版本 {version}。", $"Workflow definition '{definitionId}' has no version {version}."));
         var reverted = await store.SaveAsync(definitionId, old.Name, old.Description, old.Json, publish: false, ct);
         return TypedResults.Json(ElsaDefinitionJson.Summary(reverted, mayEdit: true, jurisdiction.Value.Zone));
     }
@@ -381,7 +382,7 @@ public static class WorkflowDefinitionEndpoints
             return refused;
         var retracted = await store.RetractAsync(definitionId, ct);
         return retracted is null
-            ? TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Nothing to retract.", detail: $"Workflow definition '{definitionId}' has no published version.")
+            ? TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: Ui.T("没有可撤回的版本。", "Nothing to retract."), detail: Ui.T($"流程定义「{definitionId}」没有已发布的版本。", $"Workflow definition '{definitionId}' has no published version."))
             : TypedResults.Json(ElsaDefinitionJson.Model(retracted, mayEdit: true, jurisdiction.Value.Zone));
     }
 
@@ -405,7 +406,7 @@ public static class WorkflowDefinitionEndpoints
             return fallback;
         if (int.TryParse(text, out var value) && value >= min && value <= max)
             return value;
-        errors[field] = [$"'{text}' must be a whole number from {min} to {max}."];
+        errors[field] = [Ui.T($"「{text}」须为 {min} 到 {max} 之间的整数。", $"'{text}' must be a whole number from {min} to {max}.")];
         return fallback;
     }
 }

@@ -1,3 +1,4 @@
+using Workflow.Host.Web.Localization;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
@@ -43,11 +44,11 @@ public static class WorkflowInstanceEndpoints
         if (request?.VersionOptions is { Length: > 0 } text
             && (!Enum.TryParse(text, ignoreCase: true, out selector) || selector is VersionSelector.Specific or VersionSelector.AllVersions))
             return TypedResults.ValidationProblem(
-                new Dictionary<string, string[]> { ["versionOptions"] = [$"'{text}' is not Latest, Published or LatestOrPublished."] },
-                title: "The version to run is not valid.");
+                new Dictionary<string, string[]> { ["versionOptions"] = [Ui.T($"「{text}」须为 Latest、Published 或 LatestOrPublished。", $"'{text}' is not Latest, Published or LatestOrPublished.")] },
+                title: Ui.T("要运行的版本无效。", "The version to run is not valid."));
         if (await definitions.FindAsync(definitionId, VersionSelector.Latest, null, ct) is null)
-            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Workflow definition not found.",
-                detail: $"No workflow definition '{definitionId}' exists.");
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: Ui.T("未找到流程定义。", "Workflow definition not found."),
+                detail: Ui.T($"流程定义「{definitionId}」不存在。", $"No workflow definition '{definitionId}' exists."));
         try
         {
             var result = await runtime.StartAsync(definitionId, selector,
@@ -79,7 +80,7 @@ public static class WorkflowInstanceEndpoints
         catch (WorkflowRuntimeException e)
         {
             http.Response.Headers[CannotStartHeader] = "true";
-            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The workflow cannot start.", detail: e.Message);
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: Ui.T("流程无法启动。", "The workflow cannot start."), detail: e.Message);
         }
     }
 
@@ -88,8 +89,8 @@ public static class WorkflowInstanceEndpoints
     {
         var instance = await instances.FindAsync(instanceId, ct);
         if (instance is null)
-            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Workflow instance not found.",
-                detail: $"No workflow instance '{instanceId}' exists.");
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: Ui.T("未找到流程实例。", "Workflow instance not found."),
+                detail: Ui.T($"流程实例「{instanceId}」不存在。", $"No workflow instance '{instanceId}' exists."));
         var zone = jurisdiction.Value.Zone;
         var state = new JsonObject
         {

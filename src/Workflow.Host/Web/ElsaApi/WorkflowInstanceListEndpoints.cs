@@ -1,3 +1,4 @@
+using Workflow.Host.Web.Localization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Mvc;
@@ -54,13 +55,13 @@ public static class WorkflowInstanceListEndpoints
             "LastExecuted" or "Updated" => WorkflowInstanceOrder.Updated,
             "Finished" => WorkflowInstanceOrder.Finished,
             "Name" => WorkflowInstanceOrder.Name,
-            var other => Invalid(errors, "orderBy", $"'{other}' is not Created, LastExecuted, Finished or Name."),
+            var other => Invalid(errors, "orderBy", Ui.T($"「{other}」须为 Created、LastExecuted、Finished 或 Name。", $"'{other}' is not Created, LastExecuted, Finished or Name.")),
         };
         var pageSize = request.PageSize ?? 50;
-        if (pageSize is < 1 or > 500) errors["pageSize"] = [$"{pageSize} must be from 1 to 500."];
-        if (request.Page is < 0) errors["page"] = [$"{request.Page} must not be negative."];
+        if (pageSize is < 1 or > 500) errors["pageSize"] = [Ui.T($"pageSize 须为 1 到 500 之间的整数（现为 {pageSize}）。", $"{pageSize} must be from 1 to 500.")];
+        if (request.Page is < 0) errors["page"] = [Ui.T($"page 不能为负数（现为 {request.Page}）。", $"{request.Page} must not be negative.")];
         if (errors.Count > 0)
-            return TypedResults.ValidationProblem(errors, title: "The instance list query is not valid.");
+            return TypedResults.ValidationProblem(errors, title: Ui.T("实例列表的查询条件无效。", "The instance list query is not valid."));
 
         List<string> definitionIds = [.. request.DefinitionIds ?? [], .. request.DefinitionId is { Length: > 0 } d ? [d] : Array.Empty<string>()];
         var filter = new WorkflowInstanceFilter
@@ -218,7 +219,7 @@ public static class WorkflowInstanceListEndpoints
     }
 
     private static IResult NotFound(string instanceId) => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound,
-        title: "Workflow instance not found.", detail: $"No workflow instance '{instanceId}' exists.");
+        title: Ui.T("未找到流程实例。", "Workflow instance not found."), detail: Ui.T($"流程实例「{instanceId}」不存在。", $"No workflow instance '{instanceId}' exists."));
 
     private static List<T> ParseAll<T>(IEnumerable<string> texts, string field, Dictionary<string, string[]> errors) where T : struct, Enum
     {

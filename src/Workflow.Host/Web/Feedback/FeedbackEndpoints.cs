@@ -5,6 +5,10 @@ using Workflow.Host.Web.Access;
 using Workflow.Host.Web.Permits.Api;
 
 using Workflow.Host.Web.Localization;
+using Microsoft.Extensions.Options;
+using Workflow.Definitions.Catalogue;
+using Workflow.Host.Web.Json;
+using Workflow.Host.Web.Permits;
 
 namespace Workflow.Host.Web.Feedback;
 
@@ -28,7 +32,12 @@ public static class FeedbackEndpoints
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden).AddEndpointFilter<PermitProblemFilter>()
             .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status404NotFound);
         complaints.MapPost("", FileAsync).WithName("FileComplaint").WithSummary("The agent files a complaint about a step of their case or a department.");
-        complaints.MapGet("", ListAsync).WithName("Complaints").WithSummary("The agent's own complaints, or every one (supervisor, admin); `?state=Open|InHand|Answered|Closed`.");
+        complaints.MapGet("", ListAsync).WithName("Complaints").ProducesValidationProblem()
+            .WithSummary("The agent's own complaints, or every one (supervisor, admin), paged: `{items, totalCount, page, pageSize}`.")
+            .WithDescription("The lists' parameters (docs/api.md, Lists): `?search=` (the complaint's text, case number or id, project code or name, enterprise, matter), " +
+                "`?state=Open|InHand|Answered|Closed`, `?department=` (the department complained about, or frontdesk), `?stage=`, `?greenChannel=`, " +
+                "`?from=&to=` (filing dates, yyyy-MM-dd, both included), `?sort=due|newest|oldest` (due: newest first, complaints have no clock), `?page=1&pageSize=50`. " +
+                "A bad value, or `level`, is 400 naming it.");
         complaints.MapGet("/{id:long}", GetAsync).WithName("Complaint").WithSummary("One complaint (404: not the agent's).");
         complaints.MapPost("/{id:long}/take", TakeAsync).WithName("TakeComplaint").WithSummary("A supervisor takes an open complaint and becomes its handler (409 once taken).");
         complaints.MapPost("/{id:long}/answer", AnswerAsync).WithName("AnswerComplaint").WithSummary("The handler (or the admin) replies; the agent is notified (409 unless in hand by the caller).");
@@ -70,19 +79,25 @@ public static class FeedbackEndpoints
         return row is null ? Denied.NotFound($"case {body.CaseId}") : TypedResults.Created($"/api/complaints/{row.Id}", ComplaintView.Of(row));
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<ComplaintView>>, ValidationProblem, ProblemHttpResult>> ListAsync(string? state, ClaimsPrincipal user,
-        FeedbackService feedback, CancellationToken ct)
+    /// <summary>
+    /// One page of complaints, narrowed and ordered by the lists' parameters (docs/api.md, *Lists*), read as text so that a
+    /// bad value is a 400 naming it in the request's language; <c>level</c> does not apply (complaints have no clock).
+    /// </summary>
+    private static async Task<Results<Ok<PagedList<ComplaintView>>, ValidationProblem, ProblemHttpResult>> ListAsync(
+        string? search, string? state, string? department, string? stage, string? greenChannel, string? from, string? to, string? sort, string? page, string? pageSize,
+        HttpRequest request, ClaimsPrincipal user, FeedbackService feedback, MatterCatalogue catalogue, IOptions<JurisdictionOptions> jurisdiction, CancellationToken ct)
     {
         if (!IsAgent(user) && !IsHandler(user)) return Forbidden(Ui.T("投诉仅供投诉人和监察人员查看。", "Complaints are read by their agents and by supervisors."));
-        ComplaintState? filter = null;
-        if (state is not null)
+        var given = new Dictionary<string, Microsoft.Extensions.Primitives.StringValues>
         {
-            if (!Enum.TryParse<ComplaintState>(state, ignoreCase: true, out var s) || !Enum.IsDefined(s))
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["state"] = [Ui.T($"state 须为以下之一：{string.Join("、", Enum.GetNames<ComplaintState>())}", $"state must be one of {string.Join(", ", Enum.GetNames<ComplaintState>())}")] }, title: Ui.T("查询条件有误。", "The query is not valid."));
-            filter = s;
-        }
-        var rows = await feedback.ComplaintsAsync(IsAgent(user) ? Name(user) : null, filter, ct);
-        return TypedResults.Ok<IReadOnlyList<ComplaintView>>(rows.Select(ComplaintView.Of).ToList());
+            ["search"] = search, ["state"] = state, ["department"] = department, ["stage"] = stage, ["greenChannel"] = greenChannel,
+            ["from"] = from, ["to"] = to, ["sort"] = sort, ["page"] = page, ["pageSize"] = pageSize, ["level"] = request.Query["level"],
+        };
+        var (parameters, errors) = ListParameters.Read<ComplaintState>(new QueryCollection(given), catalogue, jurisdiction.Value.Zone, "level");
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: Ui.T("列表参数无效。", "The list parameters are not valid."));
+        var found = await feedback.ComplaintsAsync(IsAgent(user) ? Name(user) : null, parameters.Filter, parameters.Page, parameters.PageSize, ct);
+        return TypedResults.Ok(new PagedList<ComplaintView>(found.Items.Select(c => ComplaintView.Of(c.Row) with { CaseNumber = c.CaseNumber }).ToList(),
+            found.TotalCount, parameters.Page, parameters.PageSize));
     }
 
     private static async Task<Results<Ok<ComplaintView>, ProblemHttpResult>> GetAsync(long id, ClaimsPrincipal user, FeedbackService feedback, CancellationToken ct)

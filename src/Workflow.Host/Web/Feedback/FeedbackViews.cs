@@ -13,6 +13,9 @@ public sealed record RatingView(string CaseId, string Matter, string Department,
 public sealed record ComplaintView(long Id, string CaseId, string? StepId, string Department, string Agent, string Text, Instant FiledAt, ComplaintState State,
     string? Handler, Instant? TakenAt, string? Reply, Instant? AnsweredAt, string? ClosedBy, Instant? ClosedAt)
 {
+    /// <summary>The case number people read (<c>2026-3-000123</c>; docs/domain.md, *Case numbers*); set in lists.</summary>
+    public string? CaseNumber { get; init; }
+
     public static ComplaintView Of(ComplaintRow c) =>
         new(c.Id, c.CaseId, c.StepId, c.Department, c.Agent, c.Text, c.FiledAt, c.State, c.Handler, c.TakenAt, c.Reply, c.AnsweredAt, c.ClosedBy, c.ClosedAt);
 }

@@ -6,8 +6,9 @@ namespace Workflow.Host.Web.Localization;
 /// <summary>
 /// The two languages: Chinese (<c>zh-CN</c>, the default) and English (<c>en</c>). A page's language comes from
 /// <c>?culture=en</c> or the culture cookie that the language links set, never from the browser's Accept-Language,
-/// so that a page is Chinese unless the user asks otherwise. The API (<c>/api</c>) answers in the language of the
-/// request's <c>Accept-Language</c> header only (Chinese without one), never the pages' cookie (docs/api.md, *Languages*).
+/// so that a page is Chinese unless the user asks otherwise. The API (<c>/api</c>) and the Studio's API (<c>/elsa/api</c>)
+/// answer in the language of the request's <c>Accept-Language</c> header only (Chinese without one), never the pages'
+/// cookie (docs/api.md, *Languages*).
 /// </summary>
 public static class Ui
 {
@@ -33,12 +34,13 @@ public static class Ui
     }
 
     /// <summary>
-    /// For <c>/api</c> requests: the first language of <c>Accept-Language</c> (by quality) that is Chinese or English, else
+    /// For <c>/api</c> and <c>/elsa/api</c> requests: the first language of <c>Accept-Language</c> (by quality) that is Chinese or English, else
     /// Chinese; null for other requests, so that the pages' providers decide.
     /// </summary>
     private static Task<ProviderCultureResult?> ApiCulture(HttpContext context)
     {
-        if (!context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+        if (!context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
+            && !context.Request.Path.StartsWithSegments("/elsa/api", StringComparison.OrdinalIgnoreCase))
             return Task.FromResult<ProviderCultureResult?>(null);
         var languages = context.Request.GetTypedHeaders().AcceptLanguage
             .Where(l => l.Quality is not 0).OrderByDescending(l => l.Quality ?? 1).Select(l => l.Value.Value ?? "");

@@ -26,7 +26,16 @@ public sealed record ListParameters(StepListFilter Filter, int Page, int PageSiz
     /// Reads the parameters of <paramref name="query"/>; <c>state</c> is a step state, or with <paramref name="caseStates"/>
     /// a case state (case lists).
     /// </summary>
-    public static (ListParameters Parameters, Dictionary<string, string[]> Errors) Read(IQueryCollection query, MatterCatalogue catalogue, DateTimeZone zone, bool caseStates = false)
+    public static (ListParameters Parameters, Dictionary<string, string[]> Errors) Read(IQueryCollection query, MatterCatalogue catalogue, DateTimeZone zone, bool caseStates = false) =>
+        caseStates ? Read<CaseState>(query, catalogue, zone) : Read<StepState>(query, catalogue, zone);
+
+    /// <summary>
+    /// Reads the parameters of a list whose <c>state</c> is one of <typeparamref name="TState"/>'s names (complaints,
+    /// urging notices); <paramref name="notRead"/> names parameters this list has no use for: given, each is an error
+    /// naming it rather than silently ignored.
+    /// </summary>
+    public static (ListParameters Parameters, Dictionary<string, string[]> Errors) Read<TState>(IQueryCollection query, MatterCatalogue catalogue, DateTimeZone zone,
+        params string[] notRead) where TState : struct, Enum
     {
         string? Get(string name) => query.TryGetValue(name, out var v) && !string.IsNullOrWhiteSpace(v.ToString()) ? v.ToString().Trim() : null;
         var (page, pageSize, pagingErrors) = Paging.Read(Get("page"), Get("pageSize"));
@@ -35,16 +44,13 @@ public sealed record ListParameters(StepListFilter Filter, int Page, int PageSiz
         var search = Get("search");
         if (search?.Length > MaxSearchLength) errors["search"] = [RuleTexts.Render(new Definitions.Messages.RuleMessage(Definitions.Messages.RuleCodes.TextTooLong, MaxSearchLength), catalogue)];
         var state = Get("state");
-        if (state is not null && caseStates)
+        if (state is not null)
         {
-            if (EnumNames.TryParse<CaseState>(state, out var s)) state = s.ToString();
-            else errors["state"] = [OneOf("state", Enum.GetNames<CaseState>())];
+            if (EnumNames.TryParse<TState>(state, out var s)) state = s.ToString();
+            else errors["state"] = [OneOf("state", Enum.GetNames<TState>())];
         }
-        else if (state is not null)
-        {
-            if (EnumNames.TryParse<StepState>(state, out var s)) state = s.ToString();
-            else errors["state"] = [OneOf("state", Enum.GetNames<StepState>())];
-        }
+        foreach (var name in notRead.Where(n => Get(n) is not null))
+            errors[name] = [Ui.T($"此列表不按 {name} 筛选", $"this list is not filtered by {name}")];
         Stage? stage = null;
         if (Get("stage") is { } stageText)
         {

@@ -38,10 +38,16 @@ public sealed record SupervisionItemView(string CaseId, string? StepId, string D
     /// <summary>The case number people read (<c>2026-3-000123</c>; docs/domain.md, *Case numbers*).</summary>
     public string? CaseNumber { get; init; }
 
+    /// <summary>The kind of the step the title names (null when the item is not a step's), to name it in another language.</summary>
+    public Definitions.Cases.StepKind? StepKind { get; init; }
+
+    /// <summary>The matter a review step examines (GET /api/matters names it in both languages).</summary>
+    public string? Matter { get; init; }
+
     public static SupervisionItemView Of(SupervisionItem item) =>
         new(item.CaseId, item.StepId, item.Department, item.Title, item.At, item.WorkingDays, item.Count, item.Detail, $"/cases/{item.CaseId}", item.Stars)
         {
-            CaseNumber = item.CaseNumber,
+            CaseNumber = item.CaseNumber, StepKind = item.StepKind, Matter = item.Matter,
         };
 }
 

@@ -9,6 +9,8 @@ using Workflow.Definitions.Supervision;
 using Workflow.Host.Web.Access;
 using Workflow.Host.Web.Json;
 using Workflow.Host.Web.Permits.Api;
+using Workflow.Host.Web.Permits;
+using Workflow.Definitions.Catalogue;
 
 namespace Workflow.Host.Web.Supervision;
 
@@ -16,6 +18,9 @@ namespace Workflow.Host.Web.Supervision;
 public sealed record UrgingView(long Id, string CaseId, string StepId, string Department, string Message, Instant ReplyDue, string IssuedBy, Instant IssuedAt,
     string? Reply, string? RepliedBy, Instant? RepliedAt)
 {
+    /// <summary>The case number people read (<c>2026-3-000123</c>; docs/domain.md, *Case numbers*); set in lists.</summary>
+    public string? CaseNumber { get; init; }
+
     public static UrgingView Of(UrgingRow r) => new(r.Id, r.CaseId, r.StepId, r.Department, r.Message, r.ReplyDue, r.IssuedBy, r.IssuedAt, r.Reply, r.RepliedBy, r.RepliedAt);
 }
 
@@ -37,7 +42,11 @@ public static class UrgingEndpoints
         api.MapPost("/urgings", IssueAsync).WithName("IssueUrging").AddEndpointFilter<PermitProblemFilter>()
             .WithSummary("Issues a 督办 notice on an open, overdue step (supervisor, admin).")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
-        api.MapGet("/urgings", ListAsync).WithName("Urgings").WithSummary("The caller's department's notices (reviewers) or all (supervisor, admin).");
+        api.MapGet("/urgings", ListAsync).WithName("Urgings").ProducesValidationProblem()
+            .WithSummary("The caller's department's notices (reviewers) or all (supervisor, admin), paged: `{items, totalCount, page, pageSize}`.")
+            .WithDescription("The lists' parameters (docs/api.md, Lists): `?search=` (message or reply, case number or id, project code or name, enterprise, matter), " +
+                "`?state=Awaiting|Replied`, `?department=`, `?stage=`, `?greenChannel=`, `?from=&to=` (issue dates, yyyy-MM-dd, both included), " +
+                "`?sort=due|newest|oldest` (due: awaiting a reply first, the earliest reply due first), `?page=1&pageSize=50`. A bad value, or `level`, is 400 naming it.");
         api.MapPost("/urgings/{id:long}/reply", ReplyAsync).WithName("ReplyToUrging").AddEndpointFilter<PermitProblemFilter>()
             .WithSummary("The department's reply (once; 409 afterwards).")
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
@@ -63,12 +72,23 @@ public static class UrgingEndpoints
         return row is null ? Denied.NotFound($"step {body.StepId}") : TypedResults.Created($"/api/supervision/urgings/{row.Id}", UrgingView.Of(row));
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<UrgingView>>, ProblemHttpResult>> ListAsync(ClaimsPrincipal user, UrgingService urgings, CancellationToken ct)
+    /// <summary>One page of notices by the lists' parameters, read as text so that a bad value is a 400 naming it (docs/api.md, *Lists*).</summary>
+    private static async Task<Results<Ok<PagedList<UrgingView>>, ValidationProblem, ProblemHttpResult>> ListAsync(
+        string? search, string? state, string? department, string? stage, string? greenChannel, string? from, string? to, string? sort, string? page, string? pageSize,
+        HttpRequest request, ClaimsPrincipal user, UrgingService urgings, MatterCatalogue catalogue, IOptions<JurisdictionOptions> jurisdiction, CancellationToken ct)
     {
         var role = AppClaims.RoleOf(user);
         if (role is not (UserRole.Reviewer or UserRole.Supervisor or UserRole.Admin)) return SupervisionEndpoints.Forbidden();
-        var rows = await urgings.ListAsync(role == UserRole.Reviewer ? AppClaims.DepartmentOf(user) ?? "-" : null, ct);
-        return TypedResults.Ok<IReadOnlyList<UrgingView>>(rows.Select(UrgingView.Of).ToList());
+        var given = new Dictionary<string, Microsoft.Extensions.Primitives.StringValues>
+        {
+            ["search"] = search, ["state"] = state, ["department"] = department, ["stage"] = stage, ["greenChannel"] = greenChannel,
+            ["from"] = from, ["to"] = to, ["sort"] = sort, ["page"] = page, ["pageSize"] = pageSize, ["level"] = request.Query["level"],
+        };
+        var (parameters, errors) = ListParameters.Read<UrgingState>(new QueryCollection(given), catalogue, jurisdiction.Value.Zone, "level");
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: Ui.T("列表参数无效。", "The list parameters are not valid."));
+        var found = await urgings.ListAsync(role == UserRole.Reviewer ? AppClaims.DepartmentOf(user) ?? "-" : null, parameters.Filter, parameters.Page, parameters.PageSize, ct);
+        return TypedResults.Ok(new PagedList<UrgingView>(found.Items.Select(u => UrgingView.Of(u.Row) with { CaseNumber = u.CaseNumber }).ToList(),
+            found.TotalCount, parameters.Page, parameters.PageSize));
     }
 
     private static async Task<Results<Ok<UrgingView>, ProblemHttpResult>> ReplyAsync(long id, UrgingReply body, ClaimsPrincipal user, UrgingService urgings, CancellationToken ct)

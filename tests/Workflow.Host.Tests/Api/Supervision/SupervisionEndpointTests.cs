@@ -111,8 +111,8 @@ public sealed class SupervisionEndpointTests : IClassFixture<SupervisionEndpoint
         var id = notice.GetProperty("id").GetInt64();
         notice.GetProperty("department").GetString().Should().Be("zjj");
 
-        (await rf.GetJsonAsync("/api/supervision/urgings")).EnumerateArray().Should().BeEmpty();
-        (await zjj.GetJsonAsync("/api/supervision/urgings")).EnumerateArray().Select(u => u.GetProperty("id").GetInt64()).Should().Contain(id);
+        (await rf.GetJsonAsync("/api/supervision/urgings")).GetProperty("items").EnumerateArray().Should().BeEmpty();
+        (await zjj.GetJsonAsync("/api/supervision/urgings")).GetProperty("items").EnumerateArray().Select(u => u.GetProperty("id").GetInt64()).Should().Contain(id);
         (await zjj.GetJsonAsync("/api/notifications")).GetProperty("items").EnumerateArray()
             .Should().Contain(n => n.GetProperty("kind").GetString() == "urging" && n.GetProperty("data").GetProperty("notice").GetString() == id.ToString());
 
@@ -121,7 +121,7 @@ public sealed class SupervisionEndpointTests : IClassFixture<SupervisionEndpoint
         replied.GetProperty("repliedBy").GetString().Should().Be("reviewer-zjj");
         (await zjj.PostAsJsonAsync($"/api/supervision/urgings/{id}/reply", new { reply = "再次回复" })).StatusCode.Should().Be(HttpStatusCode.Conflict);
 
-        var all = (await supervisor.GetJsonAsync("/api/supervision/urgings")).EnumerateArray().Single(u => u.GetProperty("id").GetInt64() == id);
+        var all = (await supervisor.GetJsonAsync("/api/supervision/urgings")).GetProperty("items").EnumerateArray().Single(u => u.GetProperty("id").GetInt64() == id);
         all.GetProperty("reply").GetString().Should().Be("已安排，明日办结");
         (await supervisor.GetJsonAsync("/api/notifications")).GetProperty("items").EnumerateArray()
             .Should().Contain(n => n.GetProperty("kind").GetString() == "urging-reply");
@@ -131,5 +131,81 @@ public sealed class SupervisionEndpointTests : IClassFixture<SupervisionEndpoint
         audit.Should().ContainSingle(e => e.GetProperty("action").GetString() == "urging.issued" && e.GetProperty("actor").GetString() == "supervisor");
         audit.Should().ContainSingle(e => e.GetProperty("action").GetString() == "urging.replied" && e.GetProperty("actor").GetString() == "reviewer-zjj"
             && e.GetProperty("stepId").GetString() == _host.StepId);
+    }
+
+    [Fact]
+    public async Task The_urging_list_is_paged_searched_filtered_and_due_first_in_both_languages()
+    {
+        using var supervisor = await _host.AsUserAsync("supervisor");
+        using var zjj = await _host.AsUserAsync("reviewer-zjj");
+        using var rf = await _host.AsUserAsync("reviewer-rf");
+        async Task<long> Issue(string message, string replyDue) =>
+            (await (await supervisor.PostAsJsonAsync("/api/supervision/urgings", new { stepId = _host.StepId, message, replyDue })).JsonAsync(HttpStatusCode.Created)).GetProperty("id").GetInt64();
+        var late = await Issue("分页督办：最迟", "2025-12-20");
+        var soon = await Issue("分页督办：最早", "2025-12-05");
+        var middle = await Issue("分页督办：居中", "2025-12-10");
+        await zjj.PostJsonAsync($"/api/supervision/urgings/{soon}/reply", new { reply = "分页督办已回复" });
+        var search = "search=" + Uri.EscapeDataString("分页督办");
+
+        async Task<(long[] Ids, int Total)> List(HttpClient client, string query)
+        {
+            var page = await client.GetJsonAsync("/api/supervision/urgings?" + query);
+            page.GetProperty("page").GetInt32().Should().BeGreaterThan(0);
+            return (page.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetInt64()).ToArray(), page.GetProperty("totalCount").GetInt32());
+        }
+
+        (await List(supervisor, search)).Ids.Should().Equal([middle, late, soon], "awaiting a reply first, the earliest reply due first; the replied one last");
+        var first = await List(supervisor, search + "&pageSize=2");
+        first.Ids.Should().Equal(middle, late);
+        first.Total.Should().Be(3);
+        (await List(supervisor, search + "&pageSize=2&page=2")).Ids.Should().Equal(soon);
+        (await List(supervisor, search + "&sort=newest")).Ids.Should().Equal(middle, soon, late);
+        (await List(supervisor, search + "&state=Replied")).Ids.Should().Equal(soon);
+        (await List(supervisor, search + "&state=Awaiting&department=zjj")).Ids.Should().Equal(middle, late);
+        (await List(supervisor, search + "&department=rf")).Total.Should().Be(0);
+        (await List(supervisor, "search=" + Uri.EscapeDataString("分页督办已回复"))).Ids.Should().Equal([soon], "the reply is searched too");
+        var number = (await supervisor.GetJsonAsync($"/api/cases/{_host.CaseId}")).Text("caseNumber");
+        (await List(supervisor, "search=" + Uri.EscapeDataString(number))).Ids.Should().Contain([late, soon, middle]);
+        (await supervisor.GetJsonAsync("/api/supervision/urgings?" + search)).GetProperty("items")[0].Text("caseNumber").Should().Be(number);
+        (await List(zjj, search)).Total.Should().Be(3);
+        (await List(rf, search)).Total.Should().Be(0, "a reviewer reads their department's notices only");
+
+        var zh = await (await supervisor.GetAsync("/api/supervision/urgings?state=Sleeping")).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        zh.GetProperty("errors").GetProperty("state")[0].GetString().Should().MatchRegex(@"\p{IsCJKUnifiedIdeographs}");
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/supervision/urgings?level=Overdue");
+        request.Headers.AcceptLanguage.ParseAdd("en");
+        var en = await (await supervisor.SendAsync(request)).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        en.GetProperty("errors").GetProperty("level")[0].GetString().Should().Be("this list is not filtered by level");
+
+        using var page = await _host.SignedInClientAsync("supervisor");
+        var html = await page.GetStringAsync("/supervision/urgings?pageSize=2&" + search);
+        html.Should().Contain($"data-urging=\"{middle}\"").And.Contain($"data-urging=\"{late}\"").And.NotContain($"data-urging=\"{soon}\"")
+            .And.Contain("id=\"next-page\"").And.Contain("共 3 件").And.Contain(number);
+        (await page.GetAsync("/supervision/urgings?state=Sleeping")).StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await page.GetStringAsync("/supervision/urgings?culture=en&state=Replied&" + search)).Should().Contain($"data-urging=\"{soon}\"").And.Contain("1 in all");
+    }
+
+    /// <summary>
+    /// The open steps' drill-down names each step by the catalogue's English names in English mode, as the other lists
+    /// (issue #13: "In English mode, matter names and step titles stay Chinese"); the stored Chinese title in Chinese mode.
+    /// </summary>
+    [Fact]
+    public async Task The_drill_down_names_a_step_in_the_pages_language()
+    {
+        using var supervisor = await _host.AsUserAsync("supervisor");
+        var stored = (await supervisor.GetJsonAsync($"/api/cases/{_host.CaseId}")).GetProperty("steps").EnumerateArray()
+            .Single(s => s.Id() == _host.StepId).Text("title");
+        stored.Should().MatchRegex(@"\p{IsCJKUnifiedIdeographs}", "the stored title is Chinese");
+        var item = (await supervisor.GetJsonAsync($"/api/supervision/departments/zjj/open?{Period}")).GetProperty("items").EnumerateArray()
+            .Single(i => i.GetProperty("stepId").GetString() == _host.StepId);
+        item.Text("stepKind").Should().Be("Review");
+        item.Text("matter").Should().Be("ZJJ-003");
+
+        using var page = await _host.SignedInClientAsync("supervisor");
+        var zh = await page.GetStringAsync($"/supervision/drill?department=zjj&figure=open&{Period}");
+        zh.Should().Contain(stored);
+        var en = await page.GetStringAsync($"/supervision/drill?department=zjj&figure=open&{Period}&culture=en");
+        // ZJJ-003 and zjj's English names in the sample catalogue.
+        en.Should().Contain("Quality and safety supervision registration · Housing and Urban-Rural Development").And.NotContain(stored);
     }
 }

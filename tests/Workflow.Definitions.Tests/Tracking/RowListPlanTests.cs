@@ -1,0 +1,86 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+using Workflow.Definitions.Feedback;
+using Workflow.Definitions.Supervision;
+using Workflow.Definitions.Tracking;
+using Workflow.Engine.Persistence.EntityFramework;
+using Workflow.Definitions.Tests.EndToEnd;
+using static Workflow.Definitions.Tests.EndToEnd.PermitTestHost;
+
+namespace Workflow.Definitions.Tests.Tracking;
+
+/// <summary>
+/// The complaint and urging lists' default pages read an index in the list's order and stop (docs/api.md, *Lists*;
+/// docs/feedback.md; docs/supervision.md): no sort of every row for the first 50.
+/// </summary>
+public sealed class RowListPlanTests
+{
+    [Theory]
+    [MemberData(nameof(PermitTestHost.Providers), MemberType = typeof(PermitTestHost))]
+    public async Task The_default_pages_of_complaints_and_urgings_read_an_index_in_order(string provider)
+    {
+        await using var host = await StartAsync(provider, "2025-03-10T10:00:00+08:00");
+        var now = host.Clock.GetCurrentInstant();
+        await using (var db = await host.Services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>().CreateDbContextAsync())
+        {
+            for (var i = 0; i < 300; i++)
+            {
+                var department = i % 3 == 0 ? "zjj" : "rf";
+                db.Add(new ComplaintRow
+                {
+                    CaseId = $"case-{i}", Department = department, Agent = $"agent{i % 7}", Text = $"投诉 {i}", FiledAt = now + Duration.FromMinutes(i),
+                    State = i % 4 == 0 ? ComplaintState.Closed : ComplaintState.Open,
+                });
+                db.Add(new UrgingRow
+                {
+                    CaseId = $"case-{i}", StepId = $"step-{i}", Department = department, Message = $"督办 {i}", IssuedBy = "sup", IssuedAt = now + Duration.FromMinutes(i),
+                    ReplyDue = now + Duration.FromDays(300 - i), RepliedAt = i % 5 == 0 ? now : null, Reply = i % 5 == 0 ? "已办" : null, RepliedBy = i % 5 == 0 ? "rev" : null,
+                });
+            }
+            await db.SaveChangesAsync();
+        }
+        var feedback = host.Services.GetRequiredService<FeedbackService>();
+        var urgings = host.Services.GetRequiredService<UrgingService>();
+
+        if (provider != "sqlite")
+            await using (var db = await host.Services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>().CreateDbContextAsync())
+            {
+                await db.Database.ExecuteSqlRawAsync("VACUUM ANALYZE fb_complaints"); // one statement each: VACUUM runs outside a pipeline
+                await db.Database.ExecuteSqlRawAsync("VACUUM ANALYZE sup_urgings");
+            }
+
+        // The plan as SupervisionCountsTests reads it: PostgreSQL's with sequential scans and sorts priced out.
+        async Task<string> PlanOf(Func<Task> list)
+        {
+            host.Commands.Reset();
+            await list();
+            return await SupervisionCountsTests.PlanAsync(host, provider, host.Commands.Sent.First(c => c.Text.Contains("LIMIT", StringComparison.Ordinal)));
+        }
+
+        var complaints = await feedback.ComplaintsAsync(null, StepListFilter.None, 1, 50);
+        complaints.TotalCount.Should().Be(300);
+        complaints.Items.Select(c => c.Row.Text).Take(2).Should().Equal("投诉 299", "投诉 298");
+        var open = await feedback.ComplaintsAsync(null, new StepListFilter(State: "Open"), 1, 50);
+        open.TotalCount.Should().Be(225);
+        var due = await urgings.ListAsync(null, StepListFilter.None, 1, 50);
+        due.TotalCount.Should().Be(300);
+        due.Items.Select(u => u.Row.Message).Take(2).Should().Equal("督办 299", "督办 298"); // awaiting, the latest issued is due first
+        due.Items.Should().OnlyContain(u => u.Row.RepliedAt == null);
+
+        var plans = new Dictionary<string, string>
+        {
+            ["complaints"] = await PlanOf(() => feedback.ComplaintsAsync(null, StepListFilter.None, 1, 50)),
+            ["complaints by state"] = await PlanOf(() => feedback.ComplaintsAsync(null, new StepListFilter(State: "Open"), 1, 50)),
+            ["complaints of an agent"] = await PlanOf(() => feedback.ComplaintsAsync("agent3", StepListFilter.None, 1, 50)),
+            ["urgings"] = await PlanOf(() => urgings.ListAsync(null, StepListFilter.None, 1, 50)),
+            ["urgings of a department"] = await PlanOf(() => urgings.ListAsync("zjj", StepListFilter.None, 1, 50)),
+        };
+        foreach (var (list, plan) in plans)
+            plan.Should().NotContain(provider == "sqlite" ? "TEMP B-TREE" : "Sort", $"the {list}' first page reads an index in order: {plan}");
+        // PostgreSQL may rightly walk the primary key backwards and filter when most rows match: in order all the same.
+        plans["complaints by state"].Should().Contain(provider == "sqlite" ? "ix_fb_complaints_state" : "Index");
+        plans["urgings"].Should().Contain("ix_sup_urgings_due");
+        plans["urgings of a department"].Should().Contain("ix_sup_urgings_due_by_department");
+    }
+}
