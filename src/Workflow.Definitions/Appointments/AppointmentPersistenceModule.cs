@@ -22,7 +22,6 @@ public sealed class AppointmentPersistenceModule : IWorkflowPersistenceModule
     /// <inheritdoc />
     public void ConfigureModel(ModelBuilder modelBuilder)
     {
-        var instant = new InstantToUnixNanosecondsConverter();
         modelBuilder.Entity<Hall>(e =>
         {
             e.ToTable("appt_halls");
@@ -50,8 +49,8 @@ public sealed class AppointmentPersistenceModule : IWorkflowPersistenceModule
             e.ToTable("appt_bans");
             e.HasKey(x => x.Id);
             e.Property(x => x.Id).ValueGeneratedOnAdd();
-            e.Property(x => x.From).HasColumnName("from_at").HasConversion(instant);
-            e.Property(x => x.Until).HasColumnName("until_at").HasConversion(instant);
+            e.Property(x => x.From).HasColumnName("from_at");
+            e.Property(x => x.Until).HasColumnName("until_at");
         });
     }
 

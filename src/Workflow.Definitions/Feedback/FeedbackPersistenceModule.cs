@@ -23,38 +23,17 @@ public sealed class FeedbackPersistenceModule : IWorkflowPersistenceModule
     /// <inheritdoc />
     public void ConfigureModel(ModelBuilder modelBuilder)
     {
-        var instant = new InstantToUnixNanosecondsConverter();
         modelBuilder.Entity<RatingRow>(e =>
         {
             e.ToTable("fb_ratings");
             e.HasKey(x => x.Id);
-            e.Property(x => x.Id).HasColumnName("id");
-            e.Property(x => x.CaseId).HasColumnName("case_id");
-            e.Property(x => x.Matter).HasColumnName("matter");
-            e.Property(x => x.Department).HasColumnName("department");
-            e.Property(x => x.Agent).HasColumnName("agent");
-            e.Property(x => x.Stars).HasColumnName("stars");
-            e.Property(x => x.Comment).HasColumnName("comment");
-            e.Property(x => x.RatedAt).HasColumnName("rated_at").HasConversion(instant);
         });
         modelBuilder.Entity<ComplaintRow>(e =>
         {
             e.ToTable("fb_complaints");
             e.HasKey(x => x.Id);
-            e.Property(x => x.Id).HasColumnName("id").ValueGeneratedOnAdd();
-            e.Property(x => x.CaseId).HasColumnName("case_id");
-            e.Property(x => x.StepId).HasColumnName("step_id");
-            e.Property(x => x.Department).HasColumnName("department");
-            e.Property(x => x.Agent).HasColumnName("agent");
-            e.Property(x => x.Text).HasColumnName("text");
-            e.Property(x => x.FiledAt).HasColumnName("filed_at").HasConversion(instant);
-            e.Property(x => x.State).HasColumnName("state").HasConversion<string>();
-            e.Property(x => x.Handler).HasColumnName("handler");
-            e.Property(x => x.TakenAt).HasColumnName("taken_at").HasConversion(instant);
-            e.Property(x => x.Reply).HasColumnName("reply");
-            e.Property(x => x.AnsweredAt).HasColumnName("answered_at").HasConversion(instant);
-            e.Property(x => x.ClosedBy).HasColumnName("closed_by");
-            e.Property(x => x.ClosedAt).HasColumnName("closed_at").HasConversion(instant);
+            e.Property(x => x.Id).ValueGeneratedOnAdd();
+            e.Property(x => x.State).HasConversion<string>();
         });
     }
 

@@ -27,101 +27,32 @@ internal sealed class PermitPersistenceModule : IWorkflowPersistenceModule
     /// <inheritdoc />
     public void ConfigureModel(ModelBuilder modelBuilder)
     {
-        var instant = new InstantToUnixNanosecondsConverter();
         modelBuilder.Entity<ProjectRow>(e =>
         {
             e.ToTable("permit_projects");
             e.HasKey(x => x.Id);
-            e.Property(x => x.Id).HasColumnName("id");
-            e.Property(x => x.Code).HasColumnName("code");
-            e.Property(x => x.Name).HasColumnName("name");
-            e.Property(x => x.Enterprise).HasColumnName("enterprise");
-            e.Property(x => x.Agent).HasColumnName("agent");
-            e.Property(x => x.Kind).HasColumnName("kind");
-            e.Property(x => x.GreenChannel).HasColumnName("green_channel");
-            e.Property(x => x.PriorApprovals).HasColumnName("prior_approvals");
-            e.Property(x => x.CreatedAt).HasColumnName("created_at").HasConversion(instant);
         });
         modelBuilder.Entity<CaseRow>(e =>
         {
             e.ToTable("permit_cases");
             e.HasKey(x => x.Id);
-            e.Property(x => x.Id).HasColumnName("id");
-            e.Property(x => x.InstanceId).HasColumnName("instance_id");
-            e.Property(x => x.CaseNumber).HasColumnName("case_number");
-            e.Property(x => x.QueryCode).HasColumnName("query_code");
-            e.Property(x => x.ProjectId).HasColumnName("project_id");
             // States, kinds and stages are enums stored by name: the text values (and so the SQL of lists and partial
             // indexes, and existing databases) are what they always were.
-            e.Property(x => x.Stage).HasColumnName("stage").HasConversion<string>();
-            e.Property(x => x.Matters).HasColumnName("matters");
-            e.Property(x => x.State).HasColumnName("state").HasConversion<string>();
-            e.Property(x => x.Agent).HasColumnName("agent");
-            e.Property(x => x.GreenChannel).HasColumnName("green_channel");
-            e.Property(x => x.SubmittedAt).HasColumnName("submitted_at").HasConversion(instant);
-            e.Property(x => x.AcceptedAt).HasColumnName("accepted_at").HasConversion(instant);
-            e.Property(x => x.StatutoryDue).HasColumnName("statutory_due").HasConversion(instant);
-            e.Property(x => x.PromisedDue).HasColumnName("promised_due").HasConversion(instant);
-            e.Property(x => x.Suspended).HasColumnName("suspended");
-            e.Property(x => x.RepeatedReturns).HasColumnName("repeated_returns");
-            e.Property(x => x.OpenCommitments).HasColumnName("open_commitments");
-            e.Property(x => x.CommitmentDue).HasColumnName("commitment_due").HasConversion(instant);
-            e.Property(x => x.Decision).HasColumnName("decision");
-            e.Property(x => x.CertificateNumber).HasColumnName("certificate_number");
-            e.Property(x => x.CalendarVersion).HasColumnName("calendar_version");
-            e.Property(x => x.UpdatedAt).HasColumnName("updated_at").HasConversion(instant);
-            e.Property(x => x.ProjectName).HasColumnName("project_name");
-            e.Property(x => x.CalendarId).HasColumnName("calendar_id");
-            e.Property(x => x.StatutoryLimit).HasColumnName("statutory_limit");
-            e.Property(x => x.PromisedLimit).HasColumnName("promised_limit");
-            e.Property(x => x.Suspensions).HasColumnName("suspensions");
-            e.Property(x => x.MissingMaterials).HasColumnName("missing_materials");
-            e.Property(x => x.ClosedAt).HasColumnName("closed_at").HasConversion(instant);
-            e.Property(x => x.Owed).HasColumnName("owed");
-            e.Property(x => x.Workflow).HasColumnName("workflow");
+            e.Property(x => x.Stage).HasConversion<string>();
+            e.Property(x => x.State).HasConversion<string>();
         });
         modelBuilder.Entity<StepRow>(e =>
         {
             e.ToTable("permit_steps");
             e.HasKey(x => x.Id);
-            e.Property(x => x.Id).HasColumnName("id");
-            e.Property(x => x.CaseId).HasColumnName("case_id");
-            e.Property(x => x.InstanceId).HasColumnName("instance_id");
-            e.Property(x => x.ProjectId).HasColumnName("project_id");
-            e.Property(x => x.ActivityId).HasColumnName("activity_id");
-            e.Property(x => x.Kind).HasColumnName("kind").HasConversion<string>();
-            e.Property(x => x.Department).HasColumnName("department");
-            e.Property(x => x.Matter).HasColumnName("matter");
-            e.Property(x => x.Title).HasColumnName("title");
-            e.Property(x => x.Post).HasColumnName("post");
-            e.Property(x => x.Assignee).HasColumnName("assignee");
-            e.Property(x => x.State).HasColumnName("state").HasConversion<string>();
-            e.Property(x => x.GreenChannel).HasColumnName("green_channel");
-            e.Property(x => x.CreatedAt).HasColumnName("created_at").HasConversion(instant);
-            e.Property(x => x.StatutoryDue).HasColumnName("statutory_due").HasConversion(instant);
-            e.Property(x => x.PromisedDue).HasColumnName("promised_due").HasConversion(instant);
-            e.Property(x => x.CompletedAt).HasColumnName("completed_at").HasConversion(instant);
-            e.Property(x => x.Outcome).HasColumnName("outcome");
-            e.Property(x => x.Actor).HasColumnName("actor");
-            e.Property(x => x.BookmarkId).HasColumnName("bookmark_id");
-            e.Property(x => x.WarningAt).HasColumnName("warning_at").HasConversion(instant);
-            e.Property(x => x.OverdueAt).HasColumnName("overdue_at").HasConversion(instant);
-            e.Property(x => x.LevelsPending).HasColumnName("levels_pending");
-            e.Property(x => x.Version).HasColumnName("version");
-            e.Property(x => x.SupplementRequests).HasColumnName("supplement_requests");
-            e.Property(x => x.RepeatedReturns).HasColumnName("repeated_returns");
-            e.Property(x => x.StatutoryLimit).HasColumnName("statutory_limit");
-            e.Property(x => x.PromisedLimit).HasColumnName("promised_limit");
-            e.Property(x => x.Suspensions).HasColumnName("suspensions");
+            e.Property(x => x.Kind).HasConversion<string>();
+            e.Property(x => x.State).HasConversion<string>();
         });
         modelBuilder.Entity<OpenStepCountRow>(e =>
         {
             e.ToTable("permit_open_steps");
             e.HasKey(x => new { x.Department, x.State, x.Slot });
-            e.Property(x => x.Department).HasColumnName("department");
-            e.Property(x => x.State).HasColumnName("state").HasConversion<string>();
-            e.Property(x => x.Slot).HasColumnName("slot");
-            e.Property(x => x.Steps).HasColumnName("steps");
+            e.Property(x => x.State).HasConversion<string>();
         });
     }
 

@@ -37,51 +37,27 @@ public sealed class SupervisionPersistenceModule : IWorkflowPersistenceModule
     /// <inheritdoc />
     public void ConfigureModel(ModelBuilder modelBuilder)
     {
-        var instant = new InstantToUnixNanosecondsConverter();
         modelBuilder.Entity<DeadlineTimerRow>(e =>
         {
             e.ToTable("sup_timers");
             MapCardKey(e);
-            e.Property(x => x.FireAt).HasColumnName("fire_at").HasConversion(instant);
-            e.Property(x => x.DueAt).HasColumnName("due_at").HasConversion(instant);
         });
         modelBuilder.Entity<CardRow>(e =>
         {
             e.ToTable("sup_cards");
             MapCardKey(e);
-            e.Property(x => x.DueLevelAt).HasColumnName("level_at").HasConversion(instant);
-            e.Property(x => x.DueAt).HasColumnName("due_at").HasConversion(instant);
-            e.Property(x => x.FiredAt).HasColumnName("fired_at").HasConversion(instant);
+            e.Property(x => x.DueLevelAt).HasColumnName("level_at");
         });
         modelBuilder.Entity<UrgingRow>(e =>
         {
             e.ToTable("sup_urgings");
             e.HasKey(x => x.Id);
-            e.Property(x => x.Id).HasColumnName("id").ValueGeneratedOnAdd();
-            e.Property(x => x.CaseId).HasColumnName("case_id");
-            e.Property(x => x.StepId).HasColumnName("step_id");
-            e.Property(x => x.Department).HasColumnName("department");
-            e.Property(x => x.Message).HasColumnName("message");
-            e.Property(x => x.ReplyDue).HasColumnName("reply_due").HasConversion(instant);
-            e.Property(x => x.IssuedBy).HasColumnName("issued_by");
-            e.Property(x => x.IssuedAt).HasColumnName("issued_at").HasConversion(instant);
-            e.Property(x => x.Reply).HasColumnName("reply");
-            e.Property(x => x.RepliedBy).HasColumnName("replied_by");
-            e.Property(x => x.RepliedAt).HasColumnName("replied_at").HasConversion(instant);
+            e.Property(x => x.Id).ValueGeneratedOnAdd();
         });
         modelBuilder.Entity<RepeatedReturnRow>(e =>
         {
             e.ToTable("sup_returns");
             e.HasKey(x => x.Id);
-            e.Property(x => x.Id).HasColumnName("id");
-            e.Property(x => x.CaseId).HasColumnName("case_id");
-            e.Property(x => x.StepId).HasColumnName("step_id");
-            e.Property(x => x.Department).HasColumnName("department");
-            e.Property(x => x.MaterialCode).HasColumnName("material_code");
-            e.Property(x => x.Reason).HasColumnName("reason");
-            e.Property(x => x.Actor).HasColumnName("actor");
-            e.Property(x => x.At).HasColumnName("at").HasConversion(instant);
-            e.Property(x => x.UnchallengedAt).HasColumnName("unchallenged_at").HasConversion(instant);
         });
     }
 
@@ -152,17 +128,13 @@ public sealed class SupervisionPersistenceModule : IWorkflowPersistenceModule
 
     /// <summary>
     /// The columns a pending card timer and its fired card share (<see cref="ICardKeyed"/>): the timer becomes the card
-    /// of the same key, so both tables must name and convert them alike.
+    /// of the same key, so both tables must key and convert them alike (the context names the columns, docs/persistence.md).
     /// </summary>
     private static void MapCardKey<T>(EntityTypeBuilder<T> e) where T : class, ICardKeyed
     {
         e.HasKey(nameof(ICardKeyed.Id));
-        e.Property<string>(nameof(ICardKeyed.Id)).HasColumnName("id");
-        e.Property<string>(nameof(ICardKeyed.CaseId)).HasColumnName("case_id");
-        e.Property<string?>(nameof(ICardKeyed.StepId)).HasColumnName("step_id");
-        e.Property<CardSubject>(nameof(ICardKeyed.Subject)).HasColumnName("subject").HasConversion<string>();
-        e.Property<CardClock>(nameof(ICardKeyed.Clock)).HasColumnName("clock").HasConversion<string>();
-        e.Property<DeadlineLevel>(nameof(ICardKeyed.Level)).HasColumnName("level").HasConversion<string>();
-        e.Property<string>(nameof(ICardKeyed.Department)).HasColumnName("department");
+        e.Property<CardSubject>(nameof(ICardKeyed.Subject)).HasConversion<string>();
+        e.Property<CardClock>(nameof(ICardKeyed.Clock)).HasConversion<string>();
+        e.Property<DeadlineLevel>(nameof(ICardKeyed.Level)).HasConversion<string>();
     }
 }

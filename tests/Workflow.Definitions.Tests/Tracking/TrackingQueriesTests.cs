@@ -178,7 +178,7 @@ public sealed class TrackingQueriesTests
         // must find nothing to change but the case's update instant.
         await using var host = await StartAsync(provider, "2025-03-03T09:30:00+08:00"); // Monday
         var project = await host.ProjectAsync();
-        var file = await host.AcceptAsync((await host.ApplyAsync(project, Stage.EngineeringConstructionPermit, FiveOfStageTwo)).CaseId);
+        var file = await host.AcceptAsync((await host.ApplyAsync(project, Stage.EngineeringConstructionPermit, OpenSteps.FiveOfStageTwo)).CaseId);
         host.SetClock("2025-03-04T10:00:00+08:00");
         await host.ActAsync(file.Steps.Single(s => s.Department == "rf").Id, "SupplementRequested", "reviewer-rf", "请补充",
             missing: [new MaterialDefect("RF-001-DESIGN", "缺少计算书")]);

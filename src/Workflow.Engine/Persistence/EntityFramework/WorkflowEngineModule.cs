@@ -114,22 +114,13 @@ internal sealed class WorkflowEngineModule : IWorkflowPersistenceModule
 
     public void ConfigureModel(ModelBuilder modelBuilder)
     {
-        var instant = new InstantToUnixNanosecondsConverter();
 
         modelBuilder.Entity<DefinitionRow>(e =>
         {
             e.ToTable("wf_definitions");
             e.HasKey(x => x.Id);
-            e.Property(x => x.Id).HasColumnName("id");
-            e.Property(x => x.DefinitionId).HasColumnName("definition_id");
-            e.Property(x => x.Version).HasColumnName("version");
-            e.Property(x => x.Name).HasColumnName("name");
-            e.Property(x => x.Description).HasColumnName("description");
-            e.Property(x => x.IsLatest).HasColumnName("is_latest");
-            e.Property(x => x.IsPublished).HasColumnName("is_published");
             e.Property(x => x.Json).HasColumnName("definition_json");
-            e.Property(x => x.CreatedAt).HasColumnName("created_at").HasConversion(instant);
-            e.Property(x => x.RowVersion).HasColumnName("row_version").IsConcurrencyToken();
+            e.Property(x => x.RowVersion).IsConcurrencyToken();
             e.HasIndex(x => new { x.DefinitionId, x.Version }).IsUnique().HasDatabaseName("ux_wf_definitions_definition_version");
             e.HasIndex(x => new { x.IsLatest, x.Name }).HasDatabaseName("ix_wf_definitions_latest_name");
         });
@@ -138,25 +129,7 @@ internal sealed class WorkflowEngineModule : IWorkflowPersistenceModule
         {
             e.ToTable("wf_instances");
             e.HasKey(x => x.Id);
-            e.Property(x => x.Id).HasColumnName("id");
-            e.Property(x => x.DefinitionId).HasColumnName("definition_id");
-            e.Property(x => x.DefinitionVersion).HasColumnName("definition_version");
-            e.Property(x => x.DefinitionVersionId).HasColumnName("definition_version_id");
-            e.Property(x => x.CorrelationId).HasColumnName("correlation_id");
-            e.Property(x => x.Name).HasColumnName("name");
-            e.Property(x => x.IsTest).HasColumnName("is_test");
-            e.Property(x => x.Status).HasColumnName("status");
-            e.Property(x => x.SubStatus).HasColumnName("sub_status");
-            e.Property(x => x.Input).HasColumnName("input");
-            e.Property(x => x.Variables).HasColumnName("variables");
-            e.Property(x => x.Output).HasColumnName("output");
-            e.Property(x => x.ExecutionState).HasColumnName("execution_state");
-            e.Property(x => x.StateInParts).HasColumnName("state_in_parts");
-            e.Property(x => x.Fault).HasColumnName("fault");
-            e.Property(x => x.CreatedAt).HasColumnName("created_at").HasConversion(instant);
-            e.Property(x => x.UpdatedAt).HasColumnName("updated_at").HasConversion(instant);
-            e.Property(x => x.FinishedAt).HasColumnName("finished_at").HasConversion(instant);
-            e.Property(x => x.Version).HasColumnName("version").IsConcurrencyToken();
+            e.Property(x => x.Version).IsConcurrencyToken();
             e.HasIndex(x => new { x.DefinitionId, x.DefinitionVersion }).HasDatabaseName("ix_wf_instances_definition");
             e.HasIndex(x => x.CorrelationId).HasDatabaseName("ix_wf_instances_correlation_id");
             e.HasIndex(x => new { x.Status, x.SubStatus }).HasDatabaseName("ix_wf_instances_status");
@@ -166,18 +139,6 @@ internal sealed class WorkflowEngineModule : IWorkflowPersistenceModule
         {
             e.ToTable("wf_bookmarks");
             e.HasKey(x => x.Id);
-            e.Property(x => x.Id).HasColumnName("id");
-            e.Property(x => x.InstanceId).HasColumnName("instance_id");
-            e.Property(x => x.Ordinal).HasColumnName("ordinal");
-            e.Property(x => x.ActivityId).HasColumnName("activity_id");
-            e.Property(x => x.ActivityType).HasColumnName("activity_type");
-            e.Property(x => x.NodeId).HasColumnName("node_id");
-            e.Property(x => x.Kind).HasColumnName("kind");
-            e.Property(x => x.Payload).HasColumnName("payload");
-            e.Property(x => x.CreatedAt).HasColumnName("created_at").HasConversion(instant);
-            e.Property(x => x.ResumeAt).HasColumnName("resume_at").HasConversion(instant);
-            e.Property(x => x.ClaimedBy).HasColumnName("claimed_by");
-            e.Property(x => x.ClaimedUntil).HasColumnName("claimed_until").HasConversion(instant);
             e.HasOne<InstanceRow>().WithMany().HasForeignKey(x => x.InstanceId).OnDelete(DeleteBehavior.Cascade)
                 .HasConstraintName("fk_wf_bookmarks_instance");
             e.HasIndex(x => x.InstanceId).HasDatabaseName("ix_wf_bookmarks_instance_id");
@@ -190,10 +151,6 @@ internal sealed class WorkflowEngineModule : IWorkflowPersistenceModule
         {
             e.ToTable("wf_state_parts");
             e.HasKey(x => new { x.InstanceId, x.Pointer });
-            e.Property(x => x.InstanceId).HasColumnName("instance_id");
-            e.Property(x => x.Pointer).HasColumnName("pointer");
-            e.Property(x => x.Ordinal).HasColumnName("ordinal");
-            e.Property(x => x.Value).HasColumnName("value");
             e.HasOne<InstanceRow>().WithMany().HasForeignKey(x => x.InstanceId).OnDelete(DeleteBehavior.Cascade)
                 .HasConstraintName("fk_wf_state_parts_instance");
         });
@@ -202,15 +159,7 @@ internal sealed class WorkflowEngineModule : IWorkflowPersistenceModule
         {
             e.ToTable("wf_journal");
             e.HasKey(x => new { x.InstanceId, x.Sequence });
-            e.Property(x => x.InstanceId).HasColumnName("instance_id");
-            e.Property(x => x.Sequence).HasColumnName("sequence").ValueGeneratedNever();
-            e.Property(x => x.ActivityId).HasColumnName("activity_id");
-            e.Property(x => x.ActivityType).HasColumnName("activity_type");
-            e.Property(x => x.NodeId).HasColumnName("node_id");
-            e.Property(x => x.EventKind).HasColumnName("event_kind");
-            e.Property(x => x.Outcome).HasColumnName("outcome");
-            e.Property(x => x.OccurredAt).HasColumnName("occurred_at").HasConversion(instant);
-            e.Property(x => x.Data).HasColumnName("data");
+            e.Property(x => x.Sequence).ValueGeneratedNever();
             e.HasOne<InstanceRow>().WithMany().HasForeignKey(x => x.InstanceId).OnDelete(DeleteBehavior.Cascade)
                 .HasConstraintName("fk_wf_journal_instance");
         });
@@ -219,11 +168,7 @@ internal sealed class WorkflowEngineModule : IWorkflowPersistenceModule
         {
             e.ToTable("wf_idempotency");
             e.HasKey(x => new { x.Scope, x.Key });
-            e.Property(x => x.Scope).HasColumnName("scope");
             e.Property(x => x.Key).HasColumnName("idempotency_key");
-            e.Property(x => x.RequestHash).HasColumnName("request_hash");
-            e.Property(x => x.ResponseJson).HasColumnName("response_json");
-            e.Property(x => x.CreatedAt).HasColumnName("created_at").HasConversion(instant);
         });
     }
 
