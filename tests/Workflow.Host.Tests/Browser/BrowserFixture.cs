@@ -19,6 +19,12 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         if (!OutsidePart.HasChromium)
             return; // the tests skip (or, under CI, fail) through [ChromiumFact]
+        // The browser's Host shares this process's thread pool with every other test collection's hosts, whose SQLite
+        // calls block pool threads while they run. In a full CI run the booking page's second load committed its URL and
+        // then did not finish loading within 60 s (the headers had arrived, the load event never came): most likely a starved pool, on
+        // 2 cores where the pool starts with 2 threads and adds about one a second. Start with enough threads up front.
+        ThreadPool.GetMinThreads(out var workers, out var completions);
+        ThreadPool.SetMinThreads(Math.Max(workers, 64), Math.Max(completions, 64));
         Server = await HostServer.StartAsync();
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
