@@ -21,8 +21,8 @@ public sealed class BrowserFixture : IAsyncLifetime
             return; // the tests skip (or, under CI, fail) through [ChromiumFact]
         // The browser's Host shares this process's thread pool with every other test collection's hosts, whose SQLite
         // calls block pool threads while they run. In a full CI run the booking page's second load committed its URL and
-        // then did not finish loading within 60 s (the headers had arrived, the load event never came): most likely a starved pool, on
-        // 2 cores where the pool starts with 2 threads and adds about one a second. Start with enough threads up front.
+        // then did not finish loading within 60 s (the headers had arrived, the load event never came). A starved pool, on
+        // 2 cores where the pool starts with 2 threads, was the first guess; it did not fix that failure (note of 2026-12-01).
         ThreadPool.GetMinThreads(out var workers, out var completions);
         ThreadPool.SetMinThreads(Math.Max(workers, 64), Math.Max(completions, 64));
         Server = await HostServer.StartAsync();
@@ -34,19 +34,6 @@ public sealed class BrowserFixture : IAsyncLifetime
             Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync"],
         });
-        await WarmUpAsync();
-    }
-
-    // The first test of a run met a cold Host and a cold Chromium on a loaded machine and once ran out of its 60 s
-    // (BookingBrowserTests, twice in full runs). The first page loads of the run are paid here, with room to spare.
-    private async Task WarmUpAsync()
-    {
-        var context = await Browser.NewContextAsync();
-        var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(180_000);
-        foreach (var path in new[] { "/signin", "/appointments?hall=HQ" })
-            await page.GotoAsync(Server.BaseUrl + path);
-        await context.CloseAsync();
     }
 
     /// <summary>A fresh browser context (own cookies) with a page, at a desktop size.</summary>
