@@ -20,11 +20,17 @@ internal sealed class PermitProjection(CalendarRegistry calendars) : IWorkflowSa
         if (file is null) return;
         var calendar = calendars.Find(file.CalendarId);
         if (CaseFileBefore.For(context.Instance) is { } before && before.File.CaseId == file.CaseId && SameCalendar(before.File, file, calendar))
-        {
             ProjectChanges(context, before.File, before.UpdatedAt, file, calendar!);
-            await OpenStepCounts.RecordAsync(context.DbContext, file.CaseId, cancellationToken);
-            return;
-        }
+        else
+            await ProjectAllAsync(context, file, calendar, cancellationToken);
+
+        // The supervisor's per-department counters, from the step rows either path staged (docs/supervision.md, "Counting at scale").
+        await OpenStepCounts.RecordAsync(context.DbContext, file.CaseId, cancellationToken);
+    }
+
+    /// <summary>The full projection: reads the case row and its step rows and writes every column.</summary>
+    private static async Task ProjectAllAsync(WorkflowSaveContext context, CaseFile file, WorkingCalendar? calendar, CancellationToken cancellationToken)
+    {
         var db = context.DbContext;
 
         var row = await db.Set<CaseRow>().FindAsync([file.CaseId], cancellationToken);
@@ -46,9 +52,6 @@ internal sealed class PermitProjection(CalendarRegistry calendars) : IWorkflowSa
             }
             Project(step, file, calendar, caseLevels, s);
         }
-
-        // The supervisor's per-department counters, from the step rows staged above (docs/supervision.md, "Counting at scale").
-        await OpenStepCounts.RecordAsync(db, file.CaseId, cancellationToken);
     }
 
     /// <summary>
