@@ -73,8 +73,11 @@ public sealed class SupervisionBrowserTests(BrowserFixture browser)
         (await supervisor.Locator("#cards tr[data-level='Overdue']").CountAsync()).Should().Be(4);
         await ShotAsync(supervisor, "case-cards");
 
-        // 督办: the supervisor urges the overdue step; zjj sees it and replies; the supervisor reads the reply.
-        await supervisor.GotoAsync($"{server.BaseUrl}/supervision/urgings?step={stepId}");
+        // 督办: the supervisor chooses the overdue step from the form's list (no id typed) and urges it; zjj sees it and
+        // replies; the supervisor reads the reply.
+        await supervisor.GotoAsync($"{server.BaseUrl}/supervision/urgings");
+        (await supervisor.Locator($"#urge-step option[value='{stepId}']").TextContentAsync()).Should().Contain("住房城乡建设");
+        await supervisor.SelectOptionAsync("#urge-step", stepId!);
         await supervisor.FillAsync("#issue textarea[name='Text']", "该环节已超期，请于期限内说明原因并办结。");
         await supervisor.FillAsync("#issue input[name='ReplyDue']", "2027-01-08");
         await supervisor.ClickAsync("#issue button[type='submit']");

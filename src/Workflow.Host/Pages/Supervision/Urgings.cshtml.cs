@@ -20,8 +20,21 @@ namespace Workflow.Host.Pages.Supervision;
 /// API (<c>GET /api/supervision/urgings</c>; docs/api.md, *Lists*); bad ones are shown by the filter form with status 400.
 /// Other roles 403.
 /// </summary>
-public sealed class UrgingsModel(UrgingService urgings, MatterCatalogue catalogue, IOptions<JurisdictionOptions> jurisdiction) : LocalizedPageModel, IListPager
+public sealed class UrgingsModel(UrgingService urgings, InboxQueries inboxes, MatterCatalogue catalogue, IOptions<JurisdictionOptions> jurisdiction) : LocalizedPageModel, IListPager
 {
+    /// <summary>How many overdue steps the issue form offers at most, the most overdue first.</summary>
+    public const int MaxChoices = 200;
+
+    /// <summary>
+    /// The steps a notice may be issued on (open and overdue; docs/supervision.md, Urging notices), the most overdue first:
+    /// the supervisor chooses one instead of typing its id. A step named by the link (<c>?step=</c>, from the drill-down)
+    /// is chosen already.
+    /// </summary>
+    public IReadOnlyList<InboxEntry> Urgeable { get; private set; } = [];
+
+    /// <summary>How many steps are overdue in all (more than <see cref="Urgeable"/> holds when over <see cref="MaxChoices"/>).</summary>
+    public int UrgeableCount { get; private set; }
+
     public IReadOnlyList<WithCaseNumber<UrgingRow>> Notices { get; private set; } = [];
     public ListParameters Parameters { get; private set; } = null!;
     public IReadOnlyDictionary<string, string[]> ListErrors { get; private set; } = new Dictionary<string, string[]>();
@@ -101,6 +114,11 @@ public sealed class UrgingsModel(UrgingService urgings, MatterCatalogue catalogu
         var role = AppClaims.RoleOf(User);
         if (role is not (UserRole.Reviewer or UserRole.Supervisor or UserRole.Admin)) return new ForbidResult();
         MayIssue = role is UserRole.Supervisor or UserRole.Admin;
+        if (MayIssue)
+        {
+            var overdue = await inboxes.OverviewAsync(new StepListFilter(Level: Workflow.Engine.Calendar.DeadlineLevel.Overdue), 1, MaxChoices, ct);
+            (Urgeable, UrgeableCount) = (overdue.Attention, overdue.AttentionCount);
+        }
         MayReply = role is UserRole.Reviewer or UserRole.Admin;
         IsReviewer = role == UserRole.Reviewer;
         var (parameters, errors) = ListParameters.Read<UrgingState>(Request.Query, catalogue, Zone, "level");

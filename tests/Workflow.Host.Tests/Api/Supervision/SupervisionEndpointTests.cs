@@ -186,6 +186,45 @@ public sealed class SupervisionEndpointTests : IClassFixture<SupervisionEndpoint
     }
 
     /// <summary>
+    /// The issue form offers the overdue steps to choose from — case number, department, step title and due date in the
+    /// page's language — instead of asking for a step id (issue #13); a link's <c>?step=</c> chooses one already; a step
+    /// that cannot be urged (here the case's completed intake) is a field error in the user's language.
+    /// </summary>
+    [Fact]
+    public async Task The_urging_form_offers_the_overdue_steps_and_urges_the_chosen_one()
+    {
+        using var admin = await _host.AsUserAsync("admin");
+        var file = await admin.GetJsonAsync($"/api/cases/{_host.CaseId}");
+        var number = file.Text("caseNumber");
+        var intake = file.GetProperty("steps").EnumerateArray().First(s => s.Text("department") == "frontdesk").Id();
+        using var page = await _host.SignedInClientAsync("supervisor");
+
+        var html = await page.GetStringAsync("/supervision/urgings");
+        html.Should().Contain("<select id=\"urge-step\" name=\"Step\" required").And.NotContain("超期环节编号");
+        var option = System.Text.RegularExpressions.Regex.Match(html, $"<option value=\"{_host.StepId}\">([^<]*)</option>");
+        option.Success.Should().BeTrue("the overdue zjj step is offered");
+        option.Groups[1].Value.Should().StartWith($"{number} · 住房城乡建设 · ").And.Contain(" · 到期 2025-");
+        html.Should().NotContain($"<option value=\"{intake}\"", "a completed step is not offered");
+        (await page.GetStringAsync($"/supervision/urgings?step={_host.StepId}")).Should().Contain($"<option value=\"{_host.StepId}\" selected=\"selected\">");
+
+        var token = Pages.PageForms.AntiforgeryToken(html);
+        FormUrlEncodedContent Form(string step) => new([new("Step", step), new("Text", "表单督办：请说明超期原因"), new("ReplyDue", "2025-12-31"), new("__RequestVerificationToken", token)]);
+        var closed = await page.PostAsync("/supervision/urgings?handler=Issue", Form(intake));
+        closed.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
+        (await closed.Content.ReadAsStringAsync()).Should().Contain("data-field=\"stepId\"").And.Contain("只能对超期的在办环节督办");
+        var issued = await page.PostAsync("/supervision/urgings?handler=Issue", Form(_host.StepId));
+        issued.StatusCode.Should().Be(HttpStatusCode.Redirect, await issued.Content.ReadAsStringAsync());
+        (await page.GetStringAsync("/supervision/urgings?search=" + Uri.EscapeDataString("表单督办"))).Should().Contain("共 1 件").And.Contain($"/steps/{_host.StepId}");
+
+        var english = await page.GetStringAsync("/supervision/urgings?culture=en");
+        var englishOption = System.Text.RegularExpressions.Regex.Match(english, $"<option value=\"{_host.StepId}\">([^<]*)</option>");
+        englishOption.Groups[1].Value.Should().StartWith($"{number} · Housing and Urban-Rural Development · ").And.Contain(" · due 2025-")
+            .And.NotMatchRegex(@"\p{IsCJKUnifiedIdeographs}");
+        var closedEnglish = await page.PostAsync("/supervision/urgings?handler=Issue", Form(intake));
+        (await closedEnglish.Content.ReadAsStringAsync()).Should().Contain("only an open, overdue step can be urged").And.NotContain("只能对超期的在办环节督办");
+    }
+
+    /// <summary>
     /// The open steps' drill-down names each step by the catalogue's English names in English mode, as the other lists
     /// (issue #13: "In English mode, matter names and step titles stay Chinese"); the stored Chinese title in Chinese mode.
     /// </summary>
