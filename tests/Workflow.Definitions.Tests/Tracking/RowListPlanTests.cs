@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using Workflow.Definitions.Feedback;
+using Workflow.Definitions.Notifications;
 using Workflow.Definitions.Supervision;
 using Workflow.Definitions.Tracking;
 using Workflow.Engine.Persistence.EntityFramework;
@@ -11,8 +12,8 @@ using static Workflow.Definitions.Tests.EndToEnd.PermitTestHost;
 namespace Workflow.Definitions.Tests.Tracking;
 
 /// <summary>
-/// The complaint and urging lists' default pages read an index in the list's order and stop (docs/api.md, *Lists*;
-/// docs/feedback.md; docs/supervision.md): no sort of every row for the first 50.
+/// The complaint, urging and notification lists' default pages read an index in the list's order and stop (docs/api.md,
+/// *Lists*; docs/feedback.md; docs/supervision.md; docs/notifications.md): no sort of every row for the first 50.
 /// </summary>
 public sealed class RowListPlanTests
 {
@@ -82,5 +83,52 @@ public sealed class RowListPlanTests
         plans["complaints by state"].Should().Contain(provider == "sqlite" ? "ix_fb_complaints_state" : "Index");
         plans["urgings"].Should().Contain("ix_sup_urgings_due");
         plans["urgings of a department"].Should().Contain("ix_sup_urgings_due_by_department");
+    }
+
+    [Theory]
+    [MemberData(nameof(PermitTestHost.Providers), MemberType = typeof(PermitTestHost))]
+    public async Task The_notification_lists_first_pages_read_an_index_in_order(string provider)
+    {
+        await using var host = await StartAsync(provider, "2025-03-10T10:00:00+08:00");
+        var now = host.Clock.GetCurrentInstant();
+        string[] audiences = [NotificationAudience.Agent("agent1"), NotificationAudience.Department("zjj"), NotificationAudience.Supervisors];
+        await using (var db = await host.Services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>().CreateDbContextAsync())
+        {
+            for (var i = 0; i < 600; i++)
+                db.Add(new NotificationRow
+                {
+                    Kind = i % 4 == 0 ? NotificationKinds.Card : NotificationKinds.Accepted, Audience = audiences[i % 3], CaseId = $"case-{i}",
+                    Data = $$"""{"n":"{{i}}"}""", CreatedAt = now + Duration.FromMinutes(i),
+                });
+            await db.SaveChangesAsync();
+            if (provider != "sqlite") await db.Database.ExecuteSqlRawAsync("VACUUM ANALYZE notifications");
+        }
+        var centre = host.Services.GetRequiredService<NotificationCentre>();
+        string[] agent = [NotificationAudience.Agent("agent1")];
+
+        var page = await centre.PageAsync(agent, "agent1", StepListFilter.None, null, 1, 50);
+        page.TotalCount.Should().Be(200);
+        page.Items.Select(n => n.Row.Data["n"]).Take(2).Should().Equal("597", "594");
+        var cards = await centre.PageAsync(agent, "agent1", StepListFilter.None, NotificationKinds.Card, 1, 50);
+        cards.TotalCount.Should().Be(50, "every fourth notification is a card and every third is agent1's: 600 / 12");
+        cards.Items.Should().OnlyContain(n => n.Row.Kind == NotificationKinds.Card);
+
+        async Task<string> PlanOf(Func<Task> list)
+        {
+            host.Commands.Reset();
+            await list();
+            return await SupervisionCountsTests.PlanAsync(host, provider, host.Commands.Sent.First(c => c.Text.Contains("LIMIT", StringComparison.Ordinal)));
+        }
+        var plans = new Dictionary<string, string>
+        {
+            ["notifications"] = await PlanOf(() => centre.PageAsync(agent, "agent1", StepListFilter.None, null, 1, 50)),
+            ["notifications of a kind"] = await PlanOf(() => centre.PageAsync(agent, "agent1", StepListFilter.None, NotificationKinds.Card, 1, 50)),
+            ["unread notifications"] = await PlanOf(() => centre.PageAsync(agent, "agent1", new StepListFilter(State: nameof(NotificationState.Unread)), null, 1, 50)),
+        };
+        foreach (var (list, plan) in plans)
+            plan.Should().NotContain(provider == "sqlite" ? "TEMP B-TREE" : "Sort", $"the {list}' first page reads an index in order: {plan}");
+        // PostgreSQL may rightly walk the primary key backwards and filter when a third of the rows match: in order all the same.
+        plans["notifications"].Should().Contain(provider == "sqlite" ? "ix_notifications_audience" : "Index");
+        plans["notifications of a kind"].Should().Contain(provider == "sqlite" ? "ix_notifications_audience_kind" : "Index");
     }
 }
