@@ -249,10 +249,7 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<WorkflowDbContext>
         var stored = known ?? await db.Bookmarks.AsNoTracking().Where(b => b.InstanceId == instance.Id).ToDictionaryAsync(b => b.Id, StringComparer.Ordinal, cancellationToken);
         var wanted = instance.Bookmarks.Select((b, i) => InstanceRowMapper.ToRow(instance.Id, b, i)).ToList();
         var wantedIds = wanted.Select(b => b.Id).ToHashSet(StringComparer.Ordinal);
-        foreach (var gone in stored.Values.Where(b => !wantedIds.Contains(b.Id)))
-        {
-            statements.Add("DELETE FROM wf_bookmarks WHERE id = {0}", gone.Id);
-        }
+        statements.Delete("wf_bookmarks", null, "id", [.. stored.Keys.Where(id => !wantedIds.Contains(id))]);
 
         // Kept rows keep their ordinal and new rows follow the last kept one, when that keeps the order strictly
         // increasing; otherwise every row takes its position (the rare reorder).
@@ -284,7 +281,7 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<WorkflowDbContext>
     }
 
     private static void InsertBookmark(SaveStatements statements, BookmarkRow b) =>
-        statements.Add("INSERT INTO wf_bookmarks (id, instance_id, ordinal, activity_id, activity_type, node_id, kind, payload, created_at, resume_at) VALUES ({0}, {1}, {2}, {3}, {4}, {5}, {6}, {7}, {8}, {9})",
+        statements.Insert("wf_bookmarks", "id, instance_id, ordinal, activity_id, activity_type, node_id, kind, payload, created_at, resume_at",
             b.Id, b.InstanceId, b.Ordinal, b.ActivityId, b.ActivityType, b.NodeId, b.Kind, b.Payload, b.CreatedAt, b.ResumeAt);
 
     private async Task SaveAsync(WorkflowSaveKind kind, WorkflowInstance instance, IReadOnlyList<JournalEntry> journal, IdempotencyRecord? idempotency, CancellationToken cancellationToken)
@@ -402,7 +399,7 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<WorkflowDbContext>
 
             foreach (var j in journal.Select(InstanceRowMapper.ToRow))
             {
-                statements.Add("INSERT INTO wf_journal (instance_id, sequence, activity_id, activity_type, node_id, event_kind, outcome, occurred_at, data) VALUES ({0}, {1}, {2}, {3}, {4}, {5}, {6}, {7}, {8})",
+                statements.Insert("wf_journal", "instance_id, sequence, activity_id, activity_type, node_id, event_kind, outcome, occurred_at, data",
                     j.InstanceId, j.Sequence, j.ActivityId, j.ActivityType, j.NodeId, j.EventKind, j.Outcome, j.OccurredAt, j.Data);
             }
 
@@ -468,7 +465,7 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<WorkflowDbContext>
             if (!old.TryGetValue(pointer, out var before))
             {
                 next[pointer] = (++last, json);
-                statements.Add("INSERT INTO wf_state_parts (instance_id, pointer, ordinal, value) VALUES ({0}, {1}, {2}, {3})", instance.Id, pointer, last, json);
+                statements.Insert("wf_state_parts", "instance_id, pointer, ordinal, value", instance.Id, pointer, last, json);
                 continue;
             }
 
@@ -477,11 +474,7 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<WorkflowDbContext>
             statements.Add("UPDATE wf_state_parts SET value = {2} WHERE instance_id = {0} AND pointer = {1}", instance.Id, pointer, json);
         }
 
-        foreach (var (pointer, _) in old)
-        {
-            if (next.ContainsKey(pointer)) continue;
-            statements.Add("DELETE FROM wf_state_parts WHERE instance_id = {0} AND pointer = {1}", instance.Id, pointer);
-        }
+        statements.Delete("wf_state_parts", instance.Id, "pointer", [.. old.Keys.Where(pointer => !next.ContainsKey(pointer))]);
 
         return next;
     }
