@@ -15,7 +15,7 @@ namespace Workflow.Engine.Persistence.EntityFramework;
 /// The command goes through <c>Database.ExecuteSqlRawAsync</c>, so it joins the context's transaction and EF's
 /// interceptors still see it as one round trip. Parameters are named <c>@sN</c> in order of addition.
 /// </summary>
-internal sealed class SaveStatements(WorkflowDatabaseProvider provider)
+public sealed class SaveStatements(WorkflowDatabaseProvider provider)
 {
     private readonly StringBuilder _sql = new();
     private readonly List<DbParameter> _parameters = [];
