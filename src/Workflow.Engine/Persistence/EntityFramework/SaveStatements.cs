@@ -20,7 +20,7 @@ namespace Workflow.Engine.Persistence.EntityFramework;
 /// through <c>Database.ExecuteSqlRawAsync</c>, so they join the context's transaction and EF's interceptors see each as
 /// one round trip. Parameters are named <c>@sN</c> in order of addition.
 /// </summary>
-internal sealed class SaveStatements(WorkflowDatabaseProvider provider)
+public sealed class SaveStatements(WorkflowDatabaseProvider provider)
 {
     /// <summary>At most this many parameters go into one command (and one multi-row <c>INSERT</c>).</summary>
     public const int MaxParametersPerCommand = 400;
