@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using Workflow.Definitions.Feedback;
+using Workflow.Definitions.NotificationDelivery;
 using Workflow.Definitions.Notifications;
 using Workflow.Definitions.Supervision;
 using Workflow.Definitions.Tracking;
@@ -87,7 +88,7 @@ public sealed class RowListPlanTests
 
     [Theory]
     [MemberData(nameof(PermitTestHost.Providers), MemberType = typeof(PermitTestHost))]
-    public async Task The_notification_lists_first_pages_read_an_index_in_order(string provider)
+    public async Task The_notification_and_outbox_lists_first_pages_read_an_index_in_order(string provider)
     {
         await using var host = await StartAsync(provider, "2025-03-10T10:00:00+08:00");
         var now = host.Clock.GetCurrentInstant();
@@ -100,8 +101,18 @@ public sealed class RowListPlanTests
                     Kind = i % 4 == 0 ? NotificationKinds.Card : NotificationKinds.Accepted, Audience = audiences[i % 3], CaseId = $"case-{i}",
                     Data = $$"""{"n":"{{i}}"}""", CreatedAt = now + Duration.FromMinutes(i),
                 });
+            for (var i = 0; i < 300; i++)
+                db.Add(new OutboxMessageRow
+                {
+                    Kind = NotificationKinds.Accepted, Reader = $"agent{i % 7}", Email = $"agent{i % 7}@example.cn", CaseId = $"case-{i}", CreatedAt = now + Duration.FromMinutes(i),
+                    NextAttemptAt = now, SentAt = i % 2 == 0 ? now : null, Attempts = i % 2 == 0 ? 1 : 0,
+                });
             await db.SaveChangesAsync();
-            if (provider != "sqlite") await db.Database.ExecuteSqlRawAsync("VACUUM ANALYZE notifications");
+            if (provider != "sqlite")
+            {
+                await db.Database.ExecuteSqlRawAsync("VACUUM ANALYZE notifications");
+                await db.Database.ExecuteSqlRawAsync("VACUUM ANALYZE notification_outbox");
+            }
         }
         var centre = host.Services.GetRequiredService<NotificationCentre>();
         string[] agent = [NotificationAudience.Agent("agent1")];
@@ -124,6 +135,8 @@ public sealed class RowListPlanTests
             ["notifications"] = await PlanOf(() => centre.PageAsync(agent, "agent1", StepListFilter.None, null, 1, 50)),
             ["notifications of a kind"] = await PlanOf(() => centre.PageAsync(agent, "agent1", StepListFilter.None, NotificationKinds.Card, 1, 50)),
             ["unread notifications"] = await PlanOf(() => centre.PageAsync(agent, "agent1", new StepListFilter(State: nameof(NotificationState.Unread)), null, 1, 50)),
+            ["outbox"] = await PlanOf(() => host.Services.GetRequiredService<EmailOutbox>().PageAsync(StepListFilter.None, null, 1, 50)),
+            ["sent e-mails"] = await PlanOf(() => host.Services.GetRequiredService<EmailOutbox>().PageAsync(new StepListFilter(State: nameof(OutboxState.Sent)), null, 1, 50)),
         };
         foreach (var (list, plan) in plans)
             plan.Should().NotContain(provider == "sqlite" ? "TEMP B-TREE" : "Sort", $"the {list}' first page reads an index in order: {plan}");
