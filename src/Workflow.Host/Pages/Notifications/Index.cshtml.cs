@@ -42,7 +42,7 @@ public sealed class IndexModel(NotificationCentre centre, MatterCatalogue catalo
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var (parameters, kind, errors) = NotificationEndpoints.ReadParameters(Request.Query, catalogue, Zone);
+        var (parameters, kind, errors) = NotificationEndpoints.ReadParameters<NotificationState>(Request.Query, catalogue, Zone);
         if (!Request.Query.ContainsKey("pageSize")) parameters = parameters with { PageSize = PageSize };
         (Parameters, Kind, ListErrors) = (parameters, kind, errors);
         if (errors.Count > 0)

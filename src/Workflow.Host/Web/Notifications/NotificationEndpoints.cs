@@ -45,25 +45,38 @@ public static class NotificationEndpoints
         api.MapPut("/settings", PutSettingsAsync).WithName("SaveNotificationSettings")
             .WithSummary("Saves the caller's preferences; a field error is a 400 problem naming the field.");
         app.MapGet("/api/notifications/outbox", OutboxAsync).WithTags("Notifications").RequireAuthorization(AccessPolicies.Administer)
-            .WithName("NotificationOutbox")
-            .WithSummary("The e-mail outbox for the admin: how many wait, were sent, were given up, and the messages that failed (docs/notifications.md).");
+            .WithName("NotificationOutbox").ProducesValidationProblem()
+            .WithSummary("The e-mail outbox for the admin: how many wait, were sent, were given up, and one page of its messages (docs/notifications.md).")
+            .WithDescription("The lists' parameters (docs/api.md, Lists): `?search=` (reader, address, or the case: number or id, project code or name, enterprise, matter), " +
+                "`?state=Waiting|Retrying|Sent|Failed`, `?kind=`, `?stage=`, `?greenChannel=`, `?from=&to=` (staged, yyyy-MM-dd, both included), " +
+                "`?sort=due|newest|oldest` (due: newest first), `?page=1&pageSize=50`. A bad value, or `level`, `department`, `take`, `before`, is 400 naming it.");
         return app;
     }
 
-    private static async Task<Ok<OutboxView>> OutboxAsync(EmailOutbox outbox, CancellationToken ct) =>
-        TypedResults.Ok(new OutboxView(await outbox.CountsAsync(ct), (await outbox.TroubleAsync(200, ct)).Select(m =>
-            new OutboxTrouble(m.Id, m.Kind, m.Reader, m.Email, m.CaseId, m.Attempts, m.LastError, m.NextAttemptAt, m.FailedAt)).ToList()));
+    /// <summary>The outbox's counts and one page of its messages by the lists' parameters (docs/api.md, *Lists*).</summary>
+    private static async Task<Results<Ok<OutboxView>, ValidationProblem>> OutboxAsync(
+        string? search, string? state, string? kind, string? stage, string? greenChannel, string? from, string? to, string? sort, string? page, string? pageSize,
+        HttpRequest request, EmailOutbox outbox, MatterCatalogue catalogue, IOptions<JurisdictionOptions> jurisdiction, CancellationToken ct)
+    {
+        var (parameters, only, errors) = ReadParameters<OutboxState>(Given(request, search, state, kind, stage, greenChannel, from, to, sort, page, pageSize),
+            catalogue, jurisdiction.Value.Zone);
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: Ui.T("列表参数无效。", "The list parameters are not valid."));
+        var found = await outbox.PageAsync(parameters.Filter, only, parameters.Page, parameters.PageSize, ct);
+        return TypedResults.Ok(new OutboxView(await outbox.CountsAsync(ct), found.Items.Select(OutboxMessageView.Of).ToList(), found.TotalCount, parameters.Page, parameters.PageSize));
+    }
 
     /// <summary>The parameters a notification list does not read (the old <c>take</c>/<c>before</c> paging among them): given, each is a 400 naming it.</summary>
     public static readonly string[] NotRead = ["level", "department", "take", "before"];
 
     /// <summary>
-    /// Reads the notification list's parameters: the lists' (<see cref="ListParameters"/>, states <see cref="NotificationState"/>)
-    /// and <c>kind</c>, one of <see cref="NotificationKinds.All"/>; errors name the parameter in the request's language.
+    /// Reads the parameters of a list of notifications or of the outbox: the lists' (<see cref="ListParameters"/>, states
+    /// <typeparamref name="TState"/>) and <c>kind</c>, one of <see cref="NotificationKinds.All"/>; errors name the parameter
+    /// in the request's language.
     /// </summary>
-    public static (ListParameters Parameters, string? Kind, Dictionary<string, string[]> Errors) ReadParameters(IQueryCollection query, MatterCatalogue catalogue, DateTimeZone zone)
+    public static (ListParameters Parameters, string? Kind, Dictionary<string, string[]> Errors) ReadParameters<TState>(IQueryCollection query, MatterCatalogue catalogue, DateTimeZone zone)
+        where TState : struct, Enum
     {
-        var (parameters, errors) = ListParameters.Read<NotificationState>(query, catalogue, zone, NotRead);
+        var (parameters, errors) = ListParameters.Read<TState>(query, catalogue, zone, NotRead);
         var kind = query.TryGetValue("kind", out var k) && !string.IsNullOrWhiteSpace(k.ToString()) ? k.ToString().Trim() : null;
         if (kind is not null && !NotificationKinds.All.Contains(kind))
         {
@@ -73,10 +86,9 @@ public static class NotificationEndpoints
         return (parameters, kind, errors);
     }
 
-    /// <summary>One page of the caller's notifications by the lists' parameters, read as text so that a bad value is a 400 naming it (docs/api.md, *Lists*).</summary>
-    private static async Task<Results<Ok<NotificationList>, ValidationProblem>> ListAsync(
-        string? search, string? state, string? kind, string? stage, string? greenChannel, string? from, string? to, string? sort, string? page, string? pageSize,
-        HttpRequest request, ClaimsPrincipal user, NotificationCentre centre, MatterCatalogue catalogue, IOptions<JurisdictionOptions> jurisdiction, CancellationToken ct)
+    // The API's text parameters as a query: a bad value is a 400 naming it, never a binding failure (docs/api.md, *Lists*).
+    private static QueryCollection Given(HttpRequest request, string? search, string? state, string? kind, string? stage, string? greenChannel, string? from, string? to,
+        string? sort, string? page, string? pageSize)
     {
         var given = new Dictionary<string, Microsoft.Extensions.Primitives.StringValues>
         {
@@ -84,8 +96,16 @@ public static class NotificationEndpoints
             ["from"] = from, ["to"] = to, ["sort"] = sort, ["page"] = page, ["pageSize"] = pageSize,
         };
         foreach (var name in NotRead) given[name] = request.Query[name];
+        return new QueryCollection(given);
+    }
+
+    /// <summary>One page of the caller's notifications by the lists' parameters, read as text so that a bad value is a 400 naming it (docs/api.md, *Lists*).</summary>
+    private static async Task<Results<Ok<NotificationList>, ValidationProblem>> ListAsync(
+        string? search, string? state, string? kind, string? stage, string? greenChannel, string? from, string? to, string? sort, string? page, string? pageSize,
+        HttpRequest request, ClaimsPrincipal user, NotificationCentre centre, MatterCatalogue catalogue, IOptions<JurisdictionOptions> jurisdiction, CancellationToken ct)
+    {
         var zone = jurisdiction.Value.Zone;
-        var (parameters, only, errors) = ReadParameters(new QueryCollection(given), catalogue, zone);
+        var (parameters, only, errors) = ReadParameters<NotificationState>(Given(request, search, state, kind, stage, greenChannel, from, to, sort, page, pageSize), catalogue, zone);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: Ui.T("通知查询条件有误。", "The notification query is not valid."));
         var reader = NotificationReader.Of(user);
         var found = await centre.PageAsync(reader.Audiences, reader.Name, parameters.Filter, only, parameters.Page, parameters.PageSize, ct);
@@ -132,11 +152,20 @@ public static class NotificationEndpoints
 /// <summary>The caller's preferences and the kinds there are to choose from.</summary>
 public sealed record NotificationSettingsView(string? Email, string Language, IReadOnlyList<string> EmailKinds, IReadOnlyList<string> Kinds);
 
-/// <summary>The e-mail outbox for the admin.</summary>
-public sealed record OutboxView(OutboxCounts Counts, IReadOnlyList<OutboxTrouble> Failures);
+/// <summary>The e-mail outbox for the admin: its counts and one page of its messages (<c>{items, totalCount, page, pageSize}</c> as every list).</summary>
+public sealed record OutboxView(OutboxCounts Counts, IReadOnlyList<OutboxMessageView> Items, int TotalCount, int Page, int PageSize);
 
-/// <summary>A message that failed at least once: still retrying (<c>failedAt</c> null, next at <c>nextAttemptAt</c>) or given up.</summary>
-public sealed record OutboxTrouble(long Id, string Kind, string Reader, string Email, string? CaseId, int Attempts, string? LastError, Instant NextAttemptAt, Instant? FailedAt);
+/// <summary>One e-mail of the outbox: where it stands (<c>state</c>), its attempts, the last error; the case by its number.</summary>
+public sealed record OutboxMessageView(long Id, string Kind, string Reader, string Email, string? CaseId, string? CaseNumber, OutboxState State, int Attempts, string? LastError,
+    Instant CreatedAt, Instant NextAttemptAt, Instant? SentAt, Instant? FailedAt)
+{
+    public static OutboxMessageView Of(WithCaseNumber<OutboxMessageRow> m) => new(m.Row.Id, m.Row.Kind, m.Row.Reader, m.Row.Email, m.Row.CaseId, m.CaseNumber, StateOf(m.Row),
+        m.Row.Attempts, m.Row.LastError, m.Row.CreatedAt, m.Row.NextAttemptAt, m.Row.SentAt, m.Row.FailedAt);
+
+    /// <summary>Where a message stands, as the list's <c>state</c> filter reads it.</summary>
+    public static OutboxState StateOf(OutboxMessageRow m) =>
+        m.SentAt is not null ? OutboxState.Sent : m.FailedAt is not null ? OutboxState.Failed : m.Attempts > 0 ? OutboxState.Retrying : OutboxState.Waiting;
+}
 
 /// <summary>How many notifications a mark-all made read.</summary>
 public sealed record MarkedRead(int Marked);
