@@ -106,6 +106,37 @@ public class DurableRuntimeTests
     }
 
     [Fact]
+    public async Task A_resume_sets_only_the_instance_columns_that_changed()
+    {
+        // SQLite rewrites an index whenever one of its columns is assigned, even to the same value: setting every column
+        // wrote the pages of wf_instances' definition, correlation and status indexes on every resume (issue #16, bytes
+        // per instance; docs/benchmarks.md, "2026-12-01 (3)").
+        await using var database = new SqliteTestDatabase();
+        var commands = new Workflow.Testing.CommandCounter();
+        var services = await database.OpenAsync(s => s.AddWorkflowEngine().AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(commands));
+        await services.GetRequiredService<IWorkflowDefinitionStore>().SaveAsync("fork", "Fork", null, TestFlow.ParallelEvents(2, "WaitAll").Json(), publish: true);
+        var runtime = services.GetRequiredService<WorkflowRuntime>();
+        var started = await runtime.StartAsync("fork");
+        var waiting = started.Instance.Bookmarks.Select(b => b.Id).ToList();
+
+        commands.Reset();
+        await runtime.ResumeAsync(started.Instance.Id, waiting[0]);
+        var first = commands.Texts.Single(t => t.StartsWith("UPDATE wf_instances", StringComparison.Ordinal));
+        first.Should().Contain("version =");
+        foreach (var unchanged in new[] { "definition_id =", "definition_version =", "correlation_id =", "status =", "input =", "created_at =", "is_test =" })
+            first.Should().NotContain(unchanged, "the resume left it as it was");
+
+        commands.Reset();
+        var finished = await runtime.ResumeAsync(started.Instance.Id, waiting[1]);
+        finished.Instance.Status.Should().Be(WorkflowStatus.Finished);
+        var last = commands.Texts.Single(t => t.StartsWith("UPDATE wf_instances", StringComparison.Ordinal));
+        last.Should().Contain(" status =").And.Contain("sub_status =").And.Contain("finished_at =");
+        var loaded = await services.GetRequiredService<IWorkflowInstanceStore>().FindAsync(started.Instance.Id);
+        (loaded!.Status, loaded.SubStatus, loaded.FinishedAt).Should().Be((WorkflowStatus.Finished, WorkflowSubStatus.Finished, finished.Instance.FinishedAt));
+        loaded.DefinitionId.Should().Be("fork");
+    }
+
+    [Fact]
     public async Task A_suspended_instance_resumes_in_a_new_service_provider_on_the_same_file_and_finishes()
     {
         await using var database = new SqliteTestDatabase();

@@ -280,6 +280,37 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<WorkflowDbContext>
         return wanted.ToDictionary(b => b.Id, StringComparer.Ordinal);
     }
 
+    /// <summary>The columns of <c>wf_instances</c> an update may set (not <c>id</c>, not <c>version</c>), with their values in a row.</summary>
+    private static readonly (string Column, Func<InstanceRow, object?> Value)[] InstanceColumns =
+    [
+        ("definition_id", r => r.DefinitionId), ("definition_version", r => r.DefinitionVersion), ("definition_version_id", r => r.DefinitionVersionId),
+        ("correlation_id", r => r.CorrelationId), ("name", r => r.Name), ("is_test", r => r.IsTest), ("status", r => r.Status), ("sub_status", r => r.SubStatus),
+        ("input", r => r.Input), ("variables", r => r.Variables), ("output", r => r.Output), ("execution_state", r => r.ExecutionState),
+        ("state_in_parts", r => r.StateInParts), ("fault", r => r.Fault), ("created_at", r => r.CreatedAt), ("updated_at", r => r.UpdatedAt),
+        ("finished_at", r => r.FinishedAt),
+    ];
+
+    /// <summary>
+    /// The version-checked update of the instance row, setting only the columns that differ from <paramref name="before"/>
+    /// (the row as read or written at the expected version; every column when not known). SQLite rewrites an index
+    /// whenever a column of it is assigned, even to its own value: assigning every column touched the pages of the three
+    /// indexes of <c>wf_instances</c> (definition, correlation id, status) on every resume, though a resume rarely
+    /// changes them (docs/benchmarks.md, "2026-12-01 (3)").
+    /// </summary>
+    private static void AddInstanceUpdate(SaveStatements update, InstanceRow row, InstanceRow? before, long expected)
+    {
+        var values = new List<object?> { row.Id, expected, row.Version };
+        var set = new System.Text.StringBuilder();
+        foreach (var (column, value) in InstanceColumns)
+        {
+            var now = value(row);
+            if (before is not null && Equals(value(before), now)) continue;
+            set.Append(column).Append(" = {").Append(values.Count).Append("}, ");
+            values.Add(now);
+        }
+        update.Add("UPDATE wf_instances SET " + set + "version = {2} WHERE id = {0} AND version = {1}", [.. values]);
+    }
+
     private static void InsertBookmark(SaveStatements statements, BookmarkRow b) =>
         statements.Insert("wf_bookmarks", "id, instance_id, ordinal, activity_id, activity_type, node_id, kind, payload, created_at, resume_at",
             b.Id, b.InstanceId, b.Ordinal, b.ActivityId, b.ActivityType, b.NodeId, b.Kind, b.Payload, b.CreatedAt, b.ResumeAt);
@@ -334,11 +365,11 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<WorkflowDbContext>
         }
 
         instance.Version = newVersion;
-        instance.StoredState = new StoredStateParts(newVersion, written.Parts, written.Bookmarks);
+        instance.StoredState = new StoredStateParts(newVersion, written.Parts, written.Bookmarks, written.Row);
     }
 
     /// <summary>What one save wrote: the participants' context (for <see cref="IWorkflowSaveParticipant.OnSavedAsync"/>) and the state parts as stored.</summary>
-    private sealed record Written(WorkflowSaveContext? Context, Dictionary<string, (int Ordinal, string Json)> Parts, Dictionary<string, BookmarkRow> Bookmarks);
+    private sealed record Written(WorkflowSaveContext? Context, Dictionary<string, (int Ordinal, string Json)> Parts, Dictionary<string, BookmarkRow> Bookmarks, InstanceRow Row);
 
     /// <summary>The engine's rows were refused (a stale version, a duplicate key …): explained by <see cref="ExplainAsync"/> once rolled back.</summary>
     private sealed class EngineRowsRefusedException(Exception failure) : Exception(failure.Message, failure);
@@ -382,17 +413,11 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<WorkflowDbContext>
             {
                 // The version column is the row's concurrency token: the update runs first, on its own, and changes no
                 // row when the stored version is not the expected one — then nothing else of the save is sent.
+                var known = instance.StoredState is { } read && read.Version == expected ? read : null;
                 var update = new SaveStatements(db.Provider);
-                update.Add("""
-                    UPDATE wf_instances SET definition_id = {1}, definition_version = {2}, definition_version_id = {3}, correlation_id = {4}, name = {5},
-                        is_test = {6}, status = {7}, sub_status = {8}, input = {9}, variables = {10}, output = {11}, execution_state = {12}, state_in_parts = {13},
-                        fault = {14}, created_at = {15}, updated_at = {16}, finished_at = {17}, version = {18}
-                    WHERE id = {0} AND version = {19}
-                    """, row.Id, row.DefinitionId, row.DefinitionVersion, row.DefinitionVersionId, row.CorrelationId, row.Name, row.IsTest, row.Status, row.SubStatus,
-                    row.Input, row.Variables, row.Output, row.ExecutionState, row.StateInParts, row.Fault, row.CreatedAt, row.UpdatedAt, row.FinishedAt, row.Version, expected);
+                AddInstanceUpdate(update, row, known?.Row, expected);
                 if (await update.ExecuteAsync(db, cancellationToken) != 1)
                     throw new EngineRowsRefusedException(new DbUpdateConcurrencyException($"Workflow instance '{instance.Id}' is not stored at version {expected}."));
-                var known = instance.StoredState is { } read && read.Version == expected ? read : null;
                 bookmarks = await WriteBookmarkDeltaAsync(db, statements, instance, known?.Bookmarks, cancellationToken);
                 stored = await WriteStateDeltaAsync(db, statements, instance, parts, known, cancellationToken);
             }
@@ -442,7 +467,7 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<WorkflowDbContext>
             }
         }
 
-        return new Written(context, stored, bookmarks);
+        return new Written(context, stored, bookmarks, row);
     }
 
     /// <summary>
