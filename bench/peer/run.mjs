@@ -3,21 +3,22 @@
 // state serialised (execution.getState() → JSON.stringify) after every step.
 //
 //   node run.mjs --k 6 --concurrency 8 --seconds 2 [--persist]
+//   node run.mjs --serve
 //
 // Prints one JSON object: completions, steps, seconds, completionsPerSecond, stepsPerSecond, step latency p50/p99 (ms),
-// state bytes serialised per instance (persist mode), peak resident memory.
+// state bytes serialised per instance (persist mode), peak resident memory. With --serve it stays up and answers every
+// line of stdin ({"k":6,"concurrency":8,"seconds":0.5,"persist":false}) with such an object on one line, until stdin
+// ends: bench/load starts it once and warms it up before the first measured window, so the measurements count neither
+// Node's start nor the JIT's warm-up (issue #16: 0.5 s rounds of fresh processes measured a third of the warm rate).
 import BpmnModdle from 'bpmn-moddle';
 import { EventEmitter } from 'node:events';
+import { createInterface } from 'node:readline';
 import { Engine } from 'bpmn-engine';
 
 const args = Object.fromEntries(process.argv.slice(2).reduce((pairs, arg, i, all) => {
   if (arg.startsWith('--')) pairs.push([arg.slice(2), all[i + 1] && !all[i + 1].startsWith('--') ? all[i + 1] : 'true']);
   return pairs;
 }, []));
-const k = Number(args.k ?? 6);
-const concurrency = Number(args.concurrency ?? 1);
-const seconds = Number(args.seconds ?? 2);
-const persist = args.persist === 'true';
 
 /** The process as BPMN 2.0: start → intake → fork → review-1..K → join → issue → end. */
 function processXml(width) {
@@ -44,59 +45,82 @@ function processXml(width) {
 </definitions>`;
 }
 
-// Parsed once, as our engine parses its definition once: each instance gets the parsed context.
-const moddleContext = await new BpmnModdle().fromXML(processXml(k));
-const latencies = [];
-let stateBytes = 0;
-
-/** One instance from start to end; every user task completed by a signal, state serialised after each when persisting. */
-async function runInstance(n) {
-  const waiting = [];
-  let wake = null;
-  let done = false;
-  const listener = new EventEmitter();
-  listener.on('activity.wait', api => { if (api.type === 'bpmn:UserTask') { waiting.push(api); wake?.(); } });
-  const engine = new Engine({ name: `permit-${n}`, moddleContext });
-  engine.once('end', () => { done = true; wake?.(); });
-  await engine.execute({ listener });
-  let steps = 0;
-  while (!done) {
-    if (waiting.length === 0) {
-      await new Promise(resolve => { wake = resolve; });
-      wake = null;
-      continue;
-    }
-    const task = waiting.shift();
-    const started = process.hrtime.bigint();
-    task.signal();
-    if (persist) stateBytes += JSON.stringify(await engine.getState()).length;
-    latencies.push(Number(process.hrtime.bigint() - started) / 1e6);
-    steps++;
-    // Let the other instances of this run interleave, as concurrent requests would.
-    await new Promise(resolve => setImmediate(resolve));
-  }
-  return steps;
+// Parsed once per width, as our engine parses its definition once: each instance gets the parsed context.
+const contexts = new Map();
+async function moddleContextOf(width) {
+  if (!contexts.has(width)) contexts.set(width, await new BpmnModdle().fromXML(processXml(width)));
+  return contexts.get(width);
 }
 
-const deadline = Date.now() + seconds * 1000;
-let completions = 0;
-let steps = 0;
-let next = 0;
-const started = process.hrtime.bigint();
-await Promise.all(Array.from({ length: concurrency }, async () => {
-  while (Date.now() < deadline) {
-    const s = await runInstance(next++); if (process.env.PEER_DEBUG) console.error("instance steps", s); steps += s;
-    completions++;
+/** One measurement: `concurrency` instances at once, new ones started until `seconds` have passed. */
+async function measure({ k = 6, concurrency = 1, seconds = 2, persist = false }) {
+  const moddleContext = await moddleContextOf(k);
+  const latencies = [];
+  let stateBytes = 0;
+
+  /** One instance from start to end; every user task completed by a signal, state serialised after each when persisting. */
+  async function runInstance(n) {
+    const waiting = [];
+    let wake = null;
+    let done = false;
+    const listener = new EventEmitter();
+    listener.on('activity.wait', api => { if (api.type === 'bpmn:UserTask') { waiting.push(api); wake?.(); } });
+    const engine = new Engine({ name: `permit-${n}`, moddleContext });
+    engine.once('end', () => { done = true; wake?.(); });
+    await engine.execute({ listener });
+    let steps = 0;
+    while (!done) {
+      if (waiting.length === 0) {
+        await new Promise(resolve => { wake = resolve; });
+        wake = null;
+        continue;
+      }
+      const task = waiting.shift();
+      const started = process.hrtime.bigint();
+      task.signal();
+      if (persist) stateBytes += JSON.stringify(await engine.getState()).length;
+      latencies.push(Number(process.hrtime.bigint() - started) / 1e6);
+      steps++;
+      // Let the other instances of this run interleave, as concurrent requests would.
+      await new Promise(resolve => setImmediate(resolve));
+    }
+    return steps;
   }
-}));
-const elapsed = Number(process.hrtime.bigint() - started) / 1e9;
-latencies.sort((a, b) => a - b);
-const percentile = p => latencies.length === 0 ? 0 : latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))];
-console.log(JSON.stringify({
-  engine: 'bpmn-engine 25.0.1', node: process.version, k, concurrency, persist,
-  completions, steps, seconds: elapsed,
-  completionsPerSecond: completions / elapsed, stepsPerSecond: steps / elapsed,
-  p50Ms: percentile(0.5), p99Ms: percentile(0.99),
-  stateBytesPerInstance: completions === 0 ? 0 : stateBytes / completions,
-  peakRssBytes: process.resourceUsage().maxRSS * 1024,
-}));
+
+  const deadline = Date.now() + seconds * 1000;
+  let completions = 0;
+  let steps = 0;
+  let next = 0;
+  const started = process.hrtime.bigint();
+  await Promise.all(Array.from({ length: concurrency }, async () => {
+    while (Date.now() < deadline) {
+      // Awaited first: `steps += await …` would read `steps` before the await and lose the other workers' additions.
+      const done = await runInstance(next++);
+      steps += done;
+      completions++;
+    }
+  }));
+  const elapsed = Number(process.hrtime.bigint() - started) / 1e9;
+  latencies.sort((a, b) => a - b);
+  const percentile = p => latencies.length === 0 ? 0 : latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))];
+  return {
+    engine: 'bpmn-engine 25.0.1', node: process.version, k, concurrency, persist,
+    completions, steps, seconds: elapsed,
+    completionsPerSecond: completions / elapsed, stepsPerSecond: steps / elapsed,
+    p50Ms: percentile(0.5), p99Ms: percentile(0.99),
+    stateBytesPerInstance: completions === 0 ? 0 : stateBytes / completions,
+    peakRssBytes: process.resourceUsage().maxRSS * 1024,
+  };
+}
+
+if (args.serve === 'true') {
+  const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
+  for await (const line of lines) {
+    if (line.trim().length === 0) continue;
+    console.log(JSON.stringify(await measure(JSON.parse(line))));
+  }
+} else {
+  console.log(JSON.stringify(await measure({
+    k: Number(args.k ?? 6), concurrency: Number(args.concurrency ?? 1), seconds: Number(args.seconds ?? 2), persist: args.persist === 'true',
+  })));
+}

@@ -49,6 +49,7 @@ public static class ActionProfile
             Interlocked.Add(ref commitTicks, elapsed.Ticks);
         });
         var started = Stopwatch.GetTimestamp();
+        var cost = new ActionCost();
         while (Stopwatch.GetElapsedTime(started) < duration || actions < MinActions)
         {
             var file = await host.ApplyAsync(await host.ProjectAsync(), Stage.ConstructionPermit);
@@ -56,7 +57,8 @@ public static class ActionProfile
             {
                 Volatile.Write(ref recording, true);
                 var one = Stopwatch.GetTimestamp();
-                file = await host.ActAsync(step.Id, step.Kind == StepKind.Intake ? "Accepted" : "Approved");
+                using (cost.Measure())
+                    file = await host.ActAsync(step.Id, step.Kind == StepKind.Intake ? "Accepted" : "Approved");
                 actionTicks += Stopwatch.GetTimestamp() - one;
                 Volatile.Write(ref recording, false);
                 actions++;
@@ -72,6 +74,7 @@ public static class ActionProfile
             Progress.Say($"  {phase,-32} {count / (double)actions,5:F1} statements {Ms(ticks),7:F3} ms");
         Progress.Say($"  {"COMMIT",-32} {commits / (double)actions,5:F1}            {Ms(commitTicks),7:F3} ms");
         Progress.Say($"  {"in process (run, JSON, EF, hand-over)",-32}                  {total - Ms(db),7:F3} ms");
+        Progress.Say($"  in process, per action: {cost}");
     }
 
     /// <summary>EF Core's diagnostic events of every context in the process: executed commands and committed transactions.</summary>

@@ -129,6 +129,41 @@ public sealed class HttpPermits : WebApplicationFactory<Program>
         return new RunFigures($"permits over HTTP C={clients}", completions, latencies.Count, seconds, latencies.Percentile(0.5), latencies.Percentile(0.99));
     }
 
+    /// <summary>
+    /// What one action over HTTP costs the process (<see cref="ActionCost"/>): one client, stage-3 cases acted through to
+    /// the end, only the <c>POST</c>s measured — client and server are this process, so the figure holds both sides, the
+    /// server's pipeline, routing, authentication, JSON and the action itself. Compare with the same figure in process.
+    /// </summary>
+    public async Task<ActionCost> ProfileAsync(int minActions)
+    {
+        var admin = await ClientAsync("admin");
+        var materials = MatterCatalogue.Sample.MattersOf(Stage.ConstructionPermit).SelectMany(m => m.Materials.Select(x => x.Code)).Distinct().ToArray();
+        var cost = new ActionCost();
+        for (var actions = 0; actions < minActions;)
+        {
+            var project = await PostAsync(admin, "/api/projects", new
+            {
+                code = "2025-" + Guid.NewGuid().ToString("N")[..10], name = "示例项目", enterprise = "示例建设有限公司", kind = "EnterpriseInvested",
+                greenChannel = false, priorApprovals = PermitHost.PriorApprovals,
+            });
+            var caseId = (await PostAsync(admin, $"/api/projects/{project.GetProperty("id").GetString()}/applications",
+                new { stage = nameof(Stage.ConstructionPermit), matters = (string[]?)null, materials })).GetProperty("id").GetString()!;
+            for (;;)
+            {
+                var open = (await GetAsync(admin, $"/api/cases/{caseId}")).GetProperty("openSteps").EnumerateArray()
+                    .Select(s => (Id: s.GetProperty("id").GetString()!, Kind: s.GetProperty("kind").GetString())).ToList();
+                if (open.Count == 0) break;
+                foreach (var step in open)
+                {
+                    using (cost.Measure())
+                        await PostAsync(admin, $"/api/steps/{step.Id}/actions", new { outcome = step.Kind == "Intake" ? "Accepted" : "Approved" });
+                    actions++;
+                }
+            }
+        }
+        return cost;
+    }
+
     private static async Task<JsonElement> PostAsync(HttpClient client, string path, object body) =>
         await ReadAsync(await client.PostAsJsonAsync(path, body), path);
 

@@ -32,12 +32,10 @@ public static class AuditChain
         if (facts.Count == 0) return [];
         if (db.Database.CurrentTransaction is null)
             throw new InvalidOperationException("An audit entry is appended inside the transaction of the change it records; open one first.");
-        if (db.Provider == WorkflowDatabaseProvider.PostgreSql)
-            await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({LockKey})", cancellationToken);
 
-        // Entries staged earlier on this context (not yet saved) are the head if there are any.
+        // Entries staged earlier on this context (not yet saved) are the head if there are any (the lock is held then).
         var staged = db.ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).OrderBy(e => e.Sequence).LastOrDefault();
-        var head = staged ?? await db.Set<AuditEntry>().AsNoTracking().OrderByDescending(e => e.Sequence).FirstOrDefaultAsync(cancellationToken);
+        var head = staged ?? await HeadAsync(db, cancellationToken);
         var sequence = head?.Sequence ?? 0;
         var previous = head?.Hash ?? Genesis;
         var written = new List<AuditEntry>(facts.Count);
@@ -62,6 +60,22 @@ public static class AuditChain
             written.Add(entry);
         }
         return written;
+    }
+
+    /// <summary>
+    /// The chain's last committed entry. On PostgreSQL the advisory lock is taken first, in the same round trip: a
+    /// <c>DO</c> block (no result set, so the reader's first result is the head) and then the read, whose snapshot is
+    /// taken after the lock was granted, so it sees every append committed before (issue #16: one round trip less).
+    /// </summary>
+    private static async Task<AuditEntry?> HeadAsync(WorkflowDbContext db, CancellationToken cancellationToken)
+    {
+        if (db.Provider != WorkflowDatabaseProvider.PostgreSql)
+            return await db.Set<AuditEntry>().AsNoTracking().OrderByDescending(e => e.Sequence).FirstOrDefaultAsync(cancellationToken);
+        // Not composed (no LINQ operator after FromSqlRaw), so EF sends the text as it is; the key is a constant.
+        var head = await db.Set<AuditEntry>().FromSqlRaw(
+            $"DO $$ BEGIN PERFORM pg_advisory_xact_lock({LockKey}); END $$; SELECT * FROM audit_entries ORDER BY sequence DESC LIMIT 1")
+            .AsNoTracking().ToListAsync(cancellationToken);
+        return head.SingleOrDefault();
     }
 
     /// <summary>

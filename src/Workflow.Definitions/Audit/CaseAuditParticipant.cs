@@ -23,7 +23,7 @@ internal sealed class CaseAuditParticipant(IClock clock) : IWorkflowSaveParticip
         var db = context.DbContext;
         var actor = AuditScope.Actor;
         var facts = new List<AuditFact>();
-        var file = context.Instance.IsTest ? null : CaseFileJson.FromNode(context.Instance.Variables[CaseFile.VariableName]);
+        var file = SavedCaseFile.Of(context);
         var pending = AuditScope.Pending();
         _handedOver.AddOrUpdate(context, pending);
         facts.AddRange(pending.Select(f => f.CaseId is null && file is not null ? f with { CaseId = file.CaseId } : f));

@@ -1,3 +1,4 @@
+using Workflow.Definitions.Persistence;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Workflow.Definitions.CaseNumbers;
@@ -34,7 +35,7 @@ public sealed class CertificateRegistrar(MatterCatalogue catalogue) : IWorkflowS
     /// <inheritdoc />
     public async Task OnSavingAsync(WorkflowSaveContext context, CancellationToken cancellationToken)
     {
-        if (context.Instance.IsTest || CaseFileJson.FromNode(context.Instance.Variables[CaseFile.VariableName]) is not { Result: { VerificationCode: { } code } result } file) return;
+        if (SavedCaseFile.Of(context) is not { Result: { VerificationCode: { } code } result } file) return;
         var db = context.DbContext;
         if (await db.Set<CertificateRow>().FindAsync([code], cancellationToken) is not null) return;
         db.Add(new CertificateRow

@@ -16,7 +16,7 @@ public sealed class CaseNotificationParticipant(IClock clock) : IWorkflowSavePar
     /// <inheritdoc />
     public async Task OnSavingAsync(WorkflowSaveContext context, CancellationToken cancellationToken)
     {
-        if (context.Instance.IsTest || CaseFileJson.FromNode(context.Instance.Variables[CaseFile.VariableName]) is not { Agent.Length: > 0 } file) return;
+        if (SavedCaseFile.Of(context) is not { Agent.Length: > 0 } file) return;
         var (before, steps) = await CaseRowsBefore.ReadAsync(context.DbContext, file.CaseId, cancellationToken);
         var now = clock.GetCurrentInstant();
         foreach (var e in CaseNotifications.Between(before, steps, file))

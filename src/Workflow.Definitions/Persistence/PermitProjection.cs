@@ -15,9 +15,7 @@ internal sealed class PermitProjection(CalendarRegistry calendars) : IWorkflowSa
     public async Task OnSavingAsync(WorkflowSaveContext context, CancellationToken cancellationToken)
     {
         // A designer's test run (the Studio's Run) is never a case: no inbox, case list or figure may show it (docs/studio.md).
-        if (context.Instance.IsTest) return;
-        var file = CaseFileJson.FromNode(context.Instance.Variables[CaseFile.VariableName]);
-        if (file is null) return;
+        if (SavedCaseFile.Of(context) is not { } file) return;
         var calendar = calendars.Find(file.CalendarId);
         if (CaseFileBefore.For(context.Instance) is { } before && before.File.CaseId == file.CaseId && SameCalendar(before.File, file, calendar))
             ProjectChanges(context, before.File, before.UpdatedAt, file, calendar!);

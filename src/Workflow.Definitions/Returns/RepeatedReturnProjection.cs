@@ -1,3 +1,4 @@
+using Workflow.Definitions.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Workflow.Definitions.Cases;
 using Workflow.Engine.Persistence.EntityFramework;
@@ -12,9 +13,7 @@ internal sealed class RepeatedReturnProjection : IWorkflowSaveParticipant
 {
     public async Task OnSavingAsync(WorkflowSaveContext context, CancellationToken cancellationToken)
     {
-        if (context.Instance.IsTest) return;
-        var file = CaseFileJson.FromNode(context.Instance.Variables[CaseFile.VariableName]);
-        if (file is null || file.RepeatedReturns.Count == 0) return;
+        if (SavedCaseFile.Of(context) is not { RepeatedReturns.Count: > 0 } file) return;
         var db = context.DbContext;
         var recorded = await db.Set<RepeatedReturnRow>().CountAsync(r => r.CaseId == file.CaseId, cancellationToken);
         for (var n = recorded; n < file.RepeatedReturns.Count; n++)

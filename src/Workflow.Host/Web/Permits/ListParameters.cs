@@ -83,6 +83,13 @@ public sealed record ListParameters(StepListFilter Filter, int Page, int PageSiz
     }
 
     /// <summary>
+    /// These parameters ordered by <paramref name="order"/> when <paramref name="query"/> names no <c>sort</c>: for a list
+    /// whose default order is not <c>due</c> (the project list: newest registered first).
+    /// </summary>
+    public ListParameters SortedByDefault(IQueryCollection query, ListSort order) =>
+        query.TryGetValue("sort", out var sort) && !string.IsNullOrWhiteSpace(sort.ToString()) ? this : this with { Filter = Filter with { Sort = order } };
+
+    /// <summary>
     /// Reads the parameters of a list that has no states (a case's audit trail): <c>state</c> is among the parameters
     /// it does not read, with <paramref name="notRead"/>.
     /// </summary>
