@@ -6,6 +6,7 @@ using Workflow.Definitions.Catalogue;
 using Workflow.Definitions.Feedback;
 using Workflow.Definitions.Persistence;
 using Workflow.Definitions.Supervision;
+using Workflow.Definitions.Tracking;
 using Workflow.Engine.Calendar;
 using Workflow.Engine.Persistence.EntityFramework;
 
@@ -21,7 +22,7 @@ public sealed class LedgerQueries(IDbContextFactory<WorkflowDbContext> contexts,
     public async IAsyncEnumerable<LedgerCase> CasesAsync(LedgerFilter filter, Instant at, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var query = db.Set<CaseRow>().AsNoTracking();
+        var query = Narrowed(db, filter);
         if (filter.From is { } from) query = query.Where(c => c.SubmittedAt >= from);
         if (filter.To is { } to) query = query.Where(c => c.SubmittedAt < to);
         if (filter.Department is { } department)
@@ -60,7 +61,7 @@ public sealed class LedgerQueries(IDbContextFactory<WorkflowDbContext> contexts,
         if (filter.To is { } to) steps = steps.Where(s => s.CreatedAt < to);
         if (filter.Department is { } department) steps = steps.Where(s => s.Department == department);
         var query = from s in steps
-                    join c in db.Set<CaseRow>().AsNoTracking() on s.CaseId equals c.Id
+                    join c in Narrowed(db, filter) on s.CaseId equals c.Id
                     orderby s.CreatedAt, s.Id
                     select new
                     {
@@ -82,6 +83,17 @@ public sealed class LedgerQueries(IDbContextFactory<WorkflowDbContext> contexts,
                 CaseNumber = line.CaseNumber,
             };
         }
+    }
+
+    // The cases the lists' parameters keep (LedgerFilter.Cases): the same search as every list, then state, stage, green channel.
+    private IQueryable<CaseRow> Narrowed(WorkflowDbContext db, LedgerFilter filter)
+    {
+        if (filter.Cases is not { } list) return db.Set<CaseRow>().AsNoTracking();
+        var cases = CaseSearch.Matching(db, list, catalogue);
+        if (list.State is { } stateName && Enum.TryParse<CaseState>(stateName, out var state)) cases = cases.Where(c => c.State == state);
+        if (list.Stage is { } stage) cases = cases.Where(c => c.Stage == stage);
+        if (list.GreenChannel is { } green) cases = cases.Where(c => c.GreenChannel == green);
+        return cases;
     }
 
     private WorkingCalendar CalendarOf(string calendarId) =>

@@ -85,6 +85,51 @@ public sealed class LedgerExportTests(HostFactory host) : IClassFixture<HostFact
         (await agent.GetAsync("/api/supervision/ledger.xlsx")).StatusCode.Should().Be(HttpStatusCode.Forbidden);
     }
 
+    /// <summary>
+    /// The export honours the supervision lists' filters (docs/api.md, *Lists*): the search by case number, the stage, the
+    /// green channel and the case state keep those cases and only their steps; errors in the request's language.
+    /// </summary>
+    [Fact]
+    public async Task The_export_keeps_the_cases_the_lists_filters_keep_and_only_their_steps()
+    {
+        using var agent = await host.AsUserAsync(Roles.Agent);
+        using var admin = await host.AsUserAsync(Roles.Admin);
+        using var frontdesk = await host.AsUserAsync(Roles.FrontDesk);
+        var green = await agent.ApplyAsync(await agent.CreateProjectAsync(greenChannel: true, name: "台账筛选绿色项目"), Stage.EngineeringConstructionPermit, PermitApiDriver.FiveOfStageTwo);
+        var plain = await agent.ApplyAsync(await agent.CreateProjectAsync(name: "台账筛选普通项目"), Stage.ConstructionPermit, ["ZJJ-003"]);
+        await frontdesk.ActAsync((await admin.OpenStepAsync(green.Id(), "frontdesk")).Id(), new { outcome = "Accepted" });
+
+        using var supervisor = await host.AsUserAsync(Roles.Supervisor);
+        async Task<(string[] Cases, string[] StepCases)> Export(string query)
+        {
+            using var response = await supervisor.GetAsync("/api/supervision/ledger.xlsx?" + query);
+            response.StatusCode.Should().Be(HttpStatusCode.OK, query);
+            var book = await Workbook.ReadAsync(response);
+            return ([.. book.Sheet("办件 Cases").Rows.Skip(1).Select(r => r[0])], [.. book.Sheet("环节 Steps").Rows.Skip(1).Select(r => r[1])]);
+        }
+        var mine = "search=" + Uri.EscapeDataString("台账筛选");
+        var byNumber = await Export("search=" + Uri.EscapeDataString(green.Text("caseNumber")));
+        byNumber.Cases.Should().Equal(green.Id());
+        byNumber.StepCases.Should().NotBeEmpty().And.OnlyContain(c => c == green.Id(), "only the kept case's steps");
+        (await Export(mine)).Cases.Should().BeEquivalentTo([green.Id(), plain.Id()]);
+        (await Export(mine + "&greenChannel=true")).Cases.Should().Equal(green.Id());
+        (await Export(mine + "&stage=ConstructionPermit")).Cases.Should().Equal(plain.Id());
+        var submitted = await Export(mine + "&state=Submitted");
+        submitted.Cases.Should().Equal(plain.Id());
+        submitted.StepCases.Should().OnlyContain(c => c == plain.Id());
+        (await Export(mine + "&state=InReview&department=rf")).Cases.Should().Equal(green.Id());
+
+        var zh = await supervisor.GetJsonAsync("/api/supervision/ledger.xlsx?state=Lost&level=Overdue", (HttpStatusCode)422);
+        zh.Text("title").Should().Be("台账参数无效。");
+        zh.GetProperty("errors").GetProperty("state")[0].GetString().Should().StartWith("state 须为以下之一");
+        zh.GetProperty("errors").TryGetProperty("level", out _).Should().BeTrue("an export has no deadline filter: named, not ignored");
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/supervision/ledger.xlsx?stage=Stage9");
+        request.Headers.AcceptLanguage.ParseAdd("en");
+        var en = await (await supervisor.SendAsync(request)).JsonAsync((HttpStatusCode)422);
+        en.Text("title").Should().Be("The ledger parameters are not valid.");
+        en.GetProperty("errors").GetProperty("stage")[0].GetString().Should().StartWith("stage is one of");
+    }
+
     /// <summary>The parts of a workbook the tests look at, read with the Open XML SDK (not by the code under test).</summary>
     private sealed record Workbook(IReadOnlyList<string> SheetNames, IReadOnlyDictionary<string, Sheet> Sheets)
     {

@@ -1,10 +1,11 @@
 using System.Security.Claims;
 using Microsoft.Extensions.Options;
 using NodaTime;
-using NodaTime.Text;
+using Workflow.Definitions.Cases;
+using Workflow.Definitions.Catalogue;
 using Workflow.Definitions.Ledger;
 using Workflow.Host.Web.Access;
-using Workflow.Host.Web.Departments;
+using Workflow.Host.Web.Localization;
 using Workflow.Host.Web.Json;
 using Workflow.Host.Web.Permits;
 using Workflow.Host.Web.Permits.Api;
@@ -22,7 +23,9 @@ public static class LedgerEndpoints
         app.MapGroup("/api/supervision").WithTags("Supervision").RequireAuthorization(AccessPolicies.SignedIn)
             .MapGet("/ledger.xlsx", ExportAsync).WithName("ExportLedger")
             .WithSummary("The ledger (台账): a sheet of cases and a sheet of steps with both limits, both due instants, completion, working days used, suspensions, outcome, repeated returns.")
-            .WithDescription("`from` and `to` are dates (yyyy-MM-dd) in the jurisdiction's zone, both included: cases filed and steps opened on those days. `department` keeps one department's steps and the cases that have one. Supervisor and admin.")
+            .WithDescription("`from` and `to` are dates (yyyy-MM-dd) in the jurisdiction's zone, both included: cases filed and steps opened on those days. `department` keeps one department's steps and the cases that have one. " +
+                "The supervision lists' `search` (case number or id, project code or name, enterprise, matter), `state` (a case state), `stage` and `greenChannel` keep those cases and their steps (docs/api.md, Lists). " +
+                "A bad value, or `level`, `sort`, `page`, `pageSize`, is 422 naming it, in the request's language. Supervisor and admin.")
             .Produces(StatusCodes.Status200OK, contentType: LedgerWorkbook.ContentType)
             .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
@@ -33,22 +36,31 @@ public static class LedgerEndpoints
         return app;
     }
 
-    private static async Task<IResult> ExportAsync(string? from, string? to, string? department, ClaimsPrincipal user, HttpContext http,
-        LedgerQueries ledger, IDepartmentCatalogue departments, IOptions<JurisdictionOptions> jurisdiction, IClock clock, CancellationToken ct)
+    /// <summary>The lists' parameters an export has no use for (it is every row, oldest first): given, each is a 422 naming it.</summary>
+    private static readonly string[] NotRead = ["level", "sort", "page", "pageSize"];
+
+    private static async Task<IResult> ExportAsync(string? from, string? to, string? department, string? search, string? state, string? stage, string? greenChannel,
+        ClaimsPrincipal user, HttpContext http, LedgerQueries ledger, MatterCatalogue catalogue, IOptions<JurisdictionOptions> jurisdiction, IClock clock, CancellationToken ct)
     {
         if (new CaseAccess(user).Role is not (UserRole.Supervisor or UserRole.Admin))
             return Denied.Because(AccessDecision.Forbidden, "the ledger");
         var zone = jurisdiction.Value.Zone;
-        var errors = new Dictionary<string, string[]>();
-        var first = Day(from, "from", errors);
-        var last = Day(to, "to", errors);
-        if (first is { } f && last is { } l && l < f) errors["to"] = ["结束日期不能早于开始日期 / to is before from"];
-        if (!string.IsNullOrWhiteSpace(department) && department.Trim() != Definitions.Cases.PermitActivity.FrontDesk && await departments.FindAsync(department.Trim(), ct) is null)
-            errors["department"] = [$"没有该部门 / no department has the code {department}"];
-        if (errors.Count > 0) return Results.ValidationProblem(errors, statusCode: StatusCodes.Status422UnprocessableEntity, title: "台账参数无效 / The ledger parameters are not valid.");
+        // The supervision lists' parameters, read by the same ListParameters (docs/api.md, *Lists*), so a filter means the
+        // same in the list and in its export; messages in the request's language.
+        var given = new Dictionary<string, Microsoft.Extensions.Primitives.StringValues>
+        {
+            ["from"] = from, ["to"] = to, ["department"] = department, ["search"] = search, ["state"] = state, ["stage"] = stage, ["greenChannel"] = greenChannel,
+        };
+        foreach (var unread in NotRead) given[unread] = http.Request.Query[unread];
+        var (parameters, errors) = ListParameters.Read<CaseState>(new QueryCollection(given), catalogue, zone, NotRead);
+        if (errors.Count > 0)
+            return Results.ValidationProblem(errors, statusCode: StatusCodes.Status422UnprocessableEntity, title: Ui.T("台账参数无效。", "The ledger parameters are not valid."));
 
-        var filter = new LedgerFilter(first?.AtStartOfDayInZone(zone).ToInstant(), last?.PlusDays(1).AtStartOfDayInZone(zone).ToInstant(),
-            string.IsNullOrWhiteSpace(department) ? null : department.Trim());
+        var list = parameters.Filter;
+        var filter = new LedgerFilter(list.From, list.To, list.Department)
+        {
+            Cases = list.SearchText is null && list.State is null && list.Stage is null && list.GreenChannel is null ? null : list,
+        };
         var now = clock.GetCurrentInstant();
         var name = $"ledger-{now.InZone(zone).Date.ToString("yyyyMMdd", null)}.xlsx";
         // The zip's last bytes (the central directory) are written synchronously by the archive when the workbook is
@@ -58,14 +70,5 @@ public static class LedgerEndpoints
         http.Response.Headers.ContentDisposition = $"attachment; filename=\"{name}\"";
         await LedgerWorkbook.WriteAsync(http.Response.Body, ledger.CasesAsync(filter, now, ct), ledger.StepsAsync(filter, now, ct), zone, ct);
         return Results.Empty;
-    }
-
-    private static LocalDate? Day(string? text, string field, Dictionary<string, string[]> errors)
-    {
-        if (string.IsNullOrWhiteSpace(text)) return null;
-        var parsed = LocalDatePattern.Iso.Parse(text.Trim());
-        if (parsed.Success) return parsed.Value;
-        errors[field] = [$"日期格式应为 yyyy-MM-dd / {field} is a date like 2025-09-01"];
-        return null;
     }
 }
