@@ -14,7 +14,11 @@ internal sealed class AuditPersistenceModule : IWorkflowPersistenceModule
     public IReadOnlyList<SchemaMigration> Migrations { get; } =
     [
         new(1, "the audit hash chain", Script("INTEGER"), Script("bigint")),
+        // A case's entries in chain order: the paged audit list reads it and stops (docs/api.md, *Lists*).
+        new(2, "a case's entries in chain order", BySequence, BySequence),
     ];
+
+    private const string BySequence = "CREATE INDEX ix_audit_entries_case_sequence ON audit_entries (case_id, sequence);";
 
     public void ConfigureModel(ModelBuilder modelBuilder)
     {

@@ -1,3 +1,4 @@
+using Workflow.Definitions.Tracking;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Workflow.Engine.Persistence.EntityFramework;
@@ -38,6 +39,35 @@ public sealed class AuditTrail(IDbContextFactory<WorkflowDbContext> contexts, IC
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         return await db.Set<AuditEntry>().AsNoTracking().Where(e => e.CaseId == caseId).OrderBy(e => e.Sequence).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// One page of the entries of one case (docs/audit.md, "Who may read it"), narrowed by the lists' parameters that
+    /// apply (docs/api.md, *Lists*): the search (part of the actor, the action, the before or after text), an exact
+    /// <paramref name="actor"/>, an <paramref name="action"/> (exact, or a family such as <c>step</c> for <c>step.*</c>),
+    /// the dates (<see cref="StepListFilter.From"/> included, <see cref="StepListFilter.To"/> not). Chain order
+    /// (<see cref="ListSort.Due"/> and <see cref="ListSort.Oldest"/>), <see cref="ListSort.Newest"/> the other way: the
+    /// order of the index <c>ix_audit_entries_case_sequence</c>, so a page reads it and stops.
+    /// </summary>
+    public async Task<ListPage<AuditEntry>> PageAsync(string caseId, StepListFilter filter, string? actor, string? action, int page, int pageSize,
+        CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var query = db.Set<AuditEntry>().AsNoTracking().Where(e => e.CaseId == caseId);
+        if (actor is not null) query = query.Where(e => e.Actor == actor);
+        if (action is not null)
+        {
+            var family = action + ".";
+            query = query.Where(e => e.Action == action || e.Action.StartsWith(family));
+        }
+        if (filter.From is { } from) query = query.Where(e => e.At >= from);
+        if (filter.To is { } to) query = query.Where(e => e.At < to);
+        if (filter.SearchText is { } text)
+            query = query.Where(e => e.Actor.Contains(text) || e.Action.Contains(text) || (e.Before != null && e.Before.Contains(text)) || (e.After != null && e.After.Contains(text)));
+        var total = await query.CountAsync(cancellationToken);
+        var ordered = filter.Sort == ListSort.Newest ? query.OrderByDescending(e => e.Sequence) : query.OrderBy(e => e.Sequence);
+        var rows = await ordered.Skip((int)Math.Min(int.MaxValue, (Math.Max(1L, page) - 1) * pageSize)).Take(pageSize).ToListAsync(cancellationToken);
+        return new ListPage<AuditEntry>(rows, total);
     }
 
     /// <summary>

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
+using Workflow.Definitions.Catalogue;
+using Workflow.Definitions.Tracking;
 using Workflow.Engine.Persistence.EntityFramework;
 
 namespace Workflow.Definitions.NotificationDelivery;
@@ -34,7 +36,7 @@ public sealed record OutboxCounts(int Waiting, int Sent, int Failed);
 /// due ones (<see cref="ClaimDueAsync"/>: a conditional update only one worker's can win, so a message is sent once
 /// however many hosts run), then mark each sent or failed. A failure waits <see cref="EmailOutboxPolicy.Backoff"/>.
 /// </summary>
-public sealed class EmailOutbox(IDbContextFactory<WorkflowDbContext> contexts, IClock clock, EmailOutboxPolicy? policy = null)
+public sealed class EmailOutbox(IDbContextFactory<WorkflowDbContext> contexts, IClock clock, MatterCatalogue catalogue, EmailOutboxPolicy? policy = null)
 {
     /// <summary>
     /// How often and how long delivery retries, and how long a claim lasts (the defaults unless the Host configures
@@ -117,11 +119,41 @@ public sealed class EmailOutbox(IDbContextFactory<WorkflowDbContext> contexts, I
             await set.CountAsync(m => m.FailedAt != null, cancellationToken));
     }
 
-    /// <summary>Every message (newest first), for tests and the admin's overview.</summary>
-    public async Task<IReadOnlyList<OutboxMessageRow>> ListAsync(int take = 200, CancellationToken cancellationToken = default)
+    /// <summary>Every message (newest first), for tests: the first page of <see cref="PageAsync"/> unfiltered.</summary>
+    public async Task<IReadOnlyList<OutboxMessageRow>> ListAsync(int take = 200, CancellationToken cancellationToken = default) =>
+        (await PageAsync(StepListFilter.None, null, 1, take, cancellationToken)).Items.Select(m => m.Row).ToList();
+
+    /// <summary>
+    /// One page of the outbox for the admin, narrowed by the lists' parameters (docs/api.md, *Lists*): the search (the
+    /// reader or address, or the case: <see cref="CaseSearch"/>), the state (an <see cref="OutboxState"/> name),
+    /// <paramref name="kind"/>, the case's stage and green channel, the staging dates. Newest first (<see cref="ListSort.Due"/>
+    /// and <see cref="ListSort.Newest"/> alike), <see cref="ListSort.Oldest"/> the other way, along the primary key.
+    /// </summary>
+    public async Task<ListPage<WithCaseNumber<OutboxMessageRow>>> PageAsync(StepListFilter filter, string? kind, int page, int pageSize, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.Set<OutboxMessageRow>().AsNoTracking().OrderByDescending(m => m.Id).Take(take).ToListAsync(cancellationToken);
+        var query = db.Set<OutboxMessageRow>().AsNoTracking();
+        if (kind is not null) query = query.Where(m => m.Kind == kind);
+        if (filter.State is { } stateName && Enum.TryParse<OutboxState>(stateName, out var state))
+            query = state switch
+            {
+                OutboxState.Waiting => query.Where(m => m.SentAt == null && m.FailedAt == null && m.Attempts == 0),
+                OutboxState.Retrying => query.Where(m => m.SentAt == null && m.FailedAt == null && m.Attempts > 0),
+                OutboxState.Sent => query.Where(m => m.SentAt != null),
+                _ => query.Where(m => m.FailedAt != null),
+            };
+        if (filter.From is { } from) query = query.Where(m => m.CreatedAt >= from);
+        if (filter.To is { } to) query = query.Where(m => m.CreatedAt < to);
+        if (CaseLinkedLists.Scoped(db, filter) is { } scoped) query = query.Where(m => m.CaseId != null && scoped.Contains(m.CaseId));
+        if (CaseLinkedLists.Searched(db, filter, catalogue) is { } searched)
+        {
+            var text = filter.SearchText!;
+            query = query.Where(m => m.Reader.Contains(text) || m.Email.Contains(text) || (m.CaseId != null && searched.Contains(m.CaseId)));
+        }
+        var total = await query.CountAsync(cancellationToken);
+        var ordered = filter.Sort == ListSort.Oldest ? query.OrderBy(m => m.Id) : query.OrderByDescending(m => m.Id);
+        var rows = await ordered.Skip((int)Math.Min(int.MaxValue, (Math.Max(1L, page) - 1) * pageSize)).Take(pageSize).ToListAsync(cancellationToken);
+        return new ListPage<WithCaseNumber<OutboxMessageRow>>(await CaseLinkedLists.NumberedAsync(db, rows, m => m.CaseId ?? "", cancellationToken), total);
     }
 
     private static IQueryable<OutboxMessageRow> Due(WorkflowDbContext db, Instant now) =>

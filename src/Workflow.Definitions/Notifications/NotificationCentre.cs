@@ -1,7 +1,9 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
+using Workflow.Definitions.Catalogue;
 using Workflow.Definitions.NotificationDelivery;
+using Workflow.Definitions.Tracking;
 using Workflow.Engine.Persistence.EntityFramework;
 
 namespace Workflow.Definitions.Notifications;
@@ -11,7 +13,7 @@ namespace Workflow.Definitions.Notifications;
 /// transaction (<see cref="StageAsync"/>), so a notification exists exactly when what it tells of happened; readers list
 /// theirs, count the unread ones and mark them read. A reader sees the notifications of every audience they are in.
 /// </summary>
-public sealed class NotificationCentre(IDbContextFactory<WorkflowDbContext> contexts, IClock clock)
+public sealed class NotificationCentre(IDbContextFactory<WorkflowDbContext> contexts, MatterCatalogue catalogue, IClock clock)
 {
     /// <summary>
     /// Adds one notification per audience to <paramref name="db"/>, and one e-mail to the outbox per reader of those
@@ -44,17 +46,47 @@ public sealed class NotificationCentre(IDbContextFactory<WorkflowDbContext> cont
         return await Visible(db, audiences).CountAsync(n => !db.Set<NotificationReadRow>().Any(r => r.NotificationId == n.Id && r.Reader == reader), cancellationToken);
     }
 
-    /// <summary>The newest <paramref name="take"/> notifications (older than <paramref name="before"/>, an id, when given).</summary>
-    public async Task<IReadOnlyList<NotificationItem>> ListAsync(IReadOnlyCollection<string> audiences, string reader, int take, long? before = null, CancellationToken cancellationToken = default)
+    /// <summary>The newest <paramref name="take"/> notifications: the first page of <see cref="PageAsync"/> unfiltered.</summary>
+    public async Task<IReadOnlyList<NotificationItem>> ListAsync(IReadOnlyCollection<string> audiences, string reader, int take, CancellationToken cancellationToken = default) =>
+        (await PageAsync(audiences, reader, StepListFilter.None, null, 1, take, cancellationToken)).Items.Select(i => i.Row).ToList();
+
+    /// <summary>
+    /// One page of the notifications of <paramref name="audiences"/>, narrowed by the lists' parameters (docs/api.md,
+    /// *Lists*): the search (the case: <see cref="CaseSearch"/> — case number or id, project code or name, enterprise,
+    /// matter — or the notification's facts), the state (a <see cref="NotificationState"/> name: read or not by
+    /// <paramref name="reader"/>), <paramref name="kind"/> (<see cref="NotificationKinds"/>), the case's stage and green
+    /// channel, the dates (<see cref="StepListFilter.From"/> included, <see cref="StepListFilter.To"/> not). Newest first
+    /// (<see cref="ListSort.Due"/> and <see cref="ListSort.Newest"/> alike), <see cref="ListSort.Oldest"/> the other way,
+    /// along the id: the order of the indexes <c>ix_notifications_audience</c> and <c>ix_notifications_audience_kind</c>,
+    /// so the first page reads one of them in order and stops.
+    /// </summary>
+    public async Task<ListPage<WithCaseNumber<NotificationItem>>> PageAsync(IReadOnlyCollection<string> audiences, string reader, StepListFilter filter, string? kind,
+        int page, int pageSize, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var query = Visible(db, audiences);
-        if (before is { } b) query = query.Where(n => n.Id < b);
-        var rows = await query.OrderByDescending(n => n.Id).Take(take)
-            .Select(n => new { Row = n, Read = db.Set<NotificationReadRow>().Any(r => r.NotificationId == n.Id && r.Reader == reader) })
+        var reads = db.Set<NotificationReadRow>();
+        if (kind is not null) query = query.Where(n => n.Kind == kind);
+        if (filter.State is { } stateName && Enum.TryParse<NotificationState>(stateName, out var state))
+            query = state == NotificationState.Read
+                ? query.Where(n => reads.Any(r => r.NotificationId == n.Id && r.Reader == reader))
+                : query.Where(n => !reads.Any(r => r.NotificationId == n.Id && r.Reader == reader));
+        if (filter.From is { } from) query = query.Where(n => n.CreatedAt >= from);
+        if (filter.To is { } to) query = query.Where(n => n.CreatedAt < to);
+        if (CaseLinkedLists.Scoped(db, filter) is { } scoped) query = query.Where(n => n.CaseId != null && scoped.Contains(n.CaseId));
+        if (CaseLinkedLists.Searched(db, filter, catalogue) is { } searched)
+        {
+            var text = filter.SearchText!;
+            query = query.Where(n => n.Data.Contains(text) || (n.CaseId != null && searched.Contains(n.CaseId)));
+        }
+        var total = await query.CountAsync(cancellationToken);
+        var ordered = filter.Sort == ListSort.Oldest ? query.OrderBy(n => n.Id) : query.OrderByDescending(n => n.Id);
+        var rows = await ordered.Skip((int)Math.Min(int.MaxValue, (Math.Max(1L, page) - 1) * pageSize)).Take(pageSize)
+            .Select(n => new { Row = n, Read = reads.Any(r => r.NotificationId == n.Id && r.Reader == reader) })
             .ToListAsync(cancellationToken);
-        return rows.Select(x => new NotificationItem(x.Row.Id, x.Row.Kind, x.Row.CaseId, x.Row.StepId,
+        var items = rows.Select(x => new NotificationItem(x.Row.Id, x.Row.Kind, x.Row.CaseId, x.Row.StepId,
             JsonSerializer.Deserialize<Dictionary<string, string>>(x.Row.Data) ?? [], x.Row.CreatedAt, x.Read)).ToList();
+        return new ListPage<WithCaseNumber<NotificationItem>>(await CaseLinkedLists.NumberedAsync(db, items, i => i.CaseId ?? "", cancellationToken), total);
     }
 
     /// <summary>Marks one notification read; false when <paramref name="reader"/> cannot see it (the API answers 404).</summary>

@@ -13,7 +13,11 @@ public sealed class NotificationPersistenceModule : IWorkflowPersistenceModule
     public IReadOnlyList<SchemaMigration> Migrations { get; } =
     [
         new(1, "notifications and who read them", Script("INTEGER", "INTEGER PRIMARY KEY AUTOINCREMENT"), Script("bigint", "bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY")),
+        // The list filtered by kind reads its audience's notifications of that kind newest first and stops (docs/api.md, *Lists*).
+        new(2, "notifications by audience and kind", ByKind, ByKind),
     ];
+
+    private const string ByKind = "CREATE INDEX ix_notifications_audience_kind ON notifications (audience, kind, id);";
 
     /// <inheritdoc />
     public void ConfigureModel(ModelBuilder modelBuilder)

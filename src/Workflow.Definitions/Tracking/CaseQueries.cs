@@ -40,7 +40,7 @@ public sealed class CaseQueries(
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var query = db.Set<CaseRow>().AsNoTracking();
         if (filter.Agent is { } agent) query = query.Where(c => c.Agent == agent);
-        if (filter.Department is { } department) query = query.Where(c => db.Set<StepRow>().Any(s => s.CaseId == c.Id && s.Department == department));
+        if (filter.Department is { } department) query = query.WithStepIn(db, department);
         if (filter.State is { } state) query = query.Where(c => c.State == state);
         if (filter.Stage is { } stage) query = query.Where(c => c.Stage == stage);
         if (filter.Overdue)
@@ -89,13 +89,9 @@ public sealed class CaseQueries(
     /// <summary>The shared list parameters on case rows; the search looks into the case, its project row and the catalogue's matter names.</summary>
     private IQueryable<CaseRow> Narrowed(WorkflowDbContext db, IQueryable<CaseRow> query, StepListFilter list, Instant at)
     {
-        if (list.Department is { } department) query = query.Where(c => db.Set<StepRow>().Any(s => s.CaseId == c.Id && s.Department == department));
+        if (list.Department is { } department) query = query.WithStepIn(db, department);
         if (list.GreenChannel is { } green) query = query.Where(c => c.GreenChannel == green);
-        if (list.Level == DeadlineLevel.Overdue)
-        {
-            var open = CaseStates.Open.ToArray();
-            query = query.Where(c => EF.Constant(open).Contains(c.State) && ((c.PromisedDue != null && c.PromisedDue < at) || (c.StatutoryDue != null && c.StatutoryDue < at)));
-        }
+        if (list.Level == DeadlineLevel.Overdue) query = query.Overdue(at);
         if (list.From is { } from) query = query.Where(c => c.SubmittedAt >= from);
         if (list.To is { } to) query = query.Where(c => c.SubmittedAt < to);
         if (list.SearchText is not null)

@@ -20,6 +20,7 @@ public sealed class ListIndexModule : IWorkflowPersistenceModule
         new(2, "partial indexes of the open steps in inbox order", InboxOrder("promised_due IS NULL"), InboxOrder("(promised_due IS NULL)")),
         new(3, "partial indexes of the supervisor's counts and attention list", Levels("overdue_at IS NULL"), Levels("(overdue_at IS NULL)")),
         new(4, "the late steps by department, for the supervisor's counts (open and waiting are counters now)", LateSteps, LateSteps),
+        new(5, "the project list in registration order, everyone's and by agent", ProjectOrder, ProjectOrder),
     ];
 
     /// <inheritdoc />
@@ -62,6 +63,18 @@ public sealed class ListIndexModule : IWorkflowPersistenceModule
     private const string LateSteps = """
         CREATE INDEX ix_permit_steps_late ON permit_steps (department, warning_at, overdue_at) WHERE warning_at IS NOT NULL;
         DROP INDEX ix_permit_steps_open_levels;
+        """;
+
+    /// <summary>
+    /// The project list's default order (<see cref="ProjectQueries.ListAsync"/>: newest registered first, ties by id;
+    /// <c>sort=oldest</c> the other way): a page of 50 reads 50 entries of one index instead of sorting every project,
+    /// everyone's for the supervisor, an agent's own by the second (which also serves what <c>ix_permit_projects_agent</c>
+    /// did, so that one goes). Written to be run again on a database that has them (a test replays the later steps).
+    /// </summary>
+    private const string ProjectOrder = """
+        CREATE INDEX IF NOT EXISTS ix_permit_projects_created ON permit_projects (created_at, id);
+        CREATE INDEX IF NOT EXISTS ix_permit_projects_created_by_agent ON permit_projects (agent, created_at, id);
+        DROP INDEX IF EXISTS ix_permit_projects_agent;
         """;
 
     private const string Indexes = """

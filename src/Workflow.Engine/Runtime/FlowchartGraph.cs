@@ -15,12 +15,20 @@ public sealed class FlowchartGraph
     private readonly Dictionary<string, List<Connection>> _forwardInbound = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<Connection>> _allInbound = new(StringComparer.Ordinal);
     private readonly HashSet<Connection> _forward = [];
-    private readonly Dictionary<string, HashSet<string>> _ancestors = new(StringComparer.Ordinal);
+    // Filled lazily; a graph is shared by the runs of every instance of a parsed definition (For), so concurrently.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, HashSet<string>> _ancestors = new(StringComparer.Ordinal);
+
+    // One graph per flowchart node of a parsed definition: building it costs O(connections × activities)
+    // (ComputeForward), 3 ms at K=300, and a parsed published definition is kept and never changed
+    // (ParsedDefinitionCache), so every resume of its instances used to rebuild the same graph (docs/benchmarks.md,
+    // "2026-12-01 (3)").
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ActivityNode, FlowchartGraph> Shared = [];
 
     /// <summary>Computes the structure of <paramref name="flowchart"/>; <paramref name="registry"/> tells which activities are start activities.</summary>
     internal FlowchartGraph(ActivityNode flowchart, ActivityRegistry? registry = null)
     {
         Flowchart = flowchart;
+        Registry = registry;
         foreach (var a in flowchart.Activities)
             ById.TryAdd(a.Id, a);
         foreach (var c in flowchart.Connections)
@@ -35,6 +43,21 @@ public sealed class FlowchartGraph
         foreach (var c in Valid.Where(_forward.Contains))
             List(_forwardInbound, c.TargetActivityId).Add(c);
     }
+
+    /// <summary>
+    /// The graph of <paramref name="flowchart"/>, computed once per node and registry and then shared: the parsed
+    /// definition a node belongs to must not change afterwards (parsed definitions are kept and shared as they are).
+    /// </summary>
+    internal static FlowchartGraph For(ActivityNode flowchart, ActivityRegistry? registry)
+    {
+        if (Shared.TryGetValue(flowchart, out var graph) && ReferenceEquals(graph.Registry, registry)) return graph;
+        graph = new FlowchartGraph(flowchart, registry);
+        Shared.AddOrUpdate(flowchart, graph);
+        return graph;
+    }
+
+    /// <summary>The registry the start was selected with.</summary>
+    private ActivityRegistry? Registry { get; }
 
     /// <summary>The flowchart node this graph describes.</summary>
     internal ActivityNode Flowchart { get; }
@@ -66,8 +89,7 @@ public sealed class FlowchartGraph
         while (queue.Count > 0)
             foreach (var c in ForwardInbound(queue.Dequeue()))
                 if (result.Add(c.SourceActivityId)) queue.Enqueue(c.SourceActivityId);
-        _ancestors[activityId] = result;
-        return result;
+        return _ancestors.GetOrAdd(activityId, result);
     }
 
     /// <summary>

@@ -721,7 +721,7 @@ internal sealed class WorkflowExecution
         if (_graphs.TryGetValue(scopeId, out var graph)) return graph;
         var flowchart = _definition.Root.NodeId == scopeId ? _definition.Root : _definition.FindByNodeId(scopeId)
             ?? throw new WorkflowRuntimeException($"The definition has no flowchart with node id '{scopeId}'.");
-        return _graphs[scopeId] = new FlowchartGraph(flowchart, _registry);
+        return _graphs[scopeId] = FlowchartGraph.For(flowchart, _registry);
     }
 
     private void Index(ActivityNode root)

@@ -29,6 +29,8 @@ public sealed class WorkflowRuntime(
     ParsedDefinitionCache parsed)
 {
     private readonly ConcurrentDictionary<string, WorkflowDefinition> _adHoc = new(StringComparer.Ordinal);
+    // Parsed stored definitions that passed validation (they are kept by ParsedDefinitionCache and never change).
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<WorkflowDefinition, WorkflowDefinition> _validated = [];
 
     /// <summary>
     /// Starts an instance of <paramref name="definition"/> (not necessarily stored: it is kept in memory under its
@@ -49,8 +51,18 @@ public sealed class WorkflowRuntime(
     {
         var stored = await definitions.FindAsync(definitionId, selector, null, cancellationToken)
             ?? throw new WorkflowRuntimeException($"Definition '{definitionId}' has no {selector.ToString().ToLowerInvariant()} version.");
-        var definition = Parse(stored);
-        EnsureValid(definition);
+        // A published version is parsed and validated once per row version, not on every start (docs/benchmarks.md,
+        // "2026-12-01 (3)"); drafts are parsed every time, as their row changes in place.
+        if (!parsed.TryGet(stored.Id, stored.RowVersion, out var definition))
+        {
+            definition = Parse(stored);
+            parsed.Add(stored, definition);
+        }
+        if (!_validated.TryGetValue(definition, out _))
+        {
+            EnsureValid(definition);
+            _validated.AddOrUpdate(definition, definition);
+        }
         return await StartCoreAsync(definition, stored.Id, start ?? new(), cancellationToken, stored);
     }
 

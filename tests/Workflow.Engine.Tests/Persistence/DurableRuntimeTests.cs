@@ -58,6 +58,85 @@ public class DurableRuntimeTests
     }
 
     [Fact]
+    public async Task A_save_of_hundreds_of_rows_is_sent_as_multi_row_statements_in_commands_of_bounded_size()
+    {
+        // Issue #16, "cost per completion at K=300": the fork of a 300-wide review opens 300 bookmarks and hundreds of
+        // state parts in one save. Sent as one command of a statement per row, Microsoft.Data.Sqlite bound every
+        // parameter of the command to every statement (statements × parameters): 1.4 s for that one save
+        // (docs/benchmarks.md, "2026-12-01 (3)"). Now rows go as multi-row INSERTs (and vanished rows as DELETE … IN),
+        // and no command carries more than 400 parameters.
+        await using var database = new SqliteTestDatabase();
+        var commands = new Workflow.Testing.CommandCounter();
+        var services = await database.OpenAsync(s => s.AddWorkflowEngine().AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(commands));
+        await services.GetRequiredService<IWorkflowDefinitionStore>().SaveAsync("fork", "Fork", null, TestFlow.ParallelEvents(300, "WaitAll").Json(), publish: true);
+        var runtime = services.GetRequiredService<WorkflowRuntime>();
+
+        commands.Reset();
+        var started = await runtime.StartAsync("fork");
+        var startSql = string.Join("\n", commands.Texts);
+        started.Instance.Bookmarks.Should().HaveCount(300);
+        System.Text.RegularExpressions.Regex.Count(startSql, "INSERT INTO wf_bookmarks").Should().BeInRange(1, 10, "300 rows of 10 columns, at most 40 rows per statement");
+        System.Text.RegularExpressions.Regex.Count(startSql, "INSERT INTO wf_state_parts").Should().BeInRange(1, 10);
+        commands.Sent.Should().OnlyContain(c => c.Parameters.Count <= 400);
+
+        commands.Reset();
+        await runtime.CancelAsync(started.Instance.Id);
+        var cancelSql = string.Join("\n", commands.Texts);
+        System.Text.RegularExpressions.Regex.Count(cancelSql, "DELETE FROM wf_bookmarks").Should().Be(1, "300 ids fit one IN list");
+
+        var loaded = await services.GetRequiredService<IWorkflowInstanceStore>().FindAsync(started.Instance.Id);
+        loaded!.Bookmarks.Should().BeEmpty();
+        (loaded.Status, loaded.SubStatus).Should().Be((WorkflowStatus.Finished, WorkflowSubStatus.Cancelled));
+    }
+
+    [Fact]
+    public async Task Three_hundred_bookmarks_opened_in_one_save_load_back_in_order_and_resume()
+    {
+        await using var database = new SqliteTestDatabase();
+        var (services, runtime) = await OpenAsync(database);
+        await services.GetRequiredService<IWorkflowDefinitionStore>().SaveAsync("fork", "Fork", null, TestFlow.ParallelEvents(300, "WaitAll").Json(), publish: true);
+        var started = await runtime.StartAsync("fork");
+        var waiting = started.Instance.Bookmarks.Select(b => b.Id).ToList();
+
+        var loaded = await services.GetRequiredService<IWorkflowInstanceStore>().FindAsync(started.Instance.Id);
+        loaded!.Bookmarks.Select(b => b.Id).Should().Equal(waiting);
+        loaded.ExecutionState.ToJsonString().Should().Be(started.Instance.ExecutionState.ToJsonString());
+        var resumed = await runtime.ResumeAsync(started.Instance.Id, waiting[150]);
+        resumed.Instance.Bookmarks.Select(b => b.Id).Should().Equal(waiting.Where((_, i) => i != 150));
+    }
+
+    [Fact]
+    public async Task A_resume_sets_only_the_instance_columns_that_changed()
+    {
+        // SQLite rewrites an index whenever one of its columns is assigned, even to the same value: setting every column
+        // wrote the pages of wf_instances' definition, correlation and status indexes on every resume (issue #16, bytes
+        // per instance; docs/benchmarks.md, "2026-12-01 (3)").
+        await using var database = new SqliteTestDatabase();
+        var commands = new Workflow.Testing.CommandCounter();
+        var services = await database.OpenAsync(s => s.AddWorkflowEngine().AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(commands));
+        await services.GetRequiredService<IWorkflowDefinitionStore>().SaveAsync("fork", "Fork", null, TestFlow.ParallelEvents(2, "WaitAll").Json(), publish: true);
+        var runtime = services.GetRequiredService<WorkflowRuntime>();
+        var started = await runtime.StartAsync("fork");
+        var waiting = started.Instance.Bookmarks.Select(b => b.Id).ToList();
+
+        commands.Reset();
+        await runtime.ResumeAsync(started.Instance.Id, waiting[0]);
+        var first = commands.Texts.Single(t => t.StartsWith("UPDATE wf_instances", StringComparison.Ordinal));
+        first.Should().Contain("version =");
+        foreach (var unchanged in new[] { "definition_id =", "definition_version =", "correlation_id =", "status =", "input =", "created_at =", "is_test =" })
+            first.Should().NotContain(unchanged, "the resume left it as it was");
+
+        commands.Reset();
+        var finished = await runtime.ResumeAsync(started.Instance.Id, waiting[1]);
+        finished.Instance.Status.Should().Be(WorkflowStatus.Finished);
+        var last = commands.Texts.Single(t => t.StartsWith("UPDATE wf_instances", StringComparison.Ordinal));
+        last.Should().Contain(" status =").And.Contain("sub_status =").And.Contain("finished_at =");
+        var loaded = await services.GetRequiredService<IWorkflowInstanceStore>().FindAsync(started.Instance.Id);
+        (loaded!.Status, loaded.SubStatus, loaded.FinishedAt).Should().Be((WorkflowStatus.Finished, WorkflowSubStatus.Finished, finished.Instance.FinishedAt));
+        loaded.DefinitionId.Should().Be("fork");
+    }
+
+    [Fact]
     public async Task A_suspended_instance_resumes_in_a_new_service_provider_on_the_same_file_and_finishes()
     {
         await using var database = new SqliteTestDatabase();
@@ -139,6 +218,29 @@ public class DurableRuntimeTests
         newStamp.Should().NotBe(stamp);
         servicesA.GetRequiredService<ParsedDefinitionCache>().TryGet(versionId, newStamp, out _).Should().BeTrue("A keeps the new parse for the next resumes");
         (await hostA.ResumeAsync(third.Instance.Id, third.Instance.Bookmarks.Single().Id)).Output.Should().Equal("edited on B");
+    }
+
+    [Fact]
+    public async Task A_start_keeps_the_parse_of_the_published_version_and_a_re_publish_elsewhere_starts_the_edit()
+    {
+        // Issue #16: a start used to parse and validate the stored JSON every time (1.2 ms of every 8 steps at K=6);
+        // now it keeps the parse under the version's row version, like a resume (docs/benchmarks.md, "2026-12-01 (3)").
+        await using var database = new SqliteTestDatabase();
+        var (servicesA, hostA) = await OpenAsync(database);
+        var (servicesB, _) = await OpenAsync(database);
+        var published = await servicesA.GetRequiredService<IWorkflowDefinitionStore>().SaveAsync("test", "Test", null, Definition(), publish: true);
+        var cache = servicesA.GetRequiredService<ParsedDefinitionCache>();
+
+        (await hostA.StartAsync("test")).Output.Should().Equal("before");
+        cache.TryGet(published.Id, published.RowVersion, out var kept).Should().BeTrue("the start keeps the parse");
+        (await hostA.StartAsync("test")).Output.Should().Equal("before");
+        cache.TryGet(published.Id, published.RowVersion, out var again).Should().BeTrue();
+        again.Should().BeSameAs(kept, "the second start used the kept parse");
+
+        var storeB = servicesB.GetRequiredService<IWorkflowDefinitionStore>();
+        await storeB.RetractAsync("test");
+        await storeB.SaveAsync("test", "Test", null, Definition().Replace("\"before\"", "\"edited on B\"", StringComparison.Ordinal), publish: true);
+        (await hostA.StartAsync("test")).Output.Should().Equal("edited on B");
     }
 
     [Fact]

@@ -31,7 +31,7 @@ public sealed class AuditTests(SqliteAuditHost host) : IClassFixture<SqliteAudit
     {
         var caseId = await AcceptedCaseAsync();
         using var supervisor = await host.AsUserAsync(Roles.Supervisor);
-        var entries = (await supervisor.GetJsonAsync($"/api/cases/{caseId}/audit")).EnumerateArray().ToList();
+        var entries = (await supervisor.GetJsonAsync($"/api/cases/{caseId}/audit")).GetProperty("items").EnumerateArray().ToList();
 
         entries[0].Text("action").Should().Be("case.filed");
         entries[0].Text("actor").Should().Be("agent1");
@@ -50,6 +50,65 @@ public sealed class AuditTests(SqliteAuditHost host) : IClassFixture<SqliteAudit
         (await browser.GetStringAsync($"/cases/{caseId}")).Should().Contain("id=\"audit\"").And.Contain("step.acted");
         using var agentBrowser = await host.SignedInClientAsync(Roles.Agent);
         (await agentBrowser.GetStringAsync($"/cases/{caseId}")).Should().NotContain("id=\"audit\"");
+    }
+
+    /// <summary>
+    /// Issue #13 "Lists that scale" for the audit trail (docs/api.md, *Lists*): paged on the server, filtered by actor,
+    /// action (or its family) and dates, searched, in chain order or newest first, with the case's number; the page
+    /// <c>/cases/{id}/audit</c> the same, in both languages, for those who may read it.
+    /// </summary>
+    [Fact]
+    public async Task The_audit_trail_is_paged_and_filtered_by_actor_action_and_dates_in_the_API_and_on_its_page()
+    {
+        var caseId = await AcceptedCaseAsync();
+        using var supervisor = await host.AsUserAsync(Roles.Supervisor);
+        async Task<(string[] Actions, string[] Actors, int Total, System.Text.Json.JsonElement Page)> List(string query)
+        {
+            var page = await supervisor.GetJsonAsync($"/api/cases/{caseId}/audit?" + query);
+            var items = page.GetProperty("items").EnumerateArray().ToList();
+            return (items.Select(i => i.Text("action")).ToArray(), items.Select(i => i.Text("actor")).ToArray(), page.GetProperty("totalCount").GetInt32(), page);
+        }
+        var all = await List("");
+        all.Total.Should().BeGreaterThanOrEqualTo(3, "filed, the intake acted on, the review steps opened");
+        all.Page.Text("caseNumber").Should().Be((await supervisor.GetJsonAsync($"/api/cases/{caseId}")).Text("caseNumber"));
+        var first = await List("pageSize=2");
+        first.Actions.Should().Equal(all.Actions.Take(2));
+        first.Total.Should().Be(all.Total);
+        (await List($"pageSize=2&page=2")).Actions.Should().Equal(all.Actions.Skip(2).Take(2));
+        (await List("sort=newest")).Actions.Should().Equal(all.Actions.Reverse());
+
+        var frontdesk = await List("actor=frontdesk");
+        frontdesk.Actors.Should().NotBeEmpty().And.OnlyContain(a => a == "frontdesk");
+        frontdesk.Actions.Should().Contain("step.acted");
+        (await List("action=case.filed")).Actors.Should().Equal("agent1");
+        (await List("action=step")).Actions.Should().NotBeEmpty().And.OnlyContain(a => a.StartsWith("step.", StringComparison.Ordinal), "a family: step.*");
+        (await List("search=" + Uri.EscapeDataString("Completed: Accepted"))).Actions.Should().Equal("step.acted");
+        var day = all.Page.GetProperty("items")[0].Text("at")[..10];
+        (await List($"from={day}&to={day}")).Total.Should().Be(all.Total, "everything happened that day");
+        var next = NodaTime.Text.LocalDatePattern.Iso.Parse(day).Value.PlusDays(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        (await List($"from={next}")).Total.Should().Be(0);
+
+        var zh = await (await supervisor.GetAsync($"/api/cases/{caseId}/audit?state=Open&actor={new string('x', 101)}")).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        zh.GetProperty("errors").GetProperty("state")[0].GetString().Should().Be("此列表不按 state 筛选");
+        zh.GetProperty("errors").GetProperty("actor")[0].GetString().Should().Be("actor 最多 100 个字符");
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/cases/{caseId}/audit?from=yesterday");
+        request.Headers.AcceptLanguage.ParseAdd("en");
+        (await (await supervisor.SendAsync(request)).ShouldBeProblemAsync(HttpStatusCode.BadRequest)).GetProperty("errors").GetProperty("from")[0].GetString()
+            .Should().Be("from is a date (yyyy-MM-dd)");
+
+        using var browser = await host.SignedInClientAsync(Roles.Supervisor);
+        (await browser.GetStringAsync($"/cases/{caseId}")).Should().Contain($"href=\"/cases/{caseId}/audit\" id=\"audit-all\"");
+        var html = await browser.GetStringAsync($"/cases/{caseId}/audit?actor=frontdesk&pageSize=1");
+        html.Should().Contain($"<span id=\"total\">{frontdesk.Total}</span>").And.Contain("step.acted").And.Contain(all.Page.Text("caseNumber"));
+        if (frontdesk.Total > 1) html.Should().Contain("id=\"next-page\"");
+        (await browser.GetStringAsync($"/cases/{caseId}/audit?culture=en&action=case.filed")).Should().Contain("<span id=\"total\">1</span> in all").And.Contain("Audit trail");
+        var bad = await browser.GetAsync($"/cases/{caseId}/audit?culture=en&from=yesterday");
+        bad.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await bad.Content.ReadAsStringAsync()).Should().Contain("from is a date (yyyy-MM-dd)");
+        using var agentBrowser = await host.SignedInClientAsync(Roles.Agent);
+        (await agentBrowser.GetAsync($"/cases/{caseId}/audit")).StatusCode.Should().Be(HttpStatusCode.Forbidden, "the agent sees the case but not its audit trail");
+        using var zjjBrowser = await host.SignedInClientAsync(Roles.Reviewer);
+        (await zjjBrowser.GetAsync($"/cases/{caseId}/audit")).StatusCode.Should().Be(HttpStatusCode.NotFound);
     }
 
     [Fact]

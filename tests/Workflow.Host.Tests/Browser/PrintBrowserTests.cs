@@ -21,8 +21,13 @@ public sealed class PrintBrowserTests(BrowserFixture browser)
 {
     private T Desk<T>() where T : notnull => browser.Server.Services.GetRequiredService<T>();
 
+    /// <summary>
+    /// Issue #13 must-show, in both languages: the notice printed from the case page in Chinese and in English mode.
+    /// The document is the official Chinese text in both (docs/pages.md, *Printable documents*): the English page
+    /// changes the controls, which the print CSS leaves out of the PDF, never the material names of the notice.
+    /// </summary>
     [ChromiumFact]
-    public async Task The_one_time_notice_prints_to_a_pdf_that_names_every_missing_material_and_the_case_number()
+    public async Task The_one_time_notice_prints_to_a_pdf_that_names_every_missing_material_and_the_case_number_in_both_languages()
     {
         // Filed without three materials; the clerk also finds the licence copy unreadable.
         string[] missing = ["ZJJ-002-SURVEY", "ZJJ-003-PLAN", "ZJJ-001-SAFETY"];
@@ -34,21 +39,27 @@ public sealed class PrintBrowserTests(BrowserFixture browser)
 
         var page = await browser.NewPageAsync();
         await browser.SignInAsync(page, "agent1");
-        await page.GotoAsync($"{browser.Server.BaseUrl}/cases/{file.CaseId}");
-        await page.ClickAsync("#documents a[data-document='notice']");
-        await page.WaitForSelectorAsync("#notice-items");
-        await ShotAsync(page, "print-notice");
-        var pdf = await page.PdfAsync(new PagePdfOptions { Format = "A4", PreferCSSPageSize = true, PrintBackground = true });
+        foreach (var language in new[] { "zh-CN", "en" })
+        {
+            await page.GotoAsync($"{browser.Server.BaseUrl}/cases/{file.CaseId}?culture={language}");
+            await page.ClickAsync("#documents a[data-document='notice']");
+            await page.WaitForSelectorAsync("#notice-items");
+            // The controls on the screen follow the page's language.
+            (await page.TextContentAsync(".controls a"))!.Trim().Should().Be(language == "en" ? "Back to the case" : "返回办件");
+            if (language == "zh-CN") await ShotAsync(page, "print-notice");
+            var pdf = await page.PdfAsync(new PagePdfOptions { Format = "A4", PreferCSSPageSize = true, PrintBackground = true });
 
-        using var document = PdfDocument.Open(pdf);
-        // PdfPig gives the text of each page as the font's ToUnicode map says: Noto CJK maps some ideographs to their Kangxi
-        // radical look-alikes (⼀ U+2F00 for 一), which NFKC folds back; spaces between glyph runs are dropped.
-        var text = string.Concat(document.GetPages().Select(p => p.Text)).Normalize(System.Text.NormalizationForm.FormKC).Replace(" ", "", StringComparison.Ordinal);
-        text.Should().Contain("一次性告知书").And.Contain(file.CaseNumber!);
-        foreach (var material in expected) text.Should().Contain(material);
-        text.Should().Contain("复印件不清晰");
-        System.Text.RegularExpressions.Regex.Matches(text, "营业执照或统一社会信用代码证明").Count.Should().Be(1, "a material four matters share is one line");
-        document.GetPages().First().Width.Should().BeApproximately(595, 2, "an A4 page is 595 × 842 points");
+            using var document = PdfDocument.Open(pdf);
+            // PdfPig gives the text of each page as the font's ToUnicode map says: Noto CJK maps some ideographs to their Kangxi
+            // radical look-alikes (⼀ U+2F00 for 一), which NFKC folds back; spaces between glyph runs are dropped.
+            var text = string.Concat(document.GetPages().Select(p => p.Text)).Normalize(System.Text.NormalizationForm.FormKC).Replace(" ", "", StringComparison.Ordinal);
+            text.Should().Contain("一次性告知书", language).And.Contain(file.CaseNumber!, language);
+            foreach (var material in expected) text.Should().Contain(material, language);
+            text.Should().Contain("复印件不清晰", language);
+            System.Text.RegularExpressions.Regex.Matches(text, "营业执照或统一社会信用代码证明").Count.Should().Be(1, "a material four matters share is one line");
+            text.Should().NotContain("Backtothecase", "the controls are not printed").And.NotContain("返回办件");
+            document.GetPages().First().Width.Should().BeApproximately(595, 2, "an A4 page is 595 × 842 points");
+        }
     }
 
     [ChromiumFact]

@@ -72,4 +72,26 @@ public sealed class ClockHoldLabelTests
         In("zh-CN", () => Labels.TimelineDetail(Stopped(""), catalogue)).Should().Be("计时暂停：原因未记录");
         In("en", () => Labels.TimelineDetail(Stopped(""), catalogue)).Should().Be("clocks stopped: cause not recorded");
     }
+
+    /// <summary>
+    /// A stop with a cause of the workflow's own (neither a supplement nor a known special procedure, e.g. an unknown
+    /// procedure kind) shows that cause in both languages — as given, in Chinese when that is all there is — instead of
+    /// a bare "Clocks stopped" in English mode; the Chinese label stays Chinese.
+    /// </summary>
+    [Fact]
+    public void A_custom_cause_is_shown_as_given_in_both_languages()
+    {
+        var custom = ClockHold.Of([new Workflow.Definitions.Cases.ClockSuspension(Start, null, "特别程序：现场勘察", "survey")])!;
+        custom.Procedure.Should().BeNull("现场勘察 is no known kind");
+        In("zh-CN", () => Labels.Hold(custom, Shanghai)).Should().Be("计时暂停中（特别程序：现场勘察） · 自 2026-07-06 10:00");
+        In("en", () => Labels.Hold(custom, Shanghai)).Should().Be("Clocks stopped (特别程序：现场勘察) · from 2026-07-06 10:00");
+        In("en", () => Labels.Hold(new ClockHold("awaiting the planning bureau", null, Start, null), Shanghai))
+            .Should().StartWith("Clocks stopped (awaiting the planning bureau)");
+
+        static Workflow.Definitions.Tracking.TimelineEntry Stopped(string reason) =>
+            new(Start, "case", "ClocksStopped", "") { Facts = new(Suspension: new Workflow.Definitions.Cases.ClockSuspension(Start, null, reason)) };
+        var catalogue = Workflow.Definitions.Catalogue.MatterCatalogue.Sample;
+        In("zh-CN", () => Labels.TimelineDetail(Stopped("等待规划调整"), catalogue)).Should().Be("计时暂停：等待规划调整");
+        In("en", () => Labels.TimelineDetail(Stopped("等待规划调整"), catalogue)).Should().Be("clocks stopped: 等待规划调整");
+    }
 }

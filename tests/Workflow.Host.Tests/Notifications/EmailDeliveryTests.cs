@@ -80,8 +80,34 @@ public sealed class EmailDeliveryTests
         waiting.Should().HaveCount(2).And.OnlyContain(m => m.Attempts == 1 && m.FailedAt == null && m.NextAttemptAt == HostFactory.Start + Duration.FromMinutes(1) && m.LastError != null);
         using var admin = await host.AsUserAsync("admin");
         var view = await admin.GetJsonAsync("/api/notifications/outbox");
-        view.GetProperty("failures").GetArrayLength().Should().Be(2);
+        view.GetProperty("items").GetArrayLength().Should().Be(2);
         view.GetProperty("counts").GetProperty("waiting").GetInt32().Should().Be(2);
+        // The outbox is a list as every other (docs/api.md, *Lists*): paged, filtered by state and kind, searched by case number.
+        async Task<(string[] Kinds, int Total)> Outbox(string query)
+        {
+            var page = await admin.GetJsonAsync("/api/notifications/outbox?" + query);
+            var items = page.GetProperty("items").EnumerateArray().ToList();
+            items.Where(i => i.GetProperty("caseNumber").GetString() != number).Should().BeEmpty("each message names its case by its number");
+            return (items.Select(i => i.GetProperty("kind").GetString()!).ToArray(), page.GetProperty("totalCount").GetInt32());
+        }
+        (await Outbox("state=Retrying")).Kinds.Should().Equal("accepted", "notice-issued");
+        (await Outbox("state=Retrying&sort=oldest")).Kinds.Should().Equal("notice-issued", "accepted");
+        (await Outbox("state=Sent")).Total.Should().Be(0);
+        (await Outbox("kind=accepted")).Kinds.Should().Equal("accepted");
+        (await Outbox("search=" + Uri.EscapeDataString(number))).Total.Should().Be(2);
+        (await Outbox("search=agent2")).Total.Should().Be(0, "only agent1 asked for e-mail");
+        var two = await Outbox("pageSize=1&page=2");
+        two.Kinds.Should().Equal("notice-issued");
+        two.Total.Should().Be(2);
+        (await (await admin.GetAsync("/api/notifications/outbox?state=Lost")).ShouldBeProblemAsync(HttpStatusCode.BadRequest))
+            .GetProperty("errors").GetProperty("state")[0].GetString().Should().Be("state 须为以下之一：Waiting、Retrying、Sent、Failed");
+        using (var page = await host.SignedInClientAsync("admin"))
+        {
+            var html = await page.GetStringAsync("/notifications/outbox?culture=en&state=Retrying&search=" + Uri.EscapeDataString(number));
+            html.Should().Contain("<span id=\"total\">2</span> in all").And.Contain($"class=\"case-number\">{number}</a>").And.Contain("Retry at").And.NotContain("重试");
+            (await page.GetStringAsync("/notifications/outbox?pageSize=1")).Should().Contain("id=\"next-page\"").And.Contain("data-state=\"Retrying\"");
+            (await page.GetAsync("/notifications/outbox?kind=nothing")).StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        }
         using var agentClient = await host.AsUserAsync("agent1");
         (await agentClient.GetAsync("/api/notifications/outbox")).StatusCode.Should().Be(HttpStatusCode.Forbidden);
 

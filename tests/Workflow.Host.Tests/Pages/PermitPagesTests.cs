@@ -292,7 +292,10 @@ public sealed class PermitPagesTests(HostFactory host) : IClassFixture<HostFacto
         script.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         (await script.Content.ReadAsStringAsync()).Should().Contain("data-field=\"department\"").And.NotContain("<script>");
         (await supervisor.GetAsync("/inbox?page=2147483647")).StatusCode.Should().Be(HttpStatusCode.BadRequest);
-        (await supervisor.GetAsync("/projects?page=-3&search=%25")).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await supervisor.GetAsync("/projects?search=%25")).StatusCode.Should().Be(HttpStatusCode.OK);
+        var badPage = await supervisor.GetAsync("/projects?page=-3");
+        badPage.StatusCode.Should().Be(HttpStatusCode.BadRequest, "the project list reads the lists' parameters too");
+        (await badPage.Content.ReadAsStringAsync()).Should().Contain("data-field=\"page\"");
     }
 
     [Fact]

@@ -249,10 +249,7 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<WorkflowDbContext>
         var stored = known ?? await db.Bookmarks.AsNoTracking().Where(b => b.InstanceId == instance.Id).ToDictionaryAsync(b => b.Id, StringComparer.Ordinal, cancellationToken);
         var wanted = instance.Bookmarks.Select((b, i) => InstanceRowMapper.ToRow(instance.Id, b, i)).ToList();
         var wantedIds = wanted.Select(b => b.Id).ToHashSet(StringComparer.Ordinal);
-        foreach (var gone in stored.Values.Where(b => !wantedIds.Contains(b.Id)))
-        {
-            statements.Add("DELETE FROM wf_bookmarks WHERE id = {0}", gone.Id);
-        }
+        statements.Delete("wf_bookmarks", null, "id", [.. stored.Keys.Where(id => !wantedIds.Contains(id))]);
 
         // Kept rows keep their ordinal and new rows follow the last kept one, when that keeps the order strictly
         // increasing; otherwise every row takes its position (the rare reorder).
@@ -283,8 +280,39 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<WorkflowDbContext>
         return wanted.ToDictionary(b => b.Id, StringComparer.Ordinal);
     }
 
+    /// <summary>The columns of <c>wf_instances</c> an update may set (not <c>id</c>, not <c>version</c>), with their values in a row.</summary>
+    private static readonly (string Column, Func<InstanceRow, object?> Value)[] InstanceColumns =
+    [
+        ("definition_id", r => r.DefinitionId), ("definition_version", r => r.DefinitionVersion), ("definition_version_id", r => r.DefinitionVersionId),
+        ("correlation_id", r => r.CorrelationId), ("name", r => r.Name), ("is_test", r => r.IsTest), ("status", r => r.Status), ("sub_status", r => r.SubStatus),
+        ("input", r => r.Input), ("variables", r => r.Variables), ("output", r => r.Output), ("execution_state", r => r.ExecutionState),
+        ("state_in_parts", r => r.StateInParts), ("fault", r => r.Fault), ("created_at", r => r.CreatedAt), ("updated_at", r => r.UpdatedAt),
+        ("finished_at", r => r.FinishedAt),
+    ];
+
+    /// <summary>
+    /// The version-checked update of the instance row, setting only the columns that differ from <paramref name="before"/>
+    /// (the row as read or written at the expected version; every column when not known). SQLite rewrites an index
+    /// whenever a column of it is assigned, even to its own value: assigning every column touched the pages of the three
+    /// indexes of <c>wf_instances</c> (definition, correlation id, status) on every resume, though a resume rarely
+    /// changes them (docs/benchmarks.md, "2026-12-01 (3)").
+    /// </summary>
+    private static void AddInstanceUpdate(SaveStatements update, InstanceRow row, InstanceRow? before, long expected)
+    {
+        var values = new List<object?> { row.Id, expected, row.Version };
+        var set = new System.Text.StringBuilder();
+        foreach (var (column, value) in InstanceColumns)
+        {
+            var now = value(row);
+            if (before is not null && Equals(value(before), now)) continue;
+            set.Append(column).Append(" = {").Append(values.Count).Append("}, ");
+            values.Add(now);
+        }
+        update.Add("UPDATE wf_instances SET " + set + "version = {2} WHERE id = {0} AND version = {1}", [.. values]);
+    }
+
     private static void InsertBookmark(SaveStatements statements, BookmarkRow b) =>
-        statements.Add("INSERT INTO wf_bookmarks (id, instance_id, ordinal, activity_id, activity_type, node_id, kind, payload, created_at, resume_at) VALUES ({0}, {1}, {2}, {3}, {4}, {5}, {6}, {7}, {8}, {9})",
+        statements.Insert("wf_bookmarks", "id, instance_id, ordinal, activity_id, activity_type, node_id, kind, payload, created_at, resume_at",
             b.Id, b.InstanceId, b.Ordinal, b.ActivityId, b.ActivityType, b.NodeId, b.Kind, b.Payload, b.CreatedAt, b.ResumeAt);
 
     private async Task SaveAsync(WorkflowSaveKind kind, WorkflowInstance instance, IReadOnlyList<JournalEntry> journal, IdempotencyRecord? idempotency, CancellationToken cancellationToken)
@@ -337,11 +365,11 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<WorkflowDbContext>
         }
 
         instance.Version = newVersion;
-        instance.StoredState = new StoredStateParts(newVersion, written.Parts, written.Bookmarks);
+        instance.StoredState = new StoredStateParts(newVersion, written.Parts, written.Bookmarks, written.Row);
     }
 
     /// <summary>What one save wrote: the participants' context (for <see cref="IWorkflowSaveParticipant.OnSavedAsync"/>) and the state parts as stored.</summary>
-    private sealed record Written(WorkflowSaveContext? Context, Dictionary<string, (int Ordinal, string Json)> Parts, Dictionary<string, BookmarkRow> Bookmarks);
+    private sealed record Written(WorkflowSaveContext? Context, Dictionary<string, (int Ordinal, string Json)> Parts, Dictionary<string, BookmarkRow> Bookmarks, InstanceRow Row);
 
     /// <summary>The engine's rows were refused (a stale version, a duplicate key …): explained by <see cref="ExplainAsync"/> once rolled back.</summary>
     private sealed class EngineRowsRefusedException(Exception failure) : Exception(failure.Message, failure);
@@ -385,24 +413,18 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<WorkflowDbContext>
             {
                 // The version column is the row's concurrency token: the update runs first, on its own, and changes no
                 // row when the stored version is not the expected one — then nothing else of the save is sent.
+                var known = instance.StoredState is { } read && read.Version == expected ? read : null;
                 var update = new SaveStatements(db.Provider);
-                update.Add("""
-                    UPDATE wf_instances SET definition_id = {1}, definition_version = {2}, definition_version_id = {3}, correlation_id = {4}, name = {5},
-                        is_test = {6}, status = {7}, sub_status = {8}, input = {9}, variables = {10}, output = {11}, execution_state = {12}, state_in_parts = {13},
-                        fault = {14}, created_at = {15}, updated_at = {16}, finished_at = {17}, version = {18}
-                    WHERE id = {0} AND version = {19}
-                    """, row.Id, row.DefinitionId, row.DefinitionVersion, row.DefinitionVersionId, row.CorrelationId, row.Name, row.IsTest, row.Status, row.SubStatus,
-                    row.Input, row.Variables, row.Output, row.ExecutionState, row.StateInParts, row.Fault, row.CreatedAt, row.UpdatedAt, row.FinishedAt, row.Version, expected);
+                AddInstanceUpdate(update, row, known?.Row, expected);
                 if (await update.ExecuteAsync(db, cancellationToken) != 1)
                     throw new EngineRowsRefusedException(new DbUpdateConcurrencyException($"Workflow instance '{instance.Id}' is not stored at version {expected}."));
-                var known = instance.StoredState is { } read && read.Version == expected ? read : null;
                 bookmarks = await WriteBookmarkDeltaAsync(db, statements, instance, known?.Bookmarks, cancellationToken);
                 stored = await WriteStateDeltaAsync(db, statements, instance, parts, known, cancellationToken);
             }
 
             foreach (var j in journal.Select(InstanceRowMapper.ToRow))
             {
-                statements.Add("INSERT INTO wf_journal (instance_id, sequence, activity_id, activity_type, node_id, event_kind, outcome, occurred_at, data) VALUES ({0}, {1}, {2}, {3}, {4}, {5}, {6}, {7}, {8})",
+                statements.Insert("wf_journal", "instance_id, sequence, activity_id, activity_type, node_id, event_kind, outcome, occurred_at, data",
                     j.InstanceId, j.Sequence, j.ActivityId, j.ActivityType, j.NodeId, j.EventKind, j.Outcome, j.OccurredAt, j.Data);
             }
 
@@ -445,7 +467,7 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<WorkflowDbContext>
             }
         }
 
-        return new Written(context, stored, bookmarks);
+        return new Written(context, stored, bookmarks, row);
     }
 
     /// <summary>
@@ -468,7 +490,7 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<WorkflowDbContext>
             if (!old.TryGetValue(pointer, out var before))
             {
                 next[pointer] = (++last, json);
-                statements.Add("INSERT INTO wf_state_parts (instance_id, pointer, ordinal, value) VALUES ({0}, {1}, {2}, {3})", instance.Id, pointer, last, json);
+                statements.Insert("wf_state_parts", "instance_id, pointer, ordinal, value", instance.Id, pointer, last, json);
                 continue;
             }
 
@@ -477,11 +499,7 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<WorkflowDbContext>
             statements.Add("UPDATE wf_state_parts SET value = {2} WHERE instance_id = {0} AND pointer = {1}", instance.Id, pointer, json);
         }
 
-        foreach (var (pointer, _) in old)
-        {
-            if (next.ContainsKey(pointer)) continue;
-            statements.Add("DELETE FROM wf_state_parts WHERE instance_id = {0} AND pointer = {1}", instance.Id, pointer);
-        }
+        statements.Delete("wf_state_parts", instance.Id, "pointer", [.. old.Keys.Where(pointer => !next.ContainsKey(pointer))]);
 
         return next;
     }

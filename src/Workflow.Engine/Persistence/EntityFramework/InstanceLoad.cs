@@ -91,7 +91,7 @@ internal static class InstanceLoad
             row.StateInParts ? StateParts.Assemble(parts.OrderBy(p => p.Value.Ordinal).Select(p => (p.Key, p.Value.Json)), row.Id) : null);
         // An instance saved before parts has none stored: its first save writes them all.
         instance.StoredState = new StoredStateParts(row.Version, row.StateInParts ? parts : new(StringComparer.Ordinal),
-            bookmarkRows.ToDictionary(b => b.Id, StringComparer.Ordinal));
+            bookmarkRows.ToDictionary(b => b.Id, StringComparer.Ordinal), row);
         instance.PublishedDefinitionStamp = new DefinitionStamp(definitionStamp);
         return instance;
     }

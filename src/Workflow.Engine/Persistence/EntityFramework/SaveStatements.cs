@@ -9,47 +9,139 @@ using NodaTime;
 namespace Workflow.Engine.Persistence.EntityFramework;
 
 /// <summary>
-/// The engine's rows of one instance save as parameterised SQL statements sent together in <b>one command</b>
-/// (issue #16; docs/persistence.md, *Instances: one save = one transaction*). EF's change tracking sent each row as a
-/// command of its own on SQLite and cost more CPU than the statements themselves (docs/benchmarks.md, "2026-12-01 (2)").
-/// The command goes through <c>Database.ExecuteSqlRawAsync</c>, so it joins the context's transaction and EF's
-/// interceptors still see it as one round trip. Parameters are named <c>@sN</c> in order of addition.
+/// The engine's rows of one instance save as parameterised SQL (issue #16; docs/persistence.md, *Instances: one save =
+/// one transaction*). EF's change tracking sent each row as a command of its own on SQLite and cost more CPU than the
+/// statements themselves (docs/benchmarks.md, "2026-12-01 (2)"). An ordinary save is <b>one command</b>; rows added with
+/// <see cref="Insert"/> are sent as multi-row <c>INSERT</c>s after the other statements, and a command carries at most
+/// <see cref="MaxParametersPerCommand"/> parameters, so a save that writes hundreds of rows (the fork of a K=300
+/// review opening 300 bookmarks and ~600 state parts) is a few commands of bounded size rather than one of thousands of
+/// statements: Microsoft.Data.Sqlite binds every parameter of a command to every statement of it, which made such a
+/// command cost statements × parameters — 1.4 s for one K=300 fork (docs/benchmarks.md, "2026-12-01 (3)"). Commands go
+/// through <c>Database.ExecuteSqlRawAsync</c>, so they join the context's transaction and EF's interceptors see each as
+/// one round trip. Parameters are named <c>@sN</c> in order of addition.
 /// </summary>
 public sealed class SaveStatements(WorkflowDatabaseProvider provider)
 {
-    private readonly StringBuilder _sql = new();
-    private readonly List<DbParameter> _parameters = [];
+    /// <summary>At most this many parameters go into one command (and one multi-row <c>INSERT</c>).</summary>
+    public const int MaxParametersPerCommand = 400;
 
-    /// <summary>How many statements were added.</summary>
+    private readonly List<(string Sql, object?[] Values)> _statements = [];
+    private readonly List<(string Table, string Columns, List<object?[]> Rows)> _inserts = [];
+
+    /// <summary>How many statements and rows to insert were added.</summary>
     public int Count { get; private set; }
 
     /// <summary>
     /// Adds one statement; <c>{0}</c>, <c>{1}</c> … in <paramref name="sql"/> stand for <paramref name="values"/>
-    /// (an <see cref="Instant"/> is stored as Unix nanoseconds, null as SQL NULL).
+    /// (an <see cref="Instant"/> is stored as Unix nanoseconds, null as SQL NULL). Statements are sent in the order added.
     /// </summary>
     public void Add(string sql, params object?[] values)
     {
-        var names = new object[values.Length];
-        for (var i = 0; i < values.Length; i++)
-        {
-            var name = "@s" + _parameters.Count.ToString(CultureInfo.InvariantCulture);
-            names[i] = name;
-            var value = values[i] switch
-            {
-                null => DBNull.Value,
-                Instant instant => InstantToUnixNanosecondsConverter.ToUnixNanoseconds(instant),
-                var other => other,
-            };
-            _parameters.Add(provider == WorkflowDatabaseProvider.Sqlite ? new SqliteParameter(name, value) : new NpgsqlParameter(name, value));
-        }
-        _sql.Append(string.Format(CultureInfo.InvariantCulture, sql, names)).Append(";\n");
+        _statements.Add((sql, values));
         Count++;
+    }
+
+    /// <summary>
+    /// Adds one row to insert into <paramref name="table"/> (<paramref name="columns"/>: the column list, the same for
+    /// every row of the table). Rows are sent after every statement added with <see cref="Add"/>, as multi-row inserts.
+    /// </summary>
+    public void Insert(string table, string columns, params object?[] values)
+    {
+        var group = _inserts.FindIndex(i => i.Table == table);
+        if (group < 0)
+        {
+            _inserts.Add((table, columns, []));
+            group = _inserts.Count - 1;
+        }
+        _inserts[group].Rows.Add(values);
+        Count++;
+    }
+
+    /// <summary>
+    /// Adds the deletion of the rows of <paramref name="table"/> whose <paramref name="keyColumn"/> is one of
+    /// <paramref name="keys"/> (and whose <c>instance_id</c> is <paramref name="instanceId"/>, when given), as
+    /// <c>IN</c> lists of bounded length rather than a statement per row. Nothing when there are no keys.
+    /// </summary>
+    public void Delete(string table, string? instanceId, string keyColumn, IReadOnlyList<string> keys)
+    {
+        var perStatement = MaxParametersPerCommand - 1;
+        for (var first = 0; first < keys.Count; first += perStatement)
+        {
+            var chunk = keys.Skip(first).Take(perStatement).ToList();
+            var offset = instanceId is null ? 0 : 1;
+            var list = string.Join(", ", chunk.Select((_, i) => "{" + (i + offset).ToString(CultureInfo.InvariantCulture) + "}"));
+            var where = instanceId is null ? "" : "instance_id = {0} AND ";
+            _statements.Add(($"DELETE FROM {table} WHERE {where}{keyColumn} IN ({list})", instanceId is null ? [.. chunk] : [instanceId, .. chunk]));
+            Count++;
+        }
     }
 
     /// <summary>Sends the statements (none: nothing) in the context's transaction; answers the rows they affected.</summary>
     public async Task<int> ExecuteAsync(WorkflowDbContext db, CancellationToken cancellationToken)
     {
-        if (Count == 0) return 0;
-        return await db.Database.ExecuteSqlRawAsync(_sql.ToString(), _parameters, cancellationToken);
+        var affected = 0;
+        foreach (var (sql, parameters) in Commands())
+        {
+            affected += await db.Database.ExecuteSqlRawAsync(sql, parameters, cancellationToken);
+        }
+        return affected;
+    }
+
+    /// <summary>The commands to send: statements in order, then the inserts, cut so that no command exceeds the parameter bound.</summary>
+    internal IEnumerable<(string Sql, List<DbParameter> Parameters)> Commands()
+    {
+        var sql = new StringBuilder();
+        var parameters = new List<DbParameter>();
+        var number = 0;
+
+        string Name(object? value)
+        {
+            var name = "@s" + (number++).ToString(CultureInfo.InvariantCulture);
+            var stored = value switch
+            {
+                null => DBNull.Value,
+                Instant instant => InstantToUnixNanosecondsConverter.ToUnixNanoseconds(instant),
+                var other => other,
+            };
+            parameters.Add(provider == WorkflowDatabaseProvider.Sqlite ? new SqliteParameter(name, stored) : new NpgsqlParameter(name, stored));
+            return name;
+        }
+
+        bool Full(int more) => parameters.Count > 0 && parameters.Count + more > MaxParametersPerCommand;
+
+        foreach (var (text, values) in _statements)
+        {
+            if (Full(values.Length))
+            {
+                yield return (sql.ToString(), parameters);
+                sql.Clear();
+                parameters = [];
+            }
+            sql.Append(string.Format(CultureInfo.InvariantCulture, text, values.Select(Name).ToArray())).Append(";\n");
+        }
+
+        foreach (var (table, columns, rows) in _inserts)
+        {
+            var width = rows[0].Length;
+            var perStatement = Math.Max(1, MaxParametersPerCommand / width);
+            for (var first = 0; first < rows.Count; first += perStatement)
+            {
+                var count = Math.Min(perStatement, rows.Count - first);
+                if (Full(count * width))
+                {
+                    yield return (sql.ToString(), parameters);
+                    sql.Clear();
+                    parameters = [];
+                }
+                sql.Append("INSERT INTO ").Append(table).Append(" (").Append(columns).Append(") VALUES ");
+                for (var r = first; r < first + count; r++)
+                {
+                    sql.Append(r == first ? "(" : ", (").AppendJoin(", ", rows[r].Select(Name)).Append(')');
+                }
+                sql.Append(";\n");
+            }
+        }
+
+        if (sql.Length > 0) yield return (sql.ToString(), parameters);
     }
 }

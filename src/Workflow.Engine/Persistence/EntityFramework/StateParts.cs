@@ -85,4 +85,5 @@ internal static class StateParts
 /// a part or a bookmark bumps the version in the same transaction (a timer's lease, <c>claimed_by</c> /
 /// <c>claimed_until</c>, does not, and the delta never writes or compares it).
 /// </summary>
-internal sealed record StoredStateParts(long Version, Dictionary<string, (int Ordinal, string Json)> Parts, Dictionary<string, BookmarkRow>? Bookmarks = null);
+/// <remarks><paramref name="Row"/>: the instance row as read or written at that version (null when not known), so that an update sets only the columns that changed.</remarks>
+internal sealed record StoredStateParts(long Version, Dictionary<string, (int Ordinal, string Json)> Parts, Dictionary<string, BookmarkRow>? Bookmarks = null, InstanceRow? Row = null);

@@ -54,7 +54,10 @@ public sealed class WorkflowDatabase(
         if (options.Provider == WorkflowDatabaseProvider.Sqlite)
         {
             // Must run outside a transaction. A file answers "wal"; an in-memory database keeps "memory".
-            await ExecuteAsync(connection, null, "PRAGMA journal_mode=WAL;", cancellationToken);
+            // The page size of a new file must be set before anything is written to it (switching to WAL writes its
+            // header); on an existing file SQLite ignores it (docs/persistence.md, *SQLite specifics*).
+            var pageSize = options.SqlitePageSize is { } size ? $"PRAGMA page_size={size}; " : "";
+            await ExecuteAsync(connection, null, pageSize + "PRAGMA journal_mode=WAL;", cancellationToken);
         }
 
         await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);

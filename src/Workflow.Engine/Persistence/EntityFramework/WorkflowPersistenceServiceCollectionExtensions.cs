@@ -20,10 +20,17 @@ public static class WorkflowPersistenceServiceCollectionExtensions
     /// <see cref="WorkflowDatabase.MigrateAsync"/>, which also switches it to WAL. Every connection waits up to
     /// <see cref="WorkflowPersistenceOptions.BusyTimeout"/> for another writer.
     /// </summary>
+    /// <remarks><paramref name="pageSize"/>: the page size of a new file (<see cref="WorkflowPersistenceOptions.SqlitePageSize"/>).</remarks>
     /// <exception cref="ArgumentException">The connection string is empty, malformed or names no data source.</exception>
-    public static IServiceCollection AddWorkflowSqlite(this IServiceCollection services, string connectionString, TimeSpan? busyTimeout = null)
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="pageSize"/> is not a power of two from 512 to 65536.</exception>
+    public static IServiceCollection AddWorkflowSqlite(this IServiceCollection services, string connectionString, TimeSpan? busyTimeout = null, int? pageSize = null)
     {
         ArgumentNullException.ThrowIfNull(services);
+        if (pageSize is { } size && (size < 512 || size > 65536 || (size & (size - 1)) != 0))
+        {
+            throw new ArgumentOutOfRangeException(nameof(pageSize), size, "A SQLite page size is a power of two from 512 to 65536.");
+        }
+
         SqliteConnectionStringBuilder builder;
         try
         {
@@ -44,6 +51,7 @@ public static class WorkflowPersistenceServiceCollectionExtensions
             Provider = WorkflowDatabaseProvider.Sqlite,
             ConnectionString = builder.ToString(),
             BusyTimeout = busyTimeout ?? TimeSpan.FromSeconds(30),
+            SqlitePageSize = pageSize,
         };
         return services.AddWorkflowPersistence(options, o => o
             .UseSqlite(options.ConnectionString, sqlite => sqlite.CommandTimeout((int)Math.Ceiling(options.BusyTimeout.TotalSeconds) + 30))

@@ -24,8 +24,8 @@ public sealed class CaseModel(Workflow.Definitions.Catalogue.MatterCatalogue cat
 
     public bool MaySupply { get; private set; }
 
-    /// <summary>The case's audit entries, or null when the user may not read them.</summary>
-    public IReadOnlyList<Workflow.Definitions.Audit.AuditEntry>? Audit { get; private set; }
+    /// <summary>The first page of the case's audit entries (chain order), or null when the user may not read them; the rest at <c>/cases/{id}/audit</c>.</summary>
+    public ListPage<Workflow.Definitions.Audit.AuditEntry>? Audit { get; private set; }
 
     [BindProperty]
     public List<string>? Supplied { get; set; }
@@ -103,7 +103,8 @@ public sealed class CaseModel(Workflow.Definitions.Catalogue.MatterCatalogue cat
         MaySupply = access.SupplyMaterials(Case) == AccessDecision.Allowed && Case.IsOpen;
         // The audit trail for those who may read it (docs/audit.md, "Who may read it"); null hides the section.
         if (Web.Audit.AuditEndpoints.ReadAudit(access, Case) == AccessDecision.Allowed)
-            Audit = await HttpContext.RequestServices.GetRequiredService<Workflow.Definitions.Audit.AuditTrail>().ForCaseAsync(Case.Id, ct);
+            Audit = await HttpContext.RequestServices.GetRequiredService<Workflow.Definitions.Audit.AuditTrail>()
+                .PageAsync(Case.Id, StepListFilter.None, null, null, 1, AuditModel.PageSize, ct);
         Files = new Shared.MaterialFilesPanel(await files.ListAsync(Case.Id, ct), DistinctMaterials, MaySupply, false, Case.Zone, Errors);
         if (Request.Query["uploaded"] is { Count: > 0 } uploaded)
             Message = Ui.T($"已上传 {uploaded}。", $"Uploaded {uploaded}.");

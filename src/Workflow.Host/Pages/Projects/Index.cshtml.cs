@@ -14,18 +14,23 @@ using Workflow.Host.Web.Localization;
 namespace Workflow.Host.Pages.Projects;
 
 /// <summary>
-/// The agent's projects (the supervisor and admin see all), paged and searchable, with the form that registers a
-/// new project. Other roles get 403.
+/// The agent's projects (the supervisor and admin see all), paged, searched, filtered and sorted by the lists' parameters
+/// as the API (<c>GET /api/projects</c>; docs/api.md, *Lists*; bad ones are shown by the filter form with status 400),
+/// with the form that registers a new project. Other roles get 403.
 /// </summary>
-public sealed class IndexModel(Workflow.Definitions.Catalogue.MatterCatalogue catalogue, ProjectRegistry registry, ProjectQueries projects) : LocalizedPageModel
+public sealed class IndexModel(Workflow.Definitions.Catalogue.MatterCatalogue catalogue, ProjectRegistry registry, ProjectQueries projects,
+    Microsoft.Extensions.Options.IOptions<Workflow.Host.Web.Json.JurisdictionOptions> jurisdiction) : LocalizedPageModel, IListPager
 {
-    public const int PageSize = 20;
+    public ListParameters Parameters { get; private set; } = null!;
 
-    [BindProperty(SupportsGet = true)]
-    public string? Search { get; set; }
+    /// <summary>The list parameters' errors, by parameter (shown by the filter form).</summary>
+    public IReadOnlyDictionary<string, string[]> ListErrors { get; private set; } = new Dictionary<string, string[]>();
 
-    [BindProperty(SupportsGet = true, Name = "page")]
-    public int PageNumber { get; set; } = 1;
+    public int CurrentPage => Parameters.Page;
+
+    public int Pages => Math.Max(1, (TotalCount + Parameters.PageSize - 1) / Parameters.PageSize);
+
+    public string PageLink(int page) => $"/projects?{ListParameters.QueryWithout(Request.Query, "page")}&page={page}";
 
     [BindProperty]
     public ProjectForm Form { get; set; } = new();
@@ -46,6 +51,7 @@ public sealed class IndexModel(Workflow.Definitions.Catalogue.MatterCatalogue ca
         var access = new CaseAccess(User);
         if (PageAccess.Deny(access.ListProjects()) is { } denied) return denied;
         await LoadAsync(access, ct);
+        if (ListErrors.Count > 0) Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page();
     }
 
@@ -77,9 +83,11 @@ public sealed class IndexModel(Workflow.Definitions.Catalogue.MatterCatalogue ca
 
     private async Task LoadAsync(CaseAccess access, CancellationToken ct)
     {
-        PageNumber = Math.Clamp(PageNumber, 1, 100_000); // a huge page number would overflow the offset
         MayCreate = access.CreateProject() == AccessDecision.Allowed;
-        var (items, total) = await projects.ListAsync(access.Role == UserRole.Agent ? access.UserName : null, Search, PageNumber, PageSize, ct);
+        var (parameters, errors) = ListParameters.Read(Request.Query, catalogue, jurisdiction.Value.Zone, caseStates: true);
+        (Parameters, ListErrors) = (parameters.SortedByDefault(Request.Query, ListSort.Newest), errors);
+        if (errors.Count > 0) return;
+        var (items, total) = await projects.ListAsync(access.Role == UserRole.Agent ? access.UserName : null, Parameters.Filter, Parameters.Page, Parameters.PageSize, ct);
         TotalCount = total;
         Projects = items;
     }

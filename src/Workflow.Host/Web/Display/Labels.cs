@@ -174,7 +174,8 @@ public static class Labels
             Ui.T("计时暂停中（等待补正）", "Stopped while waiting for the applicant's supplement") + " · " + Ui.T("自", "from") + " " + PageTime.Format(hold.Start, zone),
         // A row written before suspensions stored their cause (Persistence/StoredSuspensions' old form) has no reason.
         { Reason: "" } => Ui.T("计时暂停", "Clocks held") + " · " + Ui.T("自", "from") + " " + PageTime.Format(hold.Start, zone),
-        { Reason: var reason } => Ui.T($"计时暂停中（{reason}）", "Clocks stopped") + " · " + Ui.T("自", "from") + " " + PageTime.Format(hold.Start, zone),
+        // Any other cause is the workflow's own words, kept in both languages (in Chinese when that is all there is).
+        { Reason: var reason } => Ui.T($"计时暂停中（{reason}）", $"Clocks stopped ({reason})") + " · " + Ui.T("自", "from") + " " + PageTime.Format(hold.Start, zone),
         null => Ui.T("计时暂停中", "Clocks stopped"),
     };
 
@@ -286,7 +287,7 @@ public static class Labels
         { Reason: var reason } when Definitions.SpecialProcedures.SpecialProcedureReasons.KindOf(reason) is { } kind => Ui.T("特别程序：", "special procedure: ") + Procedure(kind),
         { Reason: "" } => Ui.T("原因未记录", "cause not recorded"),
         { Reason: var reason } when reason.StartsWith("补正", StringComparison.Ordinal) => Ui.T(reason, "waiting for the applicant's supplement"),
-        _ => Ui.T(suspension.Reason, "clocks held"),
+        _ => suspension.Reason, // the workflow's own words, as given (as Hold shows them)
     };
 
     /// <summary>The workflow a case runs, e.g. <c>施工许可 (stage-3-construction-permit) · 第 2 版</c>; a dash for cases filed before bindings.</summary>

@@ -61,6 +61,8 @@ public static class NotificationText
         NotificationKinds.Card => Ui.T("时限预警（黄牌/红牌，含容缺承诺到期）", "Deadline warnings (yellow/red cards, commitments due included)"),
         NotificationKinds.Urging => Ui.T("收到督办", "Urging notice received"),
         NotificationKinds.UrgingReply => Ui.T("督办回复", "Reply to an urging notice"),
+        NotificationKinds.Complaint => Ui.T("收到投诉", "Complaint filed"),
+        NotificationKinds.ComplaintReply => Ui.T("投诉已答复", "Complaint answered"),
         _ => kind,
     };
 

@@ -82,6 +82,22 @@ public sealed record ListParameters(StepListFilter Filter, int Page, int PageSiz
         return (new ListParameters(new StepListFilter(search, state, stage, department, level, green, from, to, sort), page, pageSize), errors);
     }
 
+    /// <summary>
+    /// These parameters ordered by <paramref name="order"/> when <paramref name="query"/> names no <c>sort</c>: for a list
+    /// whose default order is not <c>due</c> (the project list: newest registered first).
+    /// </summary>
+    public ListParameters SortedByDefault(IQueryCollection query, ListSort order) =>
+        query.TryGetValue("sort", out var sort) && !string.IsNullOrWhiteSpace(sort.ToString()) ? this : this with { Filter = Filter with { Sort = order } };
+
+    /// <summary>
+    /// Reads the parameters of a list that has no states (a case's audit trail): <c>state</c> is among the parameters
+    /// it does not read, with <paramref name="notRead"/>.
+    /// </summary>
+    public static (ListParameters Parameters, Dictionary<string, string[]> Errors) ReadWithoutState(IQueryCollection query, MatterCatalogue catalogue, DateTimeZone zone,
+        params string[] notRead) => Read<NoState>(query, catalogue, zone, ["state", .. notRead]);
+
+    private enum NoState { }
+
     /// <summary>The query string of these parameters for another page (the pages' pager links), without <c>page</c>.</summary>
     public static string QueryWithout(IQueryCollection query, string name) =>
         string.Join("&", query.Where(q => q.Key != name).Select(q => $"{Uri.EscapeDataString(q.Key)}={Uri.EscapeDataString(q.Value.ToString())}"));

@@ -13,5 +13,8 @@ namespace Workflow.Host.Web.Permits;
 /// <param name="SearchHint">What the search finds, in the page's language.</param>
 /// <param name="DueOrder">How the default order (<c>sort=due</c>) reads on this list.</param>
 /// <param name="Departments">Whether the department filter is offered (not to a reviewer, who sees their own only).</param>
+/// <param name="Kinds">The list's kinds (<c>kind</c>: the notifications'), the value and its label; null when the list has none.</param>
+/// <param name="Kind">The kind chosen.</param>
 public sealed record RowListFilter(ListParameters Parameters, IReadOnlyDictionary<string, string[]> Errors, MatterCatalogue Catalogue,
-    IReadOnlyList<(string Value, string Label)> States, string SearchHint, string DueOrder, bool Departments);
+    IReadOnlyList<(string Value, string Label)> States, string SearchHint, string DueOrder, bool Departments,
+    IReadOnlyList<(string Value, string Label)>? Kinds = null, string? Kind = null);

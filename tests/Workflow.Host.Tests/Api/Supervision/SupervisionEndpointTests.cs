@@ -127,7 +127,7 @@ public sealed class SupervisionEndpointTests : IClassFixture<SupervisionEndpoint
             .Should().Contain(n => n.GetProperty("kind").GetString() == "urging-reply");
 
         // Both are on the case's audit trail, with who did them (docs/audit.md).
-        var audit = (await supervisor.GetJsonAsync($"/api/cases/{_host.CaseId}/audit")).EnumerateArray().ToList();
+        var audit = (await supervisor.GetJsonAsync($"/api/cases/{_host.CaseId}/audit")).GetProperty("items").EnumerateArray().ToList();
         audit.Should().ContainSingle(e => e.GetProperty("action").GetString() == "urging.issued" && e.GetProperty("actor").GetString() == "supervisor");
         audit.Should().ContainSingle(e => e.GetProperty("action").GetString() == "urging.replied" && e.GetProperty("actor").GetString() == "reviewer-zjj"
             && e.GetProperty("stepId").GetString() == _host.StepId);

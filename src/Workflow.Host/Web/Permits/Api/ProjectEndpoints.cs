@@ -28,7 +28,10 @@ public static class ProjectEndpoints
             .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
         api.MapGet("/projects", ListAsync).WithName("ListProjects")
             .WithSummary("Lists projects, newest first: an agent's own, or every project for the supervisor and admin.")
-            .WithDescription("`?search=` matches code, name or enterprise; `?page=1&pageSize=50` (1-based, at most 500).");
+            .WithDescription("The lists' parameters (docs/api.md, *Lists*): `search` (code, name, enterprise, or a case's number or matter), "
+                + "`state`, `stage`, `department`, `level=Overdue` (the project's current case), `greenChannel`, `from`/`to` (registration), "
+                + "`sort` (`newest` by default, `oldest`, `due`), `page`, `pageSize` (1-based, at most 500); a bad value is 400 naming it.")
+            .ProducesValidationProblem();
         api.MapGet("/projects/{id}", GetAsync).WithName("GetProject")
             .WithSummary("A project with its cases and the stages × matters grid (state, both clocks, what is missing).");
         return api;
@@ -51,16 +54,28 @@ public static class ProjectEndpoints
         return TypedResults.Created($"/api/projects/{row.Id}", ProjectView.From(row));
     }
 
+    /// <summary>
+    /// One page of projects, narrowed and ordered by the lists' parameters (docs/api.md, *Lists*), each declared (so the
+    /// OpenAPI document lists it) and read as text so that a bad value is a 400 naming it in the request's language.
+    /// </summary>
     private static async Task<Results<Ok<PagedList<ProjectView>>, ValidationProblem, ProblemHttpResult>> ListAsync(
-        string? page, string? pageSize, string? search, ClaimsPrincipal user, ProjectQueries projects, CancellationToken ct)
+        string? search, string? state, string? stage, string? department, string? level, string? greenChannel, string? from, string? to, string? sort,
+        string? page, string? pageSize, ClaimsPrincipal user, ProjectQueries projects, Workflow.Definitions.Catalogue.MatterCatalogue catalogue,
+        Microsoft.Extensions.Options.IOptions<Json.JurisdictionOptions> jurisdiction, CancellationToken ct)
     {
         var access = new CaseAccess(user);
         if (access.ListProjects() is not AccessDecision.Allowed and var decision) return Denied.Because(decision, "projects");
-        var (p, size, errors) = Paging.Read(page, pageSize);
-        if (errors is not null) return TypedResults.ValidationProblem(errors, title: Ui.T("分页参数无效。", "The paging parameters are not valid."));
+        var given = new QueryCollection(new Dictionary<string, Microsoft.Extensions.Primitives.StringValues>
+        {
+            ["search"] = search, ["state"] = state, ["stage"] = stage, ["department"] = department, ["level"] = level, ["greenChannel"] = greenChannel,
+            ["from"] = from, ["to"] = to, ["sort"] = sort, ["page"] = page, ["pageSize"] = pageSize,
+        });
+        var (parameters, errors) = ListParameters.Read(given, catalogue, jurisdiction.Value.Zone, caseStates: true);
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: Ui.T("列表参数无效。", "The list parameters are not valid."));
+        parameters = parameters.SortedByDefault(given, ListSort.Newest);
         var agent = access.Role == Access.UserRole.Agent ? access.UserName : null;
-        var (items, total) = await projects.ListAsync(agent, search?.Trim(), p, size, ct);
-        return TypedResults.Ok(new PagedList<ProjectView>(items.Select(i => ProjectView.From(i.Project)).ToList(), total, p, size));
+        var (items, total) = await projects.ListAsync(agent, parameters.Filter, parameters.Page, parameters.PageSize, ct);
+        return TypedResults.Ok(new PagedList<ProjectView>(items.Select(i => ProjectView.From(i.Project)).ToList(), total, parameters.Page, parameters.PageSize));
     }
 
     private static async Task<Results<Ok<ProjectDetailView>, ProblemHttpResult>> GetAsync(
