@@ -1,6 +1,8 @@
 using System.Runtime.CompilerServices;
+using System.Text.Json.Nodes;
 using Workflow.Definitions.Cases;
 using Workflow.Engine.Persistence.EntityFramework;
+using Workflow.Engine.Runtime;
 
 namespace Workflow.Definitions.Persistence;
 
@@ -15,10 +17,28 @@ namespace Workflow.Definitions.Persistence;
 internal static class SavedCaseFile
 {
     private static readonly ConditionalWeakTable<WorkflowSaveContext, Parsed> Files = [];
+    // The same parse by the variable's JSON node, for the desk that answers with the file the save wrote.
+    private static readonly ConditionalWeakTable<JsonNode, Parsed> Nodes = [];
 
     /// <summary>The saved instance's case file; null for an instance without one and for a designer's test run (never a case, docs/studio.md).</summary>
     public static CaseFile? Of(WorkflowSaveContext context) =>
-        context.Instance.IsTest ? null : Files.GetValue(context, c => new Parsed(CaseFileJson.FromNode(c.Instance.Variables[CaseFile.VariableName]))).File;
+        context.Instance.IsTest ? null : Files.GetValue(context, Parse).File;
+
+    /// <summary>
+    /// The case file of <paramref name="instance"/> as returned by the runtime after its save: the participants' parse
+    /// when its variable is the very node they parsed (nothing changes the node after the save's participants ran), else
+    /// parsed now. Read only, like the participants' copy.
+    /// </summary>
+    public static CaseFile? AfterSave(WorkflowInstance instance) =>
+        instance.Variables[CaseFile.VariableName] is { } node && Nodes.TryGetValue(node, out var parsed) ? parsed.File : CaseFiles.FileOf(instance);
+
+    private static Parsed Parse(WorkflowSaveContext context)
+    {
+        var node = context.Instance.Variables[CaseFile.VariableName];
+        var parsed = new Parsed(CaseFileJson.FromNode(node));
+        if (node is not null) Nodes.AddOrUpdate(node, parsed);
+        return parsed;
+    }
 
     private sealed record Parsed(CaseFile? File);
 }

@@ -123,7 +123,7 @@ public sealed class StepDesk(
             // Someone else's action consumed the bookmark between our check and our resume: the first wins.
             throw new StepConflictException(row.Id, RuleCodes.StepActedFirst);
         }
-        var file = CaseFiles.FileOf(result.Instance)!;
+        var file = Persistence.SavedCaseFile.AfterSave(result.Instance)!;
         return (file, file.FindStep(row.Id)!, result.Replayed);
     }
 
