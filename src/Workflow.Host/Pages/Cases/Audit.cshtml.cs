@@ -27,7 +27,7 @@ public sealed class AuditModel(CaseQueries cases, AuditTrail audit, MatterCatalo
     public IReadOnlyDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
     public int TotalCount { get; private set; }
     public int CurrentPage => Parameters.Page;
-    public int Pages => Math.Max(1, (TotalCount + Parameters.PageSize - 1) / Parameters.PageSize);
+    public int Pages => Parameters.PagesFor(TotalCount);
 
     public string PageLink(int page) => $"/cases/{Case.Id}/audit?{ListParameters.QueryWithout(Request.Query, "page")}&page={page}";
 

@@ -28,7 +28,7 @@ public sealed class IndexModel(FeedbackService feedback, MatterCatalogue catalog
     public int TotalCount { get; private set; }
     public MatterCatalogue Catalogue => catalogue;
     public int CurrentPage => Parameters.Page;
-    public int Pages => Math.Max(1, (TotalCount + Parameters.PageSize - 1) / Parameters.PageSize);
+    public int Pages => Parameters.PagesFor(TotalCount);
 
     [BindProperty] public string? Reply { get; set; }
 

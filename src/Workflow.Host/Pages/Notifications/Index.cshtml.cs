@@ -27,7 +27,7 @@ public sealed class IndexModel(NotificationCentre centre, MatterCatalogue catalo
     public IReadOnlyDictionary<string, string[]> ListErrors { get; private set; } = new Dictionary<string, string[]>();
     public int TotalCount { get; private set; }
     public int CurrentPage => Parameters.Page;
-    public int Pages => Math.Max(1, (TotalCount + Parameters.PageSize - 1) / Parameters.PageSize);
+    public int Pages => Parameters.PagesFor(TotalCount);
     public MatterCatalogue Catalogue => catalogue;
     public NodaTime.DateTimeZone Zone => jurisdiction.Value.Zone;
 

@@ -28,7 +28,7 @@ public sealed class OutboxModel(EmailOutbox outbox, IOptions<SmtpOptions> smtp, 
     public IReadOnlyDictionary<string, string[]> ListErrors { get; private set; } = new Dictionary<string, string[]>();
     public int TotalCount { get; private set; }
     public int CurrentPage => Parameters.Page;
-    public int Pages => Math.Max(1, (TotalCount + Parameters.PageSize - 1) / Parameters.PageSize);
+    public int Pages => Parameters.PagesFor(TotalCount);
     public bool Enabled => smtp.Value.Enabled;
     public MatterCatalogue Catalogue => catalogue;
     public NodaTime.DateTimeZone Zone => jurisdiction.Value.Zone;

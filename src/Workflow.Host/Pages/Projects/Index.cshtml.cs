@@ -28,7 +28,7 @@ public sealed class IndexModel(Workflow.Definitions.Catalogue.MatterCatalogue ca
 
     public int CurrentPage => Parameters.Page;
 
-    public int Pages => Math.Max(1, (TotalCount + Parameters.PageSize - 1) / Parameters.PageSize);
+    public int Pages => Parameters.PagesFor(TotalCount);
 
     public string PageLink(int page) => $"/projects?{ListParameters.QueryWithout(Request.Query, "page")}&page={page}";
 

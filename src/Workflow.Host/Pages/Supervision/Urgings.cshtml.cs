@@ -41,7 +41,7 @@ public sealed class UrgingsModel(UrgingService urgings, InboxQueries inboxes, Ma
     public int TotalCount { get; private set; }
     public bool IsReviewer { get; private set; }
     public int CurrentPage => Parameters.Page;
-    public int Pages => Math.Max(1, (TotalCount + Parameters.PageSize - 1) / Parameters.PageSize);
+    public int Pages => Parameters.PagesFor(TotalCount);
 
     public string PageLink(int page) => $"/supervision/urgings?{ListParameters.QueryWithout(Request.Query, "page")}&page={page}";
 

@@ -22,6 +22,9 @@ public sealed record ListParameters(StepListFilter Filter, int Page, int PageSiz
     /// <summary>The longest search text read; longer is an error naming <c>search</c>.</summary>
     public const int MaxSearchLength = 100;
 
+    /// <summary>How many pages of <see cref="PageSize"/> rows <paramref name="totalCount"/> rows fill (at least 1: an empty list is one empty page).</summary>
+    public int PagesFor(int totalCount) => Math.Max(1, (totalCount + PageSize - 1) / PageSize);
+
     /// <summary>
     /// Reads the parameters of <paramref name="query"/>; <c>state</c> is a step state, or with <paramref name="caseStates"/>
     /// a case state (case lists).

@@ -23,7 +23,7 @@ public sealed class StepListView : IListPager
     public IReadOnlyList<InboxEntry> Items { get; private set; } = [];
     public int TotalCount { get; private set; }
     public int CurrentPage => Parameters.Page;
-    public int Pages => Math.Max(1, (TotalCount + Parameters.PageSize - 1) / Parameters.PageSize);
+    public int Pages => Parameters.PagesFor(TotalCount);
 
     /// <summary>Reads the parameters (the page size defaults to <see cref="PageSize"/>); <c>?view=handled</c> selects the handled list.</summary>
     public static StepListView Read(HttpRequest request, MatterCatalogue catalogue, JurisdictionOptions jurisdiction)
