@@ -1,5 +1,7 @@
 using Workflow.Definitions.Cases;
+using NodaTime;
 using Workflow.Definitions.Catalogue;
+using Workflow.Definitions.SpecialProcedures;
 using Workflow.Definitions.Tracking;
 
 namespace Workflow.Definitions.PublicLookup;
@@ -15,6 +17,39 @@ public enum MatterProgress
     WaitingForSupplement,
     /// <summary>Its department has finished with it.</summary>
     Completed,
+}
+
+/// <summary>Why the clocks of a case stand still, as far as the public may know it.</summary>
+public enum PublicHoldCause
+{
+    /// <summary>A department waits for the applicant's materials (补正).</summary>
+    Supplement,
+    /// <summary>A special procedure (特别程序: 公示, 专家评审, 听证) runs; its time does not count.</summary>
+    SpecialProcedure,
+    /// <summary>Another cause the workflow gave in its own words, which the public lookup does not repeat.</summary>
+    Other,
+}
+
+/// <summary>
+/// What holds the clocks of a case still, in the public lookup: the cause's kind, the special procedure's kind, since when
+/// and, for a procedure of fixed length, until when. A workflow's own free-text reason is not shown: it may name people or
+/// internal matters (docs/public.md).
+/// </summary>
+/// <param name="Cause">The cause's kind.</param>
+/// <param name="Procedure">The special procedure's kind when <paramref name="Cause"/> is <see cref="PublicHoldCause.SpecialProcedure"/>.</param>
+/// <param name="Start">When the clocks stopped.</param>
+/// <param name="PlannedEnd">When a special procedure of fixed length ends; null otherwise.</param>
+public sealed record PublicHold(PublicHoldCause Cause, SpecialProcedureKind? Procedure, Instant Start, Instant? PlannedEnd)
+{
+    /// <summary>The public part of <paramref name="hold"/>; null when nothing holds the clocks.</summary>
+    public static PublicHold? Of(ClockHold? hold) => hold switch
+    {
+        null => null,
+        { Procedure: { } kind } => new(PublicHoldCause.SpecialProcedure, kind, hold.Start, hold.PlannedEnd),
+        // Supplements are stored as 「补正：<step title>」 (docs/domain.md, *Supplements*).
+        _ when hold.Reason.StartsWith("补正", StringComparison.Ordinal) => new(PublicHoldCause.Supplement, null, hold.Start, null),
+        _ => new(PublicHoldCause.Other, null, hold.Start, null),
+    };
 }
 
 /// <summary>One matter of a case in the public lookup: the matter and the department that holds it.</summary>
@@ -41,9 +76,10 @@ public sealed record PublicMatter(string Code, string Name, string Department, s
 /// one decimal, negative when overdue; null before acceptance and once the case is closed.
 /// </param>
 /// <param name="ClockSuspended">True while the clocks stand still (补正, special procedure).</param>
+/// <param name="Hold">Why the clocks stand still (null while they run): the pages label the stop from it, not with a fixed text.</param>
 /// <param name="Matters">The matters applied for.</param>
 public sealed record PublicProgress(string CaseNumber, Stage? Stage, string? StageName, CaseState State, double? RemainingWorkingDays, bool ClockSuspended,
-    IReadOnlyList<PublicMatter> Matters)
+    PublicHold? Hold, IReadOnlyList<PublicMatter> Matters)
 {
     /// <summary>The public part of <paramref name="snapshot"/>.</summary>
     public static PublicProgress Of(CaseSnapshot snapshot, MatterCatalogue catalogue)
@@ -51,6 +87,7 @@ public sealed record PublicProgress(string CaseNumber, Stage? Stage, string? Sta
         var running = snapshot.IsOpen ? snapshot.Clocks : null;
         return new PublicProgress(snapshot.CaseNumber ?? "", snapshot.Stage, snapshot.StageName, snapshot.State,
             running?.TightestRemaining(), running?.Suspended ?? false,
+            running is { Suspended: true } ? PublicHold.Of(running.Hold ?? ClockHold.Of(snapshot.Suspensions)) : null,
             snapshot.Matters.Select(m => Matter(snapshot, m, catalogue.FindDepartment(m.Department))).ToList());
     }
 

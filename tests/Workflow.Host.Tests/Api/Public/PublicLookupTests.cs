@@ -39,7 +39,7 @@ public sealed class PublicLookupTests(PublicHost host) : IClassFixture<PublicHos
         var progress = JsonDocument.Parse(body).RootElement;
 
         progress.EnumerateObject().Select(p => p.Name).Should().Equal(
-            "caseNumber", "stage", "stageName", "state", "remainingWorkingDays", "clockSuspended", "matters");
+            "caseNumber", "stage", "stageName", "state", "remainingWorkingDays", "clockSuspended", "hold", "matters");
         foreach (var matter in progress.GetProperty("matters").EnumerateArray())
             matter.EnumerateObject().Select(p => p.Name).Should().Equal("code", "name", "department", "departmentName", "departmentEnglishName", "progress");
         // Who applied, for which project and enterprise, the case's id and its code: none of it is in the answer.
@@ -77,6 +77,41 @@ public sealed class PublicLookupTests(PublicHost host) : IClassFixture<PublicHos
         wrong.StatusCode.Should().Be(HttpStatusCode.NotFound);
         (await wrong.Content.ReadAsStringAsync()).Should().Contain("lookup-not-found").And.NotContain("id=\"progress\"");
     }
+
+    /// <summary>
+    /// A stopped clock is labelled from its cause (issue #13, item 7), not with a fixed 「计时暂停」: while a department waits
+    /// for the applicant's materials the API names the cause and the page says so in either language.
+    /// </summary>
+    [Fact]
+    public async Task A_supplement_is_named_as_the_cause_of_the_stopped_clock_in_the_api_and_on_the_page()
+    {
+        using var agent = await host.AsUserAsync("agent1");
+        using var admin = await host.AsUserAsync("admin");
+        using var frontdesk = await host.AsUserAsync("frontdesk");
+        using var reviewer = await host.AsUserAsync("reviewer-zjj");
+        var caseId = (await agent.ApplyAsync(await agent.CreateProjectAsync(name: "滨江花园三期"), Workflow.Definitions.Catalogue.Stage.ConstructionPermit, ["ZJJ-003"])).Id();
+        await frontdesk.ActAsync((await admin.OpenStepAsync(caseId, "frontdesk")).Id(), new { outcome = "Accepted" });
+        await reviewer.ActAsync((await admin.OpenStepAsync(caseId, "zjj")).Id(), new
+        {
+            outcome = "SupplementRequested", opinion = "请补充施工方案",
+            missingMaterials = new[] { new { code = "ZJJ-003-PLAN", reason = "缺少专家论证意见" } },
+        });
+        var filed = await admin.GetJsonAsync($"/api/cases/{caseId}");
+        var (number, code) = (filed.Text("caseNumber"), filed.Text("queryCode"));
+
+        using var anonymous = host.Anonymous();
+        var progress = await anonymous.GetJsonAsync($"/api/public/cases/{number}?code={code}");
+        progress.GetProperty("clockSuspended").GetBoolean().Should().BeTrue();
+        var hold = progress.GetProperty("hold");
+        hold.Text("cause").Should().Be("Supplement");
+        hold.GetProperty("procedure").ValueKind.Should().Be(JsonValueKind.Null);
+        hold.GetProperty("start").GetString().Should().NotBeNullOrEmpty();
+
+        var zh = await (await anonymous.PostFormAsync("/lookup", [F("CaseNumber", number), F("Code", code)])).Content.ReadAsStringAsync();
+        zh.Should().Contain("data-cause=\"Supplement\"").And.Contain("计时暂停：等待申请人补正，自 ").And.NotContain("施工方案").And.NotContain("缺少专家论证意见");
+        var en = await (await anonymous.PostFormAsync("/lookup?culture=en", [F("CaseNumber", number), F("Code", code)])).Content.ReadAsStringAsync();
+        en.Should().Contain("clock stopped: waiting for the applicant&#x27;s supplement, from ");
+    }
 }
 
 /// <summary>The public lookup's rate limit (PublicLookup:PermitPerMinute = 3 on this host).</summary>
@@ -100,4 +135,5 @@ public sealed class PublicRateLimitTests(ThreePerMinuteHost host) : IClassFixtur
         english.Text("title").Should().Be("Too many lookups.", "the certificate check shares the client's budget");
         (await anonymous.GetAsync("/api/cases")).StatusCode.Should().Be(HttpStatusCode.Unauthorized, "signed-in routes are not limited by it");
     }
+
 }
