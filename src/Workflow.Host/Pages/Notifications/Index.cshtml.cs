@@ -70,7 +70,13 @@ public sealed class IndexModel(NotificationCentre centre, MatterCatalogue catalo
         return Redirect(Back());
     }
 
+    /// <summary>
+    /// Where a form on the list posts: the list's own query (filters, page) travels with the handler, so that after marking
+    /// read the user is back on the list as it was shown, not on its first unfiltered page.
+    /// </summary>
+    public string PostTo(string handler, long? id = null) =>
+        $"/notifications?{ListParameters.QueryWithout(Request.Query, "handler", "id")}&handler={handler}" + (id is { } i ? $"&id={i}" : "");
+
     // Back to the list as it was shown (its filters and page), without the handler and the id of the form's post.
-    private string Back() => "/notifications?" + string.Join("&", Request.Query.Where(q => q.Key is not ("handler" or "id"))
-        .Select(q => $"{Uri.EscapeDataString(q.Key)}={Uri.EscapeDataString(q.Value.ToString())}"));
+    private string Back() => "/notifications?" + ListParameters.QueryWithout(Request.Query, "handler", "id");
 }

@@ -102,8 +102,8 @@ public sealed record ListParameters(StepListFilter Filter, int Page, int PageSiz
     private enum NoState { }
 
     /// <summary>The query string of these parameters for another page (the pages' pager links), without <c>page</c>.</summary>
-    public static string QueryWithout(IQueryCollection query, string name) =>
-        string.Join("&", query.Where(q => q.Key != name).Select(q => $"{Uri.EscapeDataString(q.Key)}={Uri.EscapeDataString(q.Value.ToString())}"));
+    public static string QueryWithout(IQueryCollection query, params string[] names) =>
+        string.Join("&", query.Where(q => !names.Contains(q.Key)).Select(q => $"{Uri.EscapeDataString(q.Key)}={Uri.EscapeDataString(q.Value.ToString())}"));
 
     private static string OneOf(string parameter, IEnumerable<string> values) =>
         Ui.T($"{parameter} 须为以下之一：{string.Join("、", values)}", $"{parameter} is one of {string.Join(", ", values)}");

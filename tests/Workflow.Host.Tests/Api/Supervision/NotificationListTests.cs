@@ -84,5 +84,20 @@ public sealed class NotificationListTests(NotificationEndpointTests.CardedHost h
         english.Should().Contain("<span id=\"total\">8</span> in all").And.Contain("Deadline warnings").And.Contain("Unread").And.NotContain("红牌");
         (await page.GetAsync("/notifications?kind=nothing")).StatusCode.Should().Be(HttpStatusCode.BadRequest);
         (await (await page.GetAsync("/notifications?kind=nothing&culture=en")).Content.ReadAsStringAsync()).Should().Contain("kind is one of");
+
+        // Marking one read, and all read, brings the user back to the list as it was shown: its filters and its page.
+        const string shown = "/notifications?kind=card&state=Unread&pageSize=4&page=2";
+        var list = await page.GetStringAsync(shown);
+        var form = System.Text.RegularExpressions.Regex.Match(list, "action=\"([^\"]*handler=Read&amp;id=\\d+)\"");
+        form.Success.Should().BeTrue("each unread row has a mark-read form");
+        var action = System.Net.WebUtility.HtmlDecode(form.Groups[1].Value);
+        action.Should().StartWith("/notifications?kind=card&state=Unread&pageSize=4&page=2&handler=Read&id=");
+        var marked = await page.PostAsync(action, new FormUrlEncodedContent([Workflow.Host.Tests.Pages.PageForms.F("__RequestVerificationToken", Workflow.Host.Tests.Pages.PageForms.AntiforgeryToken(list))]));
+        marked.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        marked.Headers.Location!.OriginalString.Should().Be(shown);
+        (await List("state=Unread&kind=card")).Total.Should().Be(7, "the one marked is read");
+        var readAll = await page.PostAsync(shown + "&handler=ReadAll", new FormUrlEncodedContent([Workflow.Host.Tests.Pages.PageForms.F("__RequestVerificationToken", Workflow.Host.Tests.Pages.PageForms.AntiforgeryToken(list))]));
+        readAll.Headers.Location!.OriginalString.Should().Be(shown);
+        list.Should().Contain("action=\"/notifications?kind=card&amp;state=Unread&amp;pageSize=4&amp;page=2&amp;handler=ReadAll\"");
     }
 }
