@@ -56,6 +56,13 @@ public sealed class UrgingsModel(UrgingService urgings, InboxQueries inboxes, Ma
     public MatterCatalogue Catalogue => catalogue;
 
     [BindProperty(SupportsGet = true)] public string? Step { get; set; }
+
+    /// <summary>
+    /// Narrows the overdue steps offered to those whose case matches (case number, project code or name, enterprise,
+    /// matter; <c>?case=</c>, set by the urge links of the supervision list and the case page), so a case's steps can be
+    /// chosen when more than <see cref="MaxChoices"/> are overdue.
+    /// </summary>
+    [BindProperty(SupportsGet = true, Name = "case")] public string? CaseSearch { get; set; }
     [BindProperty] public string? Text { get; set; }
     [BindProperty] public string? ReplyDue { get; set; }
 
@@ -116,7 +123,12 @@ public sealed class UrgingsModel(UrgingService urgings, InboxQueries inboxes, Ma
         MayIssue = role is UserRole.Supervisor or UserRole.Admin;
         if (MayIssue)
         {
-            var overdue = await inboxes.OverviewAsync(new StepListFilter(Level: Workflow.Engine.Calendar.DeadlineLevel.Overdue), 1, MaxChoices, ct);
+            if (CaseSearch?.Length > ListParameters.MaxSearchLength)
+            {
+                Errors = new Dictionary<string, string[]> { ["case"] = [RuleTexts.Render(new RuleMessage(RuleCodes.TextTooLong, ListParameters.MaxSearchLength), catalogue)] };
+                CaseSearch = null;
+            }
+            var overdue = await inboxes.OverviewAsync(new StepListFilter(Search: CaseSearch, Level: Workflow.Engine.Calendar.DeadlineLevel.Overdue), 1, MaxChoices, ct);
             (Urgeable, UrgeableCount) = (overdue.Attention, overdue.AttentionCount);
         }
         MayReply = role is UserRole.Reviewer or UserRole.Admin;

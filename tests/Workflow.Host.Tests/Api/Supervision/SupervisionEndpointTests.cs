@@ -225,6 +225,34 @@ public sealed class SupervisionEndpointTests : IClassFixture<SupervisionEndpoint
     }
 
     /// <summary>
+    /// An overdue step is urged from where the supervisor sees it: the supervision list and the case page link to the issue
+    /// form with the step chosen and the choices narrowed to its case (<c>?case=</c>); a reviewer sees no urge link.
+    /// </summary>
+    [Fact]
+    public async Task The_supervision_list_and_the_case_page_link_an_overdue_step_to_the_urging_form()
+    {
+        using var admin = await _host.AsUserAsync("admin");
+        var number = (await admin.GetJsonAsync($"/api/cases/{_host.CaseId}")).Text("caseNumber");
+        var link = $"/supervision/urgings?step={_host.StepId}&amp;case={number}";
+        using var supervisor = await _host.SignedInClientAsync("supervisor");
+        using var reviewer = await _host.SignedInClientAsync("reviewer-zjj");
+
+        (await supervisor.GetStringAsync("/supervision?level=Overdue")).Should().Contain($"<a class=\"urge\" href=\"{link}\">督办</a>");
+        (await supervisor.GetStringAsync($"/cases/{_host.CaseId}")).Should().Contain($"<a class=\"urge\" href=\"{link}\">督办</a>")
+            .And.Contain($"id=\"urgings-link\" href=\"/supervision/urgings?search={number}\"");
+        (await reviewer.GetStringAsync("/inbox")).Should().Contain($"data-step=\"{_host.StepId}\"").And.NotContain("class=\"urge\"");
+        (await reviewer.GetStringAsync($"/cases/{_host.CaseId}")).Should().NotContain("class=\"urge\"");
+
+        var narrowed = await supervisor.GetStringAsync(System.Net.WebUtility.HtmlDecode(link));
+        narrowed.Should().Contain($"<option value=\"{_host.StepId}\" selected=\"selected\">").And.Contain($"value=\"{number}\"");
+        narrowed.Should().Contain($"action=\"/supervision/urgings?case={number}&amp;handler=Issue\"", "an error on issuing keeps the narrowing");
+        var other = await supervisor.GetStringAsync("/supervision/urgings?case=2099-3-999999");
+        other.Should().NotContain($"<option value=\"{_host.StepId}\"").And.Contain("没有与筛选条件相符的超期在办环节");
+        var tooLong = await supervisor.GetStringAsync("/supervision/urgings?case=" + new string('x', 101));
+        tooLong.Should().Contain("data-field=\"case\"").And.Contain($"<option value=\"{_host.StepId}\">", "an over-long narrowing is refused and every overdue step offered");
+    }
+
+    /// <summary>
     /// The open steps' drill-down names each step by the catalogue's English names in English mode, as the other lists
     /// (issue #13: "In English mode, matter names and step titles stay Chinese"); the stored Chinese title in Chinese mode.
     /// </summary>
