@@ -1,3 +1,4 @@
+using Workflow.Host.Web.OpenApi;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Workflow.Definitions.Feedback;
@@ -32,7 +33,7 @@ public static class FeedbackEndpoints
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden).AddEndpointFilter<PermitProblemFilter>()
             .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status404NotFound);
         complaints.MapPost("", FileAsync).WithName("FileComplaint").WithSummary("The agent files a complaint about a step of their case or a department.");
-        complaints.MapGet("", ListAsync).WithName("Complaints").ProducesValidationProblem()
+        complaints.MapGet("", ListAsync).WithName("Complaints").WithListStates<ComplaintState, RouteHandlerBuilder>().ProducesValidationProblem()
             .WithSummary("The agent's own complaints, or every one (supervisor, admin), paged: `{items, totalCount, page, pageSize}`.")
             .WithDescription("The lists' parameters (docs/api.md, Lists): `?search=` (the complaint's text, case number or id, project code or name, enterprise, matter), " +
                 "`?state=Open|InHand|Answered|Closed`, `?department=` (the department complained about, or frontdesk), `?stage=`, `?greenChannel=`, " +

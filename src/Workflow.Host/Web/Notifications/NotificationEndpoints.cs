@@ -1,3 +1,4 @@
+using Workflow.Host.Web.OpenApi;
 using Workflow.Host.Web.Localization;
 using System.Globalization;
 using System.Security.Claims;
@@ -33,7 +34,7 @@ public static class NotificationEndpoints
     {
         var api = app.MapGroup("/api/notifications").WithTags("Notifications").RequireAuthorization(AccessPolicies.SignedIn)
             .ProducesProblem(StatusCodes.Status401Unauthorized);
-        api.MapGet("", ListAsync).WithName("Notifications").ProducesValidationProblem()
+        api.MapGet("", ListAsync).WithName("Notifications").WithListStates<NotificationState, RouteHandlerBuilder>().ProducesValidationProblem()
             .WithSummary("The caller's notifications, newest first, paged: `{items, totalCount, page, pageSize, unread}`.")
             .WithDescription("The lists' parameters (docs/api.md, Lists): `?search=` (case number or id, project code or name, enterprise, matter), " +
                 "`?state=Unread|Read`, `?kind=` (a notification kind, docs/notifications.md), `?stage=`, `?greenChannel=`, `?from=&to=` (dates, yyyy-MM-dd, both included), " +
@@ -45,7 +46,7 @@ public static class NotificationEndpoints
         api.MapPut("/settings", PutSettingsAsync).WithName("SaveNotificationSettings")
             .WithSummary("Saves the caller's preferences; a field error is a 400 problem naming the field.");
         app.MapGet("/api/notifications/outbox", OutboxAsync).WithTags("Notifications").RequireAuthorization(AccessPolicies.Administer)
-            .WithName("NotificationOutbox").ProducesValidationProblem()
+            .WithName("NotificationOutbox").WithListStates<OutboxState, RouteHandlerBuilder>().ProducesValidationProblem()
             .WithSummary("The e-mail outbox for the admin: how many wait, were sent, were given up, and one page of its messages (docs/notifications.md).")
             .WithDescription("The lists' parameters (docs/api.md, Lists): `?search=` (reader, address, or the case: number or id, project code or name, enterprise, matter), " +
                 "`?state=Waiting|Retrying|Sent|Failed`, `?kind=`, `?stage=`, `?greenChannel=`, `?from=&to=` (staged, yyyy-MM-dd, both included), " +

@@ -41,7 +41,9 @@ internal static class ApiOperations
                 integer.Pattern = null;
             if (parameter.In == ParameterLocation.Query && parameter.Schema is OpenApiSchema { Type: JsonSchemaType.String, Enum: null or { Count: 0 } }
                 && QueryTypes.TryGetValue(parameter.Name!, out var schema))
-                parameter.Schema = schema(document);
+                parameter.Schema = parameter.Name == "state" && context.Description.ActionDescriptor.EndpointMetadata.OfType<ListStates>().FirstOrDefault() is { } states
+                    ? new OpenApiSchema { Type = JsonSchemaType.String, Enum = [.. Enum.GetNames(states.Enum).Select(n => (System.Text.Json.Nodes.JsonNode)System.Text.Json.Nodes.JsonValue.Create(n))] }
+                    : schema(document);
         }
 
         operation.Responses ??= [];

@@ -1,3 +1,4 @@
+using Workflow.Host.Web.OpenApi;
 using Workflow.Host.Web.Localization;
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
@@ -42,7 +43,7 @@ public static class UrgingEndpoints
         api.MapPost("/urgings", IssueAsync).WithName("IssueUrging").AddEndpointFilter<PermitProblemFilter>()
             .WithSummary("Issues a 督办 notice on an open, overdue step (supervisor, admin).")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
-        api.MapGet("/urgings", ListAsync).WithName("Urgings").ProducesValidationProblem()
+        api.MapGet("/urgings", ListAsync).WithName("Urgings").WithListStates<UrgingState, RouteHandlerBuilder>().ProducesValidationProblem()
             .WithSummary("The caller's department's notices (reviewers) or all (supervisor, admin), paged: `{items, totalCount, page, pageSize}`.")
             .WithDescription("The lists' parameters (docs/api.md, Lists): `?search=` (message or reply, case number or id, project code or name, enterprise, matter), " +
                 "`?state=Awaiting|Replied`, `?department=`, `?stage=`, `?greenChannel=`, `?from=&to=` (issue dates, yyyy-MM-dd, both included), " +

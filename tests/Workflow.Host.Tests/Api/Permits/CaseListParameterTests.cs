@@ -48,4 +48,23 @@ public sealed class CaseListParameterTests(PermitApiHost host) : IClassFixture<P
         operation.GetProperty("parameters").EnumerateArray().Select(p => p.Text("name")).Should()
             .Contain(["search", "state", "stage", "department", "level", "greenChannel", "from", "to", "sort", "page", "pageSize"]);
     }
+
+    /// <summary>
+    /// Each list's <c>state</c> is documented with the states that list takes: a case's on the case and project lists,
+    /// the list's own on the others (Unread/Read, Awaiting/Replied, …), not <c>CaseState</c> everywhere.
+    /// </summary>
+    [Theory]
+    [InlineData("/api/notifications", "Unread,Read")]
+    [InlineData("/api/notifications/outbox", "Waiting,Retrying,Sent,Failed")]
+    [InlineData("/api/complaints", "Open,InHand,Answered,Closed")]
+    [InlineData("/api/supervision/urgings", "Awaiting,Replied")]
+    public async Task The_OpenAPI_document_lists_the_states_each_list_takes(string path, string states)
+    {
+        using var anonymous = host.Anonymous();
+        var document = System.Text.Json.JsonDocument.Parse(await anonymous.GetStringAsync("/openapi/v1.json")).RootElement;
+        var state = document.GetProperty("paths").GetProperty(path).GetProperty("get").GetProperty("parameters").EnumerateArray().Single(p => p.Text("name") == "state");
+        string.Join(",", state.GetProperty("schema").GetProperty("enum").EnumerateArray().Select(e => e.GetString())).Should().Be(states);
+        var cases = document.GetProperty("paths").GetProperty("/api/cases").GetProperty("get").GetProperty("parameters").EnumerateArray().Single(p => p.Text("name") == "state");
+        cases.GetProperty("schema").GetProperty("$ref").GetString().Should().EndWith("/CaseState");
+    }
 }
