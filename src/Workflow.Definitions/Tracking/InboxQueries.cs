@@ -145,6 +145,7 @@ public sealed class InboxQueries(IDbContextFactory<WorkflowDbContext> contexts, 
         if (filter.Department is { } department) lateSteps = lateSteps.Where(s => s.Department == department);
         if (filter.State is { } stateName && Enum.TryParse<StepState>(stateName, out var state)) lateSteps = lateSteps.Where(s => s.State == state);
         if (filter.Level == DeadlineLevel.Overdue) lateSteps = lateSteps.Where(s => s.OverdueAt <= at);
+        if (filter.Level == DeadlineLevel.Warning) lateSteps = lateSteps.Where(s => s.OverdueAt == null || s.OverdueAt > at);
         if (filter.GreenChannel is { } green) lateSteps = lateSteps.Where(s => s.GreenChannel == green);
         var attention = Filtered(db, Joined(db, lateSteps), filter, at, handled: false);
         var attentionCount = filtered ? await attention.CountAsync(cancellationToken) : departments.Sum(d => d.Warning + d.Overdue);
@@ -182,6 +183,11 @@ public sealed class InboxQueries(IDbContextFactory<WorkflowDbContext> contexts, 
         if (filter.Level == DeadlineLevel.Overdue)
             steps = steps.Where(s => (s.PromisedDue != null && s.PromisedDue < (s.CompletedAt ?? at))
                 || (s.StatutoryDue != null && s.StatutoryDue < (s.CompletedAt ?? at)));
+        // In warning now and not yet overdue: from the open row's stored warning instant (a completed row has none, so
+        // the handled list has no warnings; the Host refuses level=Warning there).
+        if (filter.Level == DeadlineLevel.Warning)
+            steps = steps.Where(s => s.WarningAt <= at
+                && !((s.PromisedDue != null && s.PromisedDue < at) || (s.StatutoryDue != null && s.StatutoryDue < at)));
         return steps;
     }
 

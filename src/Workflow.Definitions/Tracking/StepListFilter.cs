@@ -23,7 +23,10 @@ public enum ListSort
 /// <param name="State">A step state (step lists) or case state (case lists), by name.</param>
 /// <param name="Stage">Only cases of this stage.</param>
 /// <param name="Department">Only this department's steps (for a case list: cases with a step there).</param>
-/// <param name="Level">Only steps (or cases) at this deadline level; <see cref="DeadlineLevel.Overdue"/> is read from the stored due instants.</param>
+/// <param name="Level">
+/// Only steps (or cases) at this deadline level; <see cref="DeadlineLevel.Overdue"/> is read from the stored due instants,
+/// <see cref="DeadlineLevel.Warning"/> (in warning, not yet overdue) from an open step row's warning instant (open-step lists only).
+/// </param>
 /// <param name="GreenChannel">Only key projects (true) or only the others (false).</param>
 /// <param name="From">Filed (handled lists: decided) at or after this instant.</param>
 /// <param name="To">Filed (handled lists: decided) before this instant.</param>

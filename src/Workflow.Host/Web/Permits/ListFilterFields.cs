@@ -10,4 +10,8 @@ namespace Workflow.Host.Web.Permits;
 /// <param name="Errors">The parameters' errors, by parameter.</param>
 /// <param name="Catalogue">For the stages' names.</param>
 /// <param name="DueOrder">How the default order (<c>sort=due</c>) reads on this list.</param>
-public sealed record ListFilterFields(ListParameters Parameters, IReadOnlyDictionary<string, string[]> Errors, MatterCatalogue Catalogue, string DueOrder);
+/// <param name="OpenSteps">
+/// A list of open steps (inboxes, the intake queue, supervision): it also offers the step's state (open, waiting for a
+/// supplement) and the warning level, which only an open step row carries.
+/// </param>
+public sealed record ListFilterFields(ListParameters Parameters, IReadOnlyDictionary<string, string[]> Errors, MatterCatalogue Catalogue, string DueOrder, bool OpenSteps = false);

@@ -66,8 +66,10 @@ public sealed record ListParameters(StepListFilter Filter, int Page, int PageSiz
         DeadlineLevel? level = null;
         if (Get("level") is { } levelText)
         {
-            if (string.Equals(levelText, nameof(DeadlineLevel.Overdue), StringComparison.OrdinalIgnoreCase)) level = DeadlineLevel.Overdue;
-            else errors["level"] = [OneOf("level", [nameof(DeadlineLevel.Overdue)])];
+            // Warning is read from an open step row's stored warning instant: step lists only (cases keep no such instant).
+            string[] levels = typeof(TState) == typeof(StepState) ? [nameof(DeadlineLevel.Overdue), nameof(DeadlineLevel.Warning)] : [nameof(DeadlineLevel.Overdue)];
+            if (levels.FirstOrDefault(l => string.Equals(levelText, l, StringComparison.OrdinalIgnoreCase)) is { } known) level = Enum.Parse<DeadlineLevel>(known);
+            else errors["level"] = [OneOf("level", levels)];
         }
         bool? green = null;
         if (Get("greenChannel") is { } greenText)
@@ -84,6 +86,15 @@ public sealed record ListParameters(StepListFilter Filter, int Page, int PageSiz
 
         return (new ListParameters(new StepListFilter(search, state, stage, department, level, green, from, to, sort), page, pageSize), errors);
     }
+
+    /// <summary>
+    /// The error of <c>level=Warning</c> on a handled list (已办): a decided step is no longer in warning, so the filter
+    /// would silently answer nothing; null when the level is not Warning.
+    /// </summary>
+    public static Dictionary<string, string[]>? WarningOnHandled(ListParameters parameters) =>
+        parameters.Filter.Level == DeadlineLevel.Warning
+            ? new() { ["level"] = [Ui.T("已办列表只能按超期筛选（level=Overdue）", "a handled list is filtered by level=Overdue only")] }
+            : null;
 
     /// <summary>
     /// These parameters ordered by <paramref name="order"/> when <paramref name="query"/> names no <c>sort</c>: for a list

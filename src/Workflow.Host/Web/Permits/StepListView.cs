@@ -30,9 +30,11 @@ public sealed class StepListView : IListPager
     {
         var (parameters, errors) = ListParameters.Read(request.Query, catalogue, jurisdiction.Zone);
         if (!request.Query.ContainsKey("pageSize")) parameters = parameters with { PageSize = PageSize };
+        var handled = request.Query["view"] == "handled";
+        if (handled && ListParameters.WarningOnHandled(parameters) is { } warning) errors = new(errors.Concat(warning));
         return new StepListView
         {
-            Parameters = parameters, Errors = errors, Handled = request.Query["view"] == "handled", Path = request.Path,
+            Parameters = parameters, Errors = errors, Handled = handled, Path = request.Path,
             QueryWithoutPage = ListParameters.QueryWithout(request.Query, "page"), Catalogue = catalogue,
         };
     }

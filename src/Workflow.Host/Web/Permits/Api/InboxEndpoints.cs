@@ -21,10 +21,10 @@ public static class InboxEndpoints
         api.MapGet("/inbox", ReadAsync).WithName("Inbox")
             .WithSummary("The caller's open steps, green channel first, then by promised due.")
             .WithDescription("Reviewers: their department; front desk: intake steps (`frontdesk`); supervisor and admin: all, or `?department=CODE`. " +
-                "A reviewer asking for another department's inbox is 403. `?search=&state=&stage=&level=Overdue&greenChannel=&from=&to=&sort=due|newest|oldest&page=1&pageSize=50` (docs/api.md, Lists).");
+                "A reviewer asking for another department's inbox is 403. `?search=&state=Open|WaitingForSupplement&stage=&level=Overdue|Warning&greenChannel=&from=&to=&sort=due|newest|oldest&page=1&pageSize=50` (docs/api.md, Lists).");
         api.MapGet("/inbox/handled", HandledAsync).WithName("HandledSteps")
             .WithSummary("已办: the steps the caller's department decided, with outcome, actor and when; the latest first.")
-            .WithDescription("Who as for `/api/inbox`; the same parameters, `from`/`to` bound the decision date.");
+            .WithDescription("Who as for `/api/inbox`; the same parameters (`level=Overdue` only: a decided step is in warning no more), `from`/`to` bound the decision date.");
         return api;
     }
 
@@ -36,14 +36,15 @@ public static class InboxEndpoints
     private static Task<Results<Ok<PagedList<InboxItemView>>, ValidationProblem, ProblemHttpResult>> HandledAsync(
         HttpRequest request, ClaimsPrincipal user, MatterCatalogue catalogue, IOptions<JurisdictionOptions> jurisdiction, InboxQueries inboxes, CancellationToken ct) =>
         ListAsync(request, user, catalogue, jurisdiction.Value, (department, parameters) =>
-            inboxes.HandledAsync(department, parameters.Filter, parameters.Page, parameters.PageSize, ct));
+            inboxes.HandledAsync(department, parameters.Filter, parameters.Page, parameters.PageSize, ct), handled: true);
 
     private static async Task<Results<Ok<PagedList<InboxItemView>>, ValidationProblem, ProblemHttpResult>> ListAsync(HttpRequest request, ClaimsPrincipal user,
-        MatterCatalogue catalogue, JurisdictionOptions jurisdiction, Func<string?, ListParameters, Task<InboxPage>> read)
+        MatterCatalogue catalogue, JurisdictionOptions jurisdiction, Func<string?, ListParameters, Task<InboxPage>> read, bool handled = false)
     {
         var access = new CaseAccess(user);
         if (access.ReadInbox() is not AccessDecision.Allowed and var decision) return Denied.Because(decision, Ui.T("待办", "inboxes"));
         var (parameters, errors) = ListParameters.Read(request.Query, catalogue, jurisdiction.Zone);
+        if (handled && ListParameters.WarningOnHandled(parameters) is { } warning) errors = new(errors.Concat(warning));
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: Ui.T("列表参数无效。", "The list parameters are not valid."));
 
         var wanted = parameters.Filter.Department;
