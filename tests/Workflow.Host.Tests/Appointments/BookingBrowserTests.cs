@@ -70,17 +70,32 @@ public sealed class BookingBrowserTests(BrowserFixture browser)
     // Choosing in a select submits the form (onchange); when the page does not arrive, say where the browser is instead of a bare timeout.
     private static async Task ChooseAsync(Microsoft.Playwright.IPage page, string select, string value, string expectedInUrl)
     {
+        // Mark the current document, then wait until a document without the mark answers. Navigation events raced the
+        // waiters in full CI runs (page.Url already held the new query while WaitForURLAsync, even with Commit, waited
+        // 60 s), and a URL check alone passes too early when the old URL already holds the value (category=PERMIT is
+        // the default, so the second choice's URL matched before its navigation).
+        await page.EvaluateAsync("() => { window.__beforeChoice = true; }");
         await page.SelectOptionAsync(select, value);
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (!await IsNewDocumentAsync(page))
+        {
+            if (waited.Elapsed > TimeSpan.FromSeconds(60))
+                throw new TimeoutException($"Choosing {value} in {select} did not load a new page within 60 s: the page is at {page.Url}, the select holds {await page.InputValueAsync(select, new() { Timeout = 5_000 })}.");
+            await Task.Delay(50);
+        }
+        page.Url.Should().Contain(expectedInUrl);
+        (await page.InputValueAsync(select)).Should().Be(value);
+    }
+
+    private static async Task<bool> IsNewDocumentAsync(Microsoft.Playwright.IPage page)
+    {
         try
         {
-            // Commit, not load: in full CI runs this page's URL arrived but its load event did not come within 60 s
-            // (3 runs of 3; never alone). What the test needs is the new page's content, which the locators wait for.
-            await page.WaitForURLAsync(url => url.Contains(expectedInUrl), new() { WaitUntil = WaitUntilState.Commit });
-            await page.Locator(select).WaitForAsync();
+            return await page.EvaluateAsync<bool>("() => document.readyState !== 'loading' && !window.__beforeChoice");
         }
-        catch (TimeoutException e)
+        catch (PlaywrightException)
         {
-            throw new TimeoutException($"Choosing {value} in {select} did not reach a URL with {expectedInUrl}: the page is at {page.Url}, the select holds {await page.InputValueAsync(select, new() { Timeout = 5_000 })}.", e);
+            return false; // the old document's context was destroyed mid-evaluation: the navigation is under way
         }
     }
 }
