@@ -58,10 +58,12 @@ public static class WebApp
             builder.WebHost.UseUrls(DefaultUrl);
 
         var maxBody = RequestBodyLimit.Of(builder.Configuration);
+        var maxFileBytes = PermitHosting.MaxFileBytes(builder.Configuration);
         builder.WebHost.ConfigureKestrel(o =>
         {
             o.Limits.MaxRequestLineSize = RoutingRejections.KestrelRequestLineLimit;
-            o.Limits.MaxRequestBodySize = maxBody;
+            // The largest body any endpoint takes; each request is then held to its endpoint's own limit (RequestBodyLimit).
+            o.Limits.MaxRequestBodySize = Math.Max(maxBody, RequestBodyLimit.ForUploads(AcceptsUploads.Largest, maxFileBytes));
         });
         var services = builder.Services;
         configureServices?.Invoke(services);
@@ -89,6 +91,9 @@ public static class WebApp
         {
             o.Conventions.AuthorizeFolder("/Studio", AccessPolicies.ReadWorkflows);
             o.Conventions.AuthorizeFolder("/Bindings", AccessPolicies.Administer);
+            // The forms that post material files (Files:MaxBytes each) take larger bodies than the others.
+            o.Conventions.AddPageApplicationModelConvention("/Cases/Case", page => page.EndpointMetadata.Add(AcceptsUploads.One));
+            o.Conventions.AddPageApplicationModelConvention("/Projects/Apply", page => page.EndpointMetadata.Add(AcceptsUploads.ApplyForm));
         });
 
         var app = builder.Build();
@@ -106,8 +111,8 @@ public static class WebApp
         app.UseStaticFiles();
         app.UseChartsLibrary();
         app.UseRequestTargetLimit();
-        app.UseRequestBodyLimit(maxBody);
         app.UseRouting();
+        app.UseRequestBodyLimit(maxBody, maxFileBytes);
         app.UseAnonymousRoutingRejections();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -41,9 +41,13 @@ public static class PermitHosting
         services.AddSingleton<IDepartmentCatalogue, CatalogueDepartments>();
         // Uploaded materials (docs/materials.md): Files:Folder (default ./data/files, beside the database), Files:MaxBytes (default 20 MB).
         services.AddSingleton<Definitions.MaterialFiles.IFileStore>(new Definitions.MaterialFiles.FolderFileStore(configuration["Files:Folder"] is { Length: > 0 } folder ? folder : Path.Combine("data", "files")));
-        services.AddSingleton(new Definitions.MaterialFiles.MaterialFileOptions(configuration.GetValue("Files:MaxBytes", Definitions.MaterialFiles.MaterialFileOptions.DefaultMaxBytes)));
+        services.AddSingleton(new Definitions.MaterialFiles.MaterialFileOptions(MaxFileBytes(configuration)));
         return services;
     }
+
+    /// <summary><c>Files:MaxBytes</c>: the largest uploaded material file (default 20 MB); the upload endpoints' body limit follows it.</summary>
+    public static long MaxFileBytes(IConfiguration configuration) =>
+        configuration.GetValue("Files:MaxBytes", Definitions.MaterialFiles.MaterialFileOptions.DefaultMaxBytes);
 
     // Arbitrary constant shared by every host that publishes and binds the shipped stage workflows ("WFBIND").
     private const long StartupLock = 0x57_46_42_49_4E_44;

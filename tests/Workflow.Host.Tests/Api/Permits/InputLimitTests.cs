@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Workflow.Definitions.Catalogue;
 using Workflow.Host.Tests.Pages;
 using static Workflow.Host.Tests.Pages.PageForms;
 
@@ -82,6 +83,39 @@ public sealed class InputLimitTests(PermitApiHost host) : IClassFixture<PermitAp
         (await Send(null)).GetProperty("title").GetString().Should().Be("请求体过大。");
         var en = await Send("en");
         en.GetProperty("title").GetString().Should().Be("The request body is too large.");
+    }
+
+    /// <summary>
+    /// A material file may be larger than other bodies: up to <c>Files:MaxBytes</c> (20 MB by default) plus 1 MiB of
+    /// multipart envelope, through the API and the case page's upload form; above that, 413 naming the limit.
+    /// </summary>
+    [Fact]
+    public async Task A_material_file_above_the_body_limit_of_other_requests_is_taken_up_to_its_own_limit()
+    {
+        using var agent = await host.AsUserAsync("agent1");
+        var caseId = (await agent.ApplyAsync(await agent.CreateProjectAsync(), Stage.ConstructionPermit, ["ZJJ-003"])).Id();
+        byte[] scan = [.. MaterialFileTests.Pdf, .. new byte[6 * 1024 * 1024]];
+        (await agent.PostAsync($"/api/cases/{caseId}/materials/APP/files", FileForm("file", "申请表.pdf", scan))).StatusCode.Should().Be(HttpStatusCode.Created);
+
+        using var page = await host.SignedInClientAsync("agent1");
+        var form = FileForm("upload", "施工方案.pdf", scan);
+        form.Add(new StringContent(AntiforgeryToken(await page.GetStringAsync($"/cases/{caseId}"))), "__RequestVerificationToken");
+        form.Add(new StringContent("ZJJ-003-PLAN"), "materialCode");
+        var uploaded = await page.PostAsync($"/cases/{caseId}?handler=Upload", form);
+        uploaded.StatusCode.Should().Be(HttpStatusCode.Redirect, await uploaded.Content.ReadAsStringAsync());
+        (await agent.GetJsonAsync($"/api/cases/{caseId}/files")).GetArrayLength().Should().Be(2);
+
+        byte[] tooLarge = [.. MaterialFileTests.Pdf, .. new byte[21 * 1024 * 1024]];
+        var refused = await (await agent.PostAsync($"/api/cases/{caseId}/materials/APP/files", FileForm("file", "大.pdf", tooLarge)))
+            .ShouldBeProblemAsync(HttpStatusCode.RequestEntityTooLarge);
+        refused.GetProperty("detail").GetString().Should().Be("请求体最多 22020096 字节。");
+    }
+
+    private static MultipartFormDataContent FileForm(string field, string name, byte[] content)
+    {
+        var part = new ByteArrayContent(content);
+        part.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/pdf");
+        return new MultipartFormDataContent { { part, field, name } };
     }
 
     /// <summary>

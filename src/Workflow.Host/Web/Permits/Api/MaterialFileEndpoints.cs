@@ -30,6 +30,7 @@ public static class MaterialFileEndpoints
     public static RouteGroupBuilder MapMaterialFileEndpoints(this RouteGroupBuilder api)
     {
         api.MapPost("/cases/{id}/materials/{code}/files", UploadAsync).WithName("UploadMaterialFile").DisableAntiforgery()
+            .WithMetadata(Problems.AcceptsUploads.One)
             .WithSummary("The agent uploads a file (PDF, JPEG or PNG, judged by content; Files:MaxBytes, default 20 MB) as the next version of a material.")
             .WithDescription("multipart/form-data with one part `file`. 201 with the version; 422 naming `file` or `materialCode` when refused. A file for a material the applicant owes (missing, or asked for by an open supplement request or the pending one-time notice) also hands it in, as `POST /api/cases/{id}/materials` does.")
             .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
