@@ -24,6 +24,8 @@ public static class InputLimits
     public const int Comment = 2000;
     /// <summary>The certificate number the issuing step may give (证照编号).</summary>
     public const int CertificateNumber = 100;
+    /// <summary>The label its owner gives a deadline feed's subscription.</summary>
+    public const int FeedLabel = 100;
 
     /// <summary>The problem when <paramref name="text"/> is longer than <paramref name="max"/>; null when it fits (or is null).</summary>
     public static RuleMessage? Check(string? text, int max) => text?.Length > max ? new RuleMessage(RuleCodes.TextTooLong, max) : null;

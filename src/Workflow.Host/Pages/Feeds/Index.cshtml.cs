@@ -33,7 +33,13 @@ public sealed class IndexModel(FeedTokens tokens, MatterCatalogue catalogue) : L
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return Page();
         }
-        var made = await tokens.CreateAsync(owner.Scope, owner.Owner, Workflow.Host.Web.Access.AppClaims.UserNameOf(User) ?? "", Label?.Length > 100 ? Label[..100] : Label, ct);
+        if (Label?.Length > Workflow.Definitions.Messages.InputLimits.FeedLabel)
+        {
+            Message = FeedEndpoints.LabelTooLong; // refused whole, as in the API: a cut label would store what nobody wrote
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return Page();
+        }
+        var made = await tokens.CreateAsync(owner.Scope, owner.Owner, Workflow.Host.Web.Access.AppClaims.UserNameOf(User) ?? "", Label, ct);
         NewUrl = FeedEndpoints.UrlOf(Request, made.Token);
         await LoadAsync(ct);
         return Page();

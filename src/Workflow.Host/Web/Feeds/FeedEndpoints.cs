@@ -5,6 +5,7 @@ using NodaTime;
 using Workflow.Definitions.Cases;
 using Workflow.Definitions.Catalogue;
 using Workflow.Definitions.Feeds;
+using Workflow.Definitions.Messages;
 using Workflow.Host.Web.Access;
 using Workflow.Host.Web.Permits.Api;
 
@@ -34,7 +35,8 @@ public static class FeedEndpoints
             .WithSummary("The iCalendar feed of upcoming due instants behind a subscription token (404 when unknown or revoked).");
         var api = app.MapGroup("/api/feeds").WithTags("Calendar feeds").RequireAuthorization(AccessPolicies.SignedIn)
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
-        api.MapPost("", CreateAsync).WithName("CreateFeed").WithSummary("Makes a feed token; the answer holds the token and the subscription URL, shown only once.");
+        api.MapPost("", CreateAsync).WithName("CreateFeed").WithSummary("Makes a feed token; the answer holds the token and the subscription URL, shown only once.")
+            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity); // an over-long label
         api.MapGet("", ListAsync).WithName("Feeds").WithSummary("The caller's feed tokens (without the tokens).");
         api.MapDelete("/{id:long}", RevokeAsync).WithName("RevokeFeed").WithSummary("Revokes a feed token: its URL answers 404 from now on.");
         return app;
@@ -72,6 +74,9 @@ public static class FeedEndpoints
         return Results.Text(text, "text/calendar; charset=utf-8");
     }
 
+    /// <summary>The field error of an over-long label, the same on the page and in the API.</summary>
+    public static string LabelTooLong => Ui.T($"备注最多 {InputLimits.FeedLabel} 个字符", $"the label is at most {InputLimits.FeedLabel} characters");
+
     private static async Task<Results<Created<FeedTokenView>, ValidationProblem, ProblemHttpResult>> CreateAsync(NewFeed? body, ClaimsPrincipal user, HttpRequest request,
         FeedTokens tokens, MatterCatalogue catalogue, CancellationToken ct)
     {
@@ -80,8 +85,12 @@ public static class FeedEndpoints
             return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: Ui.T("您的角色无权执行此操作。", "Your role may not do this."), detail: Ui.T("期限订阅供申报人、部门和监察人员使用。", "Deadline feeds are for agents, departments and supervisors."));
         if (OwnerFor(user, body?.Department, catalogue) is not { } owner)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["department"] = [Ui.T("department 须为部门代码（或 frontdesk）", "department must be a department code (or frontdesk)")] }, title: Ui.T("订阅设置有误。", "The feed is not valid."));
-        if (body?.Label?.Length > 100)
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["label"] = [Ui.T("label 最多 100 个字符", "label is at most 100 characters")] }, title: Ui.T("订阅设置有误。", "The feed is not valid."));
+        if (body?.Label?.Length > InputLimits.FeedLabel)
+            return TypedResults.Problem(new HttpValidationProblemDetails(new Dictionary<string, string[]> { ["label"] = [LabelTooLong] })
+            {
+                Status = StatusCodes.Status422UnprocessableEntity, // as every over-long text (docs/api.md, Input limits)
+                Title = Ui.T("订阅设置有误。", "The feed is not valid."),
+            });
         var made = await tokens.CreateAsync(owner.Scope, owner.Owner, AppClaims.UserNameOf(user) ?? "", body?.Label, ct);
         return TypedResults.Created($"/api/feeds/{made.Row.Id}", FeedTokenView.Of(made.Row, made.Token, UrlOf(request, made.Token)));
     }

@@ -85,6 +85,21 @@ public sealed class InputLimitTests(PermitApiHost host) : IClassFixture<PermitAp
         en.GetProperty("title").GetString().Should().Be("The request body is too large.");
     }
 
+    [Fact]
+    public async Task An_over_long_feed_label_is_refused_in_the_API_and_on_the_page_and_not_cut()
+    {
+        var label = new string('订', 101);
+        using var agent = await host.ClientAsync("agent1");
+        var problem = await (await agent.PostAsJsonAsync("/api/feeds", new { label })).ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity);
+        problem.GetProperty("errors").GetProperty("label")[0].GetString().Should().Be("备注最多 100 个字符");
+
+        using var page = await host.SignedInClientAsync("agent1");
+        var post = await page.PostFormAsync("/feeds?handler=Create", [F("Label", label)]);
+        post.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
+        (await post.Content.ReadAsStringAsync()).Should().Contain("备注最多 100 个字符");
+        (await agent.GetJsonAsync("/api/feeds")).ToString().Should().NotContain("订订订", "nothing was stored, not even cut short");
+    }
+
     /// <summary>
     /// A material file may be larger than other bodies: up to <c>Files:MaxBytes</c> (20 MB by default) plus 1 MiB of
     /// multipart envelope, through the API and the case page's upload form; above that, 413 naming the limit.
