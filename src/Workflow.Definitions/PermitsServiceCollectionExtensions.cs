@@ -64,6 +64,7 @@ public static class PermitsServiceCollectionExtensions
         services.TryAddSingleton<CaseFiles>();
         services.TryAddSingleton<Projects.ProjectRegistry>();
         services.TryAddSingleton<Filing.ApplicationDesk>();
+        services.TryAddSingleton<Intake.IntakeWaiverPolicy>();
         services.TryAddSingleton<Steps.StepDesk>();
         services.TryAddSingleton<Materials.MaterialSupply>();
         services.TryAddSingleton<Clocks.ClockRecompute>();

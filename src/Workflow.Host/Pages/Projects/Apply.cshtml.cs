@@ -19,7 +19,8 @@ namespace Workflow.Host.Pages.Projects;
 /// attached to each material (input <c>file-CODE</c>): the files are checked before filing (type by content, size), a
 /// material with a file counts as handed in, and each file becomes the material's first version (docs/materials.md).
 /// </summary>
-public sealed class ApplyModel(MatterCatalogue catalogue, ApplicationDesk applications, ProjectQueries projects, Workflow.Definitions.MaterialFiles.MaterialFiles files) : LocalizedPageModel
+public sealed class ApplyModel(MatterCatalogue catalogue, ApplicationDesk applications, ProjectQueries projects, Workflow.Definitions.MaterialFiles.MaterialFiles files,
+    Workflow.Definitions.Intake.IntakeWaiverPolicy waivers) : LocalizedPageModel
 {
     public ProjectRow Project { get; private set; } = null!;
 
@@ -46,6 +47,13 @@ public sealed class ApplyModel(MatterCatalogue catalogue, ApplicationDesk applic
             .GroupBy(x => x.Material.Code)
             .Select(g => (g.First().Material, (IReadOnlyList<string>)g.Select(x => x.Matter).ToList()))
             .ToList();
+
+    /// <summary>The matters whose intake may accept with waiver (the bound workflow's intake says so).</summary>
+    public IReadOnlySet<string> WaivingMatters { get; private set; } = new HashSet<string>();
+
+    /// <summary>A waivable material is 可容缺 only when a matter needing it goes to an intake that can waive it.</summary>
+    public bool MayWaive(MaterialRequirement material, IReadOnlyList<string> matters) =>
+        material.Kind == MaterialKind.Waivable && matters.Any(WaivingMatters.Contains);
 
     public bool IsChosen(string matter) => Fresh || ChosenMatters?.Contains(matter) == true;
 
@@ -138,6 +146,7 @@ public sealed class ApplyModel(MatterCatalogue catalogue, ApplicationDesk applic
         Project = project;
         Stage = definition;
         Matters = catalogue.MattersOf(definition.Stage).ToList();
+        WaivingMatters = await waivers.MattersAllowingWaiverAsync(project, definition.Stage, Matters.Select(m => m.Code), ct);
         return null;
     }
 }
