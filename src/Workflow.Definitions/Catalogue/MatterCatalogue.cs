@@ -14,9 +14,10 @@ public sealed class MatterCatalogue
     private readonly Dictionary<string, Department> _departments;
     private readonly Dictionary<string, Matter> _matters;
 
-    private MatterCatalogue(string jurisdiction, bool isSample, string calendarId, IReadOnlyList<Department> departments, IReadOnlyList<StageDefinition> stages, IReadOnlyList<Matter> matters)
+    private MatterCatalogue(string jurisdiction, string? serviceCentre, bool isSample, string calendarId, IReadOnlyList<Department> departments, IReadOnlyList<StageDefinition> stages, IReadOnlyList<Matter> matters)
     {
         Jurisdiction = jurisdiction;
+        ServiceCentre = string.IsNullOrWhiteSpace(serviceCentre) ? $"{jurisdiction}政务服务中心" : serviceCentre.Trim();
         IsSample = isSample;
         CalendarId = calendarId;
         Departments = departments;
@@ -28,6 +29,12 @@ public sealed class MatterCatalogue
 
     /// <summary>The jurisdiction's name, e.g. 示例市.</summary>
     public string Jurisdiction { get; }
+
+    /// <summary>
+    /// The institution of the one window (综合窗口), which seals the window's documents (受理通知书, 一次性告知书, 不予受理决定书):
+    /// the catalogue's <c>serviceCentre</c>, else the jurisdiction's name followed by 政务服务中心.
+    /// </summary>
+    public string ServiceCentre { get; }
 
     /// <summary>True for the shipped sample jurisdiction: its data is illustrative, not a real city's.</summary>
     public bool IsSample { get; }
@@ -148,7 +155,7 @@ public sealed class MatterCatalogue
             problems.Add($"circular prerequisites (互为前置): {string.Join(" → ", cycle)}");
 
         if (problems.Count > 0) throw new CatalogueException(source, problems);
-        return new MatterCatalogue(doc.Jurisdiction ?? "", doc.Sample, doc.Calendar ?? "cn-mainland", departments, stages, matters);
+        return new MatterCatalogue(doc.Jurisdiction ?? "", doc.ServiceCentre, doc.Sample, doc.Calendar ?? "cn-mainland", departments, stages, matters);
     }
 
     private static void CheckLimits(string at, int statutory, int promised, int green, List<string> problems)
@@ -168,6 +175,7 @@ public sealed class MatterCatalogue
 
     private sealed record CatalogueDocument(
         string? Jurisdiction,
+        string? ServiceCentre,
         bool Sample,
         string? Calendar,
         List<Department>? Departments,

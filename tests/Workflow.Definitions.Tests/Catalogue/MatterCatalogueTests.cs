@@ -37,6 +37,16 @@ public class MatterCatalogueTests
     }
 
     [Fact]
+    public void The_service_centre_that_seals_the_windows_documents_is_named_or_follows_the_jurisdiction()
+    {
+        MatterCatalogue.Sample.ServiceCentre.Should().Be("示例市政务服务中心");
+        var json = SampleJson();
+        json.Remove("serviceCentre");
+        json["jurisdiction"] = "某县";
+        MatterCatalogue.Parse(json.ToJsonString(), "unnamed.json").ServiceCentre.Should().Be("某县政务服务中心");
+    }
+
+    [Fact]
     public void Prerequisite_cycle_is_rejected_and_the_message_names_the_cycle()
     {
         var json = SampleJson();

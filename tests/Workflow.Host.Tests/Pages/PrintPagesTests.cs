@@ -34,6 +34,7 @@ public sealed class PrintPagesTests(HostFactory host) : IClassFixture<HostFactor
             .And.Contain("复印件不清晰，请提供加盖公章的清晰复印件")
             .And.Contain("示例建设单位").And.Contain("2025年9月26日", "the filing date in Chinese form")
             .And.Contain("二〇二五年九月二十六日", "the date above the seal")
+            .And.Contain("<span class=\"seal\">示例市政务服务中心<br />", "the catalogue's service centre seals the window's documents")
             // Ten working days from Friday 26 September 2025, over the National Day holiday (1–8 October, with 28 September and
             // 11 October as make-up working days): 28, 29, 30 Sep, 9, 10, 11, 13, 14, 15, 16 Oct.
             .And.Contain("2025年10月16日", "the resubmission deadline: ten working days on the official calendar")

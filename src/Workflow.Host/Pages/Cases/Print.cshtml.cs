@@ -65,6 +65,9 @@ public sealed class PrintModel(MatterCatalogue catalogue, CaseQueries cases, Pro
     /// <summary>The jurisdiction as printed in the letterhead.</summary>
     public string Jurisdiction => catalogue.Jurisdiction;
 
+    /// <summary>Who seals the window's documents (the catalogue's <c>serviceCentre</c>).</summary>
+    public string ServiceCentre => catalogue.ServiceCentre;
+
     public string DepartmentName(string? code) => code is null ? "" : catalogue.FindDepartment(code)?.Name ?? code;
 
     public string Date(Instant? instant) => ChineseDate.Numeric(instant, Case.Zone);
