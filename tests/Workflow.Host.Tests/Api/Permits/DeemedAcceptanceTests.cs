@@ -1,0 +1,53 @@
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+using Workflow.Definitions.Catalogue;
+using Workflow.Engine.Scheduling;
+
+namespace Workflow.Host.Tests.Api.Permits;
+
+/// <summary>
+/// 视为受理 through the real app (docs/domain.md, *The intake clock*): two ZJJ-003 cases of agent1 filed on Friday
+/// 2025-09-26 10:00 Shanghai. The window accepts one at once and leaves the other undecided. Its five working days on
+/// the official calendar are 28 (a make-up working Sunday), 29 and 30 September, then 9 and 10 October after the
+/// National Day holiday, so they end on Friday 2025-10-10 at 17:30. The host's clock then moves to Monday 2025-10-13
+/// 10:00 and one timer sweep runs.
+/// </summary>
+public sealed class DeemedAcceptanceTests(DeemedAcceptanceTests.LapsedIntakeHost host) : IClassFixture<DeemedAcceptanceTests.LapsedIntakeHost>
+{
+    public sealed class LapsedIntakeHost : HostFactory, IAsyncLifetime
+    {
+        /// <summary>The case the window left undecided past its intake clock.</summary>
+        public string DeemedCaseId { get; private set; } = "";
+        /// <summary>The case the window accepted in time.</summary>
+        public string AcceptedCaseId { get; private set; } = "";
+
+        public async Task InitializeAsync()
+        {
+            using var agent = await AsUserAsync("agent1");
+            using var frontdesk = await AsUserAsync("frontdesk");
+            using var admin = await AsUserAsync("admin");
+            AcceptedCaseId = (await agent.ApplyAsync(await agent.CreateProjectAsync(), Stage.ConstructionPermit, ["ZJJ-003"])).Id();
+            await frontdesk.ActAsync((await admin.OpenStepAsync(AcceptedCaseId, "frontdesk")).Id(), new { outcome = "Accepted" });
+            DeemedCaseId = (await agent.ApplyAsync(await agent.CreateProjectAsync(), Stage.ConstructionPermit, ["ZJJ-003"])).Id();
+            Clock.Set(Instant.FromUtc(2025, 10, 13, 2, 0));
+            await Services.GetRequiredService<WorkflowScheduler>().FireDueAsync();
+        }
+
+        Task IAsyncLifetime.DisposeAsync() => Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task The_case_view_says_deemedAccepted_with_the_day_of_receipt_and_false_for_a_case_the_window_accepted()
+    {
+        using var agent = await host.AsUserAsync("agent1");
+
+        var deemed = await agent.GetJsonAsync($"/api/cases/{host.DeemedCaseId}");
+        deemed.GetProperty("deemedAccepted").GetBoolean().Should().BeTrue();
+        deemed.Text("acceptedAt").Should().Be("2025-09-26T10:00:00+08:00", "accepted as of when the window received the materials");
+        deemed.Text("state").Should().Be("InReview");
+
+        var accepted = await agent.GetJsonAsync($"/api/cases/{host.AcceptedCaseId}");
+        accepted.GetProperty("deemedAccepted").GetBoolean().Should().BeFalse();
+        accepted.Text("acceptedAt").Should().Be("2025-09-26T10:00:00+08:00");
+    }
+}
