@@ -6,7 +6,7 @@ using Workflow.Engine.Scheduling;
 namespace Workflow.Host.Tests.Api.Permits;
 
 /// <summary>
-/// 视为受理 through the real app (docs/domain.md, *The intake clock*): two ZJJ-003 cases of agent1 filed on Friday
+/// 视为受理 through the real app (the API's case view, the case page and the acceptance notice) (docs/domain.md, *The intake clock*): two ZJJ-003 cases of agent1 filed on Friday
 /// 2025-09-26 10:00 Shanghai. The window accepts one at once and leaves the other undecided. Its five working days on
 /// the official calendar are 28 (a make-up working Sunday), 29 and 30 September, then 9 and 10 October after the
 /// National Day holiday, so they end on Friday 2025-10-10 at 17:30. The host's clock then moves to Monday 2025-10-13
@@ -49,5 +49,33 @@ public sealed class DeemedAcceptanceTests(DeemedAcceptanceTests.LapsedIntakeHost
         var accepted = await agent.GetJsonAsync($"/api/cases/{host.AcceptedCaseId}");
         accepted.GetProperty("deemedAccepted").GetBoolean().Should().BeFalse();
         accepted.Text("acceptedAt").Should().Be("2025-09-26T10:00:00+08:00");
+    }
+
+    [Fact]
+    public async Task The_case_page_shows_the_deemed_acceptance_badge_only_on_the_deemed_case()
+    {
+        using var agent = await host.SignedInClientAsync("agent1");
+        var deemed = await agent.GetStringAsync($"/cases/{host.DeemedCaseId}");
+        deemed.Should().Contain("id=\"deemed-accepted\"").And.Contain("视为受理（受理时限届满未作决定）");
+        var english = await agent.GetStringAsync($"/cases/{host.DeemedCaseId}?culture=en");
+        english.Should().Contain("id=\"deemed-accepted\"").And.Contain("deemed accepted (the intake deadline passed undecided)");
+
+        var accepted = await agent.GetStringAsync($"/cases/{host.AcceptedCaseId}");
+        accepted.Should().NotContain("deemed-accepted").And.NotContain("视为受理");
+    }
+
+    [Fact]
+    public async Task The_acceptance_notice_of_a_deemed_case_says_it_is_deemed_accepted_from_the_day_of_receipt_and_not_that_the_materials_were_complete()
+    {
+        using var agent = await host.SignedInClientAsync("agent1");
+        var deemed = await agent.GetStringAsync($"/cases/{host.DeemedCaseId}/print/acceptance");
+        deemed.Should().Contain("受理通知书").And.Contain("id=\"deemed\"")
+            .And.Contain("依照《中华人民共和国行政许可法》第三十二条视为受理")
+            .And.Contain("自收到申请材料之日（2025年9月26日）起即为受理")
+            .And.Contain("2025年9月26日（视为受理）", "the acceptance date row")
+            .And.NotContain("申请材料齐全、符合法定形式", "nobody checked them");
+
+        var accepted = await agent.GetStringAsync($"/cases/{host.AcceptedCaseId}/print/acceptance");
+        accepted.Should().Contain("申请材料齐全、符合法定形式，决定予以受理").And.NotContain("视为受理");
     }
 }
