@@ -9,8 +9,9 @@ namespace Workflow.Host.Tests.Api.Permits;
 /// 视为受理 through the real app (the API's case view, the case page and the acceptance notice) (docs/domain.md, *The intake clock*): two ZJJ-003 cases of agent1 filed on Friday
 /// 2025-09-26 10:00 Shanghai. The window accepts one at once and leaves the other undecided. Its five working days on
 /// the official calendar are 28 (a make-up working Sunday), 29 and 30 September, then 9 and 10 October after the
-/// National Day holiday, so they end on Friday 2025-10-10 at 17:30. The host's clock then moves to Monday 2025-10-13
-/// 10:00 and one timer sweep runs.
+/// National Day holiday, so they end on Friday 2025-10-10 at 17:30. A third case is filed on Monday 2025-09-29 10:00: its
+/// five days are 30 September, 9, 10, 11 (a make-up working Saturday) and 13 October, due on Monday 2025-10-13 at 17:30.
+/// The host's clock then moves to Monday 2025-10-13 10:00 and one timer sweep runs.
 /// </summary>
 public sealed class DeemedAcceptanceTests(DeemedAcceptanceTests.LapsedIntakeHost host) : IClassFixture<DeemedAcceptanceTests.LapsedIntakeHost>
 {
@@ -20,6 +21,8 @@ public sealed class DeemedAcceptanceTests(DeemedAcceptanceTests.LapsedIntakeHost
         public string DeemedCaseId { get; private set; } = "";
         /// <summary>The case the window accepted in time.</summary>
         public string AcceptedCaseId { get; private set; } = "";
+        /// <summary>The case still at the window on its intake clock's last day.</summary>
+        public string LastDayCaseId { get; private set; } = "";
 
         public async Task InitializeAsync()
         {
@@ -29,6 +32,9 @@ public sealed class DeemedAcceptanceTests(DeemedAcceptanceTests.LapsedIntakeHost
             AcceptedCaseId = (await agent.ApplyAsync(await agent.CreateProjectAsync(), Stage.ConstructionPermit, ["ZJJ-003"])).Id();
             await frontdesk.ActAsync((await admin.OpenStepAsync(AcceptedCaseId, "frontdesk")).Id(), new { outcome = "Accepted" });
             DeemedCaseId = (await agent.ApplyAsync(await agent.CreateProjectAsync(), Stage.ConstructionPermit, ["ZJJ-003"])).Id();
+            Clock.Set(Instant.FromUtc(2025, 9, 29, 2, 0));
+            using (var later = await AsUserAsync("agent1")) // the first token has expired by then
+                LastDayCaseId = (await later.ApplyAsync(await later.CreateProjectAsync(), Stage.ConstructionPermit, ["ZJJ-003"])).Id();
             Clock.Set(Instant.FromUtc(2025, 10, 13, 2, 0));
             await Services.GetRequiredService<WorkflowScheduler>().FireDueAsync();
         }
@@ -77,5 +83,21 @@ public sealed class DeemedAcceptanceTests(DeemedAcceptanceTests.LapsedIntakeHost
 
         var accepted = await agent.GetStringAsync($"/cases/{host.AcceptedCaseId}/print/acceptance");
         accepted.Should().Contain("申请材料齐全、符合法定形式，决定予以受理").And.NotContain("视为受理");
+    }
+
+    [Fact]
+    public async Task The_intake_queue_shows_an_application_on_its_last_day_in_warning_before_it_is_due()
+    {
+        using var admin = await host.AsUserAsync("admin");
+        var stepId = (await admin.OpenStepAsync(host.LastDayCaseId, "frontdesk")).Id();
+        using var frontDesk = await host.SignedInClientAsync("frontdesk");
+
+        // Monday 10:00: four working days and one of the day's seven office hours used, six hours left (0.9 of a day).
+        var row = Pages.PermitPagesTests.RowOf(await frontDesk.GetStringAsync("/intake"), stepId);
+        row.Should().Contain("class=\"level-row-warning\"").And.Contain(">预警<").And.Contain("还剩 0.9 个工作日")
+            .And.Contain("到期 2025-10-13 17:30").And.NotContain("超期");
+        Pages.PermitPagesTests.RowOf(await frontDesk.GetStringAsync("/intake?culture=en"), stepId).Should().Contain(">Warning<").And.Contain("0.9 working days left");
+
+        (await frontDesk.GetStringAsync("/intake")).Should().NotContain($"data-case=\"{host.DeemedCaseId}\"", "the deemed case left the window");
     }
 }
