@@ -16,6 +16,9 @@ public sealed record LedgerCase(
 {
     /// <summary>The case number people read (docs/domain.md, *Case numbers*).</summary>
     public string? CaseNumber { get; init; }
+
+    /// <summary>视为受理: <see cref="AcceptedAt"/> is the day of receipt, the intake clock having run out undecided (docs/domain.md, *The intake clock*).</summary>
+    public bool DeemedAccepted { get; init; }
 }
 
 /// <summary>
