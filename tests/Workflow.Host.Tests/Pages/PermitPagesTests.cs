@@ -332,6 +332,30 @@ public sealed class PermitPagesTests(HostFactory host) : IClassFixture<HostFacto
     }
 
     [Fact]
+    public async Task The_project_list_names_each_projects_current_case_by_its_number()
+    {
+        var (project, file) = await AcceptedStage3CaseAsync();
+        var empty = await Desk<ProjectRegistry>().CreateProjectAsync(new NewProject("PG-" + Guid.NewGuid().ToString("N")[..8], "未申报测试项目", "测试单位",
+            ProjectKind.EnterpriseInvested), "agent1");
+        using var agent = await host.SignedInClientAsync("agent1");
+
+        var list = await agent.GetStringAsync($"/projects?search={project.Code}");
+        list.Should().Contain("<th>当前办件</th>").And.Contain($"<a href=\"/cases/{file.CaseId}\" class=\"case-number\">{file.CaseNumber}</a>");
+        (await agent.GetStringAsync($"/projects?search={project.Code}&culture=en")).Should().Contain("<th>Current case</th>");
+        var none = await agent.GetStringAsync($"/projects?search={empty.Code}");
+        none.Should().Contain($"data-project=\"{empty.Id}\"").And.NotContain("class=\"case-number\"", "a project with no application has no case");
+    }
+
+    [Fact]
+    public async Task The_feedback_page_heading_names_the_case_by_its_number()
+    {
+        var (_, file) = await AcceptedStage3CaseAsync();
+        using var agent = await host.SignedInClientAsync("agent1");
+        (await agent.GetStringAsync($"/cases/{file.CaseId}/feedback")).Should()
+            .Contain($"<a href=\"/cases/{file.CaseId}\" class=\"case-number\">{file.CaseNumber}</a></h1>");
+    }
+
+    [Fact]
     public async Task The_intake_queue_shows_each_applications_intake_clock_and_its_matters_by_code_and_name()
     {
         var project = await Desk<ProjectRegistry>().CreateProjectAsync(new NewProject("PG-" + Guid.NewGuid().ToString("N")[..8], "受理时钟项目", "测试单位",
