@@ -23,7 +23,8 @@ public sealed record LedgerCase(
 
 /// <summary>
 /// One step of the ledger. Working days used: elapsed on the step's statutory clock from its opening to its completion, or
-/// to the export instant; null for steps without a clock (intake). Cards: the step's own yellow and red cards.
+/// to the export instant; null for steps without a clock (intake steps opened before the intake clock existed). Cards: the
+/// step's own yellow and red cards.
 /// </summary>
 public sealed record LedgerStep(
     string StepId, string CaseId, string ProjectName, string Department, string Kind, string Title, string? Matter, string State,

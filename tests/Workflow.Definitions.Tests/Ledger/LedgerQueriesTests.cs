@@ -69,6 +69,12 @@ public class LedgerQueriesTests
         var lines = await LinesAsync();
         (lines[deemed.CaseId].DeemedAccepted, lines[deemed.CaseId].AcceptedAt).Should().Be((true, At("2025-03-03T09:30:00+08:00")));
         (lines[accepted.CaseId].DeemedAccepted, lines[accepted.CaseId].AcceptedAt).Should().Be((false, At("2025-03-03T09:30:00+08:00")));
+        // The intake step has its clock in the ledger too: closed by the sweep at Tuesday 10:00, five whole working days
+        // and one of Tuesday's seven office hours after its opening (5.14), late against its five.
+        var intake = await ledger.StepsAsync(new LedgerFilter(Department: "frontdesk"), host.Clock.GetCurrentInstant()).SingleAsync(s => s.CaseId == deemed.CaseId);
+        (intake.Kind, intake.StatutoryLimit, intake.Outcome, intake.Actor).Should().Be(("Intake", 5, "Accepted", "system"));
+        intake.CompletedAt.Should().Be(At("2025-03-11T10:00:00+08:00"));
+        intake.WorkingDaysUsed.Should().Be(5.1);
 
         // Back to a database at step 6: the column is filled from the stored case files.
         await using (var db = await host.Services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>().CreateDbContextAsync())
