@@ -16,11 +16,15 @@ public sealed record LedgerCase(
 {
     /// <summary>The case number people read (docs/domain.md, *Case numbers*).</summary>
     public string? CaseNumber { get; init; }
+
+    /// <summary>视为受理: <see cref="AcceptedAt"/> is the day of receipt, the intake clock having run out undecided (docs/domain.md, *The intake clock*).</summary>
+    public bool DeemedAccepted { get; init; }
 }
 
 /// <summary>
 /// One step of the ledger. Working days used: elapsed on the step's statutory clock from its opening to its completion, or
-/// to the export instant; null for steps without a clock (intake). Cards: the step's own yellow and red cards.
+/// to the export instant; null for steps without a clock (intake steps opened before the intake clock existed). Cards: the
+/// step's own yellow and red cards.
 /// </summary>
 public sealed record LedgerStep(
     string StepId, string CaseId, string ProjectName, string Department, string Kind, string Title, string? Matter, string State,

@@ -48,6 +48,7 @@ public sealed class LedgerQueries(IDbContextFactory<WorkflowDbContext> contexts,
                 row.ClosedAt, used, suspensions.Count, row.Decision, row.CertificateNumber, row.RepeatedReturns, line.Yellow, line.Red, line.Rating)
             {
                 CaseNumber = row.CaseNumber,
+                DeemedAccepted = row.DeemedAccepted,
             };
         }
     }

@@ -28,7 +28,7 @@ public static class LedgerWorkbook
     public static IReadOnlyList<string> CaseColumns { get; } =
     [
         "办件标识 Case id", "办件编号 Case number", "项目 Project", "阶段 Stage", "事项 Matters", "申报人 Agent", "状态 State", "绿色通道 Green channel",
-        "申报时间 Filed", "受理时间 Accepted", "法定时限(工作日) Statutory limit", "承诺时限(工作日) Promised limit",
+        "申报时间 Filed", "受理时间 Accepted", "视为受理 Deemed accepted", "法定时限(工作日) Statutory limit", "承诺时限(工作日) Promised limit",
         "法定到期 Statutory due", "承诺到期 Promised due", "办结时间 Completed", "已用工作日 Working days used",
         "中止次数 Suspensions", "办理结果 Outcome", "证照编号 Certificate", "反复退件 Repeated returns", "黄牌 Yellow cards", "红牌 Red cards", "评价 Rating",
     ];
@@ -57,6 +57,7 @@ public static class LedgerWorkbook
             var i = 0;
             row[i++] = new(c.CaseId); row[i++] = new(c.CaseNumber); row[i++] = new(c.ProjectName); row[i++] = new(c.Stage); row[i++] = new(c.Matters); row[i++] = new(c.Agent);
             row[i++] = new(c.State); row[i++] = new(c.GreenChannel); row[i++] = At(c.SubmittedAt, zone); row[i++] = At(c.AcceptedAt, zone);
+            row[i++] = new(c.DeemedAccepted);
             row[i++] = new(c.StatutoryLimit); row[i++] = new(c.PromisedLimit); row[i++] = At(c.StatutoryDue, zone); row[i++] = At(c.PromisedDue, zone);
             row[i++] = At(c.ClosedAt, zone); row[i++] = new(c.WorkingDaysUsed); row[i++] = new(c.Suspensions); row[i++] = new(c.Outcome);
             row[i++] = new(c.CertificateNumber); row[i++] = new(c.RepeatedReturns); row[i++] = new(c.YellowCards); row[i++] = new(c.RedCards); row[i] = new(c.Rating);

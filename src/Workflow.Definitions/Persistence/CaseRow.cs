@@ -31,6 +31,8 @@ public sealed class CaseRow
     public Instant SubmittedAt { get; set; }
     /// <summary>受理 time, when the case's clocks start; null until accepted.</summary>
     public Instant? AcceptedAt { get; set; }
+    /// <summary>视为受理: <see cref="AcceptedAt"/> is the day of receipt because the intake clock ran out undecided (docs/domain.md, *The intake clock*).</summary>
+    public bool DeemedAccepted { get; set; }
     /// <summary>When the case's statutory limit runs out, suspensions included; null until accepted.</summary>
     public Instant? StatutoryDue { get; set; }
     /// <summary>When the case's promised limit runs out, suspensions included; null until accepted.</summary>

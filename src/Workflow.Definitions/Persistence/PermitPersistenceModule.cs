@@ -22,6 +22,7 @@ internal sealed class PermitPersistenceModule : IWorkflowPersistenceModule
         new(4, "what the applicant owes and the workflow run, for the project tracker", OwedSqlite, OwedPostgreSql),
         new(5, "the instants each open step turns warning and overdue, for the supervisor's counts", LevelInstants("INTEGER", "0", "1"), LevelInstants("bigint", "FALSE", "TRUE")),
         new(6, "per-department counters of open and waiting steps, for the supervisor's counts", OpenStepCounters("INTEGER"), OpenStepCounters("bigint")),
+        new(7, "deemed acceptance (视为受理) on the case rows, for the ledger", DeemedAcceptedSqlite, DeemedAcceptedPostgreSql),
     ];
 
     /// <inheritdoc />
@@ -55,6 +56,20 @@ internal sealed class PermitPersistenceModule : IWorkflowPersistenceModule
             e.Property(x => x.State).HasConversion<string>();
         });
     }
+
+    // Step 7: the ledger says which acceptances were deemed (docs/domain.md, *The intake clock*) from the rows; cases deemed
+    // accepted before the column existed get it from their stored case file.
+    private const string DeemedAcceptedSqlite = """
+        ALTER TABLE permit_cases ADD COLUMN deemed_accepted BOOLEAN NOT NULL DEFAULT 0;
+        UPDATE permit_cases SET deemed_accepted = 1 WHERE accepted_at IS NOT NULL AND EXISTS (SELECT 1 FROM wf_instances i
+            WHERE i.id = permit_cases.instance_id AND json_extract(i.variables, '$.permitCase.deemedAccepted') = 1);
+        """;
+
+    private const string DeemedAcceptedPostgreSql = """
+        ALTER TABLE permit_cases ADD COLUMN deemed_accepted BOOLEAN NOT NULL DEFAULT FALSE;
+        UPDATE permit_cases SET deemed_accepted = TRUE WHERE accepted_at IS NOT NULL AND EXISTS (SELECT 1 FROM wf_instances i
+            WHERE i.id = permit_cases.instance_id AND (i.variables::jsonb -> 'permitCase' ->> 'deemedAccepted') = 'true');
+        """;
 
     // Step 6 (docs/supervision.md, "Counting at scale"): the counters OpenStepCounts keeps in every save's transaction,
     // filled here from the step rows of an existing database.

@@ -131,6 +131,7 @@ internal sealed class PermitProjection(CalendarRegistry calendars) : IWorkflowSa
         row.GreenChannel = file.GreenChannel;
         row.SubmittedAt = file.SubmittedAt;
         row.AcceptedAt = file.AcceptedAt;
+        row.DeemedAccepted = file.DeemedAccepted;
         row.StatutoryDue = file.StatutoryDue;
         row.PromisedDue = file.PromisedDue;
         row.Suspended = file.Suspensions.Any(s => s.End is null);

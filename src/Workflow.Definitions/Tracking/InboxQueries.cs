@@ -13,7 +13,7 @@ namespace Workflow.Definitions.Tracking;
 /// <param name="Case">Its case and the case's clocks.</param>
 public sealed record InboxEntry(StepSnapshot Step, CaseSummary Case)
 {
-    /// <summary>The clocks a list shows for the step: its own, else its case's (intake steps have none of their own).</summary>
+    /// <summary>The clocks a list shows for the step: its own, else its case's (for a step that has none of its own).</summary>
     public ClocksReading? Clocks => Step.Clocks ?? Case.Clocks;
 }
 

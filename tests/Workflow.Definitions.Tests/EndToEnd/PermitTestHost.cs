@@ -59,8 +59,11 @@ public sealed class PermitTestHost : IAsyncDisposable
     /// <summary>A host on SQLite whose clock reads <paramref name="now"/> (ISO 8601 with offset).</summary>
     public static Task<PermitTestHost> StartAsync(string now = "2025-03-03T09:30:00+08:00") => StartAsync("sqlite", now);
 
-    /// <summary>A host on <paramref name="provider"/> (<c>sqlite</c> or <c>postgresql</c>, a database of its own) whose clock reads <paramref name="now"/>.</summary>
-    public static async Task<PermitTestHost> StartAsync(string provider, string now)
+    /// <summary>
+    /// A host on <paramref name="provider"/> (<c>sqlite</c> or <c>postgresql</c>, a database of its own) whose clock reads <paramref name="now"/>,
+    /// on <paramref name="catalogue"/> (the shipped sample when null).
+    /// </summary>
+    public static async Task<PermitTestHost> StartAsync(string provider, string now, MatterCatalogue? catalogue = null)
     {
         var folder = Path.Combine(Path.GetTempPath(), "wf-permits-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
@@ -68,6 +71,7 @@ public sealed class PermitTestHost : IAsyncDisposable
         var commands = new CommandCounter();
         var collection = new ServiceCollection().AddSingleton<IClock>(clock).AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(commands)
             .AddSingleton<MaterialFiles.IFileStore>(new MaterialFiles.FolderFileStore(Path.Combine(folder, "files")));
+        if (catalogue is not null) collection.AddSingleton(catalogue); // AddPermits only adds the sample when none is there
         if (provider == "postgresql") collection.AddWorkflowPostgreSql(LocalPostgreSql.CreateDatabase("wf_permits_"));
         else collection.AddWorkflowSqlite($"Data Source={Path.Combine(folder, "permits.db")}");
         var services = collection

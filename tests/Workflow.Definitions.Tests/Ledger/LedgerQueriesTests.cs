@@ -51,6 +51,43 @@ public class LedgerQueriesTests
         (await ledger.StepsAsync(new LedgerFilter(Department: "rf"), host.Clock.GetCurrentInstant()).CountAsync()).Should().Be(0);
     }
 
+    [Theory]
+    [MemberData(nameof(PermitTestHost.Providers), MemberType = typeof(PermitTestHost))]
+    public async Task A_case_deemed_accepted_says_so_in_the_ledger_with_the_day_of_receipt_and_step_7_fills_it_for_existing_cases(string provider)
+    {
+        // Filed Monday 2025-03-03 09:30: the intake clock's five working days end on Monday 2025-03-10 at 17:30.
+        await using var host = await StartAsync(provider, "2025-03-03T09:30:00+08:00");
+        var deemed = await host.ApplyAsync(await host.ProjectAsync(), Stage.ConstructionPermit, ["ZJJ-003"]);
+        var accepted = await host.ApplyAsync(await host.ProjectAsync(), Stage.ConstructionPermit, ["ZJJ-003"]);
+        await host.AcceptAsync(accepted.CaseId);
+        host.SetClock("2025-03-11T10:00:00+08:00");
+        await host.FireDueTimersAsync();
+        var ledger = host.Services.GetRequiredService<LedgerQueries>();
+
+        async Task<Dictionary<string, LedgerCase>> LinesAsync() =>
+            await ledger.CasesAsync(new LedgerFilter(), host.Clock.GetCurrentInstant()).ToDictionaryAsync(c => c.CaseId);
+        var lines = await LinesAsync();
+        (lines[deemed.CaseId].DeemedAccepted, lines[deemed.CaseId].AcceptedAt).Should().Be((true, At("2025-03-03T09:30:00+08:00")));
+        (lines[accepted.CaseId].DeemedAccepted, lines[accepted.CaseId].AcceptedAt).Should().Be((false, At("2025-03-03T09:30:00+08:00")));
+        // The intake step has its clock in the ledger too: closed by the sweep at Tuesday 10:00, five whole working days
+        // and one of Tuesday's seven office hours after its opening (5.14), late against its five.
+        var intake = await ledger.StepsAsync(new LedgerFilter(Department: "frontdesk"), host.Clock.GetCurrentInstant()).SingleAsync(s => s.CaseId == deemed.CaseId);
+        (intake.Kind, intake.StatutoryLimit, intake.Outcome, intake.Actor).Should().Be(("Intake", 5, "Accepted", "system"));
+        intake.CompletedAt.Should().Be(At("2025-03-11T10:00:00+08:00"));
+        intake.WorkingDaysUsed.Should().Be(5.1);
+
+        // Back to a database at step 6: the column is filled from the stored case files.
+        await using (var db = await host.Services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>().CreateDbContextAsync())
+        {
+            await db.Database.ExecuteSqlRawAsync("ALTER TABLE permit_cases DROP COLUMN deemed_accepted");
+            await db.Database.ExecuteSqlRawAsync("DELETE FROM wf_schema_history WHERE module = 'permits' AND version = 7");
+        }
+        await host.Services.GetRequiredService<WorkflowDatabase>().MigrateAsync();
+        lines = await LinesAsync();
+        lines[deemed.CaseId].DeemedAccepted.Should().BeTrue();
+        lines[accepted.CaseId].DeemedAccepted.Should().BeFalse();
+    }
+
     // Counted straight from the table, not by the code under test.
     private static async Task<int> CountAsync(PermitTestHost host, string caseId, string level)
     {

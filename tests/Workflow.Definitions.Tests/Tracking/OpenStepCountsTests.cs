@@ -44,7 +44,8 @@ public sealed class OpenStepCountsTests
         await using (var db = await host.Services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>().CreateDbContextAsync())
         {
             await db.Database.ExecuteSqlRawAsync("DROP TABLE permit_open_steps");
-            await db.Database.ExecuteSqlRawAsync("DELETE FROM wf_schema_history WHERE module = 'permits' AND version = 6");
+            await db.Database.ExecuteSqlRawAsync("ALTER TABLE permit_cases DROP COLUMN deemed_accepted"); // step 7, after the counters
+            await db.Database.ExecuteSqlRawAsync("DELETE FROM wf_schema_history WHERE module = 'permits' AND version >= 6");
         }
         await host.Services.GetRequiredService<WorkflowDatabase>().MigrateAsync();
         (await CountersAsync(host)).Should().Equal(brute);

@@ -61,6 +61,7 @@ public sealed class ProjectTrackTests
             await db.Database.ExecuteSqlRawAsync("ALTER TABLE permit_steps DROP COLUMN warning_at");
             await db.Database.ExecuteSqlRawAsync("ALTER TABLE permit_steps DROP COLUMN overdue_at");
             await db.Database.ExecuteSqlRawAsync("ALTER TABLE permit_steps DROP COLUMN levels_pending");
+            await db.Database.ExecuteSqlRawAsync("ALTER TABLE permit_cases DROP COLUMN deemed_accepted");
             await db.Database.ExecuteSqlRawAsync("DELETE FROM wf_schema_history WHERE (module = 'permits' AND version > 4) OR (module = 'permit-lists' AND version >= 3)");
             await db.Database.ExecuteSqlRawAsync("ALTER TABLE permit_cases DROP COLUMN owed");
             await db.Database.ExecuteSqlRawAsync("ALTER TABLE permit_cases DROP COLUMN workflow");

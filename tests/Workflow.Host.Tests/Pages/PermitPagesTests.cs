@@ -331,6 +331,61 @@ public sealed class PermitPagesTests(HostFactory host) : IClassFixture<HostFacto
         (await supervisor.GetStringAsync("/supervision/drill?figure=open&department=scjg&from=2025-09-01&to=2025-09-30")).Should().Contain($"class=\"case-number\">{number}</a>");
     }
 
+    [Fact]
+    public async Task The_project_list_names_each_projects_current_case_by_its_number()
+    {
+        var (project, file) = await AcceptedStage3CaseAsync();
+        var empty = await Desk<ProjectRegistry>().CreateProjectAsync(new NewProject("PG-" + Guid.NewGuid().ToString("N")[..8], "未申报测试项目", "测试单位",
+            ProjectKind.EnterpriseInvested), "agent1");
+        using var agent = await host.SignedInClientAsync("agent1");
+
+        var list = await agent.GetStringAsync($"/projects?search={project.Code}");
+        list.Should().Contain("<th>当前办件</th>").And.Contain($"<a href=\"/cases/{file.CaseId}\" class=\"case-number\">{file.CaseNumber}</a>");
+        (await agent.GetStringAsync($"/projects?search={project.Code}&culture=en")).Should().Contain("<th>Current case</th>");
+        var none = await agent.GetStringAsync($"/projects?search={empty.Code}");
+        none.Should().Contain($"data-project=\"{empty.Id}\"").And.NotContain("class=\"case-number\"", "a project with no application has no case");
+    }
+
+    [Fact]
+    public async Task The_feedback_page_heading_names_the_case_by_its_number()
+    {
+        var (_, file) = await AcceptedStage3CaseAsync();
+        using var agent = await host.SignedInClientAsync("agent1");
+        (await agent.GetStringAsync($"/cases/{file.CaseId}/feedback")).Should()
+            .Contain($"<a href=\"/cases/{file.CaseId}\" class=\"case-number\">{file.CaseNumber}</a></h1>");
+    }
+
+    [Fact]
+    public async Task The_intake_queue_shows_each_applications_intake_clock_and_its_matters_by_code_and_name()
+    {
+        var project = await Desk<ProjectRegistry>().CreateProjectAsync(new NewProject("PG-" + Guid.NewGuid().ToString("N")[..8], "受理时钟项目", "测试单位",
+            ProjectKind.EnterpriseInvested, PriorApprovals: ["ZRZY-003"]), "agent1");
+        var file = await Desk<ApplicationDesk>().ApplyAsync(project, new NewApplication(Stage.ConstructionPermit, ["ZJJ-003"], ["APP", "LIC", "ZJJ-003-PLAN"]));
+        var intake = file.Steps.Single(s => s.Kind == StepKind.Intake);
+        using var frontDesk = await host.SignedInClientAsync("frontdesk");
+
+        // Filed Friday 2025-09-26 10:00; five working days on the official calendar: 28 (a make-up working Sunday), 29,
+        // 30 September, 9 and 10 October, after the National Day holiday. Nothing of them used yet.
+        var page = await frontDesk.GetStringAsync("/intake?search=受理时钟项目");
+        page.Should().Contain("<th>受理时限</th>");
+        var row = RowOf(page, intake.Id);
+        row.Should().Contain("class=\"level-row-normal\"").And.Contain("ZJJ-003 工程质量安全监督手续办理")
+            .And.Contain(">正常<").And.Contain("还剩 5.0 个工作日").And.Contain("到期 2025-10-10 17:30");
+
+        var english = await frontDesk.GetStringAsync("/intake?search=受理时钟项目&culture=en");
+        english.Should().Contain("<th>Intake clock</th>");
+        RowOf(english, intake.Id).Should().Contain("ZJJ-003 Quality and safety supervision registration")
+            .And.Contain(">On time<").And.Contain("5.0 working days left").And.Contain("due 2025-10-10 17:30");
+    }
+
+    /// <summary>The table row of a list page that shows step <paramref name="stepId"/>.</summary>
+    internal static string RowOf(string html, string stepId)
+    {
+        var start = html.IndexOf($"<tr data-step=\"{stepId}\"", StringComparison.Ordinal);
+        start.Should().BeGreaterThanOrEqualTo(0, $"the list shows step {stepId}");
+        return html[start..html.IndexOf("</tr>", start, StringComparison.Ordinal)];
+    }
+
     private static string[] AllMaterials(Stage stage) =>
         MatterCatalogue.Sample.MattersOf(stage).SelectMany(m => m.Materials).Select(m => m.Code).Distinct().ToArray();
 

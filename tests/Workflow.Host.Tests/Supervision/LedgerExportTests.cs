@@ -38,12 +38,13 @@ public sealed class LedgerExportTests(HostFactory host) : IClassFixture<HostFact
         workbook.SheetNames.Should().Equal("办件 Cases", "环节 Steps");
         var cases = workbook.Sheet("办件 Cases");
         cases.Frozen.Should().BeTrue();
-        cases.AutoFilter.Should().Be("A1:W1");
+        cases.AutoFilter.Should().Be("A1:X1");
         cases.Rows[0].Should().StartWith(["办件标识 Case id", "办件编号 Case number", "项目 Project"]).And.Contain("已用工作日 Working days used");
         var row = cases.Rows.Single(r => r[0] == caseId);
         var column = (string name) => Array.IndexOf(cases.Rows[0], name);
         cases.DateAt(row, column("申报时间 Filed")).Should().Be(new DateTime(2025, 9, 26, 10, 0, 0));
         cases.DateAt(row, column("受理时间 Accepted")).Should().Be(new DateTime(2025, 9, 26, 10, 0, 0));
+        row[column("视为受理 Deemed accepted")].Should().Be("0", "the window accepted it (a boolean cell, false)");
         cases.DateAt(row, column("承诺到期 Promised due")).Should().Be(promisedDue.DateTime, "the wall-clock time in Shanghai that the API shows");
         row[column("承诺时限(工作日) Promised limit")].Should().Be("15");
         row[column("办件编号 Case number")].Should().MatchRegex(@"^2025-\d-\d{6}$", "every case carries its number (docs/domain.md, Case numbers)");

@@ -45,6 +45,12 @@ public sealed record CaseView(
     public string? QueryCode { get; init; }
 
     /// <summary>
+    /// True when the case was deemed accepted (视为受理): the intake clock ran out with no decision, so it counts as accepted
+    /// from when the window received the materials (<see cref="AcceptedAt"/>; docs/domain.md, *The intake clock*).
+    /// </summary>
+    public bool DeemedAccepted { get; init; }
+
+    /// <summary>
     /// The case as the API shows it; with <paramref name="catalogue"/>, each timeline line's text is worded in the request's
     /// language as the case page words it (<see cref="Display.Labels.TimelineDetail"/>).
     /// </summary>
@@ -58,6 +64,7 @@ public sealed record CaseView(
         {
             CaseNumber = c.CaseNumber,
             QueryCode = c.QueryCode,
+            DeemedAccepted = c.DeemedAccepted,
         };
     }
 }
