@@ -129,7 +129,8 @@ public sealed partial class RuleMessageLanguageTests(PermitApiHost host) : IClas
     /// <summary>
     /// The refusals around the rules speak the caller's language too (#13): a 403 or 404 names what it refuses in that
     /// language ("项目 x", not "project x" inside a Chinese sentence), the token endpoint's problems follow Accept-Language,
-    /// its lock says so in one language, and an upload without a file has a localized title. A Chinese answer has no
+    /// its lock says so in one language, an upload without a file has a localized title, and the notification settings'
+    /// field errors are one language each (they were Chinese and English in one string). A Chinese answer has no
     /// English sentence, an English one no Chinese (none of these names a matter or a step).
     /// </summary>
     [Fact]
@@ -160,6 +161,8 @@ public sealed partial class RuleMessageLanguageTests(PermitApiHost host) : IClas
             await Send(supervisor, HttpMethod.Get, "/api/complaints/987654", HttpStatusCode.NotFound);
             await Send(agent, HttpMethod.Post, $"/api/cases/{host.AcceptedCaseId}/materials/APP/files", HttpStatusCode.BadRequest,
                 new MultipartFormDataContent { { new StringContent("x"), "note" } });
+            await Send(agent, HttpMethod.Put, "/api/notifications/settings", HttpStatusCode.BadRequest,
+                JsonContent.Create(new { email = "not-an-address", language = "fr", emailKinds = new[] { "nope" } }));
             await Send(anonymous, HttpMethod.Post, "/api/auth/token", HttpStatusCode.BadRequest, JsonContent.Create(new { username = "" }));
             await Send(anonymous, HttpMethod.Post, "/api/auth/token", HttpStatusCode.Unauthorized, JsonContent.Create(new { username = "agent1", password = "wrong" }));
             // A user name of its own per language, guessed until locked: the lock's answer is in one language.
