@@ -47,7 +47,7 @@ public sealed class SignInModel(IUserDirectory users, IOptions<DemoOptions> demo
         var client = SignInThrottle.ClientOf(HttpContext);
         if (!string.IsNullOrWhiteSpace(Username) && await throttle.LockedUntilAsync(Username, client, ct) is { } until)
         {
-            LockedMinutes = Math.Max(1, (int)Math.Ceiling((until - clock.GetCurrentInstant()).TotalMinutes));
+            LockedMinutes = SignInThrottle.MinutesUntil(until, clock.GetCurrentInstant());
             Response.StatusCode = StatusCodes.Status429TooManyRequests;
             await LoadHintAsync(ct);
             return Page();

@@ -84,8 +84,13 @@ public sealed class ProductionPostureTests
         answers.Take(4).Should().AllBeEquivalentTo(HttpStatusCode.Unauthorized);
         answers.Skip(5).Should().AllBeEquivalentTo(HttpStatusCode.TooManyRequests, "after 5 failures the user name is locked");
         var problem = await right.ShouldBeProblemAsync(HttpStatusCode.TooManyRequests);
-        problem.GetProperty("detail").GetString().Should().Contain("登录失败次数过多").And.Contain("Too many failed sign-ins");
+        problem.GetProperty("detail").GetString().Should().Contain("登录失败次数过多").And.NotContain("Too many", "one answer, one language: Chinese without Accept-Language");
         right.Headers.RetryAfter!.Delta.Should().BePositive();
+        using var english = new HttpRequestMessage(HttpMethod.Post, "/api/auth/token") { Content = JsonContent.Create(new { username = "admin", password = "demo" }) };
+        english.Headers.AcceptLanguage.ParseAdd("en");
+        var inEnglish = await (await client.SendAsync(english)).ShouldBeProblemAsync(HttpStatusCode.TooManyRequests);
+        inEnglish.GetProperty("title").GetString().Should().Be("Too many failed sign-ins.");
+        inEnglish.GetProperty("detail").GetString().Should().StartWith("Too many failed sign-ins: try again in").And.NotContain("登录");
 
         host.Clock.Advance(NodaTime.Duration.FromMinutes(16));
         (await SignInAsync(client, "admin", "demo")).StatusCode.Should().Be(HttpStatusCode.OK, "the lock ends with its window");

@@ -41,7 +41,13 @@ public sealed class TokenEndpointTests(HostFactory host) : IClassFixture<HostFac
         var response = await client.PostAsJsonAsync("/api/auth/token", new { username, password });
 
         var problem = await response.ShouldBeProblemAsync(HttpStatusCode.Unauthorized);
-        problem.GetProperty("title").GetString().Should().Be("Wrong user name or password.");
+        problem.GetProperty("title").GetString().Should().Be("用户名或密码错误。", "the API answers in Chinese without Accept-Language");
+
+        using var english = new HttpRequestMessage(HttpMethod.Post, "/api/auth/token") { Content = JsonContent.Create(new { username, password }) };
+        english.Headers.AcceptLanguage.ParseAdd("en");
+        var inEnglish = await (await client.SendAsync(english)).ShouldBeProblemAsync(HttpStatusCode.Unauthorized);
+        inEnglish.GetProperty("title").GetString().Should().Be("Wrong user name or password.");
+        inEnglish.GetProperty("detail").GetString().Should().Be("No user has this name and password.");
     }
 
     [Fact]

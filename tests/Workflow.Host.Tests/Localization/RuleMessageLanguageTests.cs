@@ -126,6 +126,72 @@ public sealed partial class RuleMessageLanguageTests(PermitApiHost host) : IClas
         }
     }
 
+    /// <summary>
+    /// The refusals around the rules speak the caller's language too (#13): a 403 or 404 names what it refuses in that
+    /// language ("项目 x", not "project x" inside a Chinese sentence), the token endpoint's problems follow Accept-Language,
+    /// its lock says so in one language, an upload without a file has a localized title, and the notification settings'
+    /// field errors are one language each (they were Chinese and English in one string). A Chinese answer has no
+    /// English word but the ids it echoes, an English one no Chinese (none of these names a matter or a step).
+    /// </summary>
+    [Fact]
+    public async Task Refusals_and_sign_in_problems_of_the_API_are_in_the_callers_language()
+    {
+        foreach (var english in new[] { false, true })
+        {
+            using var agent = await host.ClientAsync("agent1");
+            using var reviewer = await host.ClientAsync("reviewer-zjj");
+            using var supervisor = await host.ClientAsync(Roles.Supervisor);
+            using var anonymous = await host.ClientAsync(null);
+            var problems = new List<(string Route, System.Text.Json.JsonElement Problem)>();
+            async Task Send(HttpClient client, HttpMethod method, string path, HttpStatusCode status, HttpContent? content = null)
+            {
+                using var request = new HttpRequestMessage(method, path) { Content = content };
+                if (english) request.Headers.AcceptLanguage.ParseAdd("en-US,en;q=0.9");
+                var response = await client.SendAsync(request);
+                problems.Add(($"{method} {path}", await response.ShouldBeProblemAsync(status)));
+            }
+
+            await Send(agent, HttpMethod.Get, "/api/projects/no-such-project", HttpStatusCode.NotFound);
+            await Send(reviewer, HttpMethod.Post, "/api/projects", HttpStatusCode.Forbidden, JsonContent.Create(new { code = "X", name = "n", enterprise = "e" }));
+            await Send(agent, HttpMethod.Get, "/api/steps/no-such-step", HttpStatusCode.NotFound);
+            await Send(agent, HttpMethod.Get, "/api/cases/no-such-case", HttpStatusCode.NotFound);
+            await Send(agent, HttpMethod.Get, $"/api/cases/{host.AcceptedCaseId}/audit", HttpStatusCode.Forbidden);
+            await Send(agent, HttpMethod.Get, $"/api/cases/{host.AcceptedCaseId}/files/no-such-file", HttpStatusCode.NotFound);
+            await Send(agent, HttpMethod.Get, "/api/supervision/ledger.xlsx", HttpStatusCode.Forbidden);
+            await Send(supervisor, HttpMethod.Get, "/api/complaints/987654", HttpStatusCode.NotFound);
+            await Send(agent, HttpMethod.Post, $"/api/cases/{host.AcceptedCaseId}/materials/APP/files", HttpStatusCode.BadRequest,
+                new MultipartFormDataContent { { new StringContent("x"), "note" } });
+            await Send(agent, HttpMethod.Put, "/api/notifications/settings", HttpStatusCode.BadRequest,
+                JsonContent.Create(new { email = "not-an-address", language = "fr", emailKinds = new[] { "nope" } }));
+            await Send(anonymous, HttpMethod.Post, "/api/auth/token", HttpStatusCode.BadRequest, JsonContent.Create(new { username = "" }));
+            await Send(anonymous, HttpMethod.Post, "/api/auth/token", HttpStatusCode.Unauthorized, JsonContent.Create(new { username = "agent1", password = "wrong" }));
+            // A user name of its own per language, guessed until locked: the lock's answer is in one language.
+            var guessed = english ? "nobody-en" : "nobody-zh";
+            for (var i = 0; i < 5; i++)
+                await anonymous.PostAsJsonAsync("/api/auth/token", new { username = guessed, password = "guess" });
+            await Send(anonymous, HttpMethod.Post, "/api/auth/token", HttpStatusCode.TooManyRequests, JsonContent.Create(new { username = guessed, password = "guess" }));
+
+            string[] echoed = ["no-such-project", "no-such-step", "no-such-case", "no-such-file", host.AcceptedCaseId, "not-an-address", "nope"];
+            foreach (var (route, problem) in problems)
+            {
+                var texts = new[] { "title", "detail" }.Where(p => problem.TryGetProperty(p, out var v) && v.ValueKind == System.Text.Json.JsonValueKind.String)
+                    .Select(p => problem.GetProperty(p).GetString()!)
+                    .Concat(problem.TryGetProperty("errors", out var errors)
+                        ? errors.EnumerateObject().SelectMany(e => e.Value.EnumerateArray().Select(v => v.GetString()!)) : []).ToList();
+                texts.Should().NotBeEmpty(route);
+                foreach (var text in texts)
+                    if (english) Cjk().IsMatch(text).Should().BeFalse($"{route}: the English answer has no Chinese: {text}");
+                    else
+                    {
+                        Cjk().IsMatch(text).Should().BeTrue($"{route}: the Chinese answer is Chinese: {text}");
+                        // Ids and values echoed from the request are the caller's own text; any other English word is a leak ("projects").
+                        var words = echoed.Aggregate(text, (t, id) => t.Replace(id, "", StringComparison.Ordinal));
+                        EnglishWord().IsMatch(words).Should().BeFalse($"{route}: the Chinese answer has no English words: {text}");
+                    }
+            }
+        }
+    }
+
     private const string TakenCode = "2025-TAKEN-0001";
 
     /// <summary>Breaks a rule on every API route that has one; answers every problem body, one after the other.</summary>
@@ -187,4 +253,5 @@ public sealed partial class RuleMessageLanguageTests(PermitApiHost host) : IClas
 
     [GeneratedRegex(@"[A-Za-z]{3,}")]
     private static partial Regex EnglishWord();
+
 }

@@ -2,10 +2,14 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using NodaTime;
+using Workflow.Host.Web.Localization;
 
 namespace Workflow.Host.Web.Access;
 
-/// <summary><c>POST /api/auth/token</c>: user name and password for a bearer token (docs/api.md).</summary>
+/// <summary>
+/// <c>POST /api/auth/token</c>: user name and password for a bearer token (docs/api.md). Its problems follow the request's
+/// Accept-Language like every other API answer (Chinese without one).
+/// </summary>
 public static class AuthEndpoints
 {
     /// <summary>The request body.</summary>
@@ -33,11 +37,11 @@ public static class AuthEndpoints
     {
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(request?.Username))
-            errors["username"] = ["The user name is required."];
+            errors["username"] = [Ui.T("请填写用户名。", "The user name is required.")];
         if (string.IsNullOrEmpty(request?.Password))
-            errors["password"] = ["The password is required."];
+            errors["password"] = [Ui.T("请填写密码。", "The password is required.")];
         if (errors.Count > 0)
-            return TypedResults.ValidationProblem(errors, title: "The sign-in request is incomplete.");
+            return TypedResults.ValidationProblem(errors, title: Ui.T("登录请求不完整。", "The sign-in request is incomplete."));
 
         var name = request!.Username!.Trim();
         var client = SignInThrottle.ClientOf(http);
@@ -45,7 +49,7 @@ public static class AuthEndpoints
         {
             var now = clock.GetCurrentInstant();
             http.Response.Headers.RetryAfter = ((int)Math.Ceiling((until - now).TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many failed sign-ins.", detail: SignInThrottle.Message(until, now));
+            return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: Ui.T("登录失败次数过多。", "Too many failed sign-ins."), detail: SignInThrottle.Message(SignInThrottle.MinutesUntil(until, now)));
         }
 
         var user = await users.VerifyPasswordAsync(name, request.Password!, ct);
@@ -59,8 +63,8 @@ public static class AuthEndpoints
         if (user is null)
             return TypedResults.Problem(
                 statusCode: StatusCodes.Status401Unauthorized,
-                title: "Wrong user name or password.",
-                detail: "No user has this name and password.");
+                title: Ui.T("用户名或密码错误。", "Wrong user name or password."),
+                detail: Ui.T("没有用户使用这个用户名和密码。", "No user has this name and password."));
 
         var token = issuer.ForApi(user);
         return TypedResults.Ok(new TokenResponse(token.Token, token.ExpiresAt));

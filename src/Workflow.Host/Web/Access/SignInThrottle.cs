@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 using NodaTime;
 using Workflow.Definitions.Audit;
+using Workflow.Host.Web.Localization;
 
 namespace Workflow.Host.Web.Access;
 
@@ -87,12 +88,15 @@ public sealed class SignInThrottle(IClock clock, IOptions<SignInThrottleOptions>
     /// <summary>A successful sign-in clears the user name's failures (not the client's).</summary>
     public Task SucceededAsync(string userName, CancellationToken cancellationToken) => users.SucceededAsync(UserKey(userName), cancellationToken);
 
-    /// <summary>The refusal's text, Chinese then English (the API has no page language to choose by).</summary>
-    public static string Message(Instant until, Instant now)
-    {
-        var minutes = Math.Max(1, (int)Math.Ceiling((until - now).TotalMinutes));
-        return $"登录失败次数过多，请 {minutes} 分钟后再试。Too many failed sign-ins: try again in {minutes} minute(s).";
-    }
+    /// <summary>Whole minutes until <paramref name="until"/>, at least one: what the refusal tells the user to wait.</summary>
+    public static int MinutesUntil(Instant until, Instant now) => Math.Max(1, (int)Math.Ceiling((until - now).TotalMinutes));
+
+    /// <summary>
+    /// The refusal's text in the request's language (the API's from Accept-Language, the sign-in page's from its own
+    /// culture), never both mixed: one answer, one language (docs/api.md, Languages).
+    /// </summary>
+    public static string Message(int minutes) =>
+        Ui.T($"登录失败次数过多，请 {minutes} 分钟后再试。", $"Too many failed sign-ins: try again in {minutes} minute(s).");
 
     /// <summary>The address a client connects from (after forwarded headers, when enabled).</summary>
     public static string ClientOf(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";

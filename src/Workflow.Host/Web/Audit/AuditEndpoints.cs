@@ -68,8 +68,8 @@ public static class AuditEndpoints
         HttpRequest request, ClaimsPrincipal user, CaseQueries cases, AuditTrail audit, MatterCatalogue catalogue, IOptions<JurisdictionOptions> jurisdiction, CancellationToken ct)
     {
         var access = new CaseAccess(user);
-        if (await cases.FindAsync(id, ct) is not { } snapshot) return Denied.Because(access.SeeUnknownCase(), $"case {id}");
-        if (ReadAudit(access, snapshot) is not AccessDecision.Allowed and var decision) return Denied.Because(decision, $"the audit trail of case {id}");
+        if (await cases.FindAsync(id, ct) is not { } snapshot) return Denied.Because(access.SeeUnknownCase(), Subjects.Case(id));
+        if (ReadAudit(access, snapshot) is not AccessDecision.Allowed and var decision) return Denied.Because(decision, Subjects.AuditTrail(id));
         var given = new Dictionary<string, Microsoft.Extensions.Primitives.StringValues>
         {
             ["search"] = search, ["actor"] = actor, ["action"] = action, ["from"] = from, ["to"] = to, ["sort"] = sort, ["page"] = page, ["pageSize"] = pageSize,

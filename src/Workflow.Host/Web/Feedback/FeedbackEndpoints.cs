@@ -59,7 +59,7 @@ public static class FeedbackEndpoints
     {
         if (!IsAgent(user) && !IsHandler(user)) return Forbidden(Ui.T("评价仅供办件的申报人和监察人员查看。", "Ratings are read by the case's agent and by supervisors."));
         var rows = await feedback.RatingsAsync(id, IsAgent(user) ? Name(user) : null, ct);
-        return rows is null ? Denied.NotFound($"case {id}") : TypedResults.Ok<IReadOnlyList<RatingView>>(rows.Select(RatingView.Of).ToList());
+        return rows is null ? Denied.NotFound(Subjects.Case(id)) : TypedResults.Ok<IReadOnlyList<RatingView>>(rows.Select(RatingView.Of).ToList());
     }
 
     private static async Task<Results<Created<RatingView>, ValidationProblem, ProblemHttpResult>> RateAsync(string id, NewRating body, ClaimsPrincipal user,
@@ -68,7 +68,7 @@ public static class FeedbackEndpoints
         if (!IsAgent(user)) return Forbidden(Ui.T("只有办件的申报人可以评价。", "Only the case's agent rates its matters."));
         if (body.Stars is null) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["stars"] = [Ui.T("请给出 1 至 5 星", "stars is required: 1 to 5")] }, title: Ui.T("评价有误。", "The rating is not valid."));
         var row = await feedback.RateAsync(id, body.Matter, body.Stars.Value, body.Comment, Name(user), ct);
-        return row is null ? Denied.NotFound($"case {id}") : TypedResults.Created($"/api/cases/{id}/ratings", RatingView.Of(row));
+        return row is null ? Denied.NotFound(Subjects.Case(id)) : TypedResults.Created($"/api/cases/{id}/ratings", RatingView.Of(row));
     }
 
     private static async Task<Results<Created<ComplaintView>, ValidationProblem, ProblemHttpResult>> FileAsync(NewComplaint body, ClaimsPrincipal user,
@@ -77,7 +77,7 @@ public static class FeedbackEndpoints
         if (!IsAgent(user)) return Forbidden(Ui.T("投诉由项目申报人提出。", "Complaints are filed by project agents."));
         if (string.IsNullOrWhiteSpace(body.CaseId)) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["caseId"] = [Ui.T("请指明办件（caseId）", "caseId is required")] }, title: Ui.T("投诉有误。", "The complaint is not valid."));
         var row = await feedback.FileAsync(body.CaseId, body.StepId, body.Department, body.Text, Name(user), ct);
-        return row is null ? Denied.NotFound($"case {body.CaseId}") : TypedResults.Created($"/api/complaints/{row.Id}", ComplaintView.Of(row));
+        return row is null ? Denied.NotFound(Subjects.Case(body.CaseId)) : TypedResults.Created($"/api/complaints/{row.Id}", ComplaintView.Of(row));
     }
 
     /// <summary>
@@ -105,27 +105,27 @@ public static class FeedbackEndpoints
     {
         if (!IsAgent(user) && !IsHandler(user)) return Forbidden(Ui.T("投诉仅供投诉人和监察人员查看。", "Complaints are read by their agents and by supervisors."));
         var row = await feedback.ComplaintAsync(id, IsAgent(user) ? Name(user) : null, ct);
-        return row is null ? Denied.NotFound($"complaint {id}") : TypedResults.Ok(ComplaintView.Of(row));
+        return row is null ? Denied.NotFound(Subjects.Complaint(id)) : TypedResults.Ok(ComplaintView.Of(row));
     }
 
     private static async Task<Results<Ok<ComplaintView>, ProblemHttpResult>> TakeAsync(long id, ClaimsPrincipal user, FeedbackService feedback, CancellationToken ct)
     {
         if (!IsHandler(user)) return Forbidden(Ui.T("投诉由监察人员办理。", "Complaints are handled by supervisors."));
         var row = await feedback.TakeAsync(id, Name(user), ct);
-        return row is null ? Denied.NotFound($"complaint {id}") : TypedResults.Ok(ComplaintView.Of(row));
+        return row is null ? Denied.NotFound(Subjects.Complaint(id)) : TypedResults.Ok(ComplaintView.Of(row));
     }
 
     private static async Task<Results<Ok<ComplaintView>, ProblemHttpResult>> AnswerAsync(long id, ComplaintAnswer body, ClaimsPrincipal user, FeedbackService feedback, CancellationToken ct)
     {
         if (!IsHandler(user)) return Forbidden(Ui.T("投诉由其承办人答复。", "Complaints are answered by their handler."));
         var row = await feedback.AnswerAsync(id, body.Reply, Name(user), anyHandler: AppClaims.RoleOf(user) == UserRole.Admin, ct);
-        return row is null ? Denied.NotFound($"complaint {id}") : TypedResults.Ok(ComplaintView.Of(row));
+        return row is null ? Denied.NotFound(Subjects.Complaint(id)) : TypedResults.Ok(ComplaintView.Of(row));
     }
 
     private static async Task<Results<Ok<ComplaintView>, ProblemHttpResult>> CloseAsync(long id, ClaimsPrincipal user, FeedbackService feedback, CancellationToken ct)
     {
         if (!IsAgent(user) && !IsHandler(user)) return Forbidden(Ui.T("投诉由投诉人或监察人员关闭。", "Complaints are closed by their agents and by supervisors."));
         var row = await feedback.CloseAsync(id, Name(user), IsAgent(user) ? Name(user) : null, ct);
-        return row is null ? Denied.NotFound($"complaint {id}") : TypedResults.Ok(ComplaintView.Of(row));
+        return row is null ? Denied.NotFound(Subjects.Complaint(id)) : TypedResults.Ok(ComplaintView.Of(row));
     }
 }

@@ -67,7 +67,7 @@ public static class FeedEndpoints
 
     private static async Task<IResult> FeedAsync(string token, HttpRequest request, FeedTokens tokens, DeadlineFeed feeds, IClock clock, CancellationToken ct)
     {
-        if (await tokens.ResolveAsync(token, ct) is not { } row) return Denied.NotFound("feed");
+        if (await tokens.ResolveAsync(token, ct) is not { } row) return Denied.NotFound(Subjects.Feed());
         var now = clock.GetCurrentInstant();
         var entries = await feeds.EntriesAsync(row.Scope, row.Owner, now, ct);
         var text = DeadlineFeed.Write(DeadlineFeed.NameOf(row.Scope, row.Owner), entries, now, $"{request.Scheme}://{request.Host}{request.PathBase}");
@@ -106,6 +106,6 @@ public static class FeedEndpoints
     {
         if (VisibleTo(user) is not { } whose)
             return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: Ui.T("您的角色无权执行此操作。", "Your role may not do this."), detail: Ui.T("期限订阅供申报人、部门和监察人员使用。", "Deadline feeds are for agents, departments and supervisors."));
-        return await tokens.RevokeAsync(id, whose, ct) ? TypedResults.NoContent() : Denied.NotFound($"feed {id}");
+        return await tokens.RevokeAsync(id, whose, ct) ? TypedResults.NoContent() : Denied.NotFound(Subjects.Feed(id));
     }
 }

@@ -123,7 +123,7 @@ public static class NotificationEndpoints
         var reader = NotificationReader.Of(user);
         return await centre.MarkReadAsync(id, reader.Audiences, reader.Name, ct)
             ? TypedResults.NoContent()
-            : Denied.NotFound($"notification {id}");
+            : Denied.NotFound(Subjects.Notification(id));
     }
 
     private static async Task<Ok<NotificationSettingsView>> GetSettingsAsync(ClaimsPrincipal user, NotificationSettings settings, CancellationToken ct)

@@ -1,6 +1,7 @@
 using System.Net.Mail;
 using Workflow.Definitions.NotificationDelivery;
 using Workflow.Definitions.Notifications;
+using Workflow.Host.Web.Localization;
 
 namespace Workflow.Host.Web.Notifications;
 
@@ -18,18 +19,18 @@ public sealed record NotificationPreferences(string? Email, string? Language, IR
     public static NotificationPreferences Of(NotificationSettingRow? row) =>
         new(row?.Email, row?.Language ?? "zh-CN", row?.EmailKindList ?? []);
 
-    /// <summary>Field errors (bilingual, naming the field); empty when the preferences can be saved.</summary>
+    /// <summary>Field errors in the request's language (the API's Accept-Language, the page's culture); empty when the preferences can be saved.</summary>
     public Dictionary<string, string[]> Validate()
     {
         var errors = new Dictionary<string, string[]>();
         if (!string.IsNullOrWhiteSpace(Email) && !IsAddress(Email.Trim()))
-            errors["email"] = ["电子邮箱格式不正确 The e-mail address is not valid."];
+            errors["email"] = [Ui.T("电子邮箱格式不正确", "The e-mail address is not valid.")];
         if (Language is not null && !Languages.Contains(Language))
-            errors["language"] = ["语言只能是 zh-CN 或 en The language must be zh-CN or en."];
+            errors["language"] = [Ui.T("语言只能是 zh-CN 或 en", "The language must be zh-CN or en.")];
         if ((EmailKinds ?? []).FirstOrDefault(k => !NotificationKinds.All.Contains(k)) is { } unknown)
-            errors["emailKinds"] = [$"未知的通知类型 {unknown} Unknown notification kind {unknown}."];
+            errors["emailKinds"] = [Ui.T($"未知的通知类型 {unknown}", $"Unknown notification kind {unknown}.")];
         if ((EmailKinds ?? []).Count > 0 && string.IsNullOrWhiteSpace(Email))
-            errors["email"] = ["选择邮件通知须填写电子邮箱 An e-mail address is needed for e-mail notifications."];
+            errors["email"] = [Ui.T("选择邮件通知须填写电子邮箱", "An e-mail address is needed for e-mail notifications.")];
         return errors;
     }
 

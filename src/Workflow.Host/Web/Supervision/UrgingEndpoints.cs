@@ -70,7 +70,7 @@ public static class UrgingEndpoints
         if (due is null) errors["replyDue"] = [Ui.T("replyDue 须为日期 yyyy-MM-dd", "replyDue must be a date yyyy-MM-dd")];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: Ui.T("督办单有误。", "The urging notice is not valid."));
         var row = await urgings.IssueAsync(body.StepId!, body.Message ?? "", due!.Value, AppClaims.UserNameOf(user) ?? "", ct);
-        return row is null ? Denied.NotFound($"step {body.StepId}") : TypedResults.Created($"/api/supervision/urgings/{row.Id}", UrgingView.Of(row));
+        return row is null ? Denied.NotFound(Subjects.Step(body.StepId)) : TypedResults.Created($"/api/supervision/urgings/{row.Id}", UrgingView.Of(row));
     }
 
     /// <summary>One page of notices by the lists' parameters, read as text so that a bad value is a 400 naming it (docs/api.md, *Lists*).</summary>
@@ -97,6 +97,6 @@ public static class UrgingEndpoints
         var role = AppClaims.RoleOf(user);
         if (role is not (UserRole.Reviewer or UserRole.Admin)) return SupervisionEndpoints.Forbidden();
         var row = await urgings.ReplyAsync(id, body.Reply ?? "", AppClaims.UserNameOf(user) ?? "", role == UserRole.Reviewer ? AppClaims.DepartmentOf(user) ?? "-" : null, ct);
-        return row is null ? Denied.NotFound($"urging notice {id}") : TypedResults.Ok(UrgingView.Of(row));
+        return row is null ? Denied.NotFound(Subjects.UrgingNotice(id)) : TypedResults.Ok(UrgingView.Of(row));
     }
 }

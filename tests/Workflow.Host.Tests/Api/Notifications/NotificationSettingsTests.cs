@@ -36,7 +36,11 @@ public sealed class NotificationSettingsTests(HostFactory host) : IClassFixture<
         problem.GetProperty("errors").EnumerateObject().Select(p => p.Name).Should().BeEquivalentTo(["email", "language", "emailKinds"]);
 
         var noAddress = await (await agent.PutAsJsonAsync("/api/notifications/settings", new { emailKinds = new[] { "accepted" } })).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
-        noAddress.GetProperty("errors").GetProperty("email")[0].GetString().Should().Contain("e-mail address is needed");
+        noAddress.GetProperty("errors").GetProperty("email")[0].GetString().Should().Be("选择邮件通知须填写电子邮箱", "Chinese without Accept-Language, and only Chinese");
+        using var english = new HttpRequestMessage(HttpMethod.Put, "/api/notifications/settings") { Content = JsonContent.Create(new { emailKinds = new[] { "accepted" } }) };
+        english.Headers.AcceptLanguage.ParseAdd("en");
+        (await (await agent.SendAsync(english)).ShouldBeProblemAsync(HttpStatusCode.BadRequest)).GetProperty("errors").GetProperty("email")[0].GetString()
+            .Should().Be("An e-mail address is needed for e-mail notifications.");
         (await host.Anonymous().GetAsync("/api/notifications/settings")).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
     }
 }

@@ -35,8 +35,8 @@ public static class ApplicationEndpoints
     {
         var access = new CaseAccess(user);
         var project = await projects.FindAsync(id, ct);
-        if (project is null) return Denied.Because(access.ApplyToUnknownProject(), $"project {id}");
-        if (access.Apply(project) is not AccessDecision.Allowed and var decision) return Denied.Because(decision, $"project {id}");
+        if (project is null) return Denied.Because(access.ApplyToUnknownProject(), Subjects.Project(id));
+        if (access.Apply(project) is not AccessDecision.Allowed and var decision) return Denied.Because(decision, Subjects.Project(id));
 
         var errors = new Dictionary<string, string[]>();
         if (request.Stage is null) errors["stage"] = [Ui.T("请选择阶段：ProjectApprovalAndLandUse、EngineeringConstructionPermit、ConstructionPermit 或 CompletionAcceptance", "the stage is required: ProjectApprovalAndLandUse, EngineeringConstructionPermit, ConstructionPermit or CompletionAcceptance")];

@@ -46,7 +46,7 @@ public static class CaseEndpoints
         Microsoft.Extensions.Options.IOptions<JurisdictionOptions> jurisdiction, CancellationToken ct)
     {
         var access = new CaseAccess(user);
-        if (access.ListCases() is not AccessDecision.Allowed and var decision) return Denied.Because(decision, "cases");
+        if (access.ListCases() is not AccessDecision.Allowed and var decision) return Denied.Because(decision, Subjects.Cases);
         var given = new Dictionary<string, Microsoft.Extensions.Primitives.StringValues>
         {
             ["search"] = search, ["state"] = state, ["stage"] = stage, ["department"] = department, ["level"] = level, ["greenChannel"] = greenChannel,
@@ -67,8 +67,8 @@ public static class CaseEndpoints
         string id, ClaimsPrincipal user, CaseQueries cases, Definitions.Catalogue.MatterCatalogue catalogue, CancellationToken ct)
     {
         var access = new CaseAccess(user);
-        if (await cases.FindAsync(id, ct) is not { } snapshot) return Denied.Because(access.SeeUnknownCase(), $"case {id}");
-        if (access.SeeCase(snapshot) is not AccessDecision.Allowed and var decision) return Denied.Because(decision, $"case {id}");
+        if (await cases.FindAsync(id, ct) is not { } snapshot) return Denied.Because(access.SeeUnknownCase(), Subjects.Case(id));
+        if (access.SeeCase(snapshot) is not AccessDecision.Allowed and var decision) return Denied.Because(decision, Subjects.Case(id));
         return TypedResults.Ok(CaseView.From(snapshot, catalogue));
     }
 
@@ -78,8 +78,8 @@ public static class CaseEndpoints
     {
         var access = new CaseAccess(user);
         var found = await caseFiles.FindAsync(id, ct);
-        if (found is not { } @case) return Denied.Because(access.SupplyToUnknownCase(), $"case {id}");
-        if (access.SupplyMaterials(@case.File) is not AccessDecision.Allowed and var decision) return Denied.Because(decision, $"case {id}");
+        if (found is not { } @case) return Denied.Because(access.SupplyToUnknownCase(), Subjects.Case(id));
+        if (access.SupplyMaterials(@case.File) is not AccessDecision.Allowed and var decision) return Denied.Because(decision, Subjects.Case(id));
         if (request.Materials is not { Count: > 0 } codes || codes.Any(string.IsNullOrWhiteSpace))
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["materials"] = [Ui.T("请至少列出一项材料代码，且不能为空", "name at least one material code, none empty")] },
                 title: Ui.T("未列出材料。", "No materials were named."));

@@ -49,10 +49,10 @@ public static class MaterialFileEndpoints
         string id, string code, IFormFile? file, ClaimsPrincipal user, CaseFiles caseFiles, MaterialUpload uploads, Workflow.Definitions.Catalogue.MatterCatalogue catalogue, CancellationToken ct)
     {
         var access = new CaseAccess(user);
-        if (await caseFiles.FindAsync(id, ct) is not { } @case) return Denied.Because(access.SupplyToUnknownCase(), $"case {id}");
-        if (access.SupplyMaterials(@case.File) is not AccessDecision.Allowed and var decision) return Denied.Because(decision, $"case {id}");
+        if (await caseFiles.FindAsync(id, ct) is not { } @case) return Denied.Because(access.SupplyToUnknownCase(), Subjects.Case(id));
+        if (access.SupplyMaterials(@case.File) is not AccessDecision.Allowed and var decision) return Denied.Because(decision, Subjects.Case(id));
         if (file is null)
-            return TypedResults.ValidationProblem(RuleTexts.ForField("file", Workflow.Definitions.Messages.RuleCodes.FileRequired, catalogue), title: "No file was sent.");
+            return TypedResults.ValidationProblem(RuleTexts.ForField("file", Workflow.Definitions.Messages.RuleCodes.FileRequired, catalogue), title: Ui.T("未收到文件。", "No file was sent."));
         await using var content = file.OpenReadStream();
         var (row, _) = await uploads.UploadAsync(@case.File, code, file.FileName, content, access.UserName, ct);
         var view = MaterialFileView.From(row);
@@ -63,8 +63,8 @@ public static class MaterialFileEndpoints
         string id, ClaimsPrincipal user, CaseFiles caseFiles, MaterialFiles files, CancellationToken ct)
     {
         var access = new CaseAccess(user);
-        if (await caseFiles.FindAsync(id, ct) is not { } @case) return Denied.Because(access.SeeUnknownCase(), $"case {id}");
-        if (access.SeeCase(@case.File) is not AccessDecision.Allowed and var decision) return Denied.Because(decision, $"case {id}");
+        if (await caseFiles.FindAsync(id, ct) is not { } @case) return Denied.Because(access.SeeUnknownCase(), Subjects.Case(id));
+        if (access.SeeCase(@case.File) is not AccessDecision.Allowed and var decision) return Denied.Because(decision, Subjects.Case(id));
         return TypedResults.Ok<IReadOnlyList<MaterialFileView>>((await files.ListAsync(id, ct)).Select(MaterialFileView.From).ToList());
     }
 
@@ -72,7 +72,7 @@ public static class MaterialFileEndpoints
         string id, string fileId, ClaimsPrincipal user, CaseFiles caseFiles, MaterialFiles files, CancellationToken ct)
     {
         var (decision, row, stream) = await FindOpenableAsync(new CaseAccess(user), id, fileId, caseFiles, files, ct);
-        return row is null || stream is null ? Denied.Because(decision, $"file {fileId}") : TypedResults.File(stream, row.ContentType, row.FileName);
+        return row is null || stream is null ? Denied.Because(decision, Subjects.File(fileId)) : TypedResults.File(stream, row.ContentType, row.FileName);
     }
 
     /// <summary>
@@ -92,9 +92,9 @@ public static class MaterialFileEndpoints
         string id, string fileId, [FromBody] DefectRequest request, ClaimsPrincipal user, StepDesk steps, MaterialFiles files, CancellationToken ct)
     {
         var access = new CaseAccess(user);
-        if (await steps.FindStepAsync(id, ct) is not { } step) return Denied.Because(access.SeeUnknownCase(), $"step {id}");
-        if (access.ActOnStep(step) is not AccessDecision.Allowed and var decision) return Denied.Because(decision, $"step {id}");
+        if (await steps.FindStepAsync(id, ct) is not { } step) return Denied.Because(access.SeeUnknownCase(), Subjects.Step(id));
+        if (access.ActOnStep(step) is not AccessDecision.Allowed and var decision) return Denied.Because(decision, Subjects.Step(id));
         var row = await files.MarkDefectiveAsync(step.CaseId, fileId, request.Reason ?? "", access.UserName, ct);
-        return row is null ? Denied.NotFound($"file {fileId}") : TypedResults.Ok(MaterialFileView.From(row));
+        return row is null ? Denied.NotFound(Subjects.File(fileId)) : TypedResults.Ok(MaterialFileView.From(row));
     }
 }

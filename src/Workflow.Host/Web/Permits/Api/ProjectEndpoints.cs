@@ -41,7 +41,7 @@ public static class ProjectEndpoints
         [FromBody] CreateProjectRequest request, ClaimsPrincipal user, ProjectRegistry registry, CancellationToken ct)
     {
         var access = new CaseAccess(user);
-        if (access.CreateProject() is not AccessDecision.Allowed and var decision) return Denied.Because(decision, "projects");
+        if (access.CreateProject() is not AccessDecision.Allowed and var decision) return Denied.Because(decision, Subjects.Projects);
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(request.Code)) errors["code"] = [RuleTexts.Text(RuleCodes.ProjectCodeRequired)];
         if (string.IsNullOrWhiteSpace(request.Name)) errors["name"] = [RuleTexts.Text(RuleCodes.ProjectNameRequired)];
@@ -64,7 +64,7 @@ public static class ProjectEndpoints
         Microsoft.Extensions.Options.IOptions<Json.JurisdictionOptions> jurisdiction, CancellationToken ct)
     {
         var access = new CaseAccess(user);
-        if (access.ListProjects() is not AccessDecision.Allowed and var decision) return Denied.Because(decision, "projects");
+        if (access.ListProjects() is not AccessDecision.Allowed and var decision) return Denied.Because(decision, Subjects.Projects);
         var given = new QueryCollection(new Dictionary<string, Microsoft.Extensions.Primitives.StringValues>
         {
             ["search"] = search, ["state"] = state, ["stage"] = stage, ["department"] = department, ["level"] = level, ["greenChannel"] = greenChannel,
@@ -83,8 +83,8 @@ public static class ProjectEndpoints
     {
         var access = new CaseAccess(user);
         var project = await projects.FindAsync(id, ct);
-        if (project is null) return Denied.Because(access.SeeUnknownProject(), $"project {id}");
-        if (access.SeeProject(project) is not AccessDecision.Allowed and var decision) return Denied.Because(decision, $"project {id}");
+        if (project is null) return Denied.Because(access.SeeUnknownProject(), Subjects.Project(id));
+        if (access.SeeProject(project) is not AccessDecision.Allowed and var decision) return Denied.Because(decision, Subjects.Project(id));
 
         return TypedResults.Ok(ProjectDetailView.From(project, await projects.TrackAsync(project.Id, ct), catalogue));
     }

@@ -62,8 +62,8 @@ public static class StepEndpoints
         var row = await steps.FindStepAsync(id, ct);
         var snapshot = row is null ? null : await cases.FindAsync(row.CaseId, ct);
         if (row is null || snapshot?.FindStep(id) is not { } step)
-            return Denied.Because(access.SeeUnknownCase(), $"step {id}");
-        if (access.SeeStep(row, snapshot.Agent) is not AccessDecision.Allowed and var decision) return Denied.Because(decision, $"step {id}");
+            return Denied.Because(access.SeeUnknownCase(), Subjects.Step(id));
+        if (access.SeeStep(row, snapshot.Agent) is not AccessDecision.Allowed and var decision) return Denied.Because(decision, Subjects.Step(id));
         response.Headers.ETag = ETagOf(step.Step.Version);
         return TypedResults.Ok(StepView.From(step));
     }
@@ -74,8 +74,8 @@ public static class StepEndpoints
     {
         var access = new CaseAccess(user);
         var row = await steps.FindStepAsync(id, ct);
-        if (row is null) return Denied.Because(access.ActOnUnknownStep(), $"step {id}");
-        if (access.ActOnStep(row) is not AccessDecision.Allowed and var decision) return Denied.Because(decision, $"step {id}");
+        if (row is null) return Denied.Because(access.ActOnUnknownStep(), Subjects.Step(id));
+        if (access.ActOnStep(row) is not AccessDecision.Allowed and var decision) return Denied.Because(decision, Subjects.Step(id));
 
         // The body is read only now, so that a caller without access learns nothing from how their body is judged.
         var body = await ReadBodyAsync(request, json.Value.SerializerOptions, ct);

@@ -43,7 +43,7 @@ public static class LedgerEndpoints
         ClaimsPrincipal user, HttpContext http, LedgerQueries ledger, MatterCatalogue catalogue, IOptions<JurisdictionOptions> jurisdiction, IClock clock, CancellationToken ct)
     {
         if (new CaseAccess(user).Role is not (UserRole.Supervisor or UserRole.Admin))
-            return Denied.Because(AccessDecision.Forbidden, "the ledger");
+            return Denied.Because(AccessDecision.Forbidden, Subjects.Ledger);
         var zone = jurisdiction.Value.Zone;
         // The supervision lists' parameters, read by the same ListParameters (docs/api.md, *Lists*), so a filter means the
         // same in the list and in its export; messages in the request's language.
