@@ -99,18 +99,18 @@ public sealed partial class RuleMessageLanguageTests(PermitApiHost host) : IClas
             using var frontdesk = await host.ClientAsync("frontdesk");
             using var supervisor = await host.ClientAsync(Roles.Supervisor);
             var problems = new List<System.Text.Json.JsonElement>();
-            async Task Send(HttpClient client, HttpMethod method, string path, object? body = null)
+            async Task Send(HttpClient client, HttpMethod method, string path, object? body = null, HttpStatusCode status = HttpStatusCode.BadRequest)
             {
                 using var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
                 if (english) request.Headers.AcceptLanguage.ParseAdd("en");
                 var response = await client.SendAsync(request);
-                problems.Add(await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest));
+                problems.Add(await response.ShouldBeProblemAsync(status));
             }
 
             await Send(frontdesk, HttpMethod.Post, $"/api/steps/{host.IntakeStepId}/actions", new { outcome = "Accepted", conditions = new[] { " " } });
             await Send(agent, HttpMethod.Post, $"/api/cases/{host.AcceptedCaseId}/materials", new { materials = Array.Empty<string>() });
             await Send(agent, HttpMethod.Get, "/api/notifications?take=0");
-            await Send(agent, HttpMethod.Post, "/api/feeds", new { label = new string('x', 101) });
+            await Send(agent, HttpMethod.Post, "/api/feeds", new { label = new string('x', 101) }, HttpStatusCode.UnprocessableEntity); // over-long, as every text
             await Send(supervisor, HttpMethod.Get, "/api/complaints?state=Lost");
             await Send(supervisor, HttpMethod.Post, "/api/supervision/urgings", new { message = "请加快办理" });
             await Send(agent, HttpMethod.Post, $"/api/cases/{host.AcceptedCaseId}/ratings", new { matter = "RF-002" });
