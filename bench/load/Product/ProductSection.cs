@@ -14,7 +14,9 @@ public static class ProductSection
         // The two Hosts start side by side (their start-up is mostly one thread's JIT; the machine has two cores).
         using var http = new HttpPermits();
         var serving = Task.Run(() => _ = http.Server); // start the Host (migrations, demo users) before timing
-        await using var host = await PermitHost.StartAsync(folder);
+        // Commands not recorded: nothing here reads them, and a run would keep every command with its parameters (the
+        // state JSON of every resume). Not the cause of the in-process C=8 tail, though (docs/benchmarks.md, A/B of 2026-12-02).
+        await using var host = await PermitHost.StartAsync(folder, recordCommands: false);
         await serving;
         Progress.Say("product: both Hosts started");
         await InProcessPermits.RunAsync(host, 1, TimeSpan.FromMilliseconds(1)); // warm-up: JIT
