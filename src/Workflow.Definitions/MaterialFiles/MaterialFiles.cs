@@ -15,6 +15,9 @@ public sealed record MaterialFileOptions(long MaxBytes = MaterialFileOptions.Def
 {
     /// <summary>20 MB, the limit unless <c>Files:MaxBytes</c> says otherwise.</summary>
     public const long DefaultMaxBytes = 20L * 1024 * 1024;
+
+    /// <summary>The limit in megabytes as messages write it (e.g. "20", "0.5").</summary>
+    public string MaxMegabytes => (MaxBytes / (1024.0 * 1024)).ToString("0.##", CultureInfo.InvariantCulture);
 }
 
 /// <summary>
@@ -78,7 +81,7 @@ public sealed class MaterialFiles(IDbContextFactory<WorkflowDbContext> contexts,
     {
         var bytes = await ReadAtMostAsync(content, Options.MaxBytes, cancellationToken);
         if (bytes is null)
-            throw PermitRuleViolation.For("file", RuleCodes.FileTooLarge, (Options.MaxBytes / (1024.0 * 1024)).ToString("0.##", CultureInfo.InvariantCulture));
+            throw PermitRuleViolation.For("file", RuleCodes.FileTooLarge, Options.MaxMegabytes);
         if (bytes.Length == 0) throw PermitRuleViolation.For("file", RuleCodes.FileEmpty);
         var type = FileKinds.Detect(bytes)
             ?? throw PermitRuleViolation.For("file", RuleCodes.FileTypeRefused, "PDF, JPEG, PNG");

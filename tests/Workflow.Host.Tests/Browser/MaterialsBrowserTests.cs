@@ -93,6 +93,44 @@ public sealed class MaterialsBrowserTests(BrowserFixture browser)
         (await admin.GetJsonAsync($"/api/cases/{caseId}")).Text("state").Should().Be("InReview");
     }
 
+    /// <summary>
+    /// A file above <c>Files:MaxBytes</c> (20 MB) is refused by the page before anything is sent, with the server's own
+    /// words, instead of a 413 answer after the upload.
+    /// </summary>
+    [ChromiumFact]
+    public async Task A_file_above_the_limit_is_refused_on_the_page_before_it_is_sent()
+    {
+        using var agentApi = await ClientAsync(browser.Server, "agent1");
+        var caseId = (await agentApi.ApplyAsync(await agentApi.CreateProjectAsync(), Stage.ConstructionPermit, ["ZJJ-003"])).Id();
+        var large = Path.Combine(Path.GetTempPath(), $"wf-large-{Guid.NewGuid():N}.pdf");
+        await using (var file = File.Create(large)) file.SetLength(20L * 1024 * 1024 + 1); // sparse: nothing is written
+        try
+        {
+            foreach (var (culture, message) in new[] { ("zh-CN", "文件超过 20 MB"), ("en", "the file is larger than 20 MB") })
+            {
+                var page = await SignedInPageAsync(browser.Server, "agent1");
+                var posts = 0;
+                page.Request += (_, request) => { if (request.Method == "POST") posts++; };
+                await page.GotoAsync($"{browser.Server.BaseUrl}/cases/{caseId}?culture={culture}");
+                await page.SetInputFilesAsync("#upload-input", large);
+                (await page.EvalOnSelectorAsync<string>("#upload-input", "input => input.validationMessage")).Should().Be(message);
+                await page.ClickAsync("#upload-button");
+                posts.Should().Be(0, "the browser keeps the form back");
+
+                // Another, small file clears the refusal.
+                var small = Path.Combine(Path.GetTempPath(), $"wf-small-{Guid.NewGuid():N}.pdf");
+                await File.WriteAllBytesAsync(small, Pdf);
+                await page.SetInputFilesAsync("#upload-input", small);
+                (await page.EvalOnSelectorAsync<string>("#upload-input", "input => input.validationMessage")).Should().BeEmpty();
+                File.Delete(small);
+            }
+        }
+        finally
+        {
+            File.Delete(large);
+        }
+    }
+
     private static Task<HttpClient> ClientAsync(HostServer server, string user) => DemoSignIn.ClientAsync(server, user);
 
     private Task<IPage> SignedInPageAsync(HostServer server, string user) => DemoSignIn.SignedInPageAsync(browser, server, user);
