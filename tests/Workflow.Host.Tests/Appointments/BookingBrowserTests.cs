@@ -15,13 +15,13 @@ public sealed class BookingBrowserTests(BrowserFixture browser)
     public async Task The_public_books_a_slot_in_Chinese()
     {
         var page = await browser.NewPageAsync();
-        await page.GotoAsync($"{browser.Server.BaseUrl}/appointments?culture=zh-CN");
+        await BrowserFixture.GoAsync(page, $"{browser.Server.BaseUrl}/appointments?culture=zh-CN");
         await ChooseAsync(page, "#hall", "HQ", "hall=HQ");
         await ChooseAsync(page, "#category", "PERMIT", "category=PERMIT");
         var day = page.Locator("#days a").Nth(1); // the next working day after the first bookable one
         var date = await day.GetAttributeAsync("data-date");
         await day.ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains($"date={date}"), new() { WaitUntil = WaitUntilState.Commit });
+        await BrowserFixture.WaitForDocumentAsync(page, url => url.Contains($"date={date}"));
         var slot = page.Locator("#slots label:not(.full)").First;
         var start = await slot.GetAttributeAsync("data-start");
         var left = await slot.Locator(".left").TextContentAsync();
@@ -47,7 +47,7 @@ public sealed class BookingBrowserTests(BrowserFixture browser)
     {
         var page = await browser.NewPageAsync();
         await browser.SignInAsync(page, "agent2", "/appointments?culture=en");
-        await page.GotoAsync($"{browser.Server.BaseUrl}/appointments?hall=GX&category=BUSINESS&culture=en");
+        await BrowserFixture.GoAsync(page, $"{browser.Server.BaseUrl}/appointments?hall=GX&category=BUSINESS&culture=en");
         (await page.TextContentAsync("h1")).Should().Be("Book an appointment");
         var slot = page.Locator("#slots label:not(.full)").Nth(2);
         (await slot.Locator(".left").TextContentAsync()).Should().EndWith(" left");

@@ -52,7 +52,44 @@ public sealed class BrowserFixture : IAsyncLifetime
         await page.FillAsync("#username", userName);
         await page.FillAsync("#password", "demo");
         await page.ClickAsync("#signin");
-        await page.WaitForURLAsync(url => !url.Contains("/signin"));
+        await WaitForDocumentAsync(page, url => !url.Contains("/signin"));
+    }
+
+    /// <summary>
+    /// Opens <paramref name="url"/> and waits until its document has loaded, by <see cref="WaitForDocumentAsync"/>
+    /// rather than GotoAsync's own wait for the load event (missed in full CI runs, see there).
+    /// </summary>
+    public static async Task GoAsync(IPage page, string url)
+    {
+        await page.GotoAsync(url, new() { WaitUntil = WaitUntilState.Commit });
+        await WaitForDocumentAsync(page, _ => true);
+    }
+
+    /// <summary>
+    /// Waits until the page is at a URL <paramref name="arrived"/> accepts and its document has loaded, asking the page
+    /// itself (<c>document.readyState</c>) rather than waiting for Playwright's load event: in full CI runs that event
+    /// was missed (the URL had arrived and "networkidle" had fired, yet WaitForURLAsync waited 60 s for "load").
+    /// </summary>
+    public static async Task WaitForDocumentAsync(IPage page, Func<string, bool> arrived)
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            if (arrived(page.Url))
+            {
+                try
+                {
+                    if (await page.EvaluateAsync<bool>("() => document.readyState === 'complete'")) return;
+                }
+                catch (PlaywrightException)
+                {
+                    // the document went away mid-evaluation: a navigation is under way
+                }
+            }
+            if (waited.Elapsed > TimeSpan.FromSeconds(60))
+                throw new TimeoutException($"The page did not arrive within 60 s: it is at {page.Url}.");
+            await Task.Delay(50);
+        }
     }
 
     public async Task DisposeAsync()

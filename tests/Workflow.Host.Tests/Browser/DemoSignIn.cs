@@ -22,11 +22,11 @@ internal static class DemoSignIn
     public static async Task<IPage> SignedInPageAsync(BrowserFixture browser, HostServer server, string user)
     {
         var page = await browser.NewPageAsync();
-        await page.GotoAsync($"{server.BaseUrl}/signin?returnUrl=%2F");
+        await BrowserFixture.GoAsync(page, $"{server.BaseUrl}/signin?returnUrl=%2F");
         await page.FillAsync("#username", user);
         await page.FillAsync("#password", "demo");
         await page.ClickAsync("#signin");
-        await page.WaitForURLAsync(url => !url.Contains("/signin"));
+        await BrowserFixture.WaitForDocumentAsync(page, url => !url.Contains("/signin"));
         return page;
     }
 }

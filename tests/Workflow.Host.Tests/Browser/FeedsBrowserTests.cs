@@ -26,7 +26,7 @@ public sealed class FeedsBrowserTests(BrowserFixture browser)
         var caseNumber = (await agentApi.GetJsonAsync($"/api/cases/{caseId}")).Text("caseNumber");
 
         var agent = await DemoSignIn.SignedInPageAsync(browser, server, "agent1");
-        await agent.GotoAsync($"{server.BaseUrl}/feeds");
+        await BrowserFixture.GoAsync(agent, $"{server.BaseUrl}/feeds");
         await agent.FillAsync("#create-feed input[name='Label']", "手机日历");
         await agent.ClickAsync("#create-feed button[type='submit']");
         var url = new Uri((await agent.TextContentAsync("#feed-url"))!.Trim());

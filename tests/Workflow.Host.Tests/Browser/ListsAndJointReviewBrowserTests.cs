@@ -35,20 +35,20 @@ public sealed class ListsAndJointReviewBrowserTests(BrowserFixture browser)
         var frontdesk = await DemoSignIn.SignedInPageAsync(browser, server, "frontdesk");
         foreach (var language in Languages)
         {
-            await frontdesk.GotoAsync($"{server.BaseUrl}/intake?culture={language}");
+            await BrowserFixture.GoAsync(frontdesk, $"{server.BaseUrl}/intake?culture={language}");
             int.Parse((await frontdesk.TextContentAsync("#total"))!).Should().BeGreaterThanOrEqualTo(300, "every application waits at the window");
             (await frontdesk.Locator("#intake tbody tr").CountAsync()).Should().Be(50, "the queue is paged, 50 a page");
             (await frontdesk.TextContentAsync("#pager"))!.Should().Contain(language == "en" ? "page 1 of" : "第 1 /");
 
             await frontdesk.ClickAsync("#next-page");
-            await frontdesk.WaitForURLAsync(url => url.Contains("page=2"));
+            await BrowserFixture.WaitForDocumentAsync(frontdesk, url => url.Contains("page=2"));
             (await frontdesk.TextContentAsync("#pager"))!.Should().Contain(language == "en" ? "page 2 of" : "第 2 /");
             (await frontdesk.Locator("#intake tbody tr").CountAsync()).Should().Be(50);
 
             var wanted = numbers[language == "en" ? 123 : 234];
             await frontdesk.FillAsync("#search", wanted);
             await frontdesk.ClickAsync("#list-filter button[type='submit']");
-            await frontdesk.WaitForURLAsync(url => url.Contains("search="));
+            await BrowserFixture.WaitForDocumentAsync(frontdesk, url => url.Contains("search="));
             var rows = frontdesk.Locator("#intake tbody tr");
             (await rows.CountAsync()).Should().Be(1, "a case number names one application");
             (await rows.Locator(".case-number").TextContentAsync())!.Trim().Should().Be(wanted);
@@ -73,13 +73,13 @@ public sealed class ListsAndJointReviewBrowserTests(BrowserFixture browser)
         var reviewer = await DemoSignIn.SignedInPageAsync(browser, server, "reviewer-zjj");
         foreach (var language in Languages)
         {
-            await reviewer.GotoAsync($"{server.BaseUrl}/inbox?culture={language}");
+            await BrowserFixture.GoAsync(reviewer, $"{server.BaseUrl}/inbox?culture={language}");
             (await reviewer.Locator($"#inbox tr[data-step='{step}']").CountAsync()).Should().Be(0, "a decided step leaves the open list");
             await reviewer.ClickAsync("#tab-handled");
             await reviewer.WaitForSelectorAsync("#handled");
             await reviewer.FillAsync("#search", file.Text("caseNumber"));
             await reviewer.ClickAsync("#list-filter button[type='submit']");
-            await reviewer.WaitForURLAsync(url => url.Contains("search="));
+            await BrowserFixture.WaitForDocumentAsync(reviewer, url => url.Contains("search="));
             var row = reviewer.Locator($"#handled tr[data-step='{step}']");
             (await row.CountAsync()).Should().Be(1, "the reviewer finds the step they decided");
             (await row.Locator(".outcome").TextContentAsync())!.Trim().Should().Be(language == "en" ? "Approved" : "同意");
@@ -101,7 +101,7 @@ public sealed class ListsAndJointReviewBrowserTests(BrowserFixture browser)
         var lead = await DemoSignIn.SignedInPageAsync(browser, server, "reviewer-zjj");
         foreach (var language in Languages)
         {
-            await lead.GotoAsync($"{server.BaseUrl}/steps/{consolidation}?culture={language}");
+            await BrowserFixture.GoAsync(lead, $"{server.BaseUrl}/steps/{consolidation}?culture={language}");
             (await lead.TextContentAsync("#waiting-opinions"))!.Should().Contain(language == "en" ? "Still to give one" : "尚未提出意见");
             (await lead.Locator("form#action").CountAsync()).Should().Be(0, "no consolidation form before the opinions are in");
         }
@@ -119,7 +119,7 @@ public sealed class ListsAndJointReviewBrowserTests(BrowserFixture browser)
 
         foreach (var language in Languages)
         {
-            await lead.GotoAsync($"{server.BaseUrl}/steps/{consolidation}?culture={language}");
+            await BrowserFixture.GoAsync(lead, $"{server.BaseUrl}/steps/{consolidation}?culture={language}");
             await lead.WaitForSelectorAsync("form#action");
             var offered = await lead.Locator("form#action input[name='Outcome']").EvaluateAllAsync<string[]>("inputs => inputs.map(i => i.value)");
             offered.Should().Equal(["Failed"], "a disagreement offers only 不通过");

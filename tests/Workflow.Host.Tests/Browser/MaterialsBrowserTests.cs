@@ -42,7 +42,7 @@ public sealed class MaterialsBrowserTests(BrowserFixture browser)
 
         // The agent uploads the construction plan on the case page.
         var agent = await SignedInPageAsync(server, "agent1");
-        await agent.GotoAsync($"{server.BaseUrl}/cases/{caseId}");
+        await BrowserFixture.GoAsync(agent, $"{server.BaseUrl}/cases/{caseId}");
         await agent.SelectOptionAsync("#upload-material", "ZJJ-003-PLAN");
         await agent.SetInputFilesAsync("#upload-input", pdf);
         await agent.ClickAsync("#upload-button");
@@ -52,7 +52,7 @@ public sealed class MaterialsBrowserTests(BrowserFixture browser)
         // The front desk opens it on the intake step's page and marks it defective.
         var intake = (await admin.OpenStepAsync(caseId, "frontdesk")).Id();
         var desk = await SignedInPageAsync(server, "frontdesk");
-        await desk.GotoAsync($"{server.BaseUrl}/steps/{intake}");
+        await BrowserFixture.GoAsync(desk, $"{server.BaseUrl}/steps/{intake}");
         var row = desk.Locator("#material-files tr[data-material='ZJJ-003-PLAN']");
         var href = await row.Locator("a.open-file").GetAttributeAsync("href");
         href.Should().Be($"/cases/{caseId}/files/{await row.GetAttributeAsync("data-file")}");
@@ -66,7 +66,7 @@ public sealed class MaterialsBrowserTests(BrowserFixture browser)
         await frontdeskApi.ActAsync(intake, new { outcome = "SupplementRequired", missingMaterials = Array.Empty<object>() });
 
         // The agent hears of it in the notification centre and by e-mail (the server's worker polls every second).
-        await agent.GotoAsync($"{server.BaseUrl}/notifications");
+        await BrowserFixture.GoAsync(agent, $"{server.BaseUrl}/notifications");
         // The demo cases (a Development server seeds them) told agent1 of notices too: this case's is one.
         var told = agent.Locator($"tr[data-kind='notice-issued']:has(a[href='/cases/{caseId}'])");
         (await told.CountAsync()).Should().Be(1);
@@ -77,7 +77,7 @@ public sealed class MaterialsBrowserTests(BrowserFixture browser)
         await ShotAsync(agent, "materials-agent-notified");
 
         // The notice on the case page names the defect; the agent uploads a new version, which supplies it.
-        await agent.GotoAsync($"{server.BaseUrl}/cases/{caseId}");
+        await BrowserFixture.GoAsync(agent, $"{server.BaseUrl}/cases/{caseId}");
         (await agent.InnerTextAsync("body")).Should().Contain("缺少设计单位签章（施工方案.pdf v1）");
         await agent.SelectOptionAsync("#upload-material", "ZJJ-003-PLAN");
         await agent.SetInputFilesAsync("#upload-input", new FilePayload { Name = "施工方案（已盖章）.pdf", MimeType = "application/pdf", Buffer = [.. Pdf, (byte)'\n'] });
@@ -111,7 +111,7 @@ public sealed class MaterialsBrowserTests(BrowserFixture browser)
                 var page = await SignedInPageAsync(browser.Server, "agent1");
                 var posts = 0;
                 page.Request += (_, request) => { if (request.Method == "POST") posts++; };
-                await page.GotoAsync($"{browser.Server.BaseUrl}/cases/{caseId}?culture={culture}");
+                await BrowserFixture.GoAsync(page, $"{browser.Server.BaseUrl}/cases/{caseId}?culture={culture}");
                 await page.SetInputFilesAsync("#upload-input", large);
                 (await page.EvalOnSelectorAsync<string>("#upload-input", "input => input.validationMessage")).Should().Be(message);
                 await page.ClickAsync("#upload-button");

@@ -31,7 +31,7 @@ public sealed class PermitPagesBrowserTests(BrowserFixture browser)
         foreach (var prior in new[] { "ZRZY-003", "QX-001", "ZJJ-001" })
             await agent.CheckAsync($"input[name='Form.PriorApprovals'][value='{prior}']");
         await agent.ClickAsync("#create");
-        await agent.WaitForURLAsync(url => new Uri(url).AbsolutePath.StartsWith("/projects/P", StringComparison.Ordinal));
+        await BrowserFixture.WaitForDocumentAsync(agent, url => new Uri(url).AbsolutePath.StartsWith("/projects/P", StringComparison.Ordinal));
         var projectPath = new Uri(agent.Url).AbsolutePath;
         (await agent.TextContentAsync("h1")).Should().Contain(projectName);
         (await agent.GetAttributeAsync("td[data-matter='RF-002']", "data-state")).Should().Be("NotApplied");
@@ -41,7 +41,7 @@ public sealed class PermitPagesBrowserTests(BrowserFixture browser)
         (await agent.Locator("#materials tbody tr").CountAsync()).Should().BeGreaterThan(5, "the checklist lists the stage's materials");
         await ShotAsync(agent, "apply");
         await agent.ClickAsync("#apply");
-        await agent.WaitForURLAsync(url => new Uri(url).AbsolutePath.StartsWith("/cases/C", StringComparison.Ordinal));
+        await BrowserFixture.WaitForDocumentAsync(agent, url => new Uri(url).AbsolutePath.StartsWith("/cases/C", StringComparison.Ordinal));
         var casePath = new Uri(agent.Url).AbsolutePath;
         (await agent.TextContentAsync("#case-state")).Should().Be("待受理");
 
@@ -55,7 +55,7 @@ public sealed class PermitPagesBrowserTests(BrowserFixture browser)
         await ShotAsync(frontDesk, "intake-form");
         await frontDesk.CheckAsync("#outcome-Accepted");
         await frontDesk.ClickAsync("#submit");
-        await frontDesk.WaitForURLAsync(url => url.Contains("done=1"));
+        await BrowserFixture.WaitForDocumentAsync(frontDesk, url => url.Contains("done=1"));
         (await frontDesk.TextContentAsync("#step-state")).Should().Be("已办");
 
         // The 人防 reviewer finds the joint-acceptance opinion in the inbox and agrees.
@@ -72,17 +72,17 @@ public sealed class PermitPagesBrowserTests(BrowserFixture browser)
         await reviewer.FillAsync("#opinion", "人防工程竣工验收资料齐全，同意通过。");
         await ShotAsync(reviewer, "step-action");
         await reviewer.ClickAsync("#submit");
-        await reviewer.WaitForURLAsync(url => url.Contains("done=1"));
+        await BrowserFixture.WaitForDocumentAsync(reviewer, url => url.Contains("done=1"));
         (await reviewer.TextContentAsync("#outcome")).Should().Contain("同意");
 
         // Back as the agent: the grid and the timeline show the progress.
-        await agent.GotoAsync(browser.Server.BaseUrl + projectPath);
+        await BrowserFixture.GoAsync(agent, browser.Server.BaseUrl + projectPath);
         var cell = agent.Locator("td[data-matter='RF-002']");
         (await cell.GetAttributeAsync("data-state")).Should().BeOneOf("OnTime", "Warning", "Overdue");
         (await cell.TextContentAsync()).Should().Contain("本事项意见：同意").And.Contain("法定时限：还剩");
         (await agent.Locator("td[data-matter='ZJJ-004']").TextContentAsync()).Should().Contain("住房城乡建设", "the lead department holds the consolidation");
         await ShotAsync(agent, "project-tracker");
-        await agent.GotoAsync(browser.Server.BaseUrl + casePath);
+        await BrowserFixture.GoAsync(agent, browser.Server.BaseUrl + casePath);
         (await agent.TextContentAsync("#case-state")).Should().Be("审批中");
         (await agent.TextContentAsync("#timeline")).Should().Contain("人防工程竣工验收资料齐全，同意通过。");
         (await agent.Locator("#steps tr[data-state='Completed']").CountAsync()).Should().Be(2, "intake and the 人防 opinion are done");

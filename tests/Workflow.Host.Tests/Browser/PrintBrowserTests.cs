@@ -41,7 +41,7 @@ public sealed class PrintBrowserTests(BrowserFixture browser)
         await browser.SignInAsync(page, "agent1");
         foreach (var language in new[] { "zh-CN", "en" })
         {
-            await page.GotoAsync($"{browser.Server.BaseUrl}/cases/{file.CaseId}?culture={language}");
+            await BrowserFixture.GoAsync(page, $"{browser.Server.BaseUrl}/cases/{file.CaseId}?culture={language}");
             await page.ClickAsync("#documents a[data-document='notice']");
             await page.WaitForSelectorAsync("#notice-items");
             // The controls on the screen follow the page's language.
@@ -87,7 +87,7 @@ public sealed class PrintBrowserTests(BrowserFixture browser)
             (refused.CaseId, "refusal", "不予受理决定书"), (rejected.CaseId, "rejection", "不予行政许可决定书"),
         })
         {
-            await page.GotoAsync($"{browser.Server.BaseUrl}/cases/{caseId}");
+            await BrowserFixture.GoAsync(page, $"{browser.Server.BaseUrl}/cases/{caseId}");
             await page.ClickAsync($"#documents a[data-document='{slug}']");
             await page.WaitForSelectorAsync($"#document[data-document='{slug}']");
             (await page.TextContentAsync("h1")).Should().Be(title);

@@ -27,7 +27,7 @@ public sealed class PublicBrowserTests(BrowserFixture browser)
         file = await ActAsync(file.Steps.Single(s => s.Kind == StepKind.Intake).Id, "Accepted", "frontdesk");
 
         var page = await browser.NewPageAsync();
-        await page.GotoAsync($"{browser.Server.BaseUrl}/lookup");
+        await BrowserFixture.GoAsync(page, $"{browser.Server.BaseUrl}/lookup");
         await page.FillAsync("#case-number", file.CaseNumber!);
         await page.FillAsync("#query-code", file.QueryCode!.ToLowerInvariant());
         await page.ClickAsync("#lookup");
@@ -66,7 +66,7 @@ public sealed class PublicBrowserTests(BrowserFixture browser)
         var code = file.Result!.VerificationCode!;
 
         var page = await browser.NewPageAsync();
-        await page.GotoAsync($"{browser.Server.BaseUrl}/verify/{code}");
+        await BrowserFixture.GoAsync(page, $"{browser.Server.BaseUrl}/verify/{code}");
         (await page.GetAttributeAsync("#verify-status", "data-status")).Should().Be("Valid");
         (await page.TextContentAsync("#verify-status")).Should().Contain("有效");
         (await page.TextContentAsync("#verify-number")).Should().Be(file.Result.CertificateNumber);

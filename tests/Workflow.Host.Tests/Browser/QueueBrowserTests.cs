@@ -38,7 +38,7 @@ public sealed class QueueBrowserTests(BrowserFixture browser)
 
         // The kiosk: check in with the booked ID number and the project code.
         var kiosk = await browser.NewPageAsync();
-        await kiosk.GotoAsync($"{server.BaseUrl}/queue/kiosk/HQ");
+        await BrowserFixture.GoAsync(kiosk, $"{server.BaseUrl}/queue/kiosk/HQ");
         await kiosk.SelectOptionAsync("#check-in-category", "PERMIT");
         await kiosk.FillAsync("#check-in-id", holder);
         await kiosk.FillAsync("#check-in-project", projectCode);
@@ -49,11 +49,11 @@ public sealed class QueueBrowserTests(BrowserFixture browser)
         (await kiosk.ContentAsync()).Should().NotContain(holder, "the ID number is not shown back");
 
         var display = await browser.NewPageAsync();
-        await display.GotoAsync($"{server.BaseUrl}/queue/display/HQ");
+        await BrowserFixture.GoAsync(display, $"{server.BaseUrl}/queue/display/HQ");
         (await display.TextContentAsync("h1")).Should().Contain("区政务服务中心");
 
         var clerk = await DemoSignIn.SignedInPageAsync(browser, server, "frontdesk");
-        await clerk.GotoAsync($"{server.BaseUrl}/queue/window/HQ/1");
+        await BrowserFixture.GoAsync(clerk, $"{server.BaseUrl}/queue/window/HQ/1");
         (await clerk.TextContentAsync("#waiting")).Should().Contain(number);
         // Measured by the browser's own clock (both pages run on this machine): from just before the clerk's click — so
         // the window's POST, the claim's commit, the stream's poll and the event are all inside — to the moment the
@@ -76,7 +76,7 @@ public sealed class QueueBrowserTests(BrowserFixture browser)
 
         // One click from the ticket to the intake of the holder's project; the clerk accepts there.
         await clerk.ClickAsync("#open-intake");
-        await clerk.WaitForURLAsync(url => url.Contains("/intake"));
+        await BrowserFixture.WaitForDocumentAsync(clerk, url => url.Contains("/intake"));
         await clerk.WaitForSelectorAsync($"#intake tr[data-case='{caseId}']");
         await frontdesk.ActAsync((await admin.OpenStepAsync(caseId, "frontdesk")).Id(), new { outcome = "Accepted" });
         await clerk.GoBackAsync();

@@ -10,7 +10,7 @@ public sealed class SignInBrowserTests(BrowserFixture browser)
     {
         await using var context = await browser.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 720 } });
         var page = await context.NewPageAsync();
-        await page.GotoAsync($"{browser.Server.BaseUrl}/signin");
+        await BrowserFixture.GoAsync(page, $"{browser.Server.BaseUrl}/signin");
         (await page.TextContentAsync("h1")).Should().Be("登录");
         var images = Screenshots.Folder;
         Directory.CreateDirectory(images);
@@ -29,7 +29,7 @@ public sealed class SignInBrowserTests(BrowserFixture browser)
     {
         await using var context = await browser.Browser.NewContextAsync();
         var page = await context.NewPageAsync();
-        await page.GotoAsync($"{browser.Server.BaseUrl}/signin?culture=en");
+        await BrowserFixture.GoAsync(page, $"{browser.Server.BaseUrl}/signin?culture=en");
         await page.FillAsync("#username", Roles.Designer);
         await page.FillAsync("#password", "wrong");
         await page.ClickAsync("#signin");

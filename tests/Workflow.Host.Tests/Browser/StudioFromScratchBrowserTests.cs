@@ -77,7 +77,7 @@ public sealed class StudioFromScratchBrowserTests(BrowserFixture browser, ITestO
         created.Status.Should().Be(200, await created.TextAsync());
         var id = JsonNode.Parse(await created.TextAsync())!["workflowDefinition"]!["definitionId"]!.GetValue<string>();
 
-        await page.GotoAsync($"{browser.Server.BaseUrl}/studio/definitions/{id}");
+        await BrowserFixture.GoAsync(page, $"{browser.Server.BaseUrl}/studio/definitions/{id}");
         await page.WaitForSelectorAsync("elsa-workflow-definition-editor .x6-graph-svg");
         await page.WaitForTimeoutAsync(2_000);
 
@@ -168,7 +168,7 @@ public sealed class StudioFromScratchBrowserTests(BrowserFixture browser, ITestO
             var run = await designerApi.PostAsJsonAsync($"/elsa/api/workflow-definitions/{id}/execute", new { });
             run.EnsureSuccessStatusCode();
             var testRunId = run.Headers.GetValues("x-elsa-workflow-instance-id").Single();
-            await page.GotoAsync($"{browser.Server.BaseUrl}/studio/tests/{testRunId}");
+            await BrowserFixture.GoAsync(page, $"{browser.Server.BaseUrl}/studio/tests/{testRunId}");
             (await page.Locator("table.waiting-steps tbody tr").CountAsync()).Should().Be(1, "the test run waits at its intake");
             await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots.Folder, "studio-test-run.png"), FullPage = true });
         }

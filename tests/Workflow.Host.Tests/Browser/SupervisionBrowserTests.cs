@@ -33,7 +33,7 @@ public sealed class SupervisionBrowserTests(BrowserFixture browser)
         await server.Services.GetRequiredService<WorkflowScheduler>().FireDueAsync();
 
         var supervisor = await SignedInPageAsync(server, "supervisor");
-        await supervisor.GotoAsync($"{server.BaseUrl}/supervision/dashboard?from=2026-11-01&to=2026-12-31");
+        await BrowserFixture.GoAsync(supervisor, $"{server.BaseUrl}/supervision/dashboard?from=2026-11-01&to=2026-12-31");
         foreach (var chart in new[] { "#chart-cards", "#chart-trend", "#chart-ranking" })
         {
             await supervisor.WaitForSelectorAsync($"{chart}[data-drawn='true'] canvas");
@@ -49,11 +49,11 @@ public sealed class SupervisionBrowserTests(BrowserFixture browser)
         var (x, y) = await RedBarPixelAsync(supervisor, "zjj");
         var box = (await supervisor.Locator("#chart-cards").BoundingBoxAsync())!;
         await supervisor.Mouse.ClickAsync(box.X + x, box.Y + y);
-        await supervisor.WaitForURLAsync(url => url.Contains("/supervision/drill", StringComparison.Ordinal) && url.Contains("department=zjj", StringComparison.Ordinal) && url.Contains("figure=redCards", StringComparison.Ordinal));
+        await BrowserFixture.WaitForDocumentAsync(supervisor, url => url.Contains("/supervision/drill", StringComparison.Ordinal) && url.Contains("department=zjj", StringComparison.Ordinal) && url.Contains("figure=redCards", StringComparison.Ordinal));
         (await supervisor.Locator("#drill tbody tr").CountAsync()).Should().Be(red, "the bar stands for the same red cards as the number");
 
         // The ledger button on the dashboard downloads the period's ledger, which lists this case.
-        await supervisor.GotoAsync($"{server.BaseUrl}/supervision/dashboard?from=2026-11-01&to=2026-12-31");
+        await BrowserFixture.GoAsync(supervisor, $"{server.BaseUrl}/supervision/dashboard?from=2026-11-01&to=2026-12-31");
         (await supervisor.InputValueAsync("#ledger-from")).Should().Be("2026-11-01", "the export takes the dashboard's period");
         await supervisor.FillAsync("#ledger-from", "2000-01-01");
         var download = await supervisor.RunAndWaitForDownloadAsync(() => supervisor.ClickAsync("#ledger-download"));
@@ -75,7 +75,7 @@ public sealed class SupervisionBrowserTests(BrowserFixture browser)
 
         // 督办: the supervisor chooses the overdue step from the form's list (no id typed) and urges it; zjj sees it and
         // replies; the supervisor reads the reply.
-        await supervisor.GotoAsync($"{server.BaseUrl}/supervision/urgings");
+        await BrowserFixture.GoAsync(supervisor, $"{server.BaseUrl}/supervision/urgings");
         (await supervisor.Locator($"#urge-step option[value='{stepId}']").TextContentAsync()).Should().Contain("住房城乡建设");
         await supervisor.SelectOptionAsync("#urge-step", stepId!);
         await supervisor.FillAsync("#issue textarea[name='Text']", "该环节已超期，请于期限内说明原因并办结。");
@@ -83,13 +83,13 @@ public sealed class SupervisionBrowserTests(BrowserFixture browser)
         await supervisor.ClickAsync("#issue button[type='submit']");
         await supervisor.WaitForSelectorAsync("#message");
         var reviewer = await SignedInPageAsync(server, "reviewer-zjj");
-        await reviewer.GotoAsync($"{server.BaseUrl}/supervision/urgings");
+        await BrowserFixture.GoAsync(reviewer, $"{server.BaseUrl}/supervision/urgings");
         var notice = reviewer.Locator("#urgings tr[data-replied='false']");
         (await notice.CountAsync()).Should().Be(1);
         await notice.Locator("input[name='Text']").FillAsync("材料复核中，1 月 5 日前办结。");
         await notice.Locator("button[type='submit']").ClickAsync();
         await reviewer.WaitForSelectorAsync("#urgings tr[data-replied='true']");
-        await supervisor.GotoAsync($"{server.BaseUrl}/supervision/urgings");
+        await BrowserFixture.GoAsync(supervisor, $"{server.BaseUrl}/supervision/urgings");
         (await supervisor.TextContentAsync("#urgings tr[data-replied='true'] .reply")).Should().Be("材料复核中，1 月 5 日前办结。");
         await ShotAsync(supervisor, "supervision-urging");
     }
