@@ -10,7 +10,7 @@ namespace Workflow.Engine.Persistence.EntityFramework;
 /// Makes every SQLite connection wait for a busy database instead of failing at once, so two writers
 /// (threads or processes) on one file queue up. The wait polls every millisecond (<see cref="BusyWait"/>) rather than
 /// with SQLite's own busy timeout, whose sleeps grow to 100 ms each: a writer that finds the lock taken slept through
-/// its release, which made the tail of concurrent actions (p99 of 8 writers in one process 175–790 ms,
+/// its release, which made the tail of concurrent actions (p99 of 8 writers in one process 147–266 ms, 45–68 with this;
 /// docs/benchmarks.md, 2026-12-02). Sets <c>synchronous=FULL</c> on every connection too — chosen, not
 /// inherited from the build's default: in WAL mode every commit is fsynced before it returns, so an acknowledged save
 /// survives a power loss (docs/persistence.md, *Durability*).
