@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Workflow.Definitions.Bindings;
 using Workflow.Definitions.Catalogue;
 using Workflow.Definitions.Persistence;
@@ -17,6 +18,10 @@ public sealed class IntakeWaiverPolicy(WorkflowBindings bindings, IWorkflowDefin
     /// <summary>The Elsa type of <see cref="IntakeActivity"/> in a definition's JSON (its category and type name).</summary>
     public const string IntakeType = "Permits.Intake";
 
+    // The verdict per published version: a version's definition never changes once published (saving makes the next
+    // version), so each is read and parsed once per process, not on every showing of the apply form.
+    private readonly ConcurrentDictionary<(string DefinitionId, int Version), bool> _byVersion = new();
+
     /// <summary>
     /// The matters of <paramref name="stage"/> whose workflow, filed for <paramref name="project"/> today, has an intake
     /// that may accept with waiver. An intake whose switch is an expression decides only when it runs: it counts as may.
@@ -24,7 +29,6 @@ public sealed class IntakeWaiverPolicy(WorkflowBindings bindings, IWorkflowDefin
     public async Task<IReadOnlySet<string>> MattersAllowingWaiverAsync(ProjectRow project, Stage stage, IEnumerable<string> matters, CancellationToken cancellationToken = default)
     {
         var allowing = new HashSet<string>(StringComparer.Ordinal);
-        var byVersion = new Dictionary<(string, int), bool>();
         foreach (var matter in matters)
         {
             ResolvedWorkflow workflow;
@@ -36,10 +40,11 @@ public sealed class IntakeWaiverPolicy(WorkflowBindings bindings, IWorkflowDefin
             {
                 continue; // nothing can be filed for it; filing says so
             }
-            if (!byVersion.TryGetValue((workflow.DefinitionId, workflow.Version), out var allows))
+            if (!_byVersion.TryGetValue((workflow.DefinitionId, workflow.Version), out var allows))
             {
                 var stored = await definitions.FindAsync(workflow.DefinitionId, VersionSelector.Specific, workflow.Version, cancellationToken);
-                allows = byVersion[(workflow.DefinitionId, workflow.Version)] = stored is not null && AllowsWaiver(stored.Json);
+                allows = stored is not null && AllowsWaiver(stored.Json);
+                if (stored is not null) _byVersion[(workflow.DefinitionId, workflow.Version)] = allows;
             }
             if (allows) allowing.Add(matter);
         }
