@@ -20,7 +20,8 @@ internal sealed class ExecutionStateData
     /// </summary>
     public JsonObject Outputs { get; set; } = new();
 
-    public JsonObject ToJson() => (JsonObject)JsonSerializer.SerializeToNode(this, Options)!;
+    /// <summary>The state as UTF-8 JSON text (an object), as stored (<see cref="WorkflowInstance.ExecutionStateUtf8"/>).</summary>
+    public byte[] ToUtf8() => JsonSerializer.SerializeToUtf8Bytes(this, Options);
 
     public static ExecutionStateData FromJson(JsonObject json) =>
         json.Count == 0 ? new ExecutionStateData() : json.Deserialize<ExecutionStateData>(Options) ?? new ExecutionStateData();

@@ -23,7 +23,7 @@ internal sealed class WorkflowExecution
     private readonly LinkedList<WorkItem> _queue = new();
     private readonly Dictionary<string, FlowchartGraph> _graphs = new(StringComparer.Ordinal);
     /// <summary>Every activity of the definition by node id (its <see cref="ActivityNode.Parent"/> is the flowchart or composite running it).</summary>
-    private readonly Dictionary<string, ActivityNode> _nodes = new(StringComparer.Ordinal);
+    private readonly IReadOnlyDictionary<string, ActivityNode> _nodes;
     /// <summary>Loop guard: how often each activity (by node id) ran in this burst.</summary>
     private readonly Dictionary<string, int> _visits = new(StringComparer.Ordinal);
     private readonly List<JournalEntry> _journal = [];
@@ -40,11 +40,15 @@ internal sealed class WorkflowExecution
         Services = services;
         Clock = clock;
         _output = output;
-        _state = ExecutionStateData.FromJson(instance.ExecutionState);
+        // The scheduling object the last run in this process saved, when the store kept it for exactly this stored
+        // version: reading the state again costs in proportion to its size (issue #16, constant cost per step).
+        _state = instance.TakeRunState?.Invoke() as ExecutionStateData ?? ExecutionStateData.FromJson(instance.ExecutionState);
+        instance.TakeRunState = null;
         Outputs = new ActivityOutputs(_state.Outputs);
-        Index(definition.Root);
+        var index = DefinitionIndex.For(definition);
+        _nodes = index.Nodes;
         // Loop activities declare their loop variables (CurrentValue…) beside the workflow's own, so scripts get their accessors.
-        ExpressionScope = new ExpressionScope(instance.Variables, LoopActivity.WithLoopVariables(definition), instance.Input)
+        ExpressionScope = new ExpressionScope(instance.Variables, index.Variables, instance.Input)
         {
             Instance = instance,
             Definition = definition,
@@ -706,7 +710,9 @@ internal sealed class WorkflowExecution
             Instance.SubStatus = WorkflowSubStatus.Suspended;
         }
         Instance.UpdatedAt = now;
-        Instance.ExecutionState = _state.ToJson();
+        Instance.SetExecutionStateUtf8(_state.ToUtf8());
+        // Nothing changes _state after this: the store may keep it with the save for the next run of this instance.
+        Instance.RunState = _state;
         return new WorkflowRunResult(Instance, _journal, _created, _removed, _lines);
     }
 
@@ -719,15 +725,9 @@ internal sealed class WorkflowExecution
     private FlowchartGraph Graph(string scopeId)
     {
         if (_graphs.TryGetValue(scopeId, out var graph)) return graph;
-        var flowchart = _definition.Root.NodeId == scopeId ? _definition.Root : _definition.FindByNodeId(scopeId)
+        var flowchart = _definition.Root.NodeId == scopeId ? _definition.Root : _nodes.GetValueOrDefault(scopeId)
             ?? throw new WorkflowRuntimeException($"The definition has no flowchart with node id '{scopeId}'.");
         return _graphs[scopeId] = FlowchartGraph.For(flowchart, _registry);
-    }
-
-    private void Index(ActivityNode root)
-    {
-        foreach (var a in root.Descendants())
-            _nodes.TryAdd(a.NodeId, a);
     }
 
     private static void Increment(Dictionary<string, long> map, string key) => map[key] = map.GetValueOrDefault(key) + 1;

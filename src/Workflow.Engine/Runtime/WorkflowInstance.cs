@@ -42,7 +42,65 @@ public sealed class WorkflowInstance
     /// The runtime's own scheduling state (flowchart tokens or counters, activity state per node).
     /// Opaque to storage: stored and loaded as JSON.
     /// </summary>
-    public JsonObject ExecutionState { get; set; } = new();
+    public JsonObject ExecutionState
+    {
+        get
+        {
+            if (_executionState is null)
+            {
+                _executionState = LoadExecutionState?.Invoke() ?? new JsonObject();
+                LoadExecutionState = null;
+                // Whoever reads the object may change it: from now on it, not the text, is the state.
+                ExecutionStateUtf8 = null;
+            }
+            return _executionState;
+        }
+        set
+        {
+            _executionState = value;
+            LoadExecutionState = null;
+            ExecutionStateUtf8 = null;
+        }
+    }
+
+    private JsonObject? _executionState;
+
+    private Func<JsonObject>? LoadExecutionState { get; set; }
+
+    /// <summary>
+    /// The state as the run wrote it (UTF-8 JSON), while nobody has read <see cref="ExecutionState"/>: the store cuts
+    /// its parts from the text instead of building and writing a node per value (issue #16).
+    /// </summary>
+    internal byte[]? ExecutionStateUtf8 { get; private set; }
+
+    /// <summary>Sets the state to <paramref name="utf8"/> (a JSON object); <see cref="ExecutionState"/> parses it when read.</summary>
+    internal void SetExecutionStateUtf8(byte[] utf8)
+    {
+        _executionState = null;
+        LoadExecutionState = () => JsonNode.Parse(utf8) as JsonObject ?? throw new InvalidDataException($"Workflow instance '{Id}': the execution state is not a JSON object.");
+        ExecutionStateUtf8 = utf8;
+    }
+
+    /// <summary>
+    /// For a store that builds <see cref="ExecutionState"/> only when it is read: a load that only looks at the row and
+    /// the bookmarks (a page, a check) or a resume that takes <see cref="TakeRunState"/> never assembles the state.
+    /// </summary>
+    internal void BuildExecutionStateWhenRead(Func<JsonObject> build)
+    {
+        _executionState = null;
+        LoadExecutionState = build;
+        ExecutionStateUtf8 = null;
+    }
+
+    /// <summary>
+    /// Set by a store that keeps the runtime's scheduling object of this exact stored state (the one the last run of this
+    /// process saved): the runtime takes it instead of reading <see cref="ExecutionState"/> again. Null or returning
+    /// null: read the state (docs/persistence.md, *The snapshot of the last save*).
+    /// </summary>
+    internal Func<object?>? TakeRunState { get; set; }
+
+    /// <summary>The runtime's scheduling object equal to <see cref="ExecutionState"/>, set by the run that produced it, for the store to keep with the save.</summary>
+    internal object? RunState { get; set; }
     /// <summary>Set when the instance faulted: which activity and why.</summary>
     public WorkflowFault? Fault { get; set; }
     /// <summary>When it was started, from the injected clock.</summary>

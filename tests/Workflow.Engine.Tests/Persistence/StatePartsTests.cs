@@ -33,6 +33,16 @@ public sealed class StatePartsTests
     }
 
     [Fact]
+    public void Cutting_the_parts_from_the_text_gives_the_parts_of_the_object()
+    {
+        var state = JsonNode.Parse(State)!.AsObject();
+
+        var cut = StateParts.Split(System.Text.Encoding.UTF8.GetBytes(state.ToJsonString()));
+
+        cut.Should().Equal(StateParts.Split(state));
+    }
+
+    [Fact]
     public void Assembling_the_parts_in_the_order_written_gives_the_state_back_with_its_property_order()
     {
         var state = JsonNode.Parse(State)!.AsObject();

@@ -31,12 +31,22 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<WorkflowDbContext>
     /// <summary>The SQLite group committer (null on PostgreSQL), for tests.</summary>
     internal SqliteGroupCommit? GroupCommit => _groups;
 
+    // What was last read or written of each running instance: the next load leaves the rows out when they are unchanged.
+    private readonly InstanceSnapshots _snapshots = new();
+
+    /// <summary>The snapshots of the last saves, for tests.</summary>
+    internal InstanceSnapshots Snapshots => _snapshots;
+
     /// <inheritdoc />
     public async Task<WorkflowInstance?> FindAsync(string instanceId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(instanceId);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await InstanceLoad.FindAsync(db, instanceId, cancellationToken);
+        var known = _snapshots.Find(instanceId);
+        var instance = await InstanceLoad.FindAsync(db, instanceId, known, cancellationToken);
+        if (instance is null || instance.Status == WorkflowStatus.Finished) _snapshots.Forget(instanceId);
+        else if (instance.StoredState is { } read && !ReferenceEquals(read, known)) _snapshots.Keep(instanceId, read);
+        return instance;
     }
 
     /// <inheritdoc />
@@ -205,6 +215,7 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<WorkflowDbContext>
         await db.Journal.Where(j => j.InstanceId == instanceId).ExecuteDeleteAsync(cancellationToken);
         var deleted = await db.Instances.Where(i => i.Id == instanceId).ExecuteDeleteAsync(cancellationToken);
         await tx.CommitAsync(cancellationToken);
+        _snapshots.Forget(instanceId);
         return deleted > 0;
     }
 
@@ -243,11 +254,18 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<WorkflowDbContext>
     /// <paramref name="known"/> (the rows read or written at the expected version) or, when not known, from the table.
     /// Returns the rows as they will be stored.
     /// </summary>
+    /// <remarks>
+    /// A bookmark that is the very record <paramref name="knownObjects"/> holds (a record nobody changes) is its stored row:
+    /// its payload is not written out again to be compared (at K = 300 that was most of the delta's cost).
+    /// </remarks>
     private static async Task<Dictionary<string, BookmarkRow>> WriteBookmarkDeltaAsync(WorkflowDbContext db, SaveStatements statements, WorkflowInstance instance,
-        Dictionary<string, BookmarkRow>? known, CancellationToken cancellationToken)
+        Dictionary<string, BookmarkRow>? known, IReadOnlyList<Bookmark>? knownObjects, CancellationToken cancellationToken)
     {
         var stored = known ?? await db.Bookmarks.AsNoTracking().Where(b => b.InstanceId == instance.Id).ToDictionaryAsync(b => b.Id, StringComparer.Ordinal, cancellationToken);
-        var wanted = instance.Bookmarks.Select((b, i) => InstanceRowMapper.ToRow(instance.Id, b, i)).ToList();
+        var same = known is null || knownObjects is null ? null : knownObjects.ToDictionary(b => b.Id, StringComparer.Ordinal);
+        var wanted = instance.Bookmarks.Select((b, i) =>
+            same is not null && same.TryGetValue(b.Id, out var o) && ReferenceEquals(o, b) && stored.TryGetValue(b.Id, out var row)
+                ? Copy(row) : InstanceRowMapper.ToRow(instance.Id, b, i)).ToList();
         var wantedIds = wanted.Select(b => b.Id).ToHashSet(StringComparer.Ordinal);
         statements.Delete("wf_bookmarks", null, "id", [.. stored.Keys.Where(id => !wantedIds.Contains(id))]);
 
@@ -311,6 +329,12 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<WorkflowDbContext>
         update.Add("UPDATE wf_instances SET " + set + "version = {2} WHERE id = {0} AND version = {1}", [.. values]);
     }
 
+    private static BookmarkRow Copy(BookmarkRow r) => new()
+    {
+        Id = r.Id, InstanceId = r.InstanceId, Ordinal = r.Ordinal, ActivityId = r.ActivityId, ActivityType = r.ActivityType, NodeId = r.NodeId,
+        Kind = r.Kind, Payload = r.Payload, CreatedAt = r.CreatedAt, ResumeAt = r.ResumeAt,
+    };
+
     private static void InsertBookmark(SaveStatements statements, BookmarkRow b) =>
         statements.Insert("wf_bookmarks", "id, instance_id, ordinal, activity_id, activity_type, node_id, kind, payload, created_at, resume_at",
             b.Id, b.InstanceId, b.Ordinal, b.ActivityId, b.ActivityType, b.NodeId, b.Kind, b.Payload, b.CreatedAt, b.ResumeAt);
@@ -365,7 +389,13 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<WorkflowDbContext>
         }
 
         instance.Version = newVersion;
-        instance.StoredState = new StoredStateParts(newVersion, written.Parts, written.Bookmarks, written.Row);
+        var saved = new StoredStateParts(newVersion, written.Parts, written.Bookmarks, written.Row, [.. instance.Bookmarks]);
+        // The run's scheduling object goes with the snapshot, for the next run of this instance to take (and no one else).
+        saved.OfferRunState(instance.RunState);
+        instance.RunState = null;
+        instance.StoredState = saved;
+        if (instance.Status == WorkflowStatus.Finished) _snapshots.Forget(instance.Id);
+        else _snapshots.Keep(instance.Id, saved);
     }
 
     /// <summary>What one save wrote: the participants' context (for <see cref="IWorkflowSaveParticipant.OnSavedAsync"/>) and the state parts as stored.</summary>
@@ -392,7 +422,7 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<WorkflowDbContext>
         }
 
         var row = InstanceRowMapper.ToRow(instance, newVersion);
-        var parts = StateParts.Split(instance.ExecutionState ?? new());
+        var parts = instance.ExecutionStateUtf8 is { } utf8 ? StateParts.Split(utf8) : StateParts.Split(instance.ExecutionState ?? new());
         Dictionary<string, (int Ordinal, string Json)> stored;
         Dictionary<string, BookmarkRow> bookmarks;
         var statements = new SaveStatements(db.Provider);
@@ -406,7 +436,7 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<WorkflowDbContext>
                     VALUES ({0}, {1}, {2}, {3}, {4}, {5}, {6}, {7}, {8}, {9}, {10}, {11}, {12}, {13}, {14}, {15}, {16}, {17}, {18})
                     """, row.Id, row.DefinitionId, row.DefinitionVersion, row.DefinitionVersionId, row.CorrelationId, row.Name, row.IsTest, row.Status, row.SubStatus,
                     row.Input, row.Variables, row.Output, row.ExecutionState, row.StateInParts, row.Fault, row.CreatedAt, row.UpdatedAt, row.FinishedAt, row.Version);
-                bookmarks = await WriteBookmarkDeltaAsync(db, statements, instance, new(StringComparer.Ordinal), cancellationToken);
+                bookmarks = await WriteBookmarkDeltaAsync(db, statements, instance, new(StringComparer.Ordinal), null, cancellationToken);
                 stored = await WriteStateDeltaAsync(db, statements, instance, parts, new(0, new(StringComparer.Ordinal)), cancellationToken);
             }
             else
@@ -418,7 +448,7 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<WorkflowDbContext>
                 AddInstanceUpdate(update, row, known?.Row, expected);
                 if (await update.ExecuteAsync(db, cancellationToken) != 1)
                     throw new EngineRowsRefusedException(new DbUpdateConcurrencyException($"Workflow instance '{instance.Id}' is not stored at version {expected}."));
-                bookmarks = await WriteBookmarkDeltaAsync(db, statements, instance, known?.Bookmarks, cancellationToken);
+                bookmarks = await WriteBookmarkDeltaAsync(db, statements, instance, known?.Bookmarks, known?.BookmarkObjects, cancellationToken);
                 stored = await WriteStateDeltaAsync(db, statements, instance, parts, known, cancellationToken);
             }
 

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -16,7 +17,10 @@ namespace Workflow.Engine.Persistence.EntityFramework;
 /// transaction; PostgreSQL: the statement's snapshot), so no second read is needed to check that the row and its
 /// bookmarks belong to the same save. The same statement reads the row version of the instance's definition version when
 /// it is published (<see cref="WorkflowInstance.PublishedDefinitionStamp"/>), so that the runtime checks the parse it
-/// keeps without a read of its own (docs/architecture.md, "Measured round trips").
+/// keeps without a read of its own (docs/architecture.md, "Measured round trips"). When the caller knows what is stored at
+/// some version (<see cref="InstanceSnapshots"/>) and the row is still at that version, the statement leaves the bookmarks
+/// and parts out and the instance is built from what is known: its cost no longer grows with the number of bookmarks and
+/// parts (docs/persistence.md, *The snapshot of the last save*).
 /// </summary>
 internal static class InstanceLoad
 {
@@ -28,18 +32,18 @@ internal static class InstanceLoad
 
     private static readonly string PostgreSqlQuery = $"""
         SELECT {Columns},
-            (SELECT json_agg(json_build_array(b.id, b.ordinal, b.activity_id, b.activity_type, b.node_id, b.kind, b.payload, b.created_at, b.resume_at))
-               FROM wf_bookmarks b WHERE b.instance_id = i.id)::text,
-            (SELECT json_agg(json_build_array(p.pointer, p.ordinal, p.value)) FROM wf_state_parts p WHERE p.instance_id = i.id)::text,
+            CASE WHEN i.version = @known THEN NULL ELSE (SELECT json_agg(json_build_array(b.id, b.ordinal, b.activity_id, b.activity_type, b.node_id, b.kind, b.payload, b.created_at, b.resume_at))
+               FROM wf_bookmarks b WHERE b.instance_id = i.id)::text END,
+            CASE WHEN i.version = @known THEN NULL ELSE (SELECT json_agg(json_build_array(p.pointer, p.ordinal, p.value)) FROM wf_state_parts p WHERE p.instance_id = i.id)::text END,
             (SELECT d.row_version FROM wf_definitions d WHERE d.id = i.definition_version_id AND d.is_published)
         FROM wf_instances i WHERE i.id = @id
         """;
 
     private static readonly string SqliteQuery = $"""
         SELECT {Columns},
-            (SELECT json_group_array(json_array(b.id, b.ordinal, b.activity_id, b.activity_type, b.node_id, b.kind, b.payload, b.created_at, b.resume_at))
-               FROM wf_bookmarks b WHERE b.instance_id = i.id),
-            (SELECT json_group_array(json_array(p.pointer, p.ordinal, p.value)) FROM wf_state_parts p WHERE p.instance_id = i.id),
+            CASE WHEN i.version = @known THEN NULL ELSE (SELECT json_group_array(json_array(b.id, b.ordinal, b.activity_id, b.activity_type, b.node_id, b.kind, b.payload, b.created_at, b.resume_at))
+               FROM wf_bookmarks b WHERE b.instance_id = i.id) END,
+            CASE WHEN i.version = @known THEN NULL ELSE (SELECT json_group_array(json_array(p.pointer, p.ordinal, p.value)) FROM wf_state_parts p WHERE p.instance_id = i.id) END,
             (SELECT d.row_version FROM wf_definitions d WHERE d.id = i.definition_version_id AND d.is_published <> 0)
         FROM wf_instances i WHERE i.id = @id
         """;
@@ -49,12 +53,26 @@ internal static class InstanceLoad
     /// into an <see cref="InstanceRow"/> by column position: EF's materializer for an unmapped result type cost more than
     /// the read, and needed a second class repeating the row's columns.
     /// </remarks>
-    public static async Task<WorkflowInstance?> FindAsync(WorkflowDbContext db, string instanceId, CancellationToken cancellationToken)
+    public static async Task<WorkflowInstance?> FindAsync(WorkflowDbContext db, string instanceId, StoredStateParts? known, CancellationToken cancellationToken)
+    {
+        // Only a snapshot that can stand for the rows is worth leaving them out for.
+        if (known is not { Row: not null, BookmarkObjects: not null, Bookmarks: not null }) known = null;
+        var instance = await FindAsync(db, instanceId, known, known?.Version ?? -1, cancellationToken);
+        // The row is at the known version but is not the known row (deleted and inserted again under the same id): read it all.
+        return instance == Stale ? await FindAsync(db, instanceId, null, -1, cancellationToken) : instance;
+    }
+
+    /// <summary>Returned when the row is at the known version but was not created when the known row was.</summary>
+    private static readonly WorkflowInstance Stale = new() { Id = "", DefinitionId = "", DefinitionVersion = 0, DefinitionVersionId = "" };
+
+    private static async Task<WorkflowInstance?> FindAsync(WorkflowDbContext db, string instanceId, StoredStateParts? known, long knownVersion, CancellationToken cancellationToken)
     {
         var facade = db.Database;
-        DbParameter id = db.Provider == WorkflowDatabaseProvider.PostgreSql ? new Npgsql.NpgsqlParameter("@id", instanceId) : new SqliteParameter("@id", instanceId);
+        DbParameter[] parameters = db.Provider == WorkflowDatabaseProvider.PostgreSql
+            ? [new Npgsql.NpgsqlParameter("@id", instanceId), new Npgsql.NpgsqlParameter("@known", knownVersion)]
+            : [new SqliteParameter("@id", instanceId), new SqliteParameter("@known", knownVersion)];
         var command = facade.GetService<IRawSqlCommandBuilder>()
-            .Build(db.Provider == WorkflowDatabaseProvider.PostgreSql ? PostgreSqlQuery : SqliteQuery, [id]);
+            .Build(db.Provider == WorkflowDatabaseProvider.PostgreSql ? PostgreSqlQuery : SqliteQuery, parameters);
         await using var reader = await command.RelationalCommand.ExecuteReaderAsync(
             new RelationalCommandParameterObject(facade.GetService<IRelationalConnection>(), command.ParameterValues, null, db,
                 facade.GetService<IRelationalCommandDiagnosticsLogger>()), cancellationToken);
@@ -73,7 +91,25 @@ internal static class InstanceLoad
             FinishedAt = Int64(r, 17) is { } finished ? InstantToUnixNanosecondsConverter.FromUnixNanoseconds(finished) : null,
             Version = r.GetInt64(18),
         };
+        if (known is not null && row.Version == known.Version)
+            return row.CreatedAt == known.Row!.CreatedAt && row.StateInParts ? FromSnapshot(row, known, Int64(r, 21)) : Stale;
         return ToInstance(row, Text(r, 19), Text(r, 20), Int64(r, 21));
+    }
+
+    /// <summary>
+    /// The instance of the row with its bookmarks and state as <paramref name="known"/> holds them (the row is at its
+    /// version): the bookmark records are shared, the state is assembled from the known parts only if somebody reads it,
+    /// and the runtime's scheduling object is offered to the one run that takes it.
+    /// </summary>
+    private static WorkflowInstance FromSnapshot(InstanceRow row, StoredStateParts known, long? definitionStamp)
+    {
+        var instance = InstanceRowMapper.ToInstance(row, [], new JsonObject());
+        instance.Bookmarks = [.. known.BookmarkObjects!];
+        instance.BuildExecutionStateWhenRead(() => StateParts.Assemble(known.Parts.OrderBy(p => p.Value.Ordinal).Select(p => (p.Key, p.Value.Json)), row.Id));
+        instance.TakeRunState = known.TakeRunState;
+        instance.StoredState = known;
+        instance.PublishedDefinitionStamp = new DefinitionStamp(definitionStamp);
+        return instance;
     }
 
     /// <summary>The instance of the statement's row: its columns, the two aggregated arrays and the definition's stamp.</summary>
@@ -91,7 +127,7 @@ internal static class InstanceLoad
             row.StateInParts ? StateParts.Assemble(parts.OrderBy(p => p.Value.Ordinal).Select(p => (p.Key, p.Value.Json)), row.Id) : null);
         // An instance saved before parts has none stored: its first save writes them all.
         instance.StoredState = new StoredStateParts(row.Version, row.StateInParts ? parts : new(StringComparer.Ordinal),
-            bookmarkRows.ToDictionary(b => b.Id, StringComparer.Ordinal), row);
+            bookmarkRows.ToDictionary(b => b.Id, StringComparer.Ordinal), row, row.StateInParts ? [.. instance.Bookmarks] : null);
         instance.PublishedDefinitionStamp = new DefinitionStamp(definitionStamp);
         return instance;
     }

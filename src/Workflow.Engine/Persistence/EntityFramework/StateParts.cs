@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace Workflow.Engine.Persistence.EntityFramework;
@@ -25,6 +26,45 @@ internal static class StateParts
         var parts = new List<KeyValuePair<string, string>>();
         Split(state, "", 0, parts);
         return parts;
+    }
+
+    /// <summary>
+    /// The parts of a state given as UTF-8 JSON text (an object), cut straight from the text: the same pointers as
+    /// <see cref="Split(JsonObject)"/>, each value's text as written. The runtime hands its state over this way
+    /// (<see cref="Runtime.WorkflowInstance.ExecutionStateUtf8"/>), which spares building a node per value and writing
+    /// every value again one by one — at K = 300 the larger part of a save's CPU (docs/benchmarks.md, 2026-12-02).
+    /// </summary>
+    public static List<KeyValuePair<string, string>> Split(ReadOnlySpan<byte> utf8)
+    {
+        var parts = new List<KeyValuePair<string, string>>();
+        var reader = new Utf8JsonReader(utf8);
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            throw new InvalidDataException("An execution state must be a JSON object.");
+        Split(ref reader, utf8, "", 0, parts);
+        return parts;
+    }
+
+    /// <summary>Reads the properties of the object whose start the reader is on, up to and including its end.</summary>
+    private static void Split(ref Utf8JsonReader reader, ReadOnlySpan<byte> utf8, string prefix, int depth, List<KeyValuePair<string, string>> parts)
+    {
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var pointer = prefix + "/" + Escape(reader.GetString()!);
+            reader.Read();
+            if (reader.TokenType == JsonTokenType.StartObject && depth + 1 < MaxDepth)
+            {
+                var ahead = reader;
+                ahead.Read();
+                if (ahead.TokenType != JsonTokenType.EndObject)
+                {
+                    Split(ref reader, utf8, pointer, depth + 1, parts);
+                    continue;
+                }
+            }
+            var start = (int)reader.TokenStartIndex;
+            reader.Skip();
+            parts.Add(new(pointer, System.Text.Encoding.UTF8.GetString(utf8[start..(int)reader.BytesConsumed])));
+        }
     }
 
     /// <summary>
@@ -85,5 +125,41 @@ internal static class StateParts
 /// a part or a bookmark bumps the version in the same transaction (a timer's lease, <c>claimed_by</c> /
 /// <c>claimed_until</c>, does not, and the delta never writes or compares it).
 /// </summary>
-/// <remarks><paramref name="Row"/>: the instance row as read or written at that version (null when not known), so that an update sets only the columns that changed.</remarks>
-internal sealed record StoredStateParts(long Version, Dictionary<string, (int Ordinal, string Json)> Parts, Dictionary<string, BookmarkRow>? Bookmarks = null, InstanceRow? Row = null);
+/// <remarks>
+/// <paramref name="Row"/>: the instance row as read or written at that version (null when not known), so that an update
+/// sets only the columns that changed. <paramref name="BookmarkObjects"/>: the instance's bookmarks in order as saved
+/// (null when not known), handed to the next load instead of rebuilding them from rows (<see cref="InstanceSnapshots"/>;
+/// records, whose payloads nobody changes in place). The runtime's scheduling object of this state may be offered with
+/// <see cref="OfferRunState"/> and is handed to <b>one</b> taker (<see cref="TakeRunState"/>): a run mutates it.
+/// </remarks>
+internal sealed record StoredStateParts(long Version, Dictionary<string, (int Ordinal, string Json)> Parts, Dictionary<string, BookmarkRow>? Bookmarks = null, InstanceRow? Row = null,
+    IReadOnlyList<Runtime.Bookmark>? BookmarkObjects = null)
+{
+    private object? _runState;
+    private long _weight = -1;
+
+    /// <summary>
+    /// An estimate of what keeping this costs, in characters: the parts' JSON and the bookmarks' rows; the objects built
+    /// from them weigh a few times more (<see cref="InstanceSnapshots"/>' budget).
+    /// </summary>
+    public long Weight
+    {
+        get
+        {
+            if (_weight < 0)
+            {
+                long sum = 0;
+                foreach (var (pointer, (_, json)) in Parts) sum += pointer.Length + json.Length + 16;
+                foreach (var b in Bookmarks?.Values ?? Enumerable.Empty<BookmarkRow>()) sum += 128 + (b.Payload?.Length ?? 0);
+                _weight = sum;
+            }
+            return _weight;
+        }
+    }
+
+    /// <summary>Offers the runtime's scheduling object that equals this state (it is handed to one taker only).</summary>
+    public void OfferRunState(object? runState) => Volatile.Write(ref _runState, runState);
+
+    /// <summary>The offered scheduling object, once: whoever takes it owns it (and mutates it); null when none is left.</summary>
+    public object? TakeRunState() => Interlocked.Exchange(ref _runState, null);
+}
