@@ -21,6 +21,12 @@ public static class EngineSection
         await using (var k6 = await EngineLoad.CreateAsync(folder, 6))
         {
             synchronous = await SqliteFile.SynchronousAsync(k6.ConnectionString);
+            // Untimed until the JIT settled (JitWarmUp), with one worker and with eight.
+            await JitWarmUp.RunAsync("engine", async slice =>
+            {
+                await k6.RunAsync(1, slice / 2);
+                await k6.RunAsync(8, slice / 2);
+            }, TimeSpan.FromSeconds(1), options.Quick ? TimeSpan.FromSeconds(6) : TimeSpan.FromSeconds(60));
             Progress.Say($"SQLite synchronous={SqliteFile.LevelName(synchronous)} (WAL) for the engine and the raw commits");
             for (var round = 1; round <= options.Rounds; round++)
             {

@@ -19,8 +19,15 @@ public static class ProductSection
         await using var host = await PermitHost.StartAsync(folder, recordCommands: false);
         await serving;
         Progress.Say("product: both Hosts started");
-        await InProcessPermits.RunAsync(host, 1, TimeSpan.FromMilliseconds(1)); // warm-up: JIT
-        await http.RunAsync(1, TimeSpan.FromMilliseconds(1));
+        // Untimed until the JIT settled (JitWarmUp), both paths and both widths, so that no round measures the compiler.
+        await JitWarmUp.RunAsync("product", async slice =>
+        {
+            var quarter = slice / 4;
+            await InProcessPermits.RunAsync(host, 1, quarter);
+            await http.RunAsync(1, quarter);
+            await InProcessPermits.RunAsync(host, 8, quarter);
+            await http.RunAsync(8, quarter);
+        }, TimeSpan.FromSeconds(2), options.Quick ? TimeSpan.FromSeconds(6) : TimeSpan.FromSeconds(120));
         await ActionProfile.RunAsync(host, options.Measurement);
         Progress.Say($"  over HTTP, per action (C=1, client and server): {await http.ProfileAsync(40)}");
         var rounds = new List<Dictionary<string, RunFigures>>();

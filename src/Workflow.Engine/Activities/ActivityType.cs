@@ -20,6 +20,28 @@ public sealed class ActivityType
         Inputs = clrType.GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Where(p => p.PropertyType.IsGenericType && p.PropertyType.GetGenericTypeDefinition() == typeof(Input<>) && p.CanWrite)
             .ToList();
+        _bindings = [.. Inputs.Select(p => new InputBinding(p, BindExpression(p.PropertyType.GetGenericArguments()[0])))];
+        _factory = ActivatorUtilities.CreateFactory(clrType, Type.EmptyTypes);
+    }
+
+    // Built once per activity class: an activity is created on every run that reaches it, and reflection that looked the
+    // Expression setter up on every creation made the runtime emit a new invoke stub whenever the runtime's member cache
+    // had been collected — 814 dynamic methods in two rounds of the permit benchmark (docs/benchmarks.md, 2026-12-02).
+    private readonly InputBinding[] _bindings;
+    private readonly ObjectFactory _factory;
+
+    private sealed record InputBinding(PropertyInfo Property, Func<object?, ExpressionInput, object> Bind);
+
+    /// <summary>For <c>Input&lt;T&gt;</c>: sets the expression on the activity's own input (keeping its default), or on a new one.</summary>
+    private static Func<object?, ExpressionInput, object> BindExpression(Type valueType) =>
+        (Func<object?, ExpressionInput, object>)typeof(ActivityType).GetMethod(nameof(BindExpressionOf), BindingFlags.NonPublic | BindingFlags.Static)!
+            .MakeGenericMethod(valueType).CreateDelegate(typeof(Func<object?, ExpressionInput, object>));
+
+    private static object BindExpressionOf<T>(object? current, ExpressionInput expression)
+    {
+        var input = current as Input<T> ?? new Input<T>();
+        input.Expression = expression;
+        return input;
     }
 
     /// <summary>
@@ -53,14 +75,12 @@ public sealed class ActivityType
     /// </summary>
     public Activity Create(IServiceProvider services, ActivityNode node)
     {
-        var activity = (Activity)ActivatorUtilities.CreateInstance(services, ClrType);
-        foreach (var property in Inputs)
+        var activity = (Activity)_factory(services, null);
+        foreach (var (property, bind) in _bindings)
         {
             var expression = node.GetInput(property.Name);
             if (expression is null) continue;
-            var input = property.GetValue(activity) ?? Activator.CreateInstance(property.PropertyType)!;
-            property.PropertyType.GetProperty(nameof(Input<int>.Expression))!.SetValue(input, expression);
-            property.SetValue(activity, input);
+            property.SetValue(activity, bind(property.GetValue(activity), expression));
         }
         return activity;
     }
