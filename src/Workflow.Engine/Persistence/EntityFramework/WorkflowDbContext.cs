@@ -17,7 +17,7 @@ public sealed class WorkflowDbContext : DbContext
         : base(options)
     {
         _modules = WorkflowModules.Order(modules);
-        ModelKey = string.Join("|", _modules.Select(m => m.Name));
+        ModelKey = WorkflowModules.Key(_modules);
     }
 
     /// <summary>Which provider this context talks to.</summary>
