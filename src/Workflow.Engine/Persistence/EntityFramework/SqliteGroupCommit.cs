@@ -89,7 +89,8 @@ internal sealed class SqliteGroupCommit(IDbContextFactory<WorkflowDbContext> con
                 {
                     if (contextPerSave)
                     {
-                        await using var jobDb = await contexts.CreateDbContextAsync();
+                        // Bound to the group's connection: outside the context pool (WorkflowDbContextFactory.CreateUnpooled).
+                        await using var jobDb = contexts is WorkflowDbContextFactory factory ? factory.CreateUnpooled() : await contexts.CreateDbContextAsync();
                         jobDb.Database.SetDbConnection(connection, contextOwnsConnection: false);
                         await jobDb.Database.UseTransactionAsync(transaction);
                         // The group's transaction and this savepoint already bound the save: EF's own savepoints would only add statements.

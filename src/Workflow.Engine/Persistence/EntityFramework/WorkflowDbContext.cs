@@ -12,11 +12,15 @@ public sealed class WorkflowDbContext : DbContext
 {
     private readonly IReadOnlyList<IWorkflowPersistenceModule> _modules;
 
-    /// <summary>Called by the registered context factory; the engine's module comes first, then the others in registration order (a name used twice throws).</summary>
-    public WorkflowDbContext(DbContextOptions<WorkflowDbContext> options, IEnumerable<IWorkflowPersistenceModule> modules)
+    /// <summary>
+    /// Called by the registered context factory (through EF Core's context pool), with the modules in the options: the
+    /// engine's module first, then the others in registration order (a name used twice throws).
+    /// </summary>
+    public WorkflowDbContext(DbContextOptions<WorkflowDbContext> options)
         : base(options)
     {
-        _modules = WorkflowModules.Order(modules);
+        _modules = options.FindExtension<WorkflowModulesOptionsExtension>()?.Modules
+            ?? throw new InvalidOperationException("A WorkflowDbContext is created by the factory AddWorkflowSqlite / AddWorkflowPostgreSql register (its options carry the persistence modules).");
         ModelKey = WorkflowModules.Key(_modules);
     }
 
