@@ -48,8 +48,8 @@ public sealed class WorkflowInstance
         {
             if (_executionState is null)
             {
-                _executionState = LoadExecutionState?.Invoke() ?? new JsonObject();
-                LoadExecutionState = null;
+                _executionState = _loadExecutionState?.Invoke() ?? new JsonObject();
+                _loadExecutionState = null;
                 // Whoever reads the object may change it: from now on it, not the text, is the state.
                 ExecutionStateUtf8 = null;
             }
@@ -58,14 +58,13 @@ public sealed class WorkflowInstance
         set
         {
             _executionState = value;
-            LoadExecutionState = null;
+            _loadExecutionState = null;
             ExecutionStateUtf8 = null;
         }
     }
 
     private JsonObject? _executionState;
-
-    private Func<JsonObject>? LoadExecutionState { get; set; }
+    private Func<JsonObject>? _loadExecutionState;
 
     /// <summary>
     /// The state as the run wrote it (UTF-8 JSON), while nobody has read <see cref="ExecutionState"/>: the store cuts
@@ -76,8 +75,8 @@ public sealed class WorkflowInstance
     /// <summary>Sets the state to <paramref name="utf8"/> (a JSON object); <see cref="ExecutionState"/> parses it when read.</summary>
     internal void SetExecutionStateUtf8(byte[] utf8)
     {
-        _executionState = null;
-        LoadExecutionState = () => JsonNode.Parse(utf8) as JsonObject ?? throw new InvalidDataException($"Workflow instance '{Id}': the execution state is not a JSON object.");
+        BuildExecutionStateWhenRead(() => JsonNode.Parse(utf8) as JsonObject
+            ?? throw new InvalidDataException($"Workflow instance '{Id}': the execution state is not a JSON object."));
         ExecutionStateUtf8 = utf8;
     }
 
@@ -88,7 +87,7 @@ public sealed class WorkflowInstance
     internal void BuildExecutionStateWhenRead(Func<JsonObject> build)
     {
         _executionState = null;
-        LoadExecutionState = build;
+        _loadExecutionState = build;
         ExecutionStateUtf8 = null;
     }
 

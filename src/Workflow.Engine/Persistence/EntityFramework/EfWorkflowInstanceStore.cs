@@ -34,9 +34,6 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<WorkflowDbContext>
     // What was last read or written of each running instance: the next load leaves the rows out when they are unchanged.
     private readonly InstanceSnapshots _snapshots = new();
 
-    /// <summary>The snapshots of the last saves, for tests.</summary>
-    internal InstanceSnapshots Snapshots => _snapshots;
-
     /// <inheritdoc />
     public async Task<WorkflowInstance?> FindAsync(string instanceId, CancellationToken cancellationToken = default)
     {

@@ -39,16 +39,18 @@ internal sealed class InstanceSnapshots
     /// <summary>Keeps <paramref name="snapshot"/> as what is stored of <paramref name="instanceId"/>, replacing an older one.</summary>
     public void Keep(string instanceId, StoredStateParts snapshot)
     {
+        // Computed (once per snapshot) before the lock: it walks every part.
+        var weight = snapshot.Weight;
         lock (_lock)
         {
             // A load that read an older version than a save kept meanwhile must not replace the newer snapshot.
             if (_byInstance.TryGetValue(instanceId, out var current) && current.Version > snapshot.Version && current.Row?.CreatedAt == snapshot.Row?.CreatedAt) return;
             Remove(instanceId);
             // One instance bigger than a quarter of the budget would push every other out: it loads from the tables.
-            if (snapshot.Weight > MaxWeight / 4) return;
-            if (_byInstance.Count >= MaxEntries || _weight + snapshot.Weight > MaxWeight) DropHalf();
+            if (weight > MaxWeight / 4) return;
+            if (_byInstance.Count >= MaxEntries || _weight + weight > MaxWeight) DropHalf();
             _byInstance[instanceId] = snapshot;
-            _weight += snapshot.Weight;
+            _weight += weight;
         }
     }
 
