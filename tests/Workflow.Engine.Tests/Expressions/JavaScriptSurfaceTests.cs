@@ -231,12 +231,17 @@ public class JavaScriptSurfaceTests
     }
 
     [Fact]
-    public void newShortGuid_is_22_base64_characters_without_slash_plus_or_equals()
+    public void newShortGuid_is_a_guid_in_base64_without_slash_plus_or_equals()
     {
+        // As Elsa's: the 22 characters of a GUID in Base64 with '/' and '+' dropped (not replaced), so a draw may be
+        // shorter; the old bound of 20 failed about one run in twenty.
         foreach (var script in new[] { "newShortGuid()", "getShortGuid()" })
         {
-            var text = Text(script, Scope().Scope)!;
-            text.Should().MatchRegex("^[A-Za-z0-9]{20,22}$");
+            for (var draw = 0; draw < 200; draw++)
+            {
+                var text = Text(script, Scope().Scope)!;
+                text.Should().MatchRegex("^[A-Za-z0-9]{1,22}$");
+            }
         }
     }
 

@@ -55,7 +55,7 @@ internal static partial class CommonFunctions
             (_, _) => Guid.NewGuid().ToString()),
         new("newGuidString", "", "string", "A new random GUID as text.",
             (_, _) => Guid.NewGuid().ToString()),
-        new("newShortGuid", "", "string", "A new random GUID as 22 Base64 characters without '/', '+' and '='.",
+        new("newShortGuid", "", "string", "A new random GUID in Base64 (22 characters) with '/', '+' and '=' left out.",
             (_, _) => ShortGuid()),
         new("getGuidString", "", "string", "Deprecated in Elsa: newGuidString().",
             (_, _) => Guid.NewGuid().ToString()),
