@@ -19,6 +19,23 @@ public sealed record LoadOptions(bool Quick, bool ComparePeer, int Rounds, TimeS
     /// <summary>Whether <paramref name="section"/> runs.</summary>
     public bool Runs(string section) => Sections.Contains(section);
 
+    /// <summary>What <c>--help</c> prints.</summary>
+    public const string Usage = """
+        bench/load — the load benchmark of issue #16 (docs/benchmarks.md, "Load")
+          --quick            short measurements (under a minute; for trying the harness, not for figures)
+          --compare-peer     run the peer (bench/peer, bpmn-engine) interleaved with ours
+          --rounds N         interleaved rounds (at least 3; default 3)
+          --seconds S        seconds per measurement (default 5; 0.5 with --quick)
+          --projects N       city-year projects (default 10,000; 3 with --quick)
+          --open-steps N     open steps for the query section (default 100,000; 2,000 with --quick)
+          --only LIST        sections, comma-separated: engine,product,city,queries (default: all)
+          --provider P       the city-year's database: Sqlite (default) or PostgreSql
+        Progress goes to stderr; the last line of stdout is the summary JSON.
+        """;
+
+    /// <summary>Whether <paramref name="args"/> ask for the usage.</summary>
+    public static bool WantsHelp(string[] args) => args.Any(a => a is "--help" or "-h" or "-?");
+
     /// <summary>Parses <paramref name="args"/>; unknown arguments are an error.</summary>
     public static LoadOptions Parse(string[] args)
     {

@@ -11,7 +11,23 @@ public static class LoadProgram
     /// <summary>Runs the benchmark.</summary>
     public static async Task Main(string[] args)
     {
-        var options = LoadOptions.Parse(args);
+        if (LoadOptions.WantsHelp(args))
+        {
+            Console.WriteLine(LoadOptions.Usage);
+            return;
+        }
+        LoadOptions options;
+        try
+        {
+            options = LoadOptions.Parse(args);
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException)
+        {
+            Console.Error.WriteLine(e.Message);
+            Console.Error.WriteLine(LoadOptions.Usage);
+            Environment.ExitCode = 2;
+            return;
+        }
         var folder = Directory.CreateTempSubdirectory("workflow-load-").FullName;
         Progress.Say($"data in {folder}; {options.Rounds} rounds of {options.Measurement.TotalSeconds:F1} s; sections {string.Join(",", options.Sections)}{(options.ComparePeer ? " + peer" : "")}");
         var summary = new Dictionary<string, object?>();

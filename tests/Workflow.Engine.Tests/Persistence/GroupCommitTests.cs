@@ -122,4 +122,77 @@ public sealed class GroupCommitTests
         db.Scalar("SELECT COUNT(*) FROM wf_instances WHERE status = 'Finished';").Should().Be((long)(Workers * PerWorker));
         saves.Should().Be(Workers * PerWorker * 5, "every save went through a group, once");
     }
+
+    private static readonly AsyncLocal<string?> s_ambient = new();
+
+    [Fact]
+    public async Task Each_save_runs_with_its_own_callers_ambient_values_and_the_drain_with_none()
+    {
+        // A caller that finds no group being written drains on its own thread (no thread switch for a lone writer); the
+        // saves that queue meanwhile must still run with their own callers' ambient values (the audit actor is one), never
+        // with the draining caller's, and a save whose caller suppressed the flow with none at all.
+        await using var db = new SqliteTestDatabase();
+        var services = await db.OpenAsync();
+        var groups = services.GetRequiredService<EfWorkflowInstanceStore>().GroupCommit!;
+        var sizes = new List<int>();
+        groups.Committed = sizes.Add;
+        var firstAtCommit = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var mayCommit = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var seenByDrain = new List<string?>();
+        groups.BeforeCommit = async _ =>
+        {
+            seenByDrain.Add(s_ambient.Value);
+            firstAtCommit.TrySetResult();
+            await mayCommit.Task;
+        };
+        static Task<string?> Ambient(WorkflowDbContext _, CancellationToken __) => Task.FromResult(s_ambient.Value);
+
+        s_ambient.Value = "a";
+        var a = groups.RunAsync(Ambient, CancellationToken.None);
+        await firstAtCommit.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        Task<string?> b = null!;
+        await Task.Run(() => { s_ambient.Value = "b"; b = groups.RunAsync(Ambient, CancellationToken.None); }); // enqueued behind a's group
+        Task<string?> c;
+        using (ExecutionContext.SuppressFlow()) c = groups.RunAsync(Ambient, CancellationToken.None);
+        mayCommit.SetResult();
+
+        (await a.WaitAsync(TimeSpan.FromSeconds(30))).Should().Be("a");
+        (await b.WaitAsync(TimeSpan.FromSeconds(30))).Should().Be("b");
+        (await c.WaitAsync(TimeSpan.FromSeconds(30))).Should().BeNull("its caller suppressed the flow; the drain is a's, and carries none of a's values");
+        sizes.Should().Equal([1, 2]);
+        seenByDrain.Should().Equal([null, null], "the drain runs in a clean context even when a caller drains inline");
+    }
+
+    [Fact]
+    public async Task After_a_group_whose_commit_failed_the_next_saves_commit_on_a_new_connection()
+    {
+        // The writer connection is kept open between groups (its statements stay prepared); a group whose transaction
+        // failed drops it, fails every save of the group, and the next group starts on a new one.
+        await using var db = new SqliteTestDatabase();
+        var services = await db.OpenAsync();
+        var store = TestDatabases.Instances(services);
+        var groups = services.GetRequiredService<EfWorkflowInstanceStore>().GroupCommit!;
+        await store.InsertAsync(Sample("kept-1"), []);
+        await store.InsertAsync(Sample("kept-2"), []);
+
+        groups.BeforeCommit = _ => throw new IOException("disk full (test)");
+        await store.Awaiting(s => s.InsertAsync(Sample("lost"), [])).Should().ThrowAsync<IOException>();
+        groups.BeforeCommit = null;
+
+        var copy = (await store.FindAsync("kept-1"))!;
+        copy.Variables["n"] = "after";
+        await store.UpdateAsync(copy, [InstanceSamples.Line("kept-1", 1)]);
+        await store.InsertAsync(Sample("kept-3"), []);
+
+        db.Scalar("SELECT COUNT(*) FROM wf_instances;").Should().Be(3L, "the failed group's insert was rolled back, the others committed");
+        (await store.FindAsync("lost")).Should().BeNull();
+        (await store.FindAsync("kept-1"))!.Variables["n"]!.GetValue<string>().Should().Be("after");
+    }
+
+    private static WorkflowInstance Sample(string id)
+    {
+        var sample = InstanceSamples.Suspended(id);
+        sample.Bookmarks = []; // bookmark ids are unique across instances
+        return sample;
+    }
 }

@@ -18,7 +18,7 @@ namespace Workflow.Engine.Persistence.EntityFramework;
 /// </remarks>
 public sealed class EfWorkflowInstanceStore(IDbContextFactory<WorkflowDbContext> contexts, IEnumerable<IWorkflowSaveParticipant> participants,
     WorkflowPersistenceOptions options)
-    : IWorkflowInstanceStore, IDueBookmarkClaimer, IWorkflowInstanceQuery
+    : IWorkflowInstanceStore, IDueBookmarkClaimer, IWorkflowInstanceQuery, IDisposable, IAsyncDisposable
 {
     private readonly IReadOnlyList<IWorkflowSaveParticipant> _participants = participants.ToList();
 
@@ -30,6 +30,12 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<WorkflowDbContext>
 
     /// <summary>The SQLite group committer (null on PostgreSQL), for tests.</summary>
     internal SqliteGroupCommit? GroupCommit => _groups;
+
+    /// <summary>Closes the group committer's writer connection (SQLite).</summary>
+    public void Dispose() => _groups?.Dispose();
+
+    /// <inheritdoc cref="Dispose"/>
+    public ValueTask DisposeAsync() => _groups?.DisposeAsync() ?? ValueTask.CompletedTask;
 
     // What was last read or written of each running instance: the next load leaves the rows out when they are unchanged.
     private readonly InstanceSnapshots _snapshots = new();

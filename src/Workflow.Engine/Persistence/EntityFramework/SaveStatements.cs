@@ -11,14 +11,15 @@ namespace Workflow.Engine.Persistence.EntityFramework;
 /// <summary>
 /// The engine's rows of one instance save as parameterised SQL (issue #16; docs/persistence.md, *Instances: one save =
 /// one transaction*). EF's change tracking sent each row as a command of its own on SQLite and cost more CPU than the
-/// statements themselves (docs/benchmarks.md, "2026-12-01 (2)"). An ordinary save is <b>one command</b>; rows added with
-/// <see cref="Insert"/> are sent as multi-row <c>INSERT</c>s after the other statements, and a command carries at most
-/// <see cref="MaxParametersPerCommand"/> parameters, so a save that writes hundreds of rows (the fork of a K=300
-/// review opening 300 bookmarks and ~600 state parts) is a few commands of bounded size rather than one of thousands of
-/// statements: Microsoft.Data.Sqlite binds every parameter of a command to every statement of it, which made such a
-/// command cost statements × parameters — 1.4 s for one K=300 fork (docs/benchmarks.md, "2026-12-01 (3)"). Commands go
-/// through <c>Database.ExecuteSqlRawAsync</c>, so they join the context's transaction and EF's interceptors see each as
-/// one round trip. Parameters are named <c>@sN</c> in order of addition.
+/// statements themselves (docs/benchmarks.md, "2026-12-01 (2)"). Rows added with <see cref="Insert"/> are sent as
+/// multi-row <c>INSERT</c>s after the other statements. <b>PostgreSQL</b>: an ordinary save is one command (Npgsql sends
+/// its statements in one round trip), and a command carries at most <see cref="MaxParametersPerCommand"/> parameters, so
+/// the fork of a K=300 review (300 bookmarks, ~600 state parts) is a few commands of bounded size. <b>SQLite</b>: every
+/// statement is a command of its own with only its own parameters, kept prepared (<see cref="SqlitePreparedStatements"/>):
+/// Microsoft.Data.Sqlite binds every parameter of a command to every statement of it by name, which made one command of
+/// many statements cost statements × parameters — 1.4 s for one K=300 fork (docs/benchmarks.md, "2026-12-01 (3)"),
+/// and a plain resume's 13 statements 270 µs ("2026-12-02 (2)"). Either way the commands join the context's
+/// transaction and EF's interceptors and logging see each of them.
 /// </summary>
 public sealed class SaveStatements(WorkflowDatabaseProvider provider)
 {
@@ -77,9 +78,22 @@ public sealed class SaveStatements(WorkflowDatabaseProvider provider)
     }
 
     /// <summary>Sends the statements (none: nothing) in the context's transaction; answers the rows they affected.</summary>
+    /// <remarks>
+    /// On SQLite each statement is a command of its own through <see cref="SqlitePreparedStatements"/> (kept prepared,
+    /// bound to its own parameters only); on PostgreSQL the statements go together, Npgsql sending them in one round trip.
+    /// </remarks>
     public async Task<int> ExecuteAsync(WorkflowDbContext db, CancellationToken cancellationToken)
     {
         var affected = 0;
+        if (provider == WorkflowDatabaseProvider.Sqlite)
+        {
+            foreach (var (sql, values) in SqliteStatements())
+            {
+                affected += await SqlitePreparedStatements.ExecuteAsync(db, sql, values, cancellationToken);
+            }
+            return affected;
+        }
+
         foreach (var (sql, parameters) in Commands())
         {
             affected += await db.Database.ExecuteSqlRawAsync(sql, parameters, cancellationToken);
@@ -87,7 +101,70 @@ public sealed class SaveStatements(WorkflowDatabaseProvider provider)
         return affected;
     }
 
-    /// <summary>The commands to send: statements in order, then the inserts, cut so that no command exceeds the parameter bound.</summary>
+    /// <summary>
+    /// SQLite's statements: in order, then the inserts at most <see cref="MaxRowsPerSqliteInsert"/> rows each; each with
+    /// its own parameters <c>@p0</c>, <c>@p1</c> … so that the same shape of statement is the same text.
+    /// </summary>
+    internal IEnumerable<(string Sql, object?[] Values)> SqliteStatements()
+    {
+        foreach (var (text, values) in _statements)
+        {
+            var names = new string[values.Length];
+            for (var i = 0; i < names.Length; i++) names[i] = ParameterName(i);
+            yield return (string.Format(CultureInfo.InvariantCulture, text, names), Stored(values));
+        }
+
+        foreach (var (table, columns, rows) in _inserts)
+        {
+            var width = rows[0].Length;
+            var perStatement = Math.Max(1, Math.Min(MaxRowsPerSqliteInsert, MaxParametersPerCommand / width));
+            for (var first = 0; first < rows.Count; first += perStatement)
+            {
+                var count = Math.Min(perStatement, rows.Count - first);
+                var sql = new StringBuilder("INSERT INTO ").Append(table).Append(" (").Append(columns).Append(") VALUES ");
+                var values = new object?[count * width];
+                for (var r = 0; r < count; r++)
+                {
+                    sql.Append(r == 0 ? "(" : ", (");
+                    for (var c = 0; c < width; c++)
+                    {
+                        if (c > 0) sql.Append(", ");
+                        sql.Append(ParameterName(r * width + c));
+                        values[r * width + c] = StoredValue(rows[first + r][c]);
+                    }
+                    sql.Append(')');
+                }
+                yield return (sql.ToString(), values);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Rows per multi-row <c>INSERT</c> on SQLite. Binding by name costs each parameter a scan of the statement's
+    /// names: ten rows of ten columns bound in 57 µs, forty rows in 480 µs (docs/benchmarks.md, 2026-12-02 (2)).
+    /// </summary>
+    public const int MaxRowsPerSqliteInsert = 10;
+
+    private static readonly string[] s_names = [.. Enumerable.Range(0, MaxParametersPerCommand).Select(i => "@p" + i.ToString(CultureInfo.InvariantCulture))];
+
+    private static string ParameterName(int i) => i < s_names.Length ? s_names[i] : "@p" + i.ToString(CultureInfo.InvariantCulture);
+
+    private static object?[] Stored(object?[] values)
+    {
+        var stored = new object?[values.Length];
+        for (var i = 0; i < values.Length; i++) stored[i] = StoredValue(values[i]);
+        return stored;
+    }
+
+    /// <summary>A value as the database stores it: an <see cref="Instant"/> as Unix nanoseconds, null as SQL NULL.</summary>
+    private static object StoredValue(object? value) => value switch
+    {
+        null => DBNull.Value,
+        Instant instant => InstantToUnixNanosecondsConverter.ToUnixNanoseconds(instant),
+        var other => other,
+    };
+
+    /// <summary>PostgreSQL's commands: statements in order, then the inserts, cut so that no command exceeds the parameter bound.</summary>
     internal IEnumerable<(string Sql, List<DbParameter> Parameters)> Commands()
     {
         var sql = new StringBuilder();
@@ -97,12 +174,7 @@ public sealed class SaveStatements(WorkflowDatabaseProvider provider)
         string Name(object? value)
         {
             var name = "@s" + (number++).ToString(CultureInfo.InvariantCulture);
-            var stored = value switch
-            {
-                null => DBNull.Value,
-                Instant instant => InstantToUnixNanosecondsConverter.ToUnixNanoseconds(instant),
-                var other => other,
-            };
+            var stored = StoredValue(value);
             parameters.Add(provider == WorkflowDatabaseProvider.Sqlite ? new SqliteParameter(name, stored) : new NpgsqlParameter(name, stored));
             return name;
         }

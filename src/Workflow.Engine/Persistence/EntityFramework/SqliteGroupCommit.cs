@@ -21,7 +21,7 @@ namespace Workflow.Engine.Persistence.EntityFramework;
 /// track nothing (their statements are sent as SQL) and share the group's context. A group of one save runs without a
 /// savepoint: its failure rolls the whole transaction back, which is the same (docs/benchmarks.md, "2026-12-01 (2)").
 /// </remarks>
-internal sealed class SqliteGroupCommit(IDbContextFactory<WorkflowDbContext> contexts, bool contextPerSave = true)
+internal sealed class SqliteGroupCommit(IDbContextFactory<WorkflowDbContext> contexts, bool contextPerSave = true) : IDisposable, IAsyncDisposable
 {
     /// <summary>At most this many saves share a transaction, so that one group's latency stays bounded.</summary>
     public const int MaxGroupSize = 64;
@@ -39,19 +39,51 @@ internal sealed class SqliteGroupCommit(IDbContextFactory<WorkflowDbContext> con
     /// Runs <paramref name="work"/> in the next group and completes once that group committed; throws what
     /// <paramref name="work"/> threw (its writes rolled back) or what the commit threw.
     /// </summary>
+    /// <remarks>
+    /// A caller that finds no group being written writes its own at once, on its own thread, and hands what queued
+    /// meanwhile to a drainer on the thread pool: one writer alone (one worker, a quiet hour) no longer pays two thread
+    /// switches per save (issue #16, engine K=6 with one worker; docs/benchmarks.md, 2026-12-02 (2)).
+    /// </remarks>
     public Task<T> RunAsync<T>(Func<WorkflowDbContext, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
         var job = new Job<T>(work, ExecutionContext.Capture(), cancellationToken);
         _queue.Enqueue(job);
-        if (Interlocked.CompareExchange(ref _draining, 1, 0) == 0)
-        {
-            // The drainer must not carry this caller's ambient values into other callers' saves.
-            using (ExecutionContext.SuppressFlow()) _ = Task.Run(DrainAsync, CancellationToken.None);
-        }
-        return job.Completion.Task;
+        if (Interlocked.CompareExchange(ref _draining, 1, 0) != 0) return job.Completion.Task;
+
+        // The drain runs in a clean context: it must not carry this caller's ambient values into other callers' saves
+        // (each save runs in its own caller's context, see Job.RunAsync).
+        Task drain = null!;
+        ExecutionContext.Run(s_clean, _ => drain = DrainAsync(job), null);
+        return AfterDrainAsync(drain, job);
     }
 
-    private async Task DrainAsync()
+    private static async Task<T> AfterDrainAsync<T>(Task drain, Job<T> job)
+    {
+        await drain;
+        return await job.Completion.Task;
+    }
+
+    /// <summary>A context with no ambient values, for the drain and for a save whose caller suppressed the flow.</summary>
+    private static readonly ExecutionContext s_clean = CaptureClean();
+
+    private static ExecutionContext CaptureClean()
+    {
+        // A thread started with the flow suppressed begins with no context at all: what it captures is the empty one.
+        ExecutionContext? clean = null;
+        using (ExecutionContext.SuppressFlow())
+        {
+            var thread = new Thread(() => clean = ExecutionContext.Capture());
+            thread.Start();
+            thread.Join();
+        }
+        return clean ?? throw new InvalidOperationException("No empty execution context could be captured.");
+    }
+
+    /// <summary>
+    /// Commits groups until the queue is empty or, when <paramref name="mine"/> is given (a caller draining inline),
+    /// until that caller's save is answered; what is left then goes on in a drainer of the thread pool.
+    /// </summary>
+    private async Task DrainAsync(Job? mine)
     {
         while (true)
         {
@@ -60,6 +92,11 @@ internal sealed class SqliteGroupCommit(IDbContextFactory<WorkflowDbContext> con
             if (group.Count > 0)
             {
                 await CommitGroupAsync(group);
+                if (mine is { Answered: true } && !_queue.IsEmpty)
+                {
+                    using (ExecutionContext.SuppressFlow()) _ = Task.Run(() => DrainAsync(null), CancellationToken.None);
+                    return;
+                }
                 continue;
             }
 
@@ -69,14 +106,55 @@ internal sealed class SqliteGroupCommit(IDbContextFactory<WorkflowDbContext> con
         }
     }
 
+    /// <summary>
+    /// The connection every group is written on, kept open (with the context bound to it) for the life of the store:
+    /// opening a pooled connection, resetting it and closing it again cost ~100 µs a group, and the commands kept
+    /// prepared on it (<see cref="SqlitePreparedStatements"/>) survive only while it stays open. Only the drain uses it,
+    /// one group at a time. Dropped (and made again for the next group) when a group's transaction itself failed.
+    /// </summary>
+    private WorkflowDbContext? _writer;
+
+    private async Task<WorkflowDbContext> WriterAsync()
+    {
+        if (_writer is { } kept) return kept;
+        var writer = contexts is WorkflowDbContextFactory factory ? factory.CreateUnpooled() : await contexts.CreateDbContextAsync();
+        try
+        {
+            await writer.Database.OpenConnectionAsync();
+        }
+        catch
+        {
+            await writer.DisposeAsync();
+            throw;
+        }
+        writer.Database.AutoSavepointsEnabled = false;
+        return _writer = writer;
+    }
+
+    private async Task DropWriterAsync()
+    {
+        if (_writer is not { } writer) return;
+        _writer = null;
+        try { await writer.DisposeAsync(); } catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException) { }
+    }
+
+    /// <summary>Closes the writer connection (the store is disposed with its service provider).</summary>
+    public async ValueTask DisposeAsync() => await DropWriterAsync();
+
+    /// <inheritdoc cref="DisposeAsync"/>
+    public void Dispose()
+    {
+        var writer = _writer;
+        _writer = null;
+        writer?.Dispose();
+    }
+
     private async Task CommitGroupAsync(List<Job> group)
     {
         try
         {
-            await using var db = await contexts.CreateDbContextAsync();
-            await db.Database.OpenConnectionAsync();
+            var db = await WriterAsync();
             await using var tx = await db.Database.BeginTransactionAsync();
-            db.Database.AutoSavepointsEnabled = false;
             var connection = db.Database.GetDbConnection();
             var transaction = tx.GetDbTransaction();
             var savepoint = 0;
@@ -122,9 +200,16 @@ internal sealed class SqliteGroupCommit(IDbContextFactory<WorkflowDbContext> con
         }
         catch (Exception failure)
         {
-            // Nothing of the group is durable: no save of it may be acknowledged.
+            // Nothing of the group is durable: no save of it may be acknowledged. The transaction itself failed (not one
+            // save of it): the next group starts on a new connection.
+            await DropWriterAsync();
             foreach (var job in group) job.Fail(job.Failure ?? failure);
             return;
+        }
+        finally
+        {
+            // Saves that share the writer's context track nothing; should one have, it must not reach the next group.
+            _writer?.ChangeTracker.Clear();
         }
 
         Committed?.Invoke(group.Count);
@@ -138,6 +223,7 @@ internal sealed class SqliteGroupCommit(IDbContextFactory<WorkflowDbContext> con
     private abstract class Job
     {
         public Exception? Failure { get; set; }
+        public abstract bool Answered { get; }
         public abstract Task RunAsync(WorkflowDbContext db);
         public abstract void Succeed();
         public abstract void Fail(Exception failure);
@@ -149,13 +235,14 @@ internal sealed class SqliteGroupCommit(IDbContextFactory<WorkflowDbContext> con
 
         public TaskCompletionSource<T> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+        public override bool Answered => Completion.Task.IsCompleted;
+
         public override async Task RunAsync(WorkflowDbContext db)
         {
             cancellationToken.ThrowIfCancellationRequested();
             Task<T> task = null!;
             // The save's awaits capture the caller's context, so its continuations run in it too.
-            if (context is null) task = work(db, cancellationToken);
-            else ExecutionContext.Run(context, _ => task = work(db, cancellationToken), null);
+            ExecutionContext.Run(context ?? s_clean, _ => task = work(db, cancellationToken), null);
             _result = await task;
         }
 

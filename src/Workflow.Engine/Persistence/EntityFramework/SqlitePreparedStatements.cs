@@ -1,0 +1,100 @@
+using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace Workflow.Engine.Persistence.EntityFramework;
+
+/// <summary>
+/// Runs the statements of a save on SQLite one by one, each as a command of its own carrying only its own parameters,
+/// through commands kept per connection and SQL text (issue #16, engine durable with one worker). Two costs of
+/// Microsoft.Data.Sqlite made one command of many statements expensive: it binds <b>every</b> parameter of a command to
+/// <b>every</b> statement of it by name (each lookup a linear scan of the statement's names, three more for the prefixes
+/// when absent — 13 statements × 82 parameters for a plain resume), and it prepares a new command's text again each
+/// time. A kept command is prepared once while its connection stays open (the group commit's writer connection, see
+/// <see cref="SqliteGroupCommit"/>) and re-prepared by Microsoft.Data.Sqlite after a reopen. Each command is reported
+/// to EF Core's diagnostics and interceptors as the command EF would have sent (logging, <c>DbCommandInterceptor</c>s).
+/// </summary>
+internal static class SqlitePreparedStatements
+{
+    /// <summary>At most this many commands are kept per connection; when full the oldest half is dropped.</summary>
+    public const int MaxKeptPerConnection = 256;
+
+    private static readonly ConditionalWeakTable<SqliteConnection, Kept> s_kept = [];
+
+    /// <summary>
+    /// Executes <paramref name="sql"/> (parameters <c>@p0</c>, <c>@p1</c> … in order of <paramref name="values"/>,
+    /// already in their stored form) on <paramref name="db"/>'s open connection, in its current transaction; answers
+    /// the rows affected.
+    /// </summary>
+    public static async Task<int> ExecuteAsync(WorkflowDbContext db, string sql, object?[] values, CancellationToken cancellationToken)
+    {
+        var connection = (SqliteConnection)db.Database.GetDbConnection();
+        if (connection.State != System.Data.ConnectionState.Open)
+            throw new InvalidOperationException("A save's statements run in the transaction of an open connection.");
+        var command = s_kept.GetValue(connection, _ => new Kept()).Get(connection, sql, values.Length);
+        command.Transaction = (SqliteTransaction?)db.Database.CurrentTransaction?.GetDbTransaction();
+        for (var i = 0; i < values.Length; i++) command.Parameters[i].Value = values[i] ?? DBNull.Value;
+
+        var logger = db.GetService<IRelationalCommandDiagnosticsLogger>();
+        var relational = db.GetService<IRelationalConnection>();
+        var id = Guid.NewGuid();
+        var started = DateTimeOffset.UtcNow;
+        var clock = System.Diagnostics.Stopwatch.GetTimestamp();
+        try
+        {
+            var intercepted = await logger.CommandNonQueryExecutingAsync(relational, command, sql, db, id, relational.ConnectionId, started, CommandSource.ExecuteSqlRaw, cancellationToken);
+            // Microsoft.Data.Sqlite runs its async methods synchronously: the synchronous call spares the state machine.
+            var affected = intercepted.HasResult ? intercepted.Result : command.ExecuteNonQuery();
+            return await logger.CommandNonQueryExecutedAsync(relational, command, sql, db, id, relational.ConnectionId, affected, started,
+                System.Diagnostics.Stopwatch.GetElapsedTime(clock), CommandSource.ExecuteSqlRaw, cancellationToken);
+        }
+        catch (Exception failure) when (failure is DbException)
+        {
+            await logger.CommandErrorAsync(relational, command, sql, db, DbCommandMethod.ExecuteNonQuery, id, relational.ConnectionId, failure, started,
+                System.Diagnostics.Stopwatch.GetElapsedTime(clock), CommandSource.ExecuteSqlRaw, cancellationToken);
+            throw;
+        }
+        finally
+        {
+            // Values may be large (a state part): the kept command must not hold them until its next use.
+            for (var i = 0; i < values.Length; i++) command.Parameters[i].Value = DBNull.Value;
+            command.Transaction = null;
+        }
+    }
+
+    /// <summary>The commands kept for one connection (used by one caller at a time, as the connection is).</summary>
+    private sealed class Kept
+    {
+        private readonly Dictionary<string, (SqliteCommand Command, long LastUsed)> _commands = new(StringComparer.Ordinal);
+        private long _uses;
+
+        public SqliteCommand Get(SqliteConnection connection, string sql, int parameters)
+        {
+            _uses++;
+            if (_commands.TryGetValue(sql, out var kept))
+            {
+                _commands[sql] = (kept.Command, _uses);
+                return kept.Command;
+            }
+
+            if (_commands.Count >= MaxKeptPerConnection)
+            {
+                foreach (var (text, old) in _commands.OrderBy(c => c.Value.LastUsed).Take(MaxKeptPerConnection / 2).ToList())
+                {
+                    old.Command.Dispose();
+                    _commands.Remove(text);
+                }
+            }
+
+            var command = connection.CreateCommand();
+            command.CommandText = sql;
+            for (var i = 0; i < parameters; i++) command.Parameters.Add(new SqliteParameter("@p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), DBNull.Value));
+            _commands[sql] = (command, _uses);
+            return command;
+        }
+    }
+}
