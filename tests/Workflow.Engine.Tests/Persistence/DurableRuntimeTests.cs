@@ -85,7 +85,7 @@ public class DurableRuntimeTests
         commands.Reset();
         await runtime.CancelAsync(started.Instance.Id);
         var cancelSql = string.Join("\n", commands.Texts);
-        System.Text.RegularExpressions.Regex.Count(cancelSql, "DELETE FROM wf_bookmarks").Should().Be(1, "300 ids fit one IN list");
+        System.Text.RegularExpressions.Regex.Count(cancelSql, "DELETE FROM wf_bookmarks").Should().Be(4, "300 ids in IN lists of at most 99 (SaveStatements.MaxParametersPerSqliteStatement)");
 
         var loaded = await services.GetRequiredService<IWorkflowInstanceStore>().FindAsync(started.Instance.Id);
         loaded!.Bookmarks.Should().BeEmpty();

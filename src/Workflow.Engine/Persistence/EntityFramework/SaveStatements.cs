@@ -65,7 +65,7 @@ public sealed class SaveStatements(WorkflowDatabaseProvider provider)
     /// </summary>
     public void Delete(string table, string? instanceId, string keyColumn, IReadOnlyList<string> keys)
     {
-        var perStatement = MaxParametersPerCommand - 1;
+        var perStatement = (provider == WorkflowDatabaseProvider.Sqlite ? MaxParametersPerSqliteStatement : MaxParametersPerCommand) - 1;
         for (var first = 0; first < keys.Count; first += perStatement)
         {
             var chunk = keys.Skip(first).Take(perStatement).ToList();
@@ -102,7 +102,7 @@ public sealed class SaveStatements(WorkflowDatabaseProvider provider)
     }
 
     /// <summary>
-    /// SQLite's statements: in order, then the inserts at most <see cref="MaxRowsPerSqliteInsert"/> rows each; each with
+    /// SQLite's statements: in order, then the inserts of at most <see cref="MaxParametersPerSqliteStatement"/> values each; each with
     /// its own parameters <c>@p0</c>, <c>@p1</c> … so that the same shape of statement is the same text.
     /// </summary>
     internal IEnumerable<(string Sql, object?[] Values)> SqliteStatements()
@@ -117,7 +117,7 @@ public sealed class SaveStatements(WorkflowDatabaseProvider provider)
         foreach (var (table, columns, rows) in _inserts)
         {
             var width = rows[0].Length;
-            var perStatement = Math.Max(1, Math.Min(MaxRowsPerSqliteInsert, MaxParametersPerCommand / width));
+            var perStatement = Math.Max(1, MaxParametersPerSqliteStatement / width);
             for (var first = 0; first < rows.Count; first += perStatement)
             {
                 var count = Math.Min(perStatement, rows.Count - first);
@@ -140,10 +140,11 @@ public sealed class SaveStatements(WorkflowDatabaseProvider provider)
     }
 
     /// <summary>
-    /// Rows per multi-row <c>INSERT</c> on SQLite. Binding by name costs each parameter a scan of the statement's
-    /// names: ten rows of ten columns bound in 57 µs, forty rows in 480 µs (docs/benchmarks.md, 2026-12-02 (2)).
+    /// At most this many parameters go into one statement on SQLite (rows of a multi-row <c>INSERT</c>, keys of a
+    /// <c>DELETE … IN</c>). Binding by name costs each parameter a scan of the statement's names: ten rows of ten columns
+    /// bound in 57 µs, forty rows in 480 µs (docs/benchmarks.md, 2026-12-02 (2)).
     /// </summary>
-    public const int MaxRowsPerSqliteInsert = 10;
+    public const int MaxParametersPerSqliteStatement = 100;
 
     private static readonly string[] s_names = [.. Enumerable.Range(0, MaxParametersPerCommand).Select(i => "@p" + i.ToString(CultureInfo.InvariantCulture))];
 
