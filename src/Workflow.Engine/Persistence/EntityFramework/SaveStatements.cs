@@ -146,9 +146,7 @@ public sealed class SaveStatements(WorkflowDatabaseProvider provider)
     /// </summary>
     public const int MaxParametersPerSqliteStatement = 100;
 
-    private static readonly string[] s_names = [.. Enumerable.Range(0, MaxParametersPerCommand).Select(i => "@p" + i.ToString(CultureInfo.InvariantCulture))];
-
-    private static string ParameterName(int i) => i < s_names.Length ? s_names[i] : "@p" + i.ToString(CultureInfo.InvariantCulture);
+    private static string ParameterName(int i) => SqlitePreparedStatements.ParameterName(i);
 
     private static object?[] Stored(object?[] values)
     {

@@ -25,6 +25,13 @@ internal static class SqlitePreparedStatements
 
     private static readonly ConditionalWeakTable<SqliteConnection, Kept> s_kept = [];
 
+    private static readonly string[] s_names = [.. Enumerable.Range(0, SaveStatements.MaxParametersPerCommand).Select(Name)];
+
+    private static string Name(int i) => "@p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The name of a statement's parameter <paramref name="i"/> (from 0), as the statement's text must write it.</summary>
+    public static string ParameterName(int i) => i < s_names.Length ? s_names[i] : Name(i);
+
     /// <summary>
     /// Executes <paramref name="sql"/> (parameters <c>@p0</c>, <c>@p1</c> … in order of <paramref name="values"/>,
     /// already in their stored form) on <paramref name="db"/>'s open connection, in its current transaction; answers
@@ -92,7 +99,7 @@ internal static class SqlitePreparedStatements
 
             var command = connection.CreateCommand();
             command.CommandText = sql;
-            for (var i = 0; i < parameters; i++) command.Parameters.Add(new SqliteParameter("@p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), DBNull.Value));
+            for (var i = 0; i < parameters; i++) command.Parameters.Add(new SqliteParameter(ParameterName(i), DBNull.Value));
             _commands[sql] = (command, _uses);
             return command;
         }
