@@ -28,14 +28,29 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<WorkflowDbContext>
     private readonly SqliteGroupCommit? _groups = options.Provider == WorkflowDatabaseProvider.Sqlite
         ? new SqliteGroupCommit(contexts, contextPerSave: participants.Any()) : null;
 
+    // SQLite: loads run on kept connections with their statement prepared (SqliteReaders); PostgreSQL reads on a new
+    // context each time (Npgsql's pool keeps its own prepared statements).
+    private readonly SqliteReaders? _readers = options.Provider == WorkflowDatabaseProvider.Sqlite ? new SqliteReaders(contexts) : null;
+
     /// <summary>The SQLite group committer (null on PostgreSQL), for tests.</summary>
     internal SqliteGroupCommit? GroupCommit => _groups;
 
-    /// <summary>Closes the group committer's writer connection (SQLite).</summary>
-    public void Dispose() => _groups?.Dispose();
+    /// <summary>The SQLite readers kept for loads (null on PostgreSQL), for tests.</summary>
+    internal SqliteReaders? Readers => _readers;
+
+    /// <summary>Closes the group committer's writer connection and the kept reader connections (SQLite).</summary>
+    public void Dispose()
+    {
+        _readers?.Dispose();
+        _groups?.Dispose();
+    }
 
     /// <inheritdoc cref="Dispose"/>
-    public ValueTask DisposeAsync() => _groups?.DisposeAsync() ?? ValueTask.CompletedTask;
+    public async ValueTask DisposeAsync()
+    {
+        if (_readers is not null) await _readers.DisposeAsync();
+        if (_groups is not null) await _groups.DisposeAsync();
+    }
 
     // What was last read or written of each running instance: the next load leaves the rows out when they are unchanged.
     private readonly InstanceSnapshots _snapshots = new();
@@ -44,9 +59,14 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<WorkflowDbContext>
     public async Task<WorkflowInstance?> FindAsync(string instanceId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(instanceId);
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var known = _snapshots.Find(instanceId);
-        var instance = await InstanceLoad.FindAsync(db, instanceId, known, cancellationToken);
+        WorkflowInstance? instance;
+        if (_readers is not null) instance = await _readers.RunAsync(db => InstanceLoad.FindAsync(db, instanceId, known, cancellationToken), cancellationToken);
+        else
+        {
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            instance = await InstanceLoad.FindAsync(db, instanceId, known, cancellationToken);
+        }
         if (instance is null || instance.Status == WorkflowStatus.Finished) _snapshots.Forget(instanceId);
         else if (instance.StoredState is { } read && !ReferenceEquals(read, known)) _snapshots.Keep(instanceId, read);
         return instance;

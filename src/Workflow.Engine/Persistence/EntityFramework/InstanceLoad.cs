@@ -1,7 +1,6 @@
 using System.Data.Common;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -39,17 +38,20 @@ internal static class InstanceLoad
         FROM wf_instances i WHERE i.id = @id
         """;
 
+    // @p0 the instance's id, @p1 the known version (SqlitePreparedStatements names a kept statement's parameters by position).
     private static readonly string SqliteQuery = $"""
         SELECT {Columns},
-            CASE WHEN i.version = @known THEN NULL ELSE (SELECT json_group_array(json_array(b.id, b.ordinal, b.activity_id, b.activity_type, b.node_id, b.kind, b.payload, b.created_at, b.resume_at))
+            CASE WHEN i.version = @p1 THEN NULL ELSE (SELECT json_group_array(json_array(b.id, b.ordinal, b.activity_id, b.activity_type, b.node_id, b.kind, b.payload, b.created_at, b.resume_at))
                FROM wf_bookmarks b WHERE b.instance_id = i.id) END,
-            CASE WHEN i.version = @known THEN NULL ELSE (SELECT json_group_array(json_array(p.pointer, p.ordinal, p.value)) FROM wf_state_parts p WHERE p.instance_id = i.id) END,
+            CASE WHEN i.version = @p1 THEN NULL ELSE (SELECT json_group_array(json_array(p.pointer, p.ordinal, p.value)) FROM wf_state_parts p WHERE p.instance_id = i.id) END,
             (SELECT d.row_version FROM wf_definitions d WHERE d.id = i.definition_version_id AND d.is_published <> 0)
-        FROM wf_instances i WHERE i.id = @id
+        FROM wf_instances i WHERE i.id = @p0
         """;
 
     /// <remarks>
-    /// The statement is sent through EF's raw command (so that interceptors see it as one round trip) and read straight
+    /// On SQLite <paramref name="db"/>'s connection must be open: the statement is kept prepared on it
+    /// (<see cref="SqlitePreparedStatements"/>). On PostgreSQL it is sent through EF's raw command. Either way EF's
+    /// diagnostics and interceptors see it as one round trip. The row is read straight
     /// into an <see cref="InstanceRow"/> by column position: EF's materializer for an unmapped result type cost more than
     /// the read, and needed a second class repeating the row's columns.
     /// </remarks>
@@ -67,16 +69,25 @@ internal static class InstanceLoad
 
     private static async Task<WorkflowInstance?> FindAsync(WorkflowDbContext db, string instanceId, StoredStateParts? known, long knownVersion, CancellationToken cancellationToken)
     {
+        if (db.Provider != WorkflowDatabaseProvider.PostgreSql)
+        {
+            // On SQLite the statement is kept prepared on the caller's open connection (EfWorkflowInstanceStore's kept
+            // readers): no parse, no pool open and close per load (docs/benchmarks.md, "2026-12-03").
+            return await SqlitePreparedStatements.ReadAsync(db, SqliteQuery, [instanceId, knownVersion],
+                (reader, ct) => ReadAsync(reader, known, ct), cancellationToken);
+        }
+
         var facade = db.Database;
-        DbParameter[] parameters = db.Provider == WorkflowDatabaseProvider.PostgreSql
-            ? [new Npgsql.NpgsqlParameter("@id", instanceId), new Npgsql.NpgsqlParameter("@known", knownVersion)]
-            : [new SqliteParameter("@id", instanceId), new SqliteParameter("@known", knownVersion)];
-        var command = facade.GetService<IRawSqlCommandBuilder>()
-            .Build(db.Provider == WorkflowDatabaseProvider.PostgreSql ? PostgreSqlQuery : SqliteQuery, parameters);
+        DbParameter[] parameters = [new Npgsql.NpgsqlParameter("@id", instanceId), new Npgsql.NpgsqlParameter("@known", knownVersion)];
+        var command = facade.GetService<IRawSqlCommandBuilder>().Build(PostgreSqlQuery, parameters);
         await using var reader = await command.RelationalCommand.ExecuteReaderAsync(
             new RelationalCommandParameterObject(facade.GetService<IRelationalConnection>(), command.ParameterValues, null, db,
                 facade.GetService<IRelationalCommandDiagnosticsLogger>()), cancellationToken);
-        var r = reader.DbDataReader;
+        return await ReadAsync(reader.DbDataReader, known, cancellationToken);
+    }
+
+    private static async Task<WorkflowInstance?> ReadAsync(DbDataReader r, StoredStateParts? known, CancellationToken cancellationToken)
+    {
         if (!await r.ReadAsync(cancellationToken)) return null;
         static string? Text(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
         static long? Int64(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetInt64(i);

@@ -46,6 +46,8 @@ public static class WorkflowPersistenceServiceCollectionExtensions
             throw new ArgumentException($"The SQLite connection string '{connectionString}' names no file: expected e.g. 'Data Source=workflow.db'.", nameof(connectionString));
         }
 
+        // Before any connection opens: the library's process-wide settings can only be chosen then.
+        SqliteLibrarySettings.EnsureApplied();
         var options = new WorkflowPersistenceOptions
         {
             Provider = WorkflowDatabaseProvider.Sqlite,
