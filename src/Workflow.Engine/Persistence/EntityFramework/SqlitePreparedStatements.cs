@@ -15,7 +15,8 @@ namespace Workflow.Engine.Persistence.EntityFramework;
 /// <b>every</b> statement of it by name (each lookup a linear scan of the statement's names, three more for the prefixes
 /// when absent — 13 statements × 82 parameters for a plain resume), and it prepares a new command's text again each
 /// time. A kept command is prepared once while its connection stays open (the group commit's writer connection, see
-/// <see cref="SqliteGroupCommit"/>) and re-prepared by Microsoft.Data.Sqlite after a reopen. Each command is reported
+/// <see cref="SqliteGroupCommit"/>; for the instance load, <see cref="ReadAsync"/> on a kept reader connection, see
+/// <see cref="SqliteReaders"/>) and re-prepared by Microsoft.Data.Sqlite after a reopen. Each command is reported
 /// to EF Core's diagnostics and interceptors as the command EF would have sent (logging, <c>DbCommandInterceptor</c>s).
 /// </summary>
 internal static class SqlitePreparedStatements
