@@ -189,6 +189,47 @@ public sealed class GroupCommitTests
         (await store.FindAsync("kept-1"))!.Variables["n"]!.GetValue<string>().Should().Be("after");
     }
 
+    [Fact]
+    public async Task What_a_failed_save_staged_never_reaches_the_next_save_of_its_group()
+    {
+        // The saves of a group run one after another on one context bound to the writer's connection (made once per
+        // writer); a failed save's staged rows must be gone before the next save calls SaveChanges.
+        await using var db = new SqliteTestDatabase();
+        var services = await db.OpenAsync(s => s
+            .AddWorkflowPersistenceModule<StepProjectionModule>()
+            .AddWorkflowSaveParticipant<StepProjectionParticipant>());
+        var store = TestDatabases.Instances(services);
+        foreach (var id in new[] { "a", "b", "c" }) await store.InsertAsync(WithStep(Sample(id), "bm-" + id), []);
+        var copies = new Dictionary<string, WorkflowInstance>();
+        foreach (var id in new[] { "a", "b", "c" }) copies[id] = WithStep((await store.FindAsync(id))!, $"bm-{id}-new");
+        var groups = services.GetRequiredService<EfWorkflowInstanceStore>().GroupCommit!;
+        var sizes = new List<int>();
+        groups.Committed = sizes.Add;
+        var firstAtCommit = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var mayCommit = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        groups.BeforeCommit = async _ => { firstAtCommit.TrySetResult(); await mayCommit.Task; };
+
+        var a = store.UpdateAsync(copies["a"], []);
+        await firstAtCommit.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        Task b = null!;
+        await Task.Run(() => { StepProjectionParticipant.FailNext.Value = true; b = store.UpdateAsync(copies["b"], []); }); // stages bm-b-new, then throws
+        var c = store.UpdateAsync(copies["c"], []);
+        mayCommit.SetResult();
+
+        await Task.WhenAll(a, c).WaitAsync(TimeSpan.FromSeconds(30));
+        await b.Awaiting(t => t.WaitAsync(TimeSpan.FromSeconds(30))).Should().ThrowAsync<InvalidOperationException>().WithMessage("projection failed");
+        sizes.Should().Equal([1, 2], "b and c were written in one group, b first");
+        db.Query("SELECT bookmark_id FROM test_steps ORDER BY bookmark_id;").Select(r => (string)r[0]!).Should()
+            .Equal(["bm-a", "bm-a-new", "bm-b", "bm-c", "bm-c-new"], "b's new row was staged, then b failed: it went with b");
+    }
+
+    private static WorkflowInstance WithStep(WorkflowInstance instance, string bookmarkId)
+    {
+        instance.Bookmarks.Add(new Bookmark(bookmarkId, "review", "Permit.HumanStep", "Workflow1:review", "HumanTask",
+            new System.Text.Json.Nodes.JsonObject { ["department"] = "fgw" }, InstanceSamples.Start));
+        return instance;
+    }
+
     private static WorkflowInstance Sample(string id)
     {
         var sample = InstanceSamples.Suspended(id);

@@ -15,9 +15,10 @@ namespace Workflow.Engine.Persistence.EntityFramework;
 /// </summary>
 /// <remarks>
 /// Each save runs with the caller's <see cref="ExecutionContext"/> (ambient values such as the audit actor flow as if the
-/// caller ran it) and, when <c>contextPerSave</c>, on a context of its own bound to the group's connection and
-/// transaction, so participants see the writes of the saves before them in the group, as they would see them committed
-/// one by one, and what a failed save staged on its context never reaches another save. Without participants the saves
+/// caller ran it) and, when <c>contextPerSave</c>, on the save context bound to the group's connection and
+/// transaction (one per writer, its change tracker cleared after each save), so participants see the writes of the saves
+/// before them in the group, as they would see them committed one by one, and what a failed save staged never reaches
+/// another save. Without participants the saves
 /// track nothing (their statements are sent as SQL) and share the group's context. A group of one save runs without a
 /// savepoint: its failure rolls the whole transaction back, which is the same (docs/benchmarks.md, "2026-12-01 (2)").
 /// </remarks>
@@ -131,11 +132,34 @@ internal sealed class SqliteGroupCommit(IDbContextFactory<WorkflowDbContext> con
         return _writer = writer;
     }
 
+    /// <summary>
+    /// With <c>contextPerSave</c>, the context each save of a group runs on, bound to the writer's connection and made
+    /// once per writer: the saves of a group run one after another, and between two saves its change tracker is cleared
+    /// and the group's transaction let go, so what one save staged never reaches the next. A new context per save (it
+    /// cannot come from EF's pool: returned with a borrowed connection set, it would hand that connection to its next user,
+    /// dotnet/efcore#30704) set up its internal services each time: ~7 % of a permit action's CPU, on the one thread that
+    /// writes (docs/benchmarks.md, "2026-12-03").
+    /// </summary>
+    private WorkflowDbContext? _saveContext;
+
+    private async Task<WorkflowDbContext> SaveContextAsync(WorkflowDbContext writer)
+    {
+        if (_saveContext is { } kept) return kept;
+        var saveContext = contexts is WorkflowDbContextFactory factory ? factory.CreateUnpooled() : await contexts.CreateDbContextAsync();
+        saveContext.Database.SetDbConnection(writer.Database.GetDbConnection(), contextOwnsConnection: false);
+        // The group's transaction and each save's savepoint already bound the save: EF's own savepoints would only add statements.
+        saveContext.Database.AutoSavepointsEnabled = false;
+        return _saveContext = saveContext;
+    }
+
     private async Task DropWriterAsync()
     {
-        if (_writer is not { } writer) return;
-        _writer = null;
-        try { await writer.DisposeAsync(); } catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException) { }
+        var (writer, saveContext) = (_writer, _saveContext);
+        (_writer, _saveContext) = (null, null);
+        if (saveContext is not null)
+            try { await saveContext.DisposeAsync(); } catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException) { }
+        if (writer is not null)
+            try { await writer.DisposeAsync(); } catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException) { }
     }
 
     /// <summary>Closes the writer connection (the store is disposed with its service provider).</summary>
@@ -144,8 +168,9 @@ internal sealed class SqliteGroupCommit(IDbContextFactory<WorkflowDbContext> con
     /// <inheritdoc cref="DisposeAsync"/>
     public void Dispose()
     {
-        var writer = _writer;
-        _writer = null;
+        var (writer, saveContext) = (_writer, _saveContext);
+        (_writer, _saveContext) = (null, null);
+        saveContext?.Dispose();
         writer?.Dispose();
     }
 
@@ -155,7 +180,6 @@ internal sealed class SqliteGroupCommit(IDbContextFactory<WorkflowDbContext> con
         {
             var db = await WriterAsync();
             await using var tx = await db.Database.BeginTransactionAsync();
-            var connection = db.Database.GetDbConnection();
             var transaction = tx.GetDbTransaction();
             var savepoint = 0;
             var alone = group.Count == 1;
@@ -167,13 +191,18 @@ internal sealed class SqliteGroupCommit(IDbContextFactory<WorkflowDbContext> con
                 {
                     if (contextPerSave)
                     {
-                        // Bound to the group's connection: outside the context pool (WorkflowDbContextFactory.CreateUnpooled).
-                        await using var jobDb = contexts is WorkflowDbContextFactory factory ? factory.CreateUnpooled() : await contexts.CreateDbContextAsync();
-                        jobDb.Database.SetDbConnection(connection, contextOwnsConnection: false);
-                        await jobDb.Database.UseTransactionAsync(transaction);
-                        // The group's transaction and this savepoint already bound the save: EF's own savepoints would only add statements.
-                        jobDb.Database.AutoSavepointsEnabled = false;
-                        await job.RunAsync(jobDb);
+                        var saveDb = await SaveContextAsync(db);
+                        await saveDb.Database.UseTransactionAsync(transaction);
+                        try
+                        {
+                            await job.RunAsync(saveDb);
+                        }
+                        finally
+                        {
+                            // What this save staged (all of it when it failed) must not reach the next one.
+                            saveDb.ChangeTracker.Clear();
+                            await saveDb.Database.UseTransactionAsync(null);
+                        }
                     }
                     else
                     {
