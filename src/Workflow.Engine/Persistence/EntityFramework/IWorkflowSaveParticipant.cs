@@ -14,6 +14,8 @@ namespace Workflow.Engine.Persistence.EntityFramework;
 /// not at all: an exception thrown by a participant (or by saving what it staged) rolls back every row, the
 /// engine's included, and reaches the caller of the store unchanged. Rows may reference <c>wf_instances.id</c>
 /// by a foreign key: the instance row exists when the participant's rows are saved. A participant must not commit, roll back or open its own connection.
+/// On SQLite the context is the group commit's save context, used by the next save once its change tracker is cleared:
+/// a participant must not change the context's settings (tracking behaviour, command timeout) either.
 /// </remarks>
 public interface IWorkflowSaveParticipant
 {
