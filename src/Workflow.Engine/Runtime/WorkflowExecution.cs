@@ -126,7 +126,8 @@ internal sealed class WorkflowExecution
 
     public Bookmark CreateBookmark(ActivityNode node, string kind, JsonObject? payload, Instant? resumeAt)
     {
-        var bookmark = new Bookmark(Guid.NewGuid().ToString("N"), node.Id, node.Type, node.NodeId, kind, payload, Clock.GetCurrentInstant(), resumeAt);
+        var now = Clock.GetCurrentInstant();
+        var bookmark = new Bookmark(StorageIds.New(now), node.Id, node.Type, node.NodeId, kind, payload, now, resumeAt);
         Instance.Bookmarks.Add(bookmark);
         _created.Add(bookmark);
         var data = new JsonObject { ["bookmarkId"] = bookmark.Id, ["kind"] = kind };

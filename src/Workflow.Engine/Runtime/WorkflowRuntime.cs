@@ -188,7 +188,7 @@ public sealed class WorkflowRuntime(
         var now = clock.GetCurrentInstant();
         var instance = new WorkflowInstance
         {
-            Id = start.InstanceId ?? Guid.NewGuid().ToString("N"),
+            Id = start.InstanceId ?? StorageIds.New(now),
             DefinitionId = stored?.DefinitionId ?? definition.DefinitionId ?? versionId,
             DefinitionVersion = stored?.Version ?? definition.Version,
             DefinitionVersionId = versionId,

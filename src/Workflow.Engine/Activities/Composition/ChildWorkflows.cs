@@ -29,7 +29,7 @@ internal static class ChildWorkflows
             var runtime = context.Services.GetRequiredService<WorkflowRuntime>();
             var started = await runtime.StartAsync(definitionId, VersionSelector.Published, new StartWorkflowOptions
             {
-                InstanceId = Guid.NewGuid().ToString("N"),
+                InstanceId = StorageIds.New(context.Now),
                 CorrelationId = correlationId,
                 Input = input,
             });
