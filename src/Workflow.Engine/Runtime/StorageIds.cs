@@ -17,5 +17,7 @@ namespace Workflow.Engine.Runtime;
 public static class StorageIds
 {
     /// <summary>A new id, ordered after every id made for an earlier millisecond than <paramref name="now"/>'s.</summary>
-    public static string New(NodaTime.Instant now) => Guid.CreateVersion7(now.ToDateTimeOffset()).ToString("N");
+    /// <remarks>A clock before 1970 (a test's, say) gives ids of 1970: a UUID's time cannot be earlier.</remarks>
+    public static string New(NodaTime.Instant now) =>
+        Guid.CreateVersion7(now < NodaTime.Instant.FromUnixTimeTicks(0) ? DateTimeOffset.UnixEpoch : now.ToDateTimeOffset()).ToString("N");
 }

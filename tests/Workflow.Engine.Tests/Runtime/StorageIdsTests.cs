@@ -28,6 +28,15 @@ public class StorageIdsTests
     }
 
     [Fact]
+    public void A_clock_before_1970_still_gets_ids()
+    {
+        var early = Instant.FromUtc(1969, 12, 31, 23, 59);
+
+        StorageIds.New(early).Should().MatchRegex("^[0-9a-f]{32}$");
+        string.CompareOrdinal(StorageIds.New(early), StorageIds.New(Monday)).Should().BeNegative();
+    }
+
+    [Fact]
     public void Ids_made_in_the_same_millisecond_are_still_distinct()
     {
         Enumerable.Range(0, 10_000).Select(_ => StorageIds.New(Monday)).Should().OnlyHaveUniqueItems();
