@@ -34,7 +34,10 @@ public sealed class Connection
     public JsonObject Raw { get; }
 
     /// <summary>A stable key for counters and tokens: <c>source:port->target:port</c>.</summary>
-    public string Key => $"{SourceActivityId}:{SourcePort}->{TargetActivityId}:{TargetPort}";
+    /// <remarks>Made once (the connection does not change): a join looks up every inbound connection's counter on each arrival.</remarks>
+    public string Key => _key ??= $"{SourceActivityId}:{SourcePort}->{TargetActivityId}:{TargetPort}";
+
+    private string? _key;
 
     /// <summary>Creates a connection in the current nested shape.</summary>
     public static Connection Create(string source, string sourcePort, string target, string targetPort = "In")
