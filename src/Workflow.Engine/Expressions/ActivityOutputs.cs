@@ -20,12 +20,19 @@ public sealed class ActivityOutputs(JsonObject? store = null)
     public JsonObject Store { get; } = store ?? new JsonObject();
 
     /// <summary>
+    /// Where the keys of <see cref="Store"/> that change are noted (the run's state, so the save writes only those;
+    /// Runtime.ExecutionStateData.TouchedOutputs); null: not noted.
+    /// </summary>
+    internal ISet<string>? Touched { get; init; }
+
+    /// <summary>
     /// Records an output of <paramref name="activityId"/>; when <paramref name="outputName"/> is null or
     /// <see cref="DefaultOutputName"/>, the value also becomes the last result.
     /// </summary>
     public void Record(string activityId, string? outputName, JsonNode? value)
     {
         outputName ??= DefaultOutputName;
+        Touched?.Add(activityId);
         if (Store[activityId] is not JsonObject outputs)
             Store[activityId] = outputs = new JsonObject();
         outputs[outputName] = value?.DeepClone();
@@ -36,7 +43,11 @@ public sealed class ActivityOutputs(JsonObject? store = null)
     public JsonNode? LastResult
     {
         get => Store[LastResultKey]?.DeepClone();
-        set => Store[LastResultKey] = value?.DeepClone();
+        set
+        {
+            Touched?.Add(LastResultKey);
+            Store[LastResultKey] = value?.DeepClone();
+        }
     }
 
     /// <summary>The recorded output, or null when the activity has not produced it.</summary>

@@ -44,7 +44,8 @@ internal sealed class WorkflowExecution
         // version: reading the state again costs in proportion to its size (issue #16, constant cost per step).
         _state = instance.TakeRunState?.Invoke() as ExecutionStateData ?? ExecutionStateData.FromJson(instance.ExecutionState);
         instance.TakeRunState = null;
-        Outputs = new ActivityOutputs(_state.Outputs);
+        _state.BeginRun();
+        Outputs = new ActivityOutputs(_state.Outputs) { Touched = _state.TouchedOutputs };
         var index = DefinitionIndex.For(definition);
         _nodes = index.Nodes;
         // Loop activities declare their loop variables (CurrentValue…) beside the workflow's own, so scripts get their accessors.
@@ -224,9 +225,7 @@ internal sealed class WorkflowExecution
             FaultActivity(node, $"Unknown activity type \"{node.Type}\"; register it with AddWorkflowEngine(o => o.AddActivity<T>()).");
             return;
         }
-        JsonObject state;
-        if (resume is null || !_state.Nodes.TryGetValue(node.NodeId, out state!))
-            _state.Nodes[node.NodeId] = state = new JsonObject();
+        var state = NodeState(node.NodeId, fresh: resume is null);
         var context = new ActivityExecutionContext(this, node, state, resume?.Bookmark, resume?.Input);
         if (await RunActivityAsync(context, type, activity => resume is null ? activity.ExecuteAsync(context) : activity.ResumeAsync(context)))
             Conclude(scopeId, context);
@@ -241,9 +240,7 @@ internal sealed class WorkflowExecution
         var scope = _state.Scopes[compositeScopeId];
         var owner = _nodes[scope.OwnerNodeId!];
         if (_registry.Find(owner.Type) is not { } type) return;
-        if (!_state.Nodes.TryGetValue(owner.NodeId, out var state))
-            _state.Nodes[owner.NodeId] = state = new JsonObject();
-        var context = new ActivityExecutionContext(this, owner, state, null, null);
+        var context = new ActivityExecutionContext(this, owner, NodeState(owner.NodeId), null, null);
         if (await RunActivityAsync(context, type, activity => ((CompositeActivity)activity).OnChildCompletedAsync(context, child, outcomes)))
             Conclude(scope.ParentScopeId!, context);
     }
@@ -417,8 +414,7 @@ internal sealed class WorkflowExecution
         foreach (var (_, composite) in Ancestry(scopeId))
         {
             if (composite is null) continue;
-            if (!_state.Nodes.TryGetValue(composite.NodeId, out var state)) _state.Nodes[composite.NodeId] = state = new JsonObject();
-            state[ActivityExecutionContext.BreakingProperty] = true;
+            NodeState(composite.NodeId)[ActivityExecutionContext.BreakingProperty] = true;
             if (IsLoop(composite)) return;
         }
     }
@@ -711,9 +707,9 @@ internal sealed class WorkflowExecution
             Instance.SubStatus = WorkflowSubStatus.Suspended;
         }
         Instance.UpdatedAt = now;
-        Instance.SetExecutionStateUtf8(_state.ToUtf8());
-        // Nothing changes _state after this: the store may keep it with the save for the next run of this instance.
-        Instance.RunState = _state;
+        // Nothing changes _state after this: the store writes what the run touched and may keep the object with the
+        // save for the next run of this instance; the JSON is written only if somebody asks for it.
+        Instance.SetRunState(_state);
         return new WorkflowRunResult(Instance, _journal, _created, _removed, _lines);
     }
 
@@ -729,6 +725,19 @@ internal sealed class WorkflowExecution
         var flowchart = _definition.Root.NodeId == scopeId ? _definition.Root : _nodes.GetValueOrDefault(scopeId)
             ?? throw new WorkflowRuntimeException($"The definition has no flowchart with node id '{scopeId}'.");
         return _graphs[scopeId] = FlowchartGraph.For(flowchart, _registry);
+    }
+
+    /// <summary>
+    /// The node's state object, made when it has none or when <paramref name="fresh"/> (an activity executing anew starts
+    /// empty). The only way a run reaches a node's state, so the node is marked touched here: the save writes the parts of
+    /// touched nodes only (<see cref="ExecutionStateData.TouchedNodes"/>).
+    /// </summary>
+    private JsonObject NodeState(string nodeId, bool fresh = false)
+    {
+        _state.TouchedNodes.Add(nodeId);
+        if (fresh || !_state.Nodes.TryGetValue(nodeId, out var state))
+            _state.Nodes[nodeId] = state = new JsonObject();
+        return state;
     }
 
     private static void Increment(Dictionary<string, long> map, string key) => map[key] = map.GetValueOrDefault(key) + 1;

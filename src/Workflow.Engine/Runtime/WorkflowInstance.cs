@@ -50,8 +50,8 @@ public sealed class WorkflowInstance
             {
                 _executionState = _loadExecutionState?.Invoke() ?? new JsonObject();
                 _loadExecutionState = null;
-                // Whoever reads the object may change it: from now on it, not the text, is the state.
-                ExecutionStateUtf8 = null;
+                // Whoever reads the object may change it: from now on it, not the text or the run's object, is the state.
+                ForgetRunState();
             }
             return _executionState;
         }
@@ -59,25 +59,43 @@ public sealed class WorkflowInstance
         {
             _executionState = value;
             _loadExecutionState = null;
-            ExecutionStateUtf8 = null;
+            ForgetRunState();
         }
     }
 
     private JsonObject? _executionState;
     private Func<JsonObject>? _loadExecutionState;
+    private ExecutionStateData? _textSource;
+    private byte[]? _utf8;
 
     /// <summary>
-    /// The state as the run wrote it (UTF-8 JSON), while nobody has read <see cref="ExecutionState"/>: the store cuts
-    /// its parts from the text instead of building and writing a node per value (issue #16).
+    /// The state as UTF-8 JSON, written from the run's object when first asked for, while nobody has read
+    /// <see cref="ExecutionState"/>: a store that needs all of it cuts its parts from the text instead of building and
+    /// writing a node per value (issue #16). Null when the state is the object (or is built from stored parts).
     /// </summary>
-    internal byte[]? ExecutionStateUtf8 { get; private set; }
+    internal byte[]? ExecutionStateUtf8 => _utf8 ??= _textSource?.ToUtf8();
 
-    /// <summary>Sets the state to <paramref name="utf8"/> (a JSON object); <see cref="ExecutionState"/> parses it when read.</summary>
-    internal void SetExecutionStateUtf8(byte[] utf8)
+    /// <summary>
+    /// A run has finished with <paramref name="state"/>: it is the state (<see cref="RunState"/>), and the JSON is written
+    /// from it only when somebody asks (<see cref="ExecutionStateUtf8"/>, <see cref="ExecutionState"/>). A store that keeps
+    /// the object for the next run must first make the state readable without it (<see cref="BuildExecutionStateWhenRead"/>):
+    /// the next run changes the object.
+    /// </summary>
+    internal void SetRunState(ExecutionStateData state)
     {
-        BuildExecutionStateWhenRead(() => JsonNode.Parse(utf8) as JsonObject
-            ?? throw new InvalidDataException($"Workflow instance '{Id}': the execution state is not a JSON object."));
-        ExecutionStateUtf8 = utf8;
+        _executionState = null;
+        _loadExecutionState = () => JsonNode.Parse(ExecutionStateUtf8!) as JsonObject
+            ?? throw new InvalidDataException($"Workflow instance '{Id}': the execution state is not a JSON object.");
+        _textSource = state;
+        _utf8 = null;
+        RunState = state;
+    }
+
+    private void ForgetRunState()
+    {
+        _textSource = null;
+        _utf8 = null;
+        RunState = null;
     }
 
     /// <summary>
@@ -88,7 +106,8 @@ public sealed class WorkflowInstance
     {
         _executionState = null;
         _loadExecutionState = build;
-        ExecutionStateUtf8 = null;
+        _textSource = null;
+        _utf8 = null;
     }
 
     /// <summary>
@@ -98,8 +117,12 @@ public sealed class WorkflowInstance
     /// </summary>
     internal Func<object?>? TakeRunState { get; set; }
 
-    /// <summary>The runtime's scheduling object equal to <see cref="ExecutionState"/>, set by the run that produced it, for the store to keep with the save.</summary>
-    internal object? RunState { get; set; }
+    /// <summary>
+    /// The runtime's scheduling object equal to <see cref="ExecutionState"/>, set by the run that produced it, for the store
+    /// to write from and keep with the save; cleared when somebody reads or sets <see cref="ExecutionState"/> (then that
+    /// object is the state).
+    /// </summary>
+    internal ExecutionStateData? RunState { get; set; }
     /// <summary>Set when the instance faulted: which activity and why.</summary>
     public WorkflowFault? Fault { get; set; }
     /// <summary>When it was started, from the injected clock.</summary>

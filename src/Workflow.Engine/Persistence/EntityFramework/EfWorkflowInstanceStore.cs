@@ -288,7 +288,7 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<WorkflowDbContext>
         var same = known is null || knownObjects is null ? null : knownObjects.ToDictionary(b => b.Id, StringComparer.Ordinal);
         var wanted = instance.Bookmarks.Select((b, i) =>
             same is not null && same.TryGetValue(b.Id, out var o) && ReferenceEquals(o, b) && stored.TryGetValue(b.Id, out var row)
-                ? Copy(row) : InstanceRowMapper.ToRow(instance.Id, b, i)).ToList();
+                ? row : InstanceRowMapper.ToRow(instance.Id, b, i)).ToList();
         var wantedIds = wanted.Select(b => b.Id).ToHashSet(StringComparer.Ordinal);
         statements.Delete("wf_bookmarks", null, "id", [.. stored.Keys.Where(id => !wantedIds.Contains(id))]);
 
@@ -305,12 +305,21 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<WorkflowDbContext>
         for (var i = 0; i < wanted.Count; i++)
         {
             var b = wanted[i];
-            b.Ordinal = keepOrdinals ? ordinals[i] : i;
+            var ordinal = keepOrdinals ? ordinals[i] : i;
             if (!stored.TryGetValue(b.Id, out var old))
             {
+                b.Ordinal = ordinal;
                 InsertBookmark(statements, b);
                 continue;
             }
+            if (ReferenceEquals(b, old))
+            {
+                // The stored row itself, shared with the snapshot the save starts from: unchanged unless it moves, and
+                // then copied before it is changed (at K = 300 a copy of every row was a tenth of a save's allocations).
+                if (old.Ordinal == ordinal) continue;
+                wanted[i] = b = Copy(old);
+            }
+            b.Ordinal = ordinal;
 
             if (old.Ordinal == b.Ordinal && old.ActivityId == b.ActivityId && old.ActivityType == b.ActivityType && old.NodeId == b.NodeId
                 && old.Kind == b.Kind && old.Payload == b.Payload && old.CreatedAt == b.CreatedAt && old.ResumeAt == b.ResumeAt) continue;
@@ -412,17 +421,26 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<WorkflowDbContext>
         }
 
         instance.Version = newVersion;
-        var saved = new StoredStateParts(newVersion, written.Parts, written.Bookmarks, written.Row, [.. instance.Bookmarks]);
-        // The run's scheduling object goes with the snapshot, for the next run of this instance to take (and no one else).
-        saved.OfferRunState(instance.RunState);
-        instance.RunState = null;
+        var saved = written.State with { Version = newVersion, Bookmarks = written.Bookmarks, Row = written.Row, BookmarkObjects = [.. instance.Bookmarks] };
+        // The run's scheduling object goes with the snapshot, for the next run of this instance to take (and no one else);
+        // the next run changes it, so from now on this instance's state is read from the parts as saved.
+        if (instance.RunState is { } run)
+        {
+            instance.BuildExecutionStateWhenRead(() => StateParts.Assemble(saved.Parts.OrderBy(p => p.Value.Ordinal).Select(p => (p.Key, p.Value.Json)), saved.Row!.Id));
+            saved.OfferRunState(run);
+            instance.RunState = null;
+        }
         instance.StoredState = saved;
         if (instance.Status == WorkflowStatus.Finished) _snapshots.Forget(instance.Id);
         else _snapshots.Keep(instance.Id, saved);
     }
 
-    /// <summary>What one save wrote: the participants' context (for <see cref="IWorkflowSaveParticipant.OnSavedAsync"/>) and the state parts as stored.</summary>
-    private sealed record Written(WorkflowSaveContext? Context, Dictionary<string, (int Ordinal, string Json)> Parts, Dictionary<string, BookmarkRow> Bookmarks, InstanceRow Row);
+    /// <summary>
+    /// What one save wrote: the participants' context (for <see cref="IWorkflowSaveParticipant.OnSavedAsync"/>), the state
+    /// parts as stored (with what the next save compares with; its version is set once the save is durable), the
+    /// bookmark rows and the instance row.
+    /// </summary>
+    private sealed record Written(WorkflowSaveContext? Context, StoredStateParts State, Dictionary<string, BookmarkRow> Bookmarks, InstanceRow Row);
 
     /// <summary>The engine's rows were refused (a stale version, a duplicate key …): explained by <see cref="ExplainAsync"/> once rolled back.</summary>
     private sealed class EngineRowsRefusedException(Exception failure) : Exception(failure.Message, failure);
@@ -445,8 +463,7 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<WorkflowDbContext>
         }
 
         var row = InstanceRowMapper.ToRow(instance, newVersion);
-        var parts = instance.ExecutionStateUtf8 is { } utf8 ? StateParts.Split(utf8) : StateParts.Split(instance.ExecutionState ?? new());
-        Dictionary<string, (int Ordinal, string Json)> stored;
+        StoredStateParts stored;
         Dictionary<string, BookmarkRow> bookmarks;
         var statements = new SaveStatements(db.Provider);
         try
@@ -460,7 +477,7 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<WorkflowDbContext>
                     """, row.Id, row.DefinitionId, row.DefinitionVersion, row.DefinitionVersionId, row.CorrelationId, row.Name, row.IsTest, row.Status, row.SubStatus,
                     row.Input, row.Variables, row.Output, row.ExecutionState, row.StateInParts, row.Fault, row.CreatedAt, row.UpdatedAt, row.FinishedAt, row.Version);
                 bookmarks = await WriteBookmarkDeltaAsync(db, statements, instance, new(StringComparer.Ordinal), null, cancellationToken);
-                stored = await WriteStateDeltaAsync(db, statements, instance, parts, new(0, new(StringComparer.Ordinal)), cancellationToken);
+                stored = await WriteStateAsync(db, statements, instance, new(0, new(StringComparer.Ordinal)), cancellationToken);
             }
             else
             {
@@ -472,7 +489,7 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<WorkflowDbContext>
                 if (await update.ExecuteAsync(db, cancellationToken) != 1)
                     throw new EngineRowsRefusedException(new DbUpdateConcurrencyException($"Workflow instance '{instance.Id}' is not stored at version {expected}."));
                 bookmarks = await WriteBookmarkDeltaAsync(db, statements, instance, known?.Bookmarks, known?.BookmarkObjects, cancellationToken);
-                stored = await WriteStateDeltaAsync(db, statements, instance, parts, known, cancellationToken);
+                stored = await WriteStateAsync(db, statements, instance, known, cancellationToken);
             }
 
             foreach (var j in journal.Select(InstanceRowMapper.ToRow))
@@ -529,32 +546,27 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<WorkflowDbContext>
     /// from <paramref name="known"/> — the parts read or written at the expected version, exact because every change of a
     /// part bumps the version — or, when not known, from the table (an instance built by the caller, not loaded). A stale
     /// version fails the instance row's update in the same transaction, so a delta against an outdated copy never commits.
-    /// Returns the parts as they will be stored.
+    /// When the run's state object is the one kept with <paramref name="known"/>, only what the run touched is looked at
+    /// (<see cref="StateChanges"/>); otherwise the whole state is split and every part compared. Returns the parts as they
+    /// will be stored, with what the next save compares with.
     /// </summary>
-    private static async Task<Dictionary<string, (int Ordinal, string Json)>> WriteStateDeltaAsync(WorkflowDbContext db, SaveStatements statements, WorkflowInstance instance,
-        List<KeyValuePair<string, string>> parts, StoredStateParts? known, CancellationToken cancellationToken)
+    private static async Task<StoredStateParts> WriteStateAsync(WorkflowDbContext db, SaveStatements statements, WorkflowInstance instance,
+        StoredStateParts? known, CancellationToken cancellationToken)
     {
-        var old = known?.Parts ?? await db.StatePartRows.AsNoTracking().Where(p => p.InstanceId == instance.Id)
-            .ToDictionaryAsync(p => p.Pointer, p => (p.Ordinal, p.Value), StringComparer.Ordinal, cancellationToken);
-        var next = new Dictionary<string, (int Ordinal, string Json)>(parts.Count, StringComparer.Ordinal);
-        var last = old.Count == 0 ? -1 : old.Values.Max(p => p.Ordinal);
-        foreach (var (pointer, json) in parts)
+        if (StateChanges.Find(instance.RunState, known) is var (touched, kept))
         {
-            if (!old.TryGetValue(pointer, out var before))
-            {
-                next[pointer] = (++last, json);
-                statements.Insert("wf_state_parts", "instance_id, pointer, ordinal, value", instance.Id, pointer, last, json);
-                continue;
-            }
-
-            next[pointer] = (before.Ordinal, json);
-            if (before.Json == json) continue;
-            statements.Add("UPDATE wf_state_parts SET value = {2} WHERE instance_id = {0} AND pointer = {1}", instance.Id, pointer, json);
+            touched.WriteTo(statements, instance.Id);
+            return kept;
         }
 
-        statements.Delete("wf_state_parts", instance.Id, "pointer", [.. old.Keys.Where(pointer => !next.ContainsKey(pointer))]);
-
-        return next;
+        var old = known?.Parts ?? await db.StatePartRows.AsNoTracking().Where(p => p.InstanceId == instance.Id)
+            .ToDictionaryAsync(p => p.Pointer, p => (p.Ordinal, p.Value), StringComparer.Ordinal, cancellationToken);
+        var lastOrdinal = known?.LastOrdinal ?? (old.Count == 0 ? -1 : old.Values.Max(p => p.Ordinal));
+        var parts = instance.ExecutionStateUtf8 is { } utf8 ? StateParts.Split(utf8) : StateParts.Split(instance.ExecutionState ?? new());
+        var all = StatePartsChanges.All(old, lastOrdinal, parts);
+        all.WriteTo(statements, instance.Id);
+        // The scopes as saved, for the next run of a kept object to be compared with (the object is the state only while it is the run's).
+        return new StoredStateParts(0, all.Parts) { LastOrdinal = all.LastOrdinal, Scopes = instance.RunState is { } run ? StateChanges.Copy(run.Scopes) : null };
     }
 
     /// <summary>
@@ -607,10 +619,11 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<WorkflowDbContext>
                 $"Journal line {foreign.Sequence} belongs to instance '{foreign.InstanceId}', not to the instance being saved ('{instance.Id}').", nameof(journal));
         }
 
-        var repeated = instance.Bookmarks.GroupBy(b => b.Id).FirstOrDefault(g => g.Count() > 1);
-        if (repeated is not null)
+        var ids = new HashSet<string>(instance.Bookmarks.Count, StringComparer.Ordinal);
+        foreach (var bookmark in instance.Bookmarks)
         {
-            throw new ArgumentException($"Workflow instance '{instance.Id}' holds bookmark id '{repeated.Key}' twice; bookmark ids must be unique.", nameof(instance));
+            if (!ids.Add(bookmark.Id))
+                throw new ArgumentException($"Workflow instance '{instance.Id}' holds bookmark id '{bookmark.Id}' twice; bookmark ids must be unique.", nameof(instance));
         }
     }
 }

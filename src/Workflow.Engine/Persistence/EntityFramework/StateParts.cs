@@ -44,6 +44,28 @@ internal static class StateParts
         return parts;
     }
 
+    /// <summary>
+    /// The parts of one value of the state, <paramref name="utf8"/>, found at <paramref name="pointer"/>, a property
+    /// <paramref name="depth"/> object levels deep (0: a property of the state itself): exactly the parts
+    /// <see cref="Split(ReadOnlySpan{byte})"/> gives for that property inside the whole state.
+    /// </summary>
+    public static void SplitValue(ReadOnlySpan<byte> utf8, string pointer, int depth, List<KeyValuePair<string, string>> parts)
+    {
+        var reader = new Utf8JsonReader(utf8);
+        reader.Read();
+        if (reader.TokenType == JsonTokenType.StartObject && depth + 1 < MaxDepth)
+        {
+            var ahead = reader;
+            ahead.Read();
+            if (ahead.TokenType != JsonTokenType.EndObject)
+            {
+                Split(ref reader, utf8, pointer, depth + 1, parts);
+                return;
+            }
+        }
+        parts.Add(new(pointer, System.Text.Encoding.UTF8.GetString(utf8)));
+    }
+
     /// <summary>Reads the properties of the object whose start the reader is on, up to and including its end.</summary>
     private static void Split(ref Utf8JsonReader reader, ReadOnlySpan<byte> utf8, string prefix, int depth, List<KeyValuePair<string, string>> parts)
     {
@@ -111,10 +133,12 @@ internal static class StateParts
         }
     }
 
-    private static string Escape(string name) =>
+    /// <summary>A property name as a JSON Pointer segment (RFC 6901: <c>~</c> → <c>~0</c>, <c>/</c> → <c>~1</c>).</summary>
+    public static string Escape(string name) =>
         name.Contains('~') || name.Contains('/') ? name.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal) : name;
 
-    private static string Unescape(string segment) =>
+    /// <summary>A JSON Pointer segment as the property name it stands for.</summary>
+    public static string Unescape(string segment) =>
         segment.Contains('~') ? segment.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal) : segment;
 }
 
@@ -157,8 +181,60 @@ internal sealed record StoredStateParts(long Version, Dictionary<string, (int Or
         }
     }
 
-    /// <summary>Offers the runtime's scheduling object that equals this state (it is handed to one taker only).</summary>
-    public void OfferRunState(object? runState) => Volatile.Write(ref _runState, runState);
+    private int? _lastOrdinal;
+    private Dictionary<string, string[]>? _nodeParts;
+    private Dictionary<string, string[]>? _outputParts;
+
+    /// <summary>
+    /// The runtime's scopes as saved at <see cref="Version"/>: copies nobody changes, for the next save to compare the
+    /// run's scopes with (<see cref="StateChanges"/>); null when not known (a load).
+    /// </summary>
+    public IReadOnlyDictionary<string, Runtime.ScopeState>? Scopes { get; init; }
+
+    /// <summary>The greatest ordinal of <see cref="Parts"/> (−1 when none); given, or found once.</summary>
+    public int LastOrdinal
+    {
+        get => _lastOrdinal ??= Parts.Count == 0 ? -1 : Parts.Values.Max(p => p.Ordinal);
+        init => _lastOrdinal = value;
+    }
+
+    /// <summary>The pointers of <see cref="Parts"/> under <c>/nodes/{node}</c>, by node id; given, or found once.</summary>
+    public Dictionary<string, string[]> NodeParts
+    {
+        get => _nodeParts ??= PartsUnder(StateChanges.NodesPointer);
+        init => _nodeParts = value;
+    }
+
+    /// <summary>The pointers of <see cref="Parts"/> under <c>/outputs/{key}</c>, by key; given, or found once.</summary>
+    public Dictionary<string, string[]> OutputParts
+    {
+        get => _outputParts ??= PartsUnder(StateChanges.OutputsPointer);
+        init => _outputParts = value;
+    }
+
+    private Dictionary<string, string[]> PartsUnder(string root)
+    {
+        var lists = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var pointer in Parts.Keys)
+        {
+            if (pointer.Length <= root.Length + 1 || !pointer.StartsWith(root, StringComparison.Ordinal) || pointer[root.Length] != '/') continue;
+            var end = pointer.IndexOf('/', root.Length + 1);
+            var key = StateParts.Unescape(end < 0 ? pointer[(root.Length + 1)..] : pointer[(root.Length + 1)..end]);
+            if (!lists.TryGetValue(key, out var list)) lists[key] = list = [];
+            list.Add(pointer);
+        }
+        return lists.ToDictionary(l => l.Key, l => l.Value.ToArray(), StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// Offers the runtime's scheduling object that equals this state (it is handed to one taker only), noting on it that
+    /// it equals this image, so that the run that takes it may save only what it touches.
+    /// </summary>
+    public void OfferRunState(Runtime.ExecutionStateData? runState)
+    {
+        if (runState is not null) runState.Baseline = this;
+        Volatile.Write(ref _runState, runState);
+    }
 
     /// <summary>The offered scheduling object, once: whoever takes it owns it (and mutates it); null when none is left.</summary>
     public object? TakeRunState() => Interlocked.Exchange(ref _runState, null);
