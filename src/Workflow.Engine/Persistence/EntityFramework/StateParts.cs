@@ -164,7 +164,8 @@ internal sealed record StoredStateParts(long Version, Dictionary<string, (int Or
 
     /// <summary>
     /// An estimate of what keeping this costs, in characters: the parts' JSON and the bookmarks' rows; the objects built
-    /// from them weigh a few times more (<see cref="InstanceSnapshots"/>' budget).
+    /// from them weigh a few times more (<see cref="InstanceSnapshots"/>' budget). The scopes' copies and the pointer
+    /// lists share their strings with the state and the parts: an entry is counted as 16 characters.
     /// </summary>
     public long Weight
     {
@@ -175,6 +176,12 @@ internal sealed record StoredStateParts(long Version, Dictionary<string, (int Or
                 long sum = 0;
                 foreach (var (pointer, (_, json)) in Parts) sum += pointer.Length + json.Length + 16;
                 foreach (var b in Bookmarks?.Values ?? Enumerable.Empty<BookmarkRow>()) sum += 128 + (b.Payload?.Length ?? 0);
+                foreach (var scope in Scopes?.Values ?? [])
+                {
+                    sum += 16 * (8 + scope.Visits.Count + scope.ConnectionVisits.Count + scope.LastFollowed.Count + scope.Arrivals.Count + scope.Fired.Count
+                        + scope.Skipped.Count + scope.WaitingJoins.Count + scope.BackwardRuns.Count);
+                }
+                sum += 16 * ((_nodeParts?.Count ?? 0) + (_outputParts?.Count ?? 0));
                 _weight = sum;
             }
             return _weight;
