@@ -53,6 +53,27 @@ internal static class StateParts
     {
         var reader = new Utf8JsonReader(utf8);
         reader.Read();
+        SplitValue(ref reader, utf8, pointer, depth, parts);
+    }
+
+    /// <summary>Reads the properties of the object whose start the reader is on, up to and including its end.</summary>
+    private static void Split(ref Utf8JsonReader reader, ReadOnlySpan<byte> utf8, string prefix, int depth, List<KeyValuePair<string, string>> parts)
+    {
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var pointer = prefix + "/" + Escape(reader.GetString()!);
+            reader.Read();
+            SplitValue(ref reader, utf8, pointer, depth, parts);
+        }
+    }
+
+    /// <summary>
+    /// The value whose first token the reader is on, a property <paramref name="depth"/> levels deep: a non-empty object
+    /// above the last level is split further, anything else is one part (its text as written). The reader ends on the
+    /// value's last token.
+    /// </summary>
+    private static void SplitValue(ref Utf8JsonReader reader, ReadOnlySpan<byte> utf8, string pointer, int depth, List<KeyValuePair<string, string>> parts)
+    {
         if (reader.TokenType == JsonTokenType.StartObject && depth + 1 < MaxDepth)
         {
             var ahead = reader;
@@ -63,30 +84,9 @@ internal static class StateParts
                 return;
             }
         }
-        parts.Add(new(pointer, System.Text.Encoding.UTF8.GetString(utf8)));
-    }
-
-    /// <summary>Reads the properties of the object whose start the reader is on, up to and including its end.</summary>
-    private static void Split(ref Utf8JsonReader reader, ReadOnlySpan<byte> utf8, string prefix, int depth, List<KeyValuePair<string, string>> parts)
-    {
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            var pointer = prefix + "/" + Escape(reader.GetString()!);
-            reader.Read();
-            if (reader.TokenType == JsonTokenType.StartObject && depth + 1 < MaxDepth)
-            {
-                var ahead = reader;
-                ahead.Read();
-                if (ahead.TokenType != JsonTokenType.EndObject)
-                {
-                    Split(ref reader, utf8, pointer, depth + 1, parts);
-                    continue;
-                }
-            }
-            var start = (int)reader.TokenStartIndex;
-            reader.Skip();
-            parts.Add(new(pointer, System.Text.Encoding.UTF8.GetString(utf8[start..(int)reader.BytesConsumed])));
-        }
+        var start = (int)reader.TokenStartIndex;
+        reader.Skip();
+        parts.Add(new(pointer, System.Text.Encoding.UTF8.GetString(utf8[start..(int)reader.BytesConsumed])));
     }
 
     /// <summary>
