@@ -426,7 +426,7 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<WorkflowDbContext>
         // the next run changes it, so from now on this instance's state is read from the parts as saved.
         if (instance.RunState is { } run)
         {
-            instance.BuildExecutionStateWhenRead(() => StateParts.Assemble(saved.Parts.OrderBy(p => p.Value.Ordinal).Select(p => (p.Key, p.Value.Json)), saved.Row!.Id));
+            instance.BuildExecutionStateWhenRead(() => StateParts.Assemble(saved.Parts, saved.Row!.Id));
             saved.OfferRunState(run);
             instance.RunState = null;
         }

@@ -116,7 +116,7 @@ internal static class InstanceLoad
     {
         var instance = InstanceRowMapper.ToInstance(row, [], new JsonObject());
         instance.Bookmarks = [.. known.BookmarkObjects!];
-        instance.BuildExecutionStateWhenRead(() => StateParts.Assemble(known.Parts.OrderBy(p => p.Value.Ordinal).Select(p => (p.Key, p.Value.Json)), row.Id));
+        instance.BuildExecutionStateWhenRead(() => StateParts.Assemble(known.Parts, row.Id));
         instance.TakeRunState = known.TakeRunState;
         instance.StoredState = known;
         instance.PublishedDefinitionStamp = new DefinitionStamp(definitionStamp);
@@ -135,7 +135,7 @@ internal static class InstanceLoad
         }
         var bookmarkRows = ReadBookmarks(row.Id, bookmarks);
         var instance = InstanceRowMapper.ToInstance(row, bookmarkRows,
-            row.StateInParts ? StateParts.Assemble(parts.OrderBy(p => p.Value.Ordinal).Select(p => (p.Key, p.Value.Json)), row.Id) : null);
+            row.StateInParts ? StateParts.Assemble(parts, row.Id) : null);
         // An instance saved before parts has none stored: its first save writes them all.
         instance.StoredState = new StoredStateParts(row.Version, row.StateInParts ? parts : new(StringComparer.Ordinal),
             bookmarkRows.ToDictionary(b => b.Id, StringComparer.Ordinal), row, row.StateInParts ? [.. instance.Bookmarks] : null);

@@ -52,9 +52,8 @@ internal static class StateChanges
         changes.Set("/" + JournalSequenceName, state.JournalSequence.ToString(CultureInfo.InvariantCulture));
         changes.Set("/" + FaultedName, state.Faulted ? "true" : "false");
         var scopes = Scopes(changes, state.Scopes, known.Scopes);
-        var nodes = Subtrees(changes, NodesPointer, state.Nodes.Select(n => new KeyValuePair<string, JsonNode?>(n.Key, n.Value)), state.Nodes.Count,
-            state.Nodes.ContainsKey, state.TouchedNodes, known.NodeParts);
-        var outputs = Subtrees(changes, OutputsPointer, state.Outputs, state.Outputs.Count, state.Outputs.ContainsKey, state.TouchedOutputs, known.OutputParts);
+        var nodes = Subtrees(changes, NodesPointer, state.Nodes, state.TouchedNodes, known.NodeParts);
+        var outputs = Subtrees(changes, OutputsPointer, state.Outputs, state.TouchedOutputs, known.OutputParts);
 
         if (VerifyAgainstAllParts) Verify(state, known, changes);
         return (changes, new StoredStateParts(0, changes.Parts) { Scopes = scopes, LastOrdinal = changes.LastOrdinal, NodeParts = nodes, OutputParts = outputs });
@@ -81,7 +80,7 @@ internal static class StateChanges
             var pointer = ScopePointer(id);
             if (!saved.TryGetValue(id, out var before))
             {
-                SetAll(changes, pointer, JsonSerializer.SerializeToUtf8Bytes(scope, Options));
+                foreach (var (part, json) in PartsOf(pointer, scope)) changes.Set(part, json);
                 kept[id] = scope.Copy();
                 continue;
             }
@@ -102,10 +101,10 @@ internal static class StateChanges
     /// The parts under <paramref name="root"/> (node states, outputs), one subtree per key: a key the run touched, or new,
     /// is cut again and its vanished parts deleted; an untouched key keeps its parts.
     /// </summary>
-    private static Dictionary<string, string[]> Subtrees(StatePartsChanges changes, string root, IEnumerable<KeyValuePair<string, JsonNode?>> current, int count,
-        Func<string, bool> contains, HashSet<string> touched, Dictionary<string, string[]> saved)
+    private static Dictionary<string, string[]> Subtrees<TNode>(StatePartsChanges changes, string root, IDictionary<string, TNode> current,
+        HashSet<string> touched, Dictionary<string, string[]> saved) where TNode : JsonNode?
     {
-        if (count == 0)
+        if (current.Count == 0)
         {
             changes.Set(root, "{}");
             foreach (var pointers in saved.Values)
@@ -118,14 +117,12 @@ internal static class StateChanges
         changes.Remove(root);
         var kept = new Dictionary<string, string[]>(saved, StringComparer.Ordinal);
         var found = 0;
-        var parts = new List<KeyValuePair<string, string>>();
         foreach (var (key, value) in current)
         {
             var known = saved.TryGetValue(key, out var before);
             if (known) found++;
             if (known && !touched.Contains(key)) continue;
-            parts.Clear();
-            StateParts.SplitValue(JsonSerializer.SerializeToUtf8Bytes(value, Options), root + "/" + StateParts.Escape(key), 1, parts);
+            var parts = PartsOf(root + "/" + StateParts.Escape(key), value);
             var now = new string[parts.Count];
             for (var i = 0; i < parts.Count; i++)
             {
@@ -145,7 +142,7 @@ internal static class StateChanges
         {
             foreach (var (key, pointers) in saved)
             {
-                if (contains(key)) continue;
+                if (current.ContainsKey(key)) continue;
                 foreach (var pointer in pointers) changes.Remove(pointer);
                 kept.Remove(key);
             }
@@ -155,18 +152,17 @@ internal static class StateChanges
 
     private static string ScopePointer(string id) => ScopesPointer + "/" + StateParts.Escape(id);
 
-    private static void SetAll(StatePartsChanges changes, string pointer, byte[] utf8)
-    {
-        var parts = new List<KeyValuePair<string, string>>();
-        StateParts.SplitValue(utf8, pointer, 1, parts);
-        foreach (var (p, json) in parts) changes.Set(p, json);
-    }
-
     private static void RemoveAll(StatePartsChanges changes, string pointer, ScopeState scope)
     {
+        foreach (var (part, _) in PartsOf(pointer, scope)) changes.Remove(part);
+    }
+
+    /// <summary>The parts of one value of the state at <paramref name="pointer"/> (a property one level deep), written as JSON and cut.</summary>
+    private static List<KeyValuePair<string, string>> PartsOf<T>(string pointer, T value)
+    {
         var parts = new List<KeyValuePair<string, string>>();
-        StateParts.SplitValue(JsonSerializer.SerializeToUtf8Bytes(scope, Options), pointer, 1, parts);
-        foreach (var (p, _) in parts) changes.Remove(p);
+        StateParts.SplitValue(JsonSerializer.SerializeToUtf8Bytes(value, Options), pointer, 1, parts);
+        return parts;
     }
 
     private static void Verify(ExecutionStateData state, StoredStateParts known, StatePartsChanges changes)

@@ -89,6 +89,10 @@ internal static class StateParts
         parts.Add(new(pointer, System.Text.Encoding.UTF8.GetString(utf8[start..(int)reader.BytesConsumed])));
     }
 
+    /// <summary>The state rebuilt from its parts as stored (pointer → ordinal and JSON), in the order of their ordinals.</summary>
+    public static JsonObject Assemble(IReadOnlyDictionary<string, (int Ordinal, string Json)> parts, string instanceId) =>
+        Assemble(parts.OrderBy(p => p.Value.Ordinal).Select(p => (p.Key, p.Value.Json)), instanceId);
+
     /// <summary>
     /// The state rebuilt from its parts, taken in <paramref name="parts"/>' order (the order they were first written),
     /// so that every object's properties come back in the order they were added.

@@ -3,7 +3,7 @@ namespace Workflow.Engine.Persistence.EntityFramework;
 /// <summary>
 /// What one save changes in <c>wf_state_parts</c>: the parts as they will be stored (a copy of what is stored, changed),
 /// and the rows to insert, update and delete. Parts new to the instance get the next ordinals in the order they are set,
-/// which must be the state's document order (<see cref="StateParts.Assemble"/> rebuilds property order from it).
+/// which must be the state's document order (<c>StateParts.Assemble</c> rebuilds property order from it).
 /// Found either from every part of the state (<see cref="All"/>) or from the parts a run touched
 /// (<see cref="StateChanges"/>); both give the same result, and tests check that on every save
 /// (<see cref="StateChanges.VerifyAgainstAllParts"/>).
