@@ -273,19 +273,19 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<WorkflowDbContext>
     /// Writes only what changed in the instance's bookmark set (issue #16, "constant cost per step"): removed rows are
     /// deleted, new ones inserted, changed ones updated; the rows a resume did not touch are not written. A timer lease
     /// held by a worker (claimed_by, claimed_until) stays on its row. Ordinals keep their values while the set's order
-    /// allows, so removing the first of K bookmarks does not renumber the other K − 1. What is stored comes from
-    /// <paramref name="known"/> (the rows read or written at the expected version) or, when not known, from the table.
-    /// Returns the rows as they will be stored.
+    /// allows, so removing the first of K bookmarks does not renumber the other K − 1. <paramref name="stored"/> are the
+    /// rows stored at the expected version (kept from the last read or write, or read from the table). Returns the rows as
+    /// they will be stored.
     /// </summary>
     /// <remarks>
-    /// A bookmark that is the very record <paramref name="knownObjects"/> holds (a record nobody changes) is its stored row:
+    /// A bookmark that is the very record <paramref name="knownObjects"/> (kept with the rows; null when they were read
+    /// from the table) holds — a record nobody changes — is its stored row:
     /// its payload is not written out again to be compared (at K = 300 that was most of the delta's cost).
     /// </remarks>
-    private static async Task<Dictionary<string, BookmarkRow>> WriteBookmarkDeltaAsync(WorkflowDbContext db, SaveStatements statements, WorkflowInstance instance,
-        Dictionary<string, BookmarkRow>? known, IReadOnlyList<Bookmark>? knownObjects, CancellationToken cancellationToken)
+    private static Dictionary<string, BookmarkRow> AddBookmarkDelta(SaveStatements statements, WorkflowInstance instance,
+        Dictionary<string, BookmarkRow> stored, IReadOnlyList<Bookmark>? knownObjects)
     {
-        var stored = known ?? await db.Bookmarks.AsNoTracking().Where(b => b.InstanceId == instance.Id).ToDictionaryAsync(b => b.Id, StringComparer.Ordinal, cancellationToken);
-        var same = known is null || knownObjects is null ? null : knownObjects.ToDictionary(b => b.Id, StringComparer.Ordinal);
+        var same = knownObjects?.ToDictionary(b => b.Id, StringComparer.Ordinal);
         var wanted = instance.Bookmarks.Select((b, i) =>
             same is not null && same.TryGetValue(b.Id, out var o) && ReferenceEquals(o, b) && stored.TryGetValue(b.Id, out var row)
                 ? row : InstanceRowMapper.ToRow(instance.Id, b, i)).ToList();
@@ -379,13 +379,18 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<WorkflowDbContext>
 
         var expected = kind == WorkflowSaveKind.Insert ? 0 : instance.Version;
         var newVersion = expected + 1;
+        // The rows besides the instance row are found here, on the caller's thread, whenever what is stored is known:
+        // on SQLite the one thread that writes then only sends statements (docs/persistence.md, *Durability*).
+        var delta = kind == WorkflowSaveKind.Insert ? Delta(instance, new(0, new(StringComparer.Ordinal)), new(StringComparer.Ordinal), null, journal, idempotency)
+            : instance.StoredState is { } read && read.Version == expected && read.Bookmarks is { } rows ? Delta(instance, read, rows, read.BookmarkObjects, journal, idempotency)
+            : null;
         Written written;
         try
         {
             if (_groups is not null)
             {
                 // SQLite: in the next group's transaction, inside a savepoint; answered once the group committed.
-                written = await _groups.RunAsync((db, ct) => WriteAsync(db, kind, instance, newVersion, journal, idempotency, ct), cancellationToken);
+                written = await _groups.RunAsync((db, ct) => WriteAsync(db, kind, instance, newVersion, delta, journal, idempotency, ct), cancellationToken);
             }
             else
             {
@@ -393,7 +398,7 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<WorkflowDbContext>
                 await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
                 try
                 {
-                    written = await WriteAsync(db, kind, instance, newVersion, journal, idempotency, cancellationToken);
+                    written = await WriteAsync(db, kind, instance, newVersion, delta, journal, idempotency, cancellationToken);
                     await tx.CommitAsync(cancellationToken);
                 }
                 catch
@@ -421,7 +426,7 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<WorkflowDbContext>
         }
 
         instance.Version = newVersion;
-        var saved = written.State with { Version = newVersion, Bookmarks = written.Bookmarks, Row = written.Row, BookmarkObjects = [.. instance.Bookmarks] };
+        var saved = written.Delta.State with { Version = newVersion, Bookmarks = written.Delta.Bookmarks, Row = written.Row, BookmarkObjects = [.. instance.Bookmarks] };
         // The run's scheduling object goes with the snapshot, for the next run of this instance to take (and no one else);
         // the next run changes it, so from now on this instance's state is read from the parts as saved.
         if (instance.RunState is { } run)
@@ -436,22 +441,65 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<WorkflowDbContext>
     }
 
     /// <summary>
-    /// What one save wrote: the participants' context (for <see cref="IWorkflowSaveParticipant.OnSavedAsync"/>), the state
-    /// parts as stored (with what the next save compares with; its version is set once the save is durable), the
-    /// bookmark rows and the instance row.
+    /// What one save wrote: the participants' context (for <see cref="IWorkflowSaveParticipant.OnSavedAsync"/>), the rows
+    /// besides the instance row (the state parts and bookmark rows as stored, with what the next save compares with; its
+    /// version is set once the save is durable) and the instance row.
     /// </summary>
-    private sealed record Written(WorkflowSaveContext? Context, StoredStateParts State, Dictionary<string, BookmarkRow> Bookmarks, InstanceRow Row);
+    private sealed record Written(WorkflowSaveContext? Context, SaveDelta Delta, InstanceRow Row);
+
+    /// <summary>
+    /// The rows of one save besides the instance row — the bookmark delta, the changed state parts, the journal lines, the
+    /// idempotency record — as statements ready to send, with the bookmark rows and state parts as they will be stored.
+    /// Found from what is stored at the expected version, before the save runs: nothing in it depends on the transaction,
+    /// and <see cref="IWorkflowSaveParticipant.OnPreparingAsync"/> may change only the instance's variables, which are in
+    /// the instance row. A stale version fails the instance row's update first, so a delta against an outdated copy is
+    /// never sent. <paramref name="RowBefore"/>: the instance row stored at the expected version, when known (an update
+    /// then sets only the columns that changed).
+    /// </summary>
+    private sealed record SaveDelta(SaveStatements Statements, Dictionary<string, BookmarkRow> Bookmarks, StoredStateParts State, InstanceRow? RowBefore);
+
+    /// <summary>The save's <see cref="SaveDelta"/> against <paramref name="known"/> (the parts stored at the expected version) and <paramref name="bookmarks"/> (its bookmark rows).</summary>
+    private SaveDelta Delta(WorkflowInstance instance, StoredStateParts known, Dictionary<string, BookmarkRow> bookmarks, IReadOnlyList<Bookmark>? bookmarkObjects,
+        IReadOnlyList<JournalEntry> journal, IdempotencyRecord? idempotency)
+    {
+        var statements = new SaveStatements(options.Provider);
+        var rows = AddBookmarkDelta(statements, instance, bookmarks, bookmarkObjects);
+        var state = AddStateDelta(statements, instance, known);
+        foreach (var j in journal.Select(InstanceRowMapper.ToRow))
+        {
+            statements.Insert("wf_journal", "instance_id, sequence, activity_id, activity_type, node_id, event_kind, outcome, occurred_at, data",
+                j.InstanceId, j.Sequence, j.ActivityId, j.ActivityType, j.NodeId, j.EventKind, j.Outcome, j.OccurredAt, j.Data);
+        }
+
+        if (idempotency is not null)
+        {
+            var r = InstanceRowMapper.ToRow(idempotency);
+            statements.Add("INSERT INTO wf_idempotency (scope, idempotency_key, request_hash, response_json, created_at) VALUES ({0}, {1}, {2}, {3}, {4})",
+                r.Scope, r.Key, r.RequestHash, r.ResponseJson, r.CreatedAt);
+        }
+        return new SaveDelta(statements.Prepare(), rows, state, known.Row);
+    }
+
+    /// <summary>The save's <see cref="SaveDelta"/> against the rows read from the table (an update whose stored rows are not known: an instance the caller built, or a stale copy).</summary>
+    private async Task<SaveDelta> ReadDeltaAsync(WorkflowDbContext db, WorkflowInstance instance, IReadOnlyList<JournalEntry> journal, IdempotencyRecord? idempotency,
+        CancellationToken cancellationToken)
+    {
+        var bookmarks = await db.Bookmarks.AsNoTracking().Where(b => b.InstanceId == instance.Id).ToDictionaryAsync(b => b.Id, StringComparer.Ordinal, cancellationToken);
+        var parts = await db.StatePartRows.AsNoTracking().Where(p => p.InstanceId == instance.Id)
+            .ToDictionaryAsync(p => p.Pointer, p => (p.Ordinal, p.Value), StringComparer.Ordinal, cancellationToken);
+        return Delta(instance, new StoredStateParts(0, parts), bookmarks, null, journal, idempotency);
+    }
 
     /// <summary>The engine's rows were refused (a stale version, a duplicate key …): explained by <see cref="ExplainAsync"/> once rolled back.</summary>
     private sealed class EngineRowsRefusedException(Exception failure) : Exception(failure.Message, failure);
 
     /// <summary>
     /// Writes one save inside the transaction (or savepoint) open on <paramref name="db"/>: participants' preparation, the
-    /// instance row (row-version checked), the bookmark and state deltas, the journal, the idempotency record, then the
-    /// participants' rows. Throws <see cref="EngineRowsRefusedException"/> when the engine's rows are refused; the caller
-    /// rolls back.
+    /// instance row (row-version checked, on its own), then <paramref name="delta"/> (found from the table first when it is
+    /// null), then the participants' rows. Throws <see cref="EngineRowsRefusedException"/> when the engine's rows are
+    /// refused; the caller rolls back.
     /// </summary>
-    private async Task<Written> WriteAsync(WorkflowDbContext db, WorkflowSaveKind kind, WorkflowInstance instance, long newVersion,
+    private async Task<Written> WriteAsync(WorkflowDbContext db, WorkflowSaveKind kind, WorkflowInstance instance, long newVersion, SaveDelta? delta,
         IReadOnlyList<JournalEntry> journal, IdempotencyRecord? idempotency, CancellationToken cancellationToken)
     {
         var expected = newVersion - 1;
@@ -463,49 +511,30 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<WorkflowDbContext>
         }
 
         var row = InstanceRowMapper.ToRow(instance, newVersion);
-        StoredStateParts stored;
-        Dictionary<string, BookmarkRow> bookmarks;
-        var statements = new SaveStatements(db.Provider);
         try
         {
+            // The instance row first, on its own: an update's version column is the row's concurrency token, and an update
+            // that changes no row (the stored version is not the expected one) sends nothing else of the save.
+            var head = new SaveStatements(db.Provider);
             if (kind == WorkflowSaveKind.Insert)
             {
-                statements.Add("""
+                head.Add("""
                     INSERT INTO wf_instances (id, definition_id, definition_version, definition_version_id, correlation_id, name, is_test, status, sub_status,
                         input, variables, output, execution_state, state_in_parts, fault, created_at, updated_at, finished_at, version)
                     VALUES ({0}, {1}, {2}, {3}, {4}, {5}, {6}, {7}, {8}, {9}, {10}, {11}, {12}, {13}, {14}, {15}, {16}, {17}, {18})
                     """, row.Id, row.DefinitionId, row.DefinitionVersion, row.DefinitionVersionId, row.CorrelationId, row.Name, row.IsTest, row.Status, row.SubStatus,
                     row.Input, row.Variables, row.Output, row.ExecutionState, row.StateInParts, row.Fault, row.CreatedAt, row.UpdatedAt, row.FinishedAt, row.Version);
-                bookmarks = await WriteBookmarkDeltaAsync(db, statements, instance, new(StringComparer.Ordinal), null, cancellationToken);
-                stored = await WriteStateAsync(db, statements, instance, new(0, new(StringComparer.Ordinal)), cancellationToken);
+                await head.ExecuteAsync(db, cancellationToken);
             }
             else
             {
-                // The version column is the row's concurrency token: the update runs first, on its own, and changes no
-                // row when the stored version is not the expected one — then nothing else of the save is sent.
-                var known = instance.StoredState is { } read && read.Version == expected ? read : null;
-                var update = new SaveStatements(db.Provider);
-                AddInstanceUpdate(update, row, known?.Row, expected);
-                if (await update.ExecuteAsync(db, cancellationToken) != 1)
+                AddInstanceUpdate(head, row, delta?.RowBefore, expected);
+                if (await head.ExecuteAsync(db, cancellationToken) != 1)
                     throw new EngineRowsRefusedException(new DbUpdateConcurrencyException($"Workflow instance '{instance.Id}' is not stored at version {expected}."));
-                bookmarks = await WriteBookmarkDeltaAsync(db, statements, instance, known?.Bookmarks, known?.BookmarkObjects, cancellationToken);
-                stored = await WriteStateAsync(db, statements, instance, known, cancellationToken);
             }
 
-            foreach (var j in journal.Select(InstanceRowMapper.ToRow))
-            {
-                statements.Insert("wf_journal", "instance_id, sequence, activity_id, activity_type, node_id, event_kind, outcome, occurred_at, data",
-                    j.InstanceId, j.Sequence, j.ActivityId, j.ActivityType, j.NodeId, j.EventKind, j.Outcome, j.OccurredAt, j.Data);
-            }
-
-            if (idempotency is not null)
-            {
-                var r = InstanceRowMapper.ToRow(idempotency);
-                statements.Add("INSERT INTO wf_idempotency (scope, idempotency_key, request_hash, response_json, created_at) VALUES ({0}, {1}, {2}, {3}, {4})",
-                    r.Scope, r.Key, r.RequestHash, r.ResponseJson, r.CreatedAt);
-            }
-
-            await statements.ExecuteAsync(db, cancellationToken);
+            delta ??= await ReadDeltaAsync(db, instance, journal, idempotency, cancellationToken);
+            await delta.Statements.ExecuteAsync(db, cancellationToken);
         }
         // A duplicate key, a foreign key, or (PostgreSQL) a deadlock or serialization failure; Npgsql's execution
         // strategy may wrap one in an InvalidOperationException.
@@ -537,21 +566,18 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<WorkflowDbContext>
             }
         }
 
-        return new Written(context, stored, bookmarks, row);
+        return new Written(context, delta, row);
     }
 
     /// <summary>
-    /// Writes only the parts of the execution state that differ from what is stored (issue #16; <see cref="StateParts"/>):
-    /// changed values are updated, new parts inserted after the last ordinal, vanished ones deleted. What is stored comes
-    /// from <paramref name="known"/> — the parts read or written at the expected version, exact because every change of a
-    /// part bumps the version — or, when not known, from the table (an instance built by the caller, not loaded). A stale
-    /// version fails the instance row's update in the same transaction, so a delta against an outdated copy never commits.
-    /// When the run's state object is the one kept with <paramref name="known"/>, only what the run touched is looked at
-    /// (<see cref="StateChanges"/>); otherwise the whole state is split and every part compared. Returns the parts as they
-    /// will be stored, with what the next save compares with.
+    /// Adds only the parts of the execution state that differ from what is stored (issue #16; <see cref="StateParts"/>):
+    /// changed values are updated, new parts inserted after the last ordinal, vanished ones deleted. What is stored is
+    /// <paramref name="known"/> — the parts read or written at the expected version, exact because every change of a part
+    /// bumps the version. When the run's state object is the one kept with <paramref name="known"/>, only what the run
+    /// touched is looked at (<see cref="StateChanges"/>); otherwise the whole state is split and every part compared.
+    /// Returns the parts as they will be stored, with what the next save compares with.
     /// </summary>
-    private static async Task<StoredStateParts> WriteStateAsync(WorkflowDbContext db, SaveStatements statements, WorkflowInstance instance,
-        StoredStateParts? known, CancellationToken cancellationToken)
+    private static StoredStateParts AddStateDelta(SaveStatements statements, WorkflowInstance instance, StoredStateParts known)
     {
         if (StateChanges.Find(instance.RunState, known) is var (touched, kept))
         {
@@ -559,11 +585,8 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<WorkflowDbContext>
             return kept;
         }
 
-        var old = known?.Parts ?? await db.StatePartRows.AsNoTracking().Where(p => p.InstanceId == instance.Id)
-            .ToDictionaryAsync(p => p.Pointer, p => (p.Ordinal, p.Value), StringComparer.Ordinal, cancellationToken);
-        var lastOrdinal = known?.LastOrdinal ?? (old.Count == 0 ? -1 : old.Values.Max(p => p.Ordinal));
         var parts = instance.ExecutionStateUtf8 is { } utf8 ? StateParts.Split(utf8) : StateParts.Split(instance.ExecutionState ?? new());
-        var all = StatePartsChanges.All(old, lastOrdinal, parts);
+        var all = StatePartsChanges.All(known.Parts, known.LastOrdinal, parts);
         all.WriteTo(statements, instance.Id);
         // The scopes as saved, for the next run of a kept object to be compared with (the object is the state only while it is the run's).
         return new StoredStateParts(0, all.Parts) { LastOrdinal = all.LastOrdinal, Scopes = instance.RunState is { } run ? StateChanges.Copy(run.Scopes) : null };

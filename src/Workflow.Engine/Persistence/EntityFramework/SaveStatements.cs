@@ -38,6 +38,7 @@ public sealed class SaveStatements(WorkflowDatabaseProvider provider)
     /// </summary>
     public void Add(string sql, params object?[] values)
     {
+        ThrowIfPrepared();
         _statements.Add((sql, values));
         Count++;
     }
@@ -48,6 +49,7 @@ public sealed class SaveStatements(WorkflowDatabaseProvider provider)
     /// </summary>
     public void Insert(string table, string columns, params object?[] values)
     {
+        ThrowIfPrepared();
         var group = _inserts.FindIndex(i => i.Table == table);
         if (group < 0)
         {
@@ -65,6 +67,7 @@ public sealed class SaveStatements(WorkflowDatabaseProvider provider)
     /// </summary>
     public void Delete(string table, string? instanceId, string keyColumn, IReadOnlyList<string> keys)
     {
+        ThrowIfPrepared();
         var perStatement = (provider == WorkflowDatabaseProvider.Sqlite ? MaxParametersPerSqliteStatement : MaxParametersPerCommand) - 1;
         for (var first = 0; first < keys.Count; first += perStatement)
         {
@@ -75,6 +78,25 @@ public sealed class SaveStatements(WorkflowDatabaseProvider provider)
             _statements.Add(($"DELETE FROM {table} WHERE {where}{keyColumn} IN ({list})", instanceId is null ? [.. chunk] : [instanceId, .. chunk]));
             Count++;
         }
+    }
+
+    // SQLite's statements as sent, made by Prepare before the save reaches the one thread that writes.
+    private List<(string Sql, object?[] Values)>? _prepared;
+
+    /// <summary>
+    /// Makes SQLite's statements (their text and stored values) now, on the calling thread, rather than when they are sent:
+    /// a save prepares them before it joins the writer's queue (<see cref="SqliteGroupCommit"/>). Adding to the statements
+    /// afterwards is refused. Nothing on PostgreSQL. Returns this.
+    /// </summary>
+    public SaveStatements Prepare()
+    {
+        if (provider == WorkflowDatabaseProvider.Sqlite) _prepared = [.. MakeSqliteStatements()];
+        return this;
+    }
+
+    private void ThrowIfPrepared()
+    {
+        if (_prepared is not null) throw new InvalidOperationException("These statements are prepared: nothing more can be added.");
     }
 
     /// <summary>Sends the statements (none: nothing) in the context's transaction; answers the rows they affected.</summary>
@@ -103,9 +125,12 @@ public sealed class SaveStatements(WorkflowDatabaseProvider provider)
 
     /// <summary>
     /// SQLite's statements: in order, then the inserts of at most <see cref="MaxParametersPerSqliteStatement"/> values each; each with
-    /// its own parameters <c>@p0</c>, <c>@p1</c> … so that the same shape of statement is the same text.
+    /// its own parameters <c>@p0</c>, <c>@p1</c> … so that the same shape of statement is the same text. Made by
+    /// <see cref="Prepare"/>, or now.
     /// </summary>
-    internal IEnumerable<(string Sql, object?[] Values)> SqliteStatements()
+    internal IEnumerable<(string Sql, object?[] Values)> SqliteStatements() => _prepared ?? MakeSqliteStatements();
+
+    private IEnumerable<(string Sql, object?[] Values)> MakeSqliteStatements()
     {
         foreach (var (text, values) in _statements)
         {
