@@ -24,6 +24,12 @@ public interface IWorkflowDefinitionStore
 {
     /// <summary>The version of <paramref name="definitionId"/> that <paramref name="selector"/> picks (<paramref name="version"/> is the number for <see cref="VersionSelector.Specific"/>), or null.</summary>
     Task<StoredDefinition?> FindAsync(string definitionId, VersionSelector selector, int? version = null, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// The version <see cref="FindAsync"/> would find, without its JSON, name and description, or null: a start reads this
+    /// and the whole row only when the parse it keeps is not of this row version (docs/architecture.md, "Measured round trips").
+    /// </summary>
+    async Task<DefinitionVersionStamp?> FindStampAsync(string definitionId, VersionSelector selector, int? version = null, CancellationToken cancellationToken = default) =>
+        await FindAsync(definitionId, selector, version, cancellationToken) is { } stored ? DefinitionVersionStamp.Of(stored) : null;
     /// <summary>One version by its version id (Elsa's <c>id</c>), or null.</summary>
     Task<StoredDefinition?> FindByIdAsync(string id, CancellationToken cancellationToken = default);
     /// <summary>

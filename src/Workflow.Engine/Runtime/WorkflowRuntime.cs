@@ -49,21 +49,26 @@ public sealed class WorkflowRuntime(
     /// <exception cref="WorkflowRuntimeException">No such version, or it does not validate.</exception>
     public async Task<WorkflowRunResult> StartAsync(string definitionId, VersionSelector selector = VersionSelector.Published, StartWorkflowOptions? start = null, CancellationToken cancellationToken = default)
     {
-        var stored = await definitions.FindAsync(definitionId, selector, null, cancellationToken)
+        var stamp = await definitions.FindStampAsync(definitionId, selector, null, cancellationToken)
             ?? throw new WorkflowRuntimeException($"Definition '{definitionId}' has no {selector.ToString().ToLowerInvariant()} version.");
         // A published version is parsed and validated once per row version, not on every start (docs/benchmarks.md,
-        // "2026-12-01 (3)"); drafts are parsed every time, as their row changes in place.
-        if (!parsed.TryGet(stored.Id, stored.RowVersion, out var definition))
+        // "2026-12-01 (3)"), and its JSON is read only then ("2026-12-03 (4)"); drafts are read and parsed every time, as
+        // their row changes in place.
+        if (!parsed.TryGet(stamp.Id, stamp.RowVersion, out var definition))
         {
+            // Deleted between the two reads: as if it had never been found.
+            var stored = await definitions.FindByIdAsync(stamp.Id, cancellationToken)
+                ?? throw new WorkflowRuntimeException($"Definition '{definitionId}' has no {selector.ToString().ToLowerInvariant()} version.");
             definition = Parse(stored);
             parsed.Add(stored, definition);
+            stamp = DefinitionVersionStamp.Of(stored);
         }
         if (!_validated.TryGetValue(definition, out _))
         {
             EnsureValid(definition);
             _validated.AddOrUpdate(definition, definition);
         }
-        return await StartCoreAsync(definition, stored.Id, start ?? new(), cancellationToken, stored);
+        return await StartCoreAsync(definition, stamp.Id, start ?? new(), cancellationToken, stamp);
     }
 
     /// <summary>Resumes <paramref name="bookmarkId"/> of <paramref name="instanceId"/> with <paramref name="input"/>.</summary>
@@ -183,7 +188,7 @@ public sealed class WorkflowRuntime(
         return new WorkflowRunResult(last.Instance, journal, created, removed, lines);
     }
 
-    private async Task<WorkflowRunResult> StartCoreAsync(WorkflowDefinition definition, string versionId, StartWorkflowOptions start, CancellationToken cancellationToken, StoredDefinition? stored = null)
+    private async Task<WorkflowRunResult> StartCoreAsync(WorkflowDefinition definition, string versionId, StartWorkflowOptions start, CancellationToken cancellationToken, DefinitionVersionStamp? stored = null)
     {
         var now = clock.GetCurrentInstant();
         var instance = new WorkflowInstance

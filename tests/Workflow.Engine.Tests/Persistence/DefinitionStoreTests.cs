@@ -7,6 +7,35 @@ public sealed class DefinitionStoreTests
 {
     [Theory]
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task A_stamp_names_the_version_each_selector_picks_without_reading_its_json(string provider)
+    {
+        await using var db = TestDatabases.Create(provider);
+        var store = TestDatabases.Definitions(await db.OpenAsync());
+        var v1 = await store.SaveAsync("permit", "Permit", null, "{\"v\":1}", publish: true);
+        var v2 = await store.SaveAsync("permit", "Permit", null, "{\"v\":2}", publish: false);
+        await store.SaveAsync("other", "Other", null, "{\"v\":1}", publish: true);
+
+        // Saving v2 took "latest" from v1, a write of v1's row: its row version moved.
+        var v1Now = (await store.FindByIdAsync(v1.Id))!;
+        v1Now.RowVersion.Should().BeGreaterThan(v1.RowVersion);
+        (await store.FindStampAsync("permit", VersionSelector.Published)).Should().Be(new DefinitionVersionStamp(v1.Id, "permit", 1, true, v1Now.RowVersion));
+        (await store.FindStampAsync("permit", VersionSelector.Latest)).Should().Be(new DefinitionVersionStamp(v2.Id, "permit", 2, false, v2.RowVersion));
+        (await store.FindStampAsync("permit", VersionSelector.LatestOrPublished))!.Id.Should().Be(v2.Id);
+        (await store.FindStampAsync("permit", VersionSelector.AllVersions))!.Id.Should().Be(v2.Id);
+        (await store.FindStampAsync("permit", VersionSelector.Specific, 1))!.Id.Should().Be(v1.Id);
+        (await store.FindStampAsync("permit", VersionSelector.Specific, 3)).Should().BeNull();
+        (await store.FindStampAsync("absent", VersionSelector.Published)).Should().BeNull();
+        await store.Invoking(s => s.FindStampAsync("permit", VersionSelector.Specific)).Should().ThrowAsync<ArgumentException>();
+
+        // Publishing v2 moves the published stamp, and a retract leaves none.
+        await store.PublishAsync("permit");
+        (await store.FindStampAsync("permit", VersionSelector.Published))!.Should().Match<DefinitionVersionStamp>(s => s.Id == v2.Id && s.IsPublished && s.RowVersion > v2.RowVersion);
+        await store.RetractAsync("permit");
+        (await store.FindStampAsync("permit", VersionSelector.Published)).Should().BeNull();
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task The_versioning_rules_of_contracts_section_9(string provider)
     {
         await using var db = TestDatabases.Create(provider);
