@@ -25,7 +25,9 @@ public interface IWorkflowSaveParticipant
     /// <summary>
     /// Called inside the save's transaction <em>before</em> the instance row is written, the one moment a participant may
     /// change <see cref="WorkflowSaveContext.Instance"/> (its variables), e.g. to stamp a number drawn from a counter row
-    /// updated through <c>DbContext.Database</c>, so that the number and the instance commit or roll back together.
+    /// updated through <c>DbContext.Database</c>, so that the number and the instance commit or roll back together. Only
+    /// the variables: the bookmarks, the execution state and the journal were turned into statements before the save
+    /// joined its transaction, and a change to them here would not be written.
     /// The version and idempotency checks have not run yet: a save refused later rolls the participant's SQL back, and
     /// the runtime's retry reloads the instance, so nothing stamped here outlives a refused save.
     /// </summary>
