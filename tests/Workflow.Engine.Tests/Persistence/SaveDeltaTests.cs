@@ -62,8 +62,13 @@ public class SaveDeltaTests
     }
 
     [Fact]
-    public void Prepared_statements_take_nothing_more()
+    public void Prepared_statements_take_nothing_more_on_either_provider()
     {
+        var postgreSql = new SaveStatements(WorkflowDatabaseProvider.PostgreSql);
+        postgreSql.Add("UPDATE wf_instances SET name = {1} WHERE id = {0}", "a", "b");
+        postgreSql.Prepare();
+        ((Action)(() => postgreSql.Add("DELETE FROM wf_journal"))).Should().Throw<InvalidOperationException>();
+
         var statements = new SaveStatements(WorkflowDatabaseProvider.Sqlite);
         statements.Add("UPDATE wf_instances SET name = {1} WHERE id = {0}", "a", "b");
         statements.Insert("wf_journal", "instance_id, sequence", "a", 1L);

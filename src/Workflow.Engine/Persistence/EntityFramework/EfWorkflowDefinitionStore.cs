@@ -84,6 +84,7 @@ public sealed class EfWorkflowDefinitionStore(
     {
         ArgumentNullException.ThrowIfNull(definitionId);
         ThrowIfNoVersion(definitionId, selector, version);
+        // A specific version is what the Studio asks for, not a start: it keeps EF's query.
         if (_readers is null || selector == VersionSelector.Specific)
         {
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -93,10 +94,10 @@ public sealed class EfWorkflowDefinitionStore(
 
         var sql = selector switch
         {
-            VersionSelector.Latest => StampQuery("is_latest <> 0"),
-            VersionSelector.Published => StampQuery("is_published <> 0"),
-            VersionSelector.LatestOrPublished => StampQuery("(is_latest <> 0 OR is_published <> 0)"),
-            VersionSelector.AllVersions => StampQuery("1 = 1"),
+            VersionSelector.Latest => LatestStamp,
+            VersionSelector.Published => PublishedStamp,
+            VersionSelector.LatestOrPublished => LatestOrPublishedStamp,
+            VersionSelector.AllVersions => AnyStamp,
             _ => throw new ArgumentOutOfRangeException(nameof(selector), selector, "Unknown version selector."),
         };
         return await _readers.RunAsync(db => SqlitePreparedStatements.ReadAsync(db, sql, [definitionId], async (reader, ct) =>
@@ -105,11 +106,14 @@ public sealed class EfWorkflowDefinitionStore(
                 : null, cancellationToken), cancellationToken);
     }
 
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> StampQueries = new(StringComparer.Ordinal);
+    private static readonly string LatestStamp = StampQuery("is_latest <> 0");
+    private static readonly string PublishedStamp = StampQuery("is_published <> 0");
+    private static readonly string LatestOrPublishedStamp = StampQuery("(is_latest <> 0 OR is_published <> 0)");
+    private static readonly string AnyStamp = StampQuery("1 = 1");
 
     // @p0 the definition id (SqlitePreparedStatements names a kept statement's parameters by position).
-    private static string StampQuery(string where) => StampQueries.GetOrAdd(where, w =>
-        $"SELECT id, definition_id, version, is_published, row_version FROM wf_definitions WHERE definition_id = @p0 AND {w} ORDER BY version DESC LIMIT 1");
+    private static string StampQuery(string where) =>
+        $"SELECT id, definition_id, version, is_published, row_version FROM wf_definitions WHERE definition_id = @p0 AND {where} ORDER BY version DESC LIMIT 1";
 
     /// <inheritdoc />
     public async Task<StoredDefinition?> FindByIdAsync(string id, CancellationToken cancellationToken = default)

@@ -82,21 +82,24 @@ public sealed class SaveStatements(WorkflowDatabaseProvider provider)
 
     // SQLite's statements as sent, made by Prepare before the save reaches the one thread that writes.
     private List<(string Sql, object?[] Values)>? _prepared;
+    private bool _isPrepared;
 
     /// <summary>
     /// Makes SQLite's statements (their text and stored values) now, on the calling thread, rather than when they are sent:
     /// a save prepares them before it joins the writer's queue (<see cref="SqliteGroupCommit"/>). Adding to the statements
-    /// afterwards is refused. Nothing on PostgreSQL. Returns this.
+    /// afterwards is refused on both providers. PostgreSQL's parameters are made when sent (one command per save, not the
+    /// one writing thread). Returns this.
     /// </summary>
     public SaveStatements Prepare()
     {
         if (provider == WorkflowDatabaseProvider.Sqlite) _prepared = [.. MakeSqliteStatements()];
+        _isPrepared = true;
         return this;
     }
 
     private void ThrowIfPrepared()
     {
-        if (_prepared is not null) throw new InvalidOperationException("These statements are prepared: nothing more can be added.");
+        if (_isPrepared) throw new InvalidOperationException("These statements are prepared: nothing more can be added.");
     }
 
     /// <summary>Sends the statements (none: nothing) in the context's transaction; answers the rows they affected.</summary>
