@@ -174,6 +174,13 @@ internal sealed class SqliteGroupCommit(IDbContextFactory<WorkflowDbContext> con
         writer?.Dispose();
     }
 
+    // One savepoint at a time, released before the next: SQLite resolves a name to the newest savepoint of that name, so
+    // one name serves every save of a group, and its three statements stay prepared on the writer's connection
+    // (SqlitePreparedStatements) instead of a new command per savepoint that EF's savepoint methods make.
+    private const string Savepoint = "SAVEPOINT save";
+    private const string ReleaseSavepoint = "RELEASE save";
+    private const string RollbackToSavepoint = "ROLLBACK TO save";
+
     private async Task CommitGroupAsync(List<Job> group)
     {
         try
@@ -181,12 +188,10 @@ internal sealed class SqliteGroupCommit(IDbContextFactory<WorkflowDbContext> con
             var db = await WriterAsync();
             await using var tx = await db.Database.BeginTransactionAsync();
             var transaction = tx.GetDbTransaction();
-            var savepoint = 0;
             var alone = group.Count == 1;
             foreach (var job in group)
             {
-                var name = "save" + savepoint++;
-                if (!alone) await tx.CreateSavepointAsync(name);
+                if (!alone) await SqlitePreparedStatements.ExecuteAsync(db, Savepoint, [], CancellationToken.None);
                 try
                 {
                     if (contextPerSave)
@@ -208,7 +213,7 @@ internal sealed class SqliteGroupCommit(IDbContextFactory<WorkflowDbContext> con
                     {
                         await job.RunAsync(db);
                     }
-                    if (!alone) await tx.ReleaseSavepointAsync(name);
+                    if (!alone) await SqlitePreparedStatements.ExecuteAsync(db, ReleaseSavepoint, [], CancellationToken.None);
                 }
                 catch (Exception failure)
                 {
@@ -219,8 +224,8 @@ internal sealed class SqliteGroupCommit(IDbContextFactory<WorkflowDbContext> con
                         job.Fail(failure);
                         return;
                     }
-                    await tx.RollbackToSavepointAsync(name);
-                    await tx.ReleaseSavepointAsync(name);
+                    await SqlitePreparedStatements.ExecuteAsync(db, RollbackToSavepoint, [], CancellationToken.None);
+                    await SqlitePreparedStatements.ExecuteAsync(db, ReleaseSavepoint, [], CancellationToken.None);
                 }
             }
 
