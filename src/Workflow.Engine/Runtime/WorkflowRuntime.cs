@@ -49,16 +49,15 @@ public sealed class WorkflowRuntime(
     /// <exception cref="WorkflowRuntimeException">No such version, or it does not validate.</exception>
     public async Task<WorkflowRunResult> StartAsync(string definitionId, VersionSelector selector = VersionSelector.Published, StartWorkflowOptions? start = null, CancellationToken cancellationToken = default)
     {
-        var stamp = await definitions.FindStampAsync(definitionId, selector, null, cancellationToken)
-            ?? throw new WorkflowRuntimeException($"Definition '{definitionId}' has no {selector.ToString().ToLowerInvariant()} version.");
+        WorkflowRuntimeException NoVersion() => new($"Definition '{definitionId}' has no {selector.ToString().ToLowerInvariant()} version.");
+        var stamp = await definitions.FindStampAsync(definitionId, selector, null, cancellationToken) ?? throw NoVersion();
         // A published version is parsed and validated once per row version, not on every start (docs/benchmarks.md,
         // "2026-12-01 (3)"), and its JSON is read only then ("2026-12-03 (4)"); drafts are read and parsed every time, as
         // their row changes in place.
         if (!parsed.TryGet(stamp.Id, stamp.RowVersion, out var definition))
         {
             // Deleted between the two reads: as if it had never been found.
-            var stored = await definitions.FindByIdAsync(stamp.Id, cancellationToken)
-                ?? throw new WorkflowRuntimeException($"Definition '{definitionId}' has no {selector.ToString().ToLowerInvariant()} version.");
+            var stored = await definitions.FindByIdAsync(stamp.Id, cancellationToken) ?? throw NoVersion();
             definition = Parse(stored);
             parsed.Add(stored, definition);
             stamp = DefinitionVersionStamp.Of(stored);
@@ -188,14 +187,14 @@ public sealed class WorkflowRuntime(
         return new WorkflowRunResult(last.Instance, journal, created, removed, lines);
     }
 
-    private async Task<WorkflowRunResult> StartCoreAsync(WorkflowDefinition definition, string versionId, StartWorkflowOptions start, CancellationToken cancellationToken, DefinitionVersionStamp? stored = null)
+    private async Task<WorkflowRunResult> StartCoreAsync(WorkflowDefinition definition, string versionId, StartWorkflowOptions start, CancellationToken cancellationToken, DefinitionVersionStamp? stamp = null)
     {
         var now = clock.GetCurrentInstant();
         var instance = new WorkflowInstance
         {
             Id = start.InstanceId ?? StorageIds.New(now),
-            DefinitionId = stored?.DefinitionId ?? definition.DefinitionId ?? versionId,
-            DefinitionVersion = stored?.Version ?? definition.Version,
+            DefinitionId = stamp?.DefinitionId ?? definition.DefinitionId ?? versionId,
+            DefinitionVersion = stamp?.Version ?? definition.Version,
             DefinitionVersionId = versionId,
             CorrelationId = start.CorrelationId,
             Name = definition.Name,

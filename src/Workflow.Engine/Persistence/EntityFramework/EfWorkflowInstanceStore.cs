@@ -381,8 +381,8 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<WorkflowDbContext>
         var newVersion = expected + 1;
         // The rows besides the instance row are found here, on the caller's thread, whenever what is stored is known:
         // on SQLite the one thread that writes then only sends statements (docs/persistence.md, *Durability*).
-        var delta = kind == WorkflowSaveKind.Insert ? Delta(instance, new(0, new(StringComparer.Ordinal)), new(StringComparer.Ordinal), null, journal, idempotency)
-            : instance.StoredState is { } read && read.Version == expected && read.Bookmarks is { } rows ? Delta(instance, read, rows, read.BookmarkObjects, journal, idempotency)
+        var delta = kind == WorkflowSaveKind.Insert ? Delta(instance, new(0, new(StringComparer.Ordinal), new(StringComparer.Ordinal)), journal, idempotency)
+            : instance.StoredState is { Bookmarks: not null } read && read.Version == expected ? Delta(instance, read, journal, idempotency)
             : null;
         Written written;
         try
@@ -458,12 +458,11 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<WorkflowDbContext>
     /// </summary>
     private sealed record SaveDelta(SaveStatements Statements, Dictionary<string, BookmarkRow> Bookmarks, StoredStateParts State, InstanceRow? RowBefore);
 
-    /// <summary>The save's <see cref="SaveDelta"/> against <paramref name="known"/> (the parts stored at the expected version) and <paramref name="bookmarks"/> (its bookmark rows).</summary>
-    private SaveDelta Delta(WorkflowInstance instance, StoredStateParts known, Dictionary<string, BookmarkRow> bookmarks, IReadOnlyList<Bookmark>? bookmarkObjects,
-        IReadOnlyList<JournalEntry> journal, IdempotencyRecord? idempotency)
+    /// <summary>The save's <see cref="SaveDelta"/> against <paramref name="known"/>: the parts and bookmark rows stored at the expected version.</summary>
+    private SaveDelta Delta(WorkflowInstance instance, StoredStateParts known, IReadOnlyList<JournalEntry> journal, IdempotencyRecord? idempotency)
     {
         var statements = new SaveStatements(options.Provider);
-        var rows = AddBookmarkDelta(statements, instance, bookmarks, bookmarkObjects);
+        var rows = AddBookmarkDelta(statements, instance, known.Bookmarks!, known.BookmarkObjects);
         var state = AddStateDelta(statements, instance, known);
         foreach (var j in journal.Select(InstanceRowMapper.ToRow))
         {
@@ -487,7 +486,7 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<WorkflowDbContext>
         var bookmarks = await db.Bookmarks.AsNoTracking().Where(b => b.InstanceId == instance.Id).ToDictionaryAsync(b => b.Id, StringComparer.Ordinal, cancellationToken);
         var parts = await db.StatePartRows.AsNoTracking().Where(p => p.InstanceId == instance.Id)
             .ToDictionaryAsync(p => p.Pointer, p => (p.Ordinal, p.Value), StringComparer.Ordinal, cancellationToken);
-        return Delta(instance, new StoredStateParts(0, parts), bookmarks, null, journal, idempotency);
+        return Delta(instance, new StoredStateParts(0, parts, bookmarks), journal, idempotency);
     }
 
     /// <summary>The engine's rows were refused (a stale version, a duplicate key …): explained by <see cref="ExplainAsync"/> once rolled back.</summary>
